@@ -1,0 +1,144 @@
+"""Check the data files against `kb.model` with pydantic, then cross-check them.
+
+Imported only when a data file is new or changed (see `kb.store`), so the
+cost of pydantic is paid once per edit, not per question.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from kb.errors import KBDataError
+from kb.model import Article, Questions
+
+T = TypeVar("T")
+
+#: Computations an intent may name; kept in sync with `kb.answers.COMPUTE`.
+COMPUTE_NAMES = frozenset(
+    {"failover", "failover_process", "idle_timer", "support", "policies", "related"}
+)
+REQUIRED_TEMPLATES = frozenset(
+    {
+        "not_covered", "detail_product", "detail_port", "detail_nlbs_value",
+        "failover_unplanned", "failover_planned", "failover_overview", "windows2000_flag",
+        "exchange_on_top", "state_set", "state_absent", "state_any", "minutes", "minute",
+        "seconds",
+    }
+)
+
+
+def _walk(loc: tuple[Any, ...], raw: Any) -> tuple[str, str | None, Any]:
+    """Render a pydantic location (naming facts and intents by id).
+
+    Returns the rendered path, the union branch the error belongs to (a
+    class name in the location that is not a key of the data), and the data
+    node where that branch starts.
+    """
+    parts: list[str] = []
+    node, branch, branch_node = raw, None, None
+    for item in loc:
+        if isinstance(item, int) and isinstance(node, list) and item < len(node):
+            child = node[item]
+            ident = child.get("id") if isinstance(child, dict) else None
+            parts.append(f"[{item}]" + (f"({ident})" if ident else ""))
+            node = child
+        elif isinstance(node, dict) and item in node:
+            parts.append(("." if parts else "") + str(item))
+            node = node[item]
+        elif isinstance(item, str) and item[:1].isupper():
+            branch, branch_node = item, node
+        else:
+            parts.append(("." if parts else "") + str(item))
+            node = None
+    return "".join(parts) or "(top level)", branch, branch_node
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KBDataError(path.name, [f"not valid YAML: {exc}"]) from None
+
+
+def _validate(adapter: TypeAdapter[T], raw: Any, name: str) -> T:
+    try:
+        return adapter.validate_python(raw)
+    except ValidationError as exc:
+        # A union reports every branch; keep only the branch whose `kind`
+        # the data named, so the message points at the real mistake.
+        problems: list[str] = []
+        for err in exc.errors():
+            where, branch, node = _walk(err["loc"], raw)
+            kind = node.get("kind") if isinstance(node, dict) else None
+            if branch and isinstance(kind, str) and _snake(branch) != kind:
+                continue
+            problems.append(f"{where}: {err['msg']}")
+        raise KBDataError(name, problems or [str(exc)]) from None
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _norm_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_article(article: Article, source_text: str, name: str) -> None:
+    problems: list[str] = []
+    seen: set[str] = set()
+    source = _norm_ws(source_text)
+    for i, fact in enumerate(article.facts):
+        where = f"facts[{i}]({fact.id})"
+        if fact.id in seen:
+            problems.append(f"{where}.id: duplicate id")
+        seen.add(fact.id)
+        if fact.section not in article.sections:
+            problems.append(f"{where}.section: unknown section {fact.section!r}")
+        if _norm_ws(fact.quote) not in source:
+            problems.append(f"{where}.quote: not found verbatim in the article text")
+    if problems:
+        raise KBDataError(name, problems)
+
+
+def check_questions(questions: Questions, article: Article, name: str) -> None:
+    problems: list[str] = []
+    concept_ids = {c.id for c in questions.concepts}
+    fact_ids = {f.id for f in article.facts}
+    if len(concept_ids) != len(questions.concepts):
+        problems.append("concepts: duplicate concept id")
+    for i, intent in enumerate(questions.intents):
+        where = f"intents[{i}]({intent.id})"
+        for group in intent.requires:
+            problems += [f"{where}.requires: unknown concept {c!r}" for c in group if c not in concept_ids]
+        problems += [f"{where}.signals: unknown concept {c!r}" for c in intent.signals if c not in concept_ids]
+        problems += [f"{where}.facts: unknown fact {f!r}" for f in intent.facts if f not in fact_ids]
+        if intent.compute and intent.compute not in COMPUTE_NAMES:
+            problems.append(f"{where}.compute: unknown computation {intent.compute!r}")
+    missing = REQUIRED_TEMPLATES - questions.templates.keys()
+    if missing:
+        problems.append(f"templates: missing {', '.join(sorted(missing))}")
+    if problems:
+        raise KBDataError(name, problems)
+
+
+def load_validated(article_path: Path, questions_path: Path, source_path: Path) -> tuple[Article, Questions]:
+    """Read, validate and cross-check both data files."""
+    article = _validate(TypeAdapter(Article), _read_yaml(article_path), article_path.name)
+    check_article(article, source_path.read_text(encoding="utf-8"), article_path.name)
+    questions = _validate(TypeAdapter(Questions), _read_yaml(questions_path), questions_path.name)
+    check_questions(questions, article, questions_path.name)
+    return article, questions
+
+
+def dump(article: Article, questions: Questions) -> dict[str, Any]:
+    """The validated data as JSON-ready values, for the cache."""
+    return {
+        "article": TypeAdapter(Article).dump_python(article, mode="json"),
+        "questions": TypeAdapter(Questions).dump_python(questions, mode="json"),
+    }
