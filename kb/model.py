@@ -273,6 +273,7 @@ class OutOfScope:
     windows_versions: tuple[str, ...]
     exchange_versions: tuple[str, ...]
     small_talk: tuple[str, ...]
+    core: tuple[str, ...]  # concepts that make small talk a real question
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",
         "failover_unplanned", "failover_planned", "failover_overview", "windows2000_flag",
-        "exchange_on_top", "state_set", "state_absent", "state_any", "minutes", "minute",
+        "exchange_on_top", "port_not_named", "state_set", "state_absent", "state_any", "minutes", "minute",
         "seconds",
     }
 )
@@ -120,6 +120,7 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
         problems += [f"{where}.facts: unknown fact {f!r}" for f in intent.facts if f not in fact_ids]
         if intent.compute and intent.compute not in COMPUTE_NAMES:
             problems.append(f"{where}.compute: unknown computation {intent.compute!r}")
+    problems += [f"out_of_scope.core: unknown concept {c!r}" for c in questions.out_of_scope.core if c not in concept_ids]
     missing = REQUIRED_TEMPLATES - questions.templates.keys()
     if missing:
         problems.append(f"templates: missing {', '.join(sorted(missing))}")

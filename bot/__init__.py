@@ -1,0 +1,4 @@
+"""Oakley: the application — settings, storage, workflow and entry points.
+
+Kept free of imports so that `oakley ask` starts fast.
+"""

@@ -1,0 +1,51 @@
+"""The `oakley` command line (DESIGN.md §2).
+
+Each sub-command lives in its own module and is imported only when used, so
+`oakley ask` never pays for Slack, SQLAlchemy or WinRM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: sub-command -> module in this package with `configure(parser)` and `run(args) -> int`
+COMMANDS = {
+    "ask": ("answer a question from KB 821839", "ask"),
+}
+
+
+class UsageError(Exception):
+    """Bad usage or configuration: exit 2 with a one-line message."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oakley",
+        description=(
+            "Chat-ops for IPSec between Exchange 2003 front-end and back-end servers "
+            "(Microsoft KB 821839). With no command: an interactive question prompt."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (summary, module) in COMMANDS.items():
+        mod = importlib.import_module(f"bot.cli.{module}")
+        mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "ask"
+    if args.command is None:
+        args.interactive = True
+    module = importlib.import_module(f"bot.cli.{COMMANDS[command][1]}")
+    try:
+        return int(module.run(args))
+    except UsageError as exc:
+        print(f"oakley: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

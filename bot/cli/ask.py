@@ -1,0 +1,78 @@
+"""Answer questions about KB 821839 from its encoded facts.
+
+Give the question as arguments, or `-` to read one question per line from
+standard input (blank lines are skipped). With --json each answer is one
+JSON object per line: question, lang, answered, answer, facts, citations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from bot.cli import UsageError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("question", nargs="*", help="the question, or - to read questions from stdin")
+    parser.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    parser.add_argument("--lang", choices=("fr", "en"), help="answer in this language (default: the question's)")
+
+
+def format_text(result: object) -> str:
+    """An answer for people: the text, then where the article says so."""
+    from kb.engine import Answer
+
+    assert isinstance(result, Answer)
+    lines = [result.answer]
+    if result.citations:
+        lines.append("")
+        lines += [f"  — KB {c.article}, {c.section}: « {c.quote} »" for c in result.citations]
+    return "\n".join(lines)
+
+
+def _emit(question: str, args: argparse.Namespace, out: TextIO) -> None:
+    from kb.engine import answer
+
+    result = answer(question, args.lang)
+    if args.json:
+        out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+    else:
+        out.write(format_text(result) + "\n")
+    out.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from kb.errors import KBDataError
+
+    words: list[str] = getattr(args, "question", None) or []
+    interactive = getattr(args, "interactive", False)
+    try:
+        if words == ["-"] or interactive:
+            prompt = interactive and sys.stdin.isatty()
+            if prompt:
+                print("Ask about KB 821839 (IPSec between Exchange 2003 front-end and back-end). Ctrl-D quits.")
+            first = True
+            while True:
+                if prompt:
+                    print("oakley> ", end="", flush=True)
+                line = sys.stdin.readline()
+                if not line:
+                    return 0
+                if line.strip():
+                    if not first and not getattr(args, "json", False):
+                        sys.stdout.write("\n")
+                    _emit(line.strip(), _defaults(args), sys.stdout)
+                    first = False
+        if not words:
+            raise UsageError("ask needs a question (or - to read questions from stdin)")
+        _emit(" ".join(words), args, sys.stdout)
+        return 0
+    except KBDataError as exc:
+        raise UsageError(f"the knowledge base is invalid: {exc}") from None
+
+
+def _defaults(args: argparse.Namespace) -> argparse.Namespace:
+    return argparse.Namespace(json=getattr(args, "json", False), lang=getattr(args, "lang", None))

@@ -1,0 +1,63 @@
+"""Find the concepts a question mentions, longest phrase first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kb.model import Questions
+from kb.text import Speller, tokenize
+
+PRODUCT = "product:"  # concept id prefix for named out-of-scope products
+SMALL_TALK = "small_talk"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    concepts: frozenset[str]
+    start: int
+    end: int
+
+
+class Lexicon:
+    """Phrase table over normalised tokens, built once from `questions.yaml`."""
+
+    def __init__(self, questions: Questions) -> None:
+        table: dict[tuple[str, ...], set[str]] = {}
+
+        def add(term: str, concept: str) -> None:
+            key = tuple(tokenize(term))
+            if key:
+                table.setdefault(key, set()).add(concept)
+
+        for concept in questions.concepts:
+            for term in concept.terms:
+                add(term, concept.id)
+        for name, terms in questions.out_of_scope.products.items():
+            for term in terms:
+                add(term, PRODUCT + name)
+        for term in questions.out_of_scope.small_talk:
+            add(term, SMALL_TALK)
+        self.table = {k: frozenset(v) for k, v in table.items()}
+        self.longest = max(len(k) for k in self.table)
+        words = {w for k in self.table for w in k}
+        words.update(questions.stopwords)
+        for marker_words in questions.markers.values():
+            words.update(marker_words)
+        self.speller = Speller(words)
+
+    def correct(self, tokens: list[str]) -> list[str]:
+        return [self.speller.correct(t) for t in tokens]
+
+    def match(self, tokens: list[str]) -> list[Match]:
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+                concepts = self.table.get(tuple(tokens[i : i + size]))
+                if concepts:
+                    found.append(Match(concepts, i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found

@@ -1,0 +1,89 @@
+"""Normalising chat text and forgiving small typos.
+
+Questions arrive with accents or without, with the article's own mangled
+"n?ud", in either language; matching works on lower-case ASCII tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+
+
+def normalize(text: str) -> str:
+    text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(normalize(text))
+
+
+def distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (Levenshtein plus transpositions)."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Speller:
+    """Corrects a token to the closest known word, or leaves it alone.
+
+    One edit is forgiven from 4 letters, two from 8 (symmetric-delete lookup,
+    so a correction costs a few dictionary probes, not a scan). Tokens with
+    digits are names or numbers and never corrected.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if w.isalpha())
+        self._index: dict[str, set[str]] | None = None
+        self._memo: dict[str, str] = {}
+
+    def _lookup(self) -> dict[str, set[str]]:
+        if self._index is None:
+            index: dict[str, set[str]] = {}
+            for w in self.words:
+                if len(w) >= 3:
+                    for key in {w} | _deletes(w):
+                        index.setdefault(key, set()).add(w)
+            self._index = index
+        return self._index
+
+    def correct(self, token: str) -> str:
+        if token in self.words or len(token) < 4 or not token.isalpha():
+            return token
+        if token in self._memo:
+            return self._memo[token]
+        allowed = 2 if len(token) >= 8 else 1
+        keys = {token} | _deletes(token)
+        if allowed == 2:
+            keys |= {d2 for d in _deletes(token) for d2 in _deletes(d)}
+        index = self._lookup()
+        candidates = {w for k in keys for w in index.get(k, ())}
+        scored = sorted(
+            (d, -len(w), w)
+            for w in candidates
+            if abs(len(w) - len(token)) <= allowed and (d := distance(token, w)) <= allowed
+        )
+        best = scored[0][2] if scored else token
+        self._memo[token] = best
+        return best
