@@ -8,7 +8,7 @@ in `questions.yaml` by `compute:`; `kb.validate.COMPUTE_NAMES` lists them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb.failover import Estimate, NotCovered, estimates
 from kb.model import IpsecPolicy, Lang, RelatedArticle
@@ -16,14 +16,12 @@ from kb.slots import Slots
 from kb.store import KnowledgeBase
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
+class Reply(NamedTuple):
     facts: tuple[str, ...]
     text: str | None = None  # None: the facts' own sentences are the answer
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     kb: KnowledgeBase
     slots: Slots
     concepts: frozenset[str]
@@ -138,6 +136,8 @@ def policies(ctx: Context) -> Reply:
     wanted = {name for concept, name in _PROTOCOL_CONCEPTS.items() if concept in ctx.concepts}
     if "dc" in ctx.concepts:
         wanted.add("LDAP")
+    if "message_flow" in ctx.concepts:
+        chosen += [f.id for f in policy_facts if isinstance(f.data, IpsecPolicy) and f.data.number == 2]
     for f in policy_facts:
         if isinstance(f.data, IpsecPolicy) and wanted & set(f.data.protocols):
             chosen.append(f.id)

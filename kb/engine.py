@@ -8,27 +8,24 @@ facts or its computation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, SMALL_TALK, Lexicon
-from kb.model import Intent, Lang
+from kb.model import Intent, Lang, RegistryValue
 from kb.slots import extract
 from kb.store import KnowledgeBase, default_kb
 from kb.text import tokenize
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     article: str
     section: str
     quote: str
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     question: str
     lang: Lang
     answered: bool
@@ -58,6 +55,10 @@ class Engine:
         self.kb = kb
         self.lexicon = Lexicon(kb.questions)
         self._core = frozenset(kb.questions.out_of_scope.core)
+        # NLBSFlags states the article describes: not set, or the data it gives.
+        self._nlbs_states = frozenset(
+            {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
+        )
 
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
         raw = tokenize(question)
@@ -66,11 +67,14 @@ class Engine:
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
+        concepts |= {name for name, given in (("@os", slots.os), ("@nlbsflags", slots.nlbsflags)) if given}
 
         products = sorted(c.removeprefix(PRODUCT) for c in concepts if c.startswith(PRODUCT))
         other = slots.other_exchange or slots.other_os or (products[0] if products else None)
         if other:
             return self._not_covered(question, lang, "detail_product", other)
+        if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
+            return self._not_covered(question, lang, "detail_nlbs_value", slots.nlbsflags)
         if SMALL_TALK in concepts and not concepts & self._core:
             return self._not_covered(question, lang)
         intent = self._choose(concepts)

@@ -6,7 +6,7 @@ not describe raises `NotCovered` instead of being guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb.model import Applies, IdleTimer, IkeMainMode, PlannedMove, UnplannedTotal
 from kb.store import KnowledgeBase
@@ -23,8 +23,7 @@ class NotCovered(Exception):
         self.what = what
 
 
-@dataclass(frozen=True, slots=True)
-class Estimate:
+class Estimate(NamedTuple):
     """The expected IPSec re-establishment time and where it comes from."""
 
     planned: bool

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb.model import Questions
-from kb.text import Speller, tokenize
+from kb.text import Speller
 
 PRODUCT = "product:"  # concept id prefix for named out-of-scope products
 SMALL_TALK = "small_talk"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     concepts: frozenset[str]
     start: int
     end: int
@@ -25,9 +24,8 @@ class Lexicon:
         table: dict[tuple[str, ...], set[str]] = {}
 
         def add(term: str, concept: str) -> None:
-            key = tuple(tokenize(term))
-            if key:
-                table.setdefault(key, set()).add(concept)
+            # Terms are stored normalised (kb.validate checks), so split() is enough.
+            table.setdefault(tuple(term.split()), set()).add(concept)
 
         for concept in questions.concepts:
             for term in concept.terms:

@@ -1,138 +1,101 @@
 """The shape of the knowledge base.
 
-Plain frozen dataclasses so that answering a question never imports pydantic
-(start-up time matters in chat and scripts); `kb.validate` checks data files
-against these same classes with pydantic, so there is one definition of the
-schema. `__pydantic_config__` makes pydantic refuse unknown fields.
+Typed NamedTuples: answering a question never imports pydantic or even
+dataclasses (start-up time matters in chat and scripts), while `kb.validate`
+checks the data files against these same classes with pydantic — one
+definition of the schema. Pydantic refuses unknown fields of a NamedTuple;
+rules across fields (ranges, sums) are checked in `kb.validate`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Lang = Literal["en", "fr"]
 OsName = Literal["windows-2000", "windows-2003"]
 NlbsCondition = Literal["any", "absent", "1"]
 Role = Literal["front-end", "back-end", "domain-controller"]
 
-_STRICT = {"extra": "forbid"}
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A sentence in both languages the bot answers in."""
 
-    __pydantic_config__ = _STRICT
     en: str
     fr: str
 
-    def __post_init__(self) -> None:
-        if not self.en.strip() or not self.fr.strip():
-            raise ValueError("both 'en' and 'fr' must be non-empty")
 
     def get(self, lang: Lang) -> str:
         return self.fr if lang == "fr" else self.en
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
-    __pydantic_config__ = _STRICT
+class Identity(NamedTuple):
     kind: Literal["identity"]
     number: str
     revision: str
     last_reviewed: str
 
 
-@dataclass(frozen=True, slots=True)
-class AppliesTo:
-    __pydantic_config__ = _STRICT
+class AppliesTo(NamedTuple):
     kind: Literal["applies_to"]
     products: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedArticle:
-    __pydantic_config__ = _STRICT
+class RelatedArticle(NamedTuple):
     kind: Literal["related_article"]
     number: str
 
 
-@dataclass(frozen=True, slots=True)
-class IpsecMode:
-    __pydantic_config__ = _STRICT
+class IpsecMode(NamedTuple):
     kind: Literal["ipsec_mode"]
     mode: Literal["transport", "tunnel"]
     protocol: Literal["ESP", "AH"]
     cluster_types: tuple[Literal["network-load-balancing", "server-cluster"], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ProtocolAuth:
-    __pydantic_config__ = _STRICT
+class ProtocolAuth(NamedTuple):
     kind: Literal["protocol_auth"]
     protocols: tuple[str, ...]
     auth: tuple[str, ...]
     passwords_protected: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Support:
-    __pydantic_config__ = _STRICT
+class Support(NamedTuple):
     kind: Literal["support"]
     os: OsName
     clustered: bool
     non_clustered: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedMove:
-    __pydantic_config__ = _STRICT
+class PlannedMove(NamedTuple):
     kind: Literal["planned_move"]
     min_seconds: int
     max_seconds: int
 
-    def __post_init__(self) -> None:
-        if not 0 < self.min_seconds <= self.max_seconds:
-            raise ValueError("need 0 < min_seconds <= max_seconds")
 
 
-@dataclass(frozen=True, slots=True)
-class IdleTimer:
-    __pydantic_config__ = _STRICT
+class IdleTimer(NamedTuple):
     kind: Literal["idle_timer"]
     os: OsName
     nlbsflags: Literal["any", "set"]
     seconds: int
 
-    def __post_init__(self) -> None:
-        if self.seconds <= 0:
-            raise ValueError("seconds must be positive")
 
 
-@dataclass(frozen=True, slots=True)
-class IkeMainMode:
-    __pydantic_config__ = _STRICT
+class IkeMainMode(NamedTuple):
     kind: Literal["ike_main_mode"]
     seconds: int
 
-    def __post_init__(self) -> None:
-        if self.seconds <= 0:
-            raise ValueError("seconds must be positive")
 
 
-@dataclass(frozen=True, slots=True)
-class Applies:
+class Applies(NamedTuple):
     """One (front-end OS, NLBSFlags state) combination a total covers."""
 
-    __pydantic_config__ = _STRICT
     os: OsName
     nlbsflags: NlbsCondition
 
 
-@dataclass(frozen=True, slots=True)
-class UnplannedTotal:
-    __pydantic_config__ = _STRICT
+class UnplannedTotal(NamedTuple):
     kind: Literal["unplanned_total"]
     nlbsflags: bool
     idle_seconds: int
@@ -140,16 +103,9 @@ class UnplannedTotal:
     total_seconds: int
     applies: tuple[Applies, ...]
 
-    def __post_init__(self) -> None:
-        if self.idle_seconds + self.ike_seconds != self.total_seconds:
-            raise ValueError("total_seconds must equal idle_seconds + ike_seconds")
-        if not self.applies:
-            raise ValueError("applies must name at least one OS")
 
 
-@dataclass(frozen=True, slots=True)
-class RegistryValue:
-    __pydantic_config__ = _STRICT
+class RegistryValue(NamedTuple):
     kind: Literal["registry_value"]
     hive: Literal["HKEY_LOCAL_MACHINE"]
     key: str
@@ -159,20 +115,13 @@ class RegistryValue:
     server_role: Role
 
 
-@dataclass(frozen=True, slots=True)
-class PortSpec:
-    __pydantic_config__ = _STRICT
+class PortSpec(NamedTuple):
     port: int
     protocol: str
 
-    def __post_init__(self) -> None:
-        if not 0 < self.port < 65536:
-            raise ValueError("port must be between 1 and 65535")
 
 
-@dataclass(frozen=True, slots=True)
-class IpsecPolicy:
-    __pydantic_config__ = _STRICT
+class IpsecPolicy(NamedTuple):
     kind: Literal["ipsec_policy"]
     number: int
     ports: tuple[PortSpec, ...]
@@ -195,11 +144,9 @@ FactData = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     """One statement of the article, with where it says so."""
 
-    __pydantic_config__ = _STRICT
     id: str
     section: str
     text: Text
@@ -207,20 +154,16 @@ class Fact:
     data: FactData | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleInfo:
-    __pydantic_config__ = _STRICT
+class ArticleInfo(NamedTuple):
     number: str
     title: Text
     revision: str
     last_reviewed: str
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(NamedTuple):
     """The article file: identity, section names and facts."""
 
-    __pydantic_config__ = _STRICT
     article: ArticleInfo
     sections: dict[str, Text]
     facts: tuple[Fact, ...]
@@ -229,17 +172,14 @@ class Article:
 # --- the question-answering data (questions.yaml) -------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(NamedTuple):
     """Words and phrases, in either language, that mean one thing."""
 
-    __pydantic_config__ = _STRICT
     id: str
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Intent:
+class Intent(NamedTuple):
     """A kind of question and how to answer it.
 
     `requires` is a conjunction of alternatives: every group must have at
@@ -249,26 +189,18 @@ class Intent:
     article leaves open — the `gap` message with `answered: false`.
     """
 
-    __pydantic_config__ = _STRICT
     id: str
     requires: tuple[tuple[str, ...], ...]
-    signals: dict[str, float] = field(default_factory=dict)
+    signals: dict[str, float] = {}  # noqa: RUF012 (never mutated)
     facts: tuple[str, ...] = ()
     compute: str | None = None
     gap: Text | None = None
 
-    def __post_init__(self) -> None:
-        if sum(x is not None and x != () for x in (self.facts or None, self.compute, self.gap)) != 1:
-            raise ValueError("an intent needs exactly one of facts, compute or gap")
-        if not self.requires:
-            raise ValueError("requires must have at least one group")
 
 
-@dataclass(frozen=True, slots=True)
-class OutOfScope:
+class OutOfScope(NamedTuple):
     """What the article is not about: named products and versions."""
 
-    __pydantic_config__ = _STRICT
     products: dict[str, tuple[str, ...]]
     windows_versions: tuple[str, ...]
     exchange_versions: tuple[str, ...]
@@ -276,11 +208,9 @@ class OutOfScope:
     core: tuple[str, ...]  # concepts that make small talk a real question
 
 
-@dataclass(frozen=True, slots=True)
-class Questions:
+class Questions(NamedTuple):
     """The question-answering data file."""
 
-    __pydantic_config__ = _STRICT
     markers: dict[Lang, tuple[str, ...]]
     stopwords: tuple[str, ...]
     concepts: tuple[Concept, ...]

@@ -6,7 +6,7 @@ an answer is computed from ("2003 front-end with NLBSFlags=1").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kb.lexicon import Match
 from kb.model import OutOfScope
@@ -30,8 +30,7 @@ _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "val
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
 
 
-@dataclass(frozen=True, slots=True)
-class Slots:
+class Slots(NamedTuple):
     os: str | None = None              # "windows-2000" | "windows-2003"
     other_os: str | None = None        # a Windows the article does not cover
     other_exchange: str | None = None  # an Exchange the article does not cover

@@ -8,26 +8,25 @@ validated again before use; a cache that cannot be written is not an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
-from dataclasses import dataclass
+import zlib
 from functools import cache
-from pathlib import Path
+from typing import NamedTuple
 
-from kb.decode import build
 from kb.model import Article, Fact, Questions
+from kb.snapshot import decode, encode
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-ARTICLE_FILE = DATA_DIR / "kb821839.yaml"
-QUESTIONS_FILE = DATA_DIR / "questions.yaml"
-SOURCE_FILE = DATA_DIR / "kb821839-fr.txt"
-_SCHEMA_FILES = (Path(__file__).resolve().parent / "model.py", Path(__file__).resolve().parent / "validate.py")
+# os.path rather than pathlib: this module is on the start-up path of `ask`.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+DATA_DIR = os.path.join(_HERE, "data")
+ARTICLE_FILE = os.path.join(DATA_DIR, "kb821839.yaml")
+QUESTIONS_FILE = os.path.join(DATA_DIR, "questions.yaml")
+SOURCE_FILE = os.path.join(DATA_DIR, "kb821839-fr.txt")
+_SCHEMA_FILES = tuple(os.path.join(_HERE, f) for f in ("model.py", "validate.py", "snapshot.py"))
 
 
-@dataclass(frozen=True, slots=True)
-class KnowledgeBase:
+class KnowledgeBase(NamedTuple):
     """The article and the question data, with facts indexed by id."""
 
     article: Article
@@ -39,50 +38,59 @@ class KnowledgeBase:
         return cls(article, questions, {f.id: f for f in article.facts})
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     explicit = os.environ.get("OAKLEY_CACHE_DIR")
     if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "oakley"
+        return explicit
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "oakley")
 
 
-def _digest(paths: tuple[Path, ...]) -> str:
-    h = hashlib.sha256()
+def _digest(paths: tuple[str | os.PathLike[str], ...]) -> str:
+    """Content fingerprint: CRC-32 and length of each file (an edit changes it)."""
+    parts = []
     for p in paths:
-        h.update(p.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()[:32]
+        with open(p, "rb") as fh:
+            data = fh.read()
+        parts.append(f"{zlib.crc32(data):08x}{len(data):x}")
+    return "-".join(parts)
 
 
 def load_kb(
-    article_path: Path = ARTICLE_FILE,
-    questions_path: Path = QUESTIONS_FILE,
-    source_path: Path = SOURCE_FILE,
+    article_path: str | os.PathLike[str] = ARTICLE_FILE,
+    questions_path: str | os.PathLike[str] = QUESTIONS_FILE,
+    source_path: str | os.PathLike[str] = SOURCE_FILE,
     *,
     use_cache: bool = True,
 ) -> KnowledgeBase:
     """Load and validate; raises `kb.errors.KBDataError` naming the bad field."""
     paths = (article_path, questions_path, source_path, *_SCHEMA_FILES)
-    cached = cache_dir() / f"kb-{_digest(paths)}.json" if use_cache else None
+    cached = os.path.join(cache_dir(), f"kb-{zlib.crc32(_digest(paths).encode()):08x}.json") if use_cache else None
     if cached is not None:
         try:
-            raw = json.loads(cached.read_text(encoding="utf-8"))
-            return KnowledgeBase.of(build(Article, raw["article"]), build(Questions, raw["questions"]))
+            with open(cached, encoding="utf-8") as fh:
+                raw = json.load(fh)
+            if raw.get("key") == _digest(paths):
+                return KnowledgeBase.of(decode(raw["article"]), decode(raw["questions"]))
         except (OSError, ValueError, KeyError, TypeError):
             pass  # absent or unreadable: validate afresh
+    from pathlib import Path
+
     from kb import validate  # pydantic and YAML only on this path
 
-    article, questions = validate.load_validated(article_path, questions_path, source_path)
+    article, questions = validate.load_validated(Path(article_path), Path(questions_path), Path(source_path))
     if cached is not None:
-        _write_atomically(cached, json.dumps(validate.dump(article, questions), ensure_ascii=False))
+        snapshot = {"key": _digest(paths), "article": encode(article), "questions": encode(questions)}
+        _write_atomically(cached, json.dumps(snapshot, ensure_ascii=False))
     return KnowledgeBase.of(article, questions)
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: str, text: str) -> None:
+    import tempfile
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".kb-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)

@@ -14,7 +14,18 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from kb.errors import KBDataError
-from kb.model import Article, Questions
+from kb.model import (
+    Article,
+    IdleTimer,
+    IkeMainMode,
+    Intent,
+    PlannedMove,
+    PortSpec,
+    Questions,
+    Text,
+    UnplannedTotal,
+)
+from kb.text import tokenize
 
 T = TypeVar("T")
 
@@ -22,6 +33,8 @@ T = TypeVar("T")
 COMPUTE_NAMES = frozenset(
     {"failover", "failover_process", "idle_timer", "support", "policies", "related"}
 )
+#: Concepts the engine derives from slots rather than from words.
+SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",
@@ -85,12 +98,52 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+def _intent_rule(i: Intent) -> str | None:
+    if sum(bool(x) for x in (i.facts, i.compute, i.gap)) != 1:
+        return "an intent needs exactly one of facts, compute or gap"
+    return None if i.requires else "requires must have at least one group"
+
+
+#: Rules across the fields of one object, by type: each returns a problem or None.
+RULES: dict[type, Any] = {
+    Text: lambda t: None if t.en.strip() and t.fr.strip() else "both 'en' and 'fr' must be non-empty",
+    PlannedMove: lambda p: None if 0 < p.min_seconds <= p.max_seconds else "need 0 < min_seconds <= max_seconds",
+    IdleTimer: lambda t: None if t.seconds > 0 else "seconds must be positive",
+    IkeMainMode: lambda t: None if t.seconds > 0 else "seconds must be positive",
+    UnplannedTotal: lambda t: (
+        "total_seconds must equal idle_seconds + ike_seconds" if t.idle_seconds + t.ike_seconds != t.total_seconds
+        else None if t.applies else "applies must name at least one OS"
+    ),
+    PortSpec: lambda p: None if 0 < p.port < 65536 else "port must be between 1 and 65535",
+    Intent: _intent_rule,
+}
+
+
+def check_rules(node: Any, path: str = "") -> list[str]:
+    """Apply `RULES` to every object in the tree; problems carry their path."""
+    problems: list[str] = []
+    rule = RULES.get(type(node))
+    if rule is not None and (problem := rule(node)):
+        problems.append(f"{path or '(top level)'}: {problem}")
+    if isinstance(node, tuple) and hasattr(node, "_fields"):
+        for name, child in node._asdict().items():
+            problems += check_rules(child, f"{path}.{name}" if path else name)
+    elif isinstance(node, tuple):
+        for i, child in enumerate(node):
+            ident = getattr(child, "id", None)
+            problems += check_rules(child, f"{path}[{i}]" + (f"({ident})" if isinstance(ident, str) else ""))
+    elif isinstance(node, dict):
+        for key, child in node.items():
+            problems += check_rules(child, f"{path}.{key}")
+    return problems
+
+
 def _norm_ws(text: str) -> str:
     return " ".join(text.split())
 
 
 def check_article(article: Article, source_text: str, name: str) -> None:
-    problems: list[str] = []
+    problems = check_rules(article)
     seen: set[str] = set()
     source = _norm_ws(source_text)
     for i, fact in enumerate(article.facts):
@@ -107,11 +160,11 @@ def check_article(article: Article, source_text: str, name: str) -> None:
 
 
 def check_questions(questions: Questions, article: Article, name: str) -> None:
-    problems: list[str] = []
-    concept_ids = {c.id for c in questions.concepts}
+    problems = check_rules(questions)
+    declared = [c.id for c in questions.concepts]
+    concept_ids = set(declared) | SLOT_CONCEPTS
     fact_ids = {f.id for f in article.facts}
-    if len(concept_ids) != len(questions.concepts):
-        problems.append("concepts: duplicate concept id")
+    problems += [f"concepts: duplicate concept id {c!r}" for c in sorted(set(declared)) if declared.count(c) > 1]
     for i, intent in enumerate(questions.intents):
         where = f"intents[{i}]({intent.id})"
         for group in intent.requires:
@@ -120,7 +173,15 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
         problems += [f"{where}.facts: unknown fact {f!r}" for f in intent.facts if f not in fact_ids]
         if intent.compute and intent.compute not in COMPUTE_NAMES:
             problems.append(f"{where}.compute: unknown computation {intent.compute!r}")
-    problems += [f"out_of_scope.core: unknown concept {c!r}" for c in questions.out_of_scope.core if c not in concept_ids]
+    core = questions.out_of_scope.core
+    problems += [f"out_of_scope.core: unknown concept {c!r}" for c in core if c not in concept_ids]
+    terms = [(f"concepts({c.id})", t) for c in questions.concepts for t in c.terms]
+    terms += [(f"out_of_scope.products.{name}", t) for name, ts in questions.out_of_scope.products.items() for t in ts]
+    terms += [("out_of_scope.small_talk", t) for t in questions.out_of_scope.small_talk]
+    problems += [
+        f"{where}: term {t!r} must be written normalised, as {' '.join(tokenize(t))!r}"
+        for where, t in terms if t != " ".join(tokenize(t))
+    ]
     missing = REQUIRED_TEMPLATES - questions.templates.keys()
     if missing:
         problems.append(f"templates: missing {', '.join(sorted(missing))}")
@@ -135,11 +196,3 @@ def load_validated(article_path: Path, questions_path: Path, source_path: Path) 
     questions = _validate(TypeAdapter(Questions), _read_yaml(questions_path), questions_path.name)
     check_questions(questions, article, questions_path.name)
     return article, questions
-
-
-def dump(article: Article, questions: Questions) -> dict[str, Any]:
-    """The validated data as JSON-ready values, for the cache."""
-    return {
-        "article": TypeAdapter(Article).dump_python(article, mode="json"),
-        "questions": TypeAdapter(Questions).dump_python(questions, mode="json"),
-    }

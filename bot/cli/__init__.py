@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -21,9 +22,19 @@ class UsageError(Exception):
     """Bad usage or configuration: exit 2 with a one-line message."""
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's own formatter, sized without importing shutil (start-up time)."""
+    try:
+        width = int(os.environ.get("COLUMNS") or os.get_terminal_size(sys.stderr.fileno()).columns)
+    except (OSError, ValueError):
+        width = 80
+    return argparse.HelpFormatter(prog, width=max(width - 2, 40))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="oakley",
+        formatter_class=_formatter,
         description=(
             "Chat-ops for IPSec between Exchange 2003 front-end and back-end servers "
             "(Microsoft KB 821839). With no command: an interactive question prompt."
@@ -32,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, module) in COMMANDS.items():
         mod = importlib.import_module(f"bot.cli.{module}")
-        mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__))
+        mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_formatter))
     return parser
 
 

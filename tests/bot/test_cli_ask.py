@@ -1,0 +1,77 @@
+"""`oakley ask` as a process: text, JSON, stdin batches, usage errors, start-up weight."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _oakley(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
+    )
+
+
+def test_text_answer_cites_the_article() -> None:
+    done = _oakley("ask", "Where", "do", "I", "set", "NLBSFlags?")
+    assert done.returncode == 0, done.stderr
+    assert "front-end" in done.stdout
+    assert "KB 821839" in done.stdout and "«" in done.stdout
+
+
+def test_json_answer_has_the_documented_shape() -> None:
+    done = _oakley("ask", "--json", "failover on a 2003 front-end with NLBSFlags=1")
+    data = json.loads(done.stdout)
+    assert data["answered"] is True and data["lang"] == "en"
+    assert "2 minutes" in data["answer"]
+    assert data["facts"][0] == "unplanned.total_nlbsflags"
+    assert data["citations"][0]["article"] == "821839"
+
+
+def test_lang_option_forces_the_language() -> None:
+    data = json.loads(_oakley("ask", "--json", "--lang", "fr", "What value for NLBSFlags?").stdout)
+    assert data["lang"] == "fr" and "valeur" in data["answer"]
+
+
+def test_json_stdin_one_object_per_line_blank_lines_skipped() -> None:
+    lines = "How long is a planned move?\n\nQuel port pour POP3 ?\nWhat about Exchange 2010?\n"
+    done = _oakley("ask", "--json", "-", stdin=lines)
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [o["question"] for o in out] == [line for line in lines.splitlines() if line]
+    assert [o["answered"] for o in out] == [True, True, False]
+    assert out[1]["lang"] == "fr"
+
+
+def test_missing_question_is_a_usage_error() -> None:
+    done = _oakley("ask")
+    assert done.returncode == 2
+    assert done.stderr.startswith("oakley: ") and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_bad_option_is_a_usage_error() -> None:
+    assert _oakley("ask", "--lang", "de", "hello").returncode == 2
+
+
+def test_no_command_reads_questions_from_stdin() -> None:
+    done = _oakley(stdin="What value should NLBSFlags have?\n")
+    assert done.returncode == 0 and "1 (one)" in done.stdout
+
+
+def test_ask_path_imports_nothing_heavy() -> None:
+    probe = (
+        "import sys; from bot.cli import main; main(['ask', '--json', 'failover time?']);"
+        "heavy = {'slack_bolt', 'slack_sdk', 'sqlalchemy', 'winrm', 'requests', 'pydantic', 'yaml'};"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy), file=sys.stderr)"
+    )
+    # Warm the cache first so the second run shows the steady-state path.
+    _oakley("ask", "warm up")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert done.stderr.strip().splitlines()[-1] == "[]"

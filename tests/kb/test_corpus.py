@@ -1,0 +1,82 @@
+"""The question corpus: accuracy over paraphrases, typos, both languages, and refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kb.engine import Answer, answer
+
+CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "corpus.yaml").read_text(encoding="utf-8"))
+
+
+def _correct(item: dict[str, Any], got: Answer) -> bool:
+    want = item["facts"]
+    ok = (got.answered and set(want) <= set(got.facts)) if want else not got.answered
+    if "lang" in item:
+        ok = ok and got.lang == item["lang"]
+    if "says" in item:
+        ok = ok and item["says"] in got.answer
+    return ok
+
+
+def test_corpus_is_large_and_varied() -> None:
+    assert len(CORPUS) >= 150
+    assert sum(1 for i in CORPUS if not i["facts"]) >= 30
+    assert sum(1 for i in CORPUS if i.get("lang") == "fr") >= 40
+
+
+def test_accuracy_at_least_97_percent_and_no_out_of_scope_answered() -> None:
+    results = [(item, answer(item["q"])) for item in CORPUS]
+    wrong = [(i["q"], g.intent, g.facts) for i, g in results if not _correct(i, g)]
+    answered_oos = [i["q"] for i, g in results if not i["facts"] and g.answered]
+    assert answered_oos == []
+    assert (len(CORPUS) - len(wrong)) / len(CORPUS) >= 0.97, wrong
+
+
+@pytest.mark.parametrize("item", [i for i in CORPUS if i["facts"]][:40], ids=lambda i: i["q"][:50])
+def test_answers_cite_the_article(item: dict[str, Any]) -> None:
+    got = answer(item["q"])
+    assert got.answered
+    assert len(got.citations) == len(got.facts)
+    for citation in got.citations:
+        assert citation.article == "821839"
+        assert citation.quote and citation.section
+
+
+def test_refusal_suggests_what_can_be_asked() -> None:
+    en = answer("How do I configure IPSec on Exchange 2010?")
+    assert not en.answered and en.facts == () and en.citations == ()
+    assert "Exchange 2010" in en.answer and "NLBSFlags" in en.answer
+    fr = answer("Quel est le temps de basculement sous Windows Server 2012 ?")
+    assert fr.lang == "fr" and "Je peux répondre" in fr.answer
+
+
+def test_answers_in_the_language_asked_for() -> None:
+    got = answer("Where do I set NLBSFlags?", lang="fr")
+    assert got.lang == "fr" and "frontal" in got.answer
+    assert got.citations[0].section == "Pour modifier l'heure de renégociation"
+
+
+def test_restart_is_not_claimed_either_way() -> None:
+    got = answer("Do I need to restart the server after changing NLBSFlags?")
+    assert not got.answered
+    assert "says nothing" in got.answer
+
+
+def test_json_shape() -> None:
+    data = answer("What value should NLBSFlags have?").to_json()
+    assert set(data) == {"question", "lang", "answered", "answer", "facts", "citations"}
+    assert data["facts"][0] == "registry.data"
+    assert set(data["citations"][0]) == {"article", "section", "quote"}
+
+
+def test_chat_text_is_never_echoed_into_answers() -> None:
+    hostile = "'; DROP TABLE changes; -- && reg delete HKLM /f <script>alert(1)</script>"
+    got = answer(hostile)
+    assert "DROP" not in got.answer and "<script>" not in got.answer
+    refused = answer("What about Exchange 2010 <script>alert(1)</script>?")
+    assert not refused.answered and "<script>" not in refused.answer

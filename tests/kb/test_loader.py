@@ -1,0 +1,114 @@
+"""Loading the data files: broken data fails at load time, naming the field."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kb.errors import KBDataError
+from kb.snapshot import encode
+from kb.store import ARTICLE_FILE, QUESTIONS_FILE, SOURCE_FILE, load_kb
+
+
+def _copy(tmp_path: Path) -> tuple[Path, Path, Path]:
+    paths = tuple(Path(shutil.copy(p, tmp_path / Path(p).name)) for p in (ARTICLE_FILE, QUESTIONS_FILE, SOURCE_FILE))
+    return paths  # type: ignore[return-value]
+
+
+def _edit(path: Path, change: Callable[[Any], None]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def _fact(data: Any, fact_id: str) -> dict[str, Any]:
+    return next(f for f in data["facts"] if f["id"] == fact_id)
+
+
+def test_packaged_data_loads_with_every_fact() -> None:
+    kb = load_kb(use_cache=False)
+    assert len(kb.facts) >= 30
+    assert kb.article.article.number == "821839"
+    for fact_id in ("registry.location", "unplanned.total_nlbsflags", "policy.passwords", "planned.timing"):
+        assert fact_id in kb.facts
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: _fact(d, "planned.timing")["data"].__setitem__("min_seconds", "three"),
+         "](planned.timing).data.min_seconds"),
+        (lambda d: _fact(d, "planned.timing").pop("quote"), "](planned.timing).quote: Field required"),
+        (lambda d: _fact(d, "registry.data")["data"].__setitem__("value_type", "REG_SZ"),
+         "](registry.data).data.value_type"),
+        (lambda d: _fact(d, "auth.http")["text"].pop("fr"), "](auth.http).text.fr: Field required"),
+        (lambda d: _fact(d, "auth.http").__setitem__("colour", "blue"), "](auth.http).colour"),
+        (lambda d: _fact(d, "unplanned.total_default")["data"].__setitem__("total_seconds", 400),
+         "total_seconds must equal idle_seconds + ike_seconds"),
+        (lambda d: _fact(d, "policy.passwords")["data"]["ports"][0].__setitem__("port", 70000),
+         "port must be between 1 and 65535"),
+        (lambda d: _fact(d, "auth.http").__setitem__("quote", "Exchange 2003 prend en charge SSL partout."),
+         "](auth.http).quote: not found verbatim"),
+        (lambda d: _fact(d, "auth.http").__setitem__("section", "nowhere"),
+         "](auth.http).section: unknown section"),
+        (lambda d: d["facts"].append(dict(d["facts"][0])), "duplicate id"),
+    ],
+)
+def test_broken_article_names_the_field(tmp_path: Path, change: Callable[[Any], None], expected: str) -> None:
+    article, questions, source = _copy(tmp_path)
+    _edit(article, change)
+    with pytest.raises(KBDataError) as err:
+        load_kb(article, questions, source, use_cache=False)
+    assert expected in str(err.value)
+    assert str(err.value).startswith("kb821839.yaml: ")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["intents"][0].__setitem__("facts", ["no.such.fact"]), "exactly one of facts, compute or gap"),
+        (lambda d: d["intents"][4].__setitem__("facts", ["no.such.fact"]), "unknown fact 'no.such.fact'"),
+        (lambda d: d["intents"][0]["requires"].append(["telepathy"]), "unknown concept 'telepathy'"),
+        (lambda d: d["intents"][0].__setitem__("compute", "guess"), "unknown computation 'guess'"),
+        (lambda d: d["templates"].pop("not_covered"), "templates: missing not_covered"),
+        (lambda d: d["concepts"][0].pop("terms"), "concepts[0](frontend).terms: Field required"),
+        (lambda d: d["concepts"][0]["terms"].append("Serveur-Frontal"),
+         "term 'Serveur-Frontal' must be written normalised, as 'serveur frontal'"),
+    ],
+)
+def test_broken_questions_name_the_field(tmp_path: Path, change: Callable[[Any], None], expected: str) -> None:
+    article, questions, source = _copy(tmp_path)
+    _edit(questions, change)
+    with pytest.raises(KBDataError) as err:
+        load_kb(article, questions, source, use_cache=False)
+    assert expected in str(err.value)
+
+
+def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
+    article, questions, source = _copy(tmp_path)
+    article.write_text("facts: [unclosed", encoding="utf-8")
+    with pytest.raises(KBDataError, match="not valid YAML"):
+        load_kb(article, questions, source, use_cache=False)
+
+
+def test_an_edit_is_validated_even_after_the_good_file_was_cached(tmp_path: Path) -> None:
+    article, questions, source = _copy(tmp_path)
+    good = load_kb(article, questions, source)
+    again = load_kb(article, questions, source)  # served from the cache
+    assert encode(again.article) == encode(good.article)
+    assert encode(again.questions) == encode(good.questions)
+    _edit(article, lambda d: _fact(d, "planned.timing")["data"].__setitem__("max_seconds", 1))
+    with pytest.raises(KBDataError, match="min_seconds <= max_seconds"):
+        load_kb(article, questions, source)
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("OAKLEY_CACHE_DIR", str(blocker / "sub"))
+    assert load_kb().facts
