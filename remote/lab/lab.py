@@ -1,0 +1,286 @@
+"""The lab: simulated Windows hosts that pywinrm talks to unmodified.
+
+Each host has its own listener, registry (kept in a state file, so a lab
+restarted keeps its values), Windows version (which decides reg.exe's output
+style), role, and fault settings. The default topology mirrors KB 821839:
+two Windows Server 2003 front-ends, a Windows 2000 front-end, two back-end
+cluster nodes and a domain controller.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import secrets
+import ssl
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from remote.lab.certs import channel_binding_hash, ensure_certificate
+from remote.lab.regsim import Output, RegExe, Registry, Value
+from remote.lab.server import Listener, check_secret
+from remote.lab.wsman import Shells
+
+OAKLEY_KEY = r"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\PolicyAgent\Oakley"
+LEGACY_OS = frozenset({"windows-2000", "windows-2003"})
+GROUPS = {"front-end": "frontends", "back-end": "backends", "domain-controller": "domain_controllers"}
+
+
+@dataclass
+class Faults:
+    """What can go wrong on a host; change them while the lab runs."""
+
+    latency: float = 0.0              # seconds added to every request
+    reject_auth: bool = False         # every logon fails, as with a wrong password
+    refuse_connections: bool = False  # nothing listens on the port
+    deny_writes: bool = False         # reg add/delete: Access is denied
+    command_seconds: float = 0.0      # how long each command runs (OperationTimeout past it)
+    drop_on: str | None = None        # "Command" or "Receive": connection closed instead of a reply
+    allow_unencrypted: bool = False   # Windows' AllowUnencrypted: Basic and plain SOAP over HTTP
+    malformed_output: bool = False    # reg.exe prints something unparseable and exits 0
+
+
+@dataclass
+class HostSpec:
+    name: str
+    os: str = "windows-2003"
+    role: str = "front-end"
+    nlbsflags: int | None = None
+    faults: Faults = field(default_factory=Faults)
+
+
+def default_topology() -> list[HostSpec]:
+    return [
+        HostSpec("fe01", "windows-2003", "front-end", nlbsflags=1),
+        HostSpec("fe02", "windows-2003", "front-end"),
+        HostSpec("fe03", "windows-2000", "front-end"),
+        HostSpec("be01", "windows-2003", "back-end"),
+        HostSpec("be02", "windows-2003", "back-end"),
+        HostSpec("dc01", "windows-2003", "domain-controller"),
+    ]
+
+
+def fleet_topology(count: int) -> list[HostSpec]:
+    """A larger fleet of Windows Server 2003 front-ends, half already set."""
+    return [HostSpec(f"fe{i:03d}", nlbsflags=1 if i % 2 == 0 else None) for i in range(1, count + 1)]
+
+
+class _UserFile:
+    """pyspnego's NTLM acceptor reads users from the file in NTLM_USER_FILE;
+    one such file serves every lab in this process."""
+
+    def __init__(self) -> None:
+        self._users: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._path: str | None = None
+
+    def _write(self) -> None:
+        if self._path is None:
+            fd, self._path = tempfile.mkstemp(prefix="oakley-lab-ntlm-")
+            os.close(fd)
+            atexit.register(lambda p=self._path: os.path.exists(p) and os.unlink(p))
+        with open(self._path, "w", encoding="utf-8") as fh:
+            fh.writelines(f":{u}:{p}\n" for u, p in self._users.items())
+        os.environ["NTLM_USER_FILE"] = self._path
+
+    def add(self, user: str, password: str) -> None:
+        with self._lock:
+            self._users[user] = password
+            self._write()
+
+    def remove(self, user: str) -> None:
+        with self._lock:
+            self._users.pop(user, None)
+            self._write()
+
+
+_USERS = _UserFile()
+
+
+class LabHost:
+    """One simulated Windows host."""
+
+    def __init__(self, lab: Lab, spec: HostSpec, registry: Registry) -> None:
+        self.lab = lab
+        self.name = spec.name
+        self.os = spec.os
+        self.role = spec.role
+        self.faults = spec.faults
+        self.registry = registry
+        self.path = "/wsman"
+        self.port = 0
+        self.requests = 0
+        self._count_lock = threading.Lock()
+        self.shells = Shells(spec.name.upper(), self._execute, lambda: self.faults.command_seconds)
+        self.listener: Listener | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.lab.scheme}://{self.lab.address}:{self.port}{self.path}"
+
+    def count_request(self) -> None:
+        with self._count_lock:
+            self.requests += 1
+
+    def latency(self) -> float:
+        return self.lab.latency + self.faults.latency
+
+    def check_password(self, user: str, password: str) -> bool:
+        return self.accepts_user(user) and check_secret(self.lab.password, password)
+
+    def accepts_user(self, principal: str | None) -> bool:
+        return (principal or "").rsplit("\\", 1)[-1].lower() == self.lab.username.lower()
+
+    def nlbsflags(self) -> int | None:
+        """The lab's view of the value (tests compare it with what Oakley read)."""
+        value = self.registry.get(OAKLEY_KEY, "NLBSFlags")
+        return None if value is None else int(value.data)
+
+    def set_nlbsflags(self, data: int | None) -> None:
+        if data is None:
+            self.registry.delete(OAKLEY_KEY, "NLBSFlags")
+        else:
+            self.registry.set(OAKLEY_KEY, Value("NLBSFlags", "REG_DWORD", data))
+        self.lab.save()
+
+    def set_refusing(self, refuse: bool) -> None:
+        self.faults.refuse_connections = refuse
+        if self.listener is not None:
+            self.listener.set_refusing(refuse)
+
+    def _execute(self, command: str, arguments: str) -> Output:
+        if self.faults.malformed_output:
+            return Output(0, b"\r\nHKEY_LOCAL_MACHINE\\SYSTEM\r\n<<garbled output>>\r\n", b"")
+        reg = RegExe(legacy=self.os in LEGACY_OS, deny_writes=self.faults.deny_writes)
+        result = reg.run(self.registry, command, arguments)
+        if result.exit_code == 0 and arguments.split()[:1] and arguments.split()[0].lower() in ("add", "delete"):
+            self.lab.save()
+        return result
+
+
+class Lab:
+    """A set of simulated hosts; a context manager for tests and `oakley lab`."""
+
+    def __init__(
+        self,
+        hosts: list[HostSpec] | None = None,
+        *,
+        latency: float = 0.0,
+        tls: bool = False,
+        state_dir: str | os.PathLike[str] | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        address: str = "127.0.0.1",
+    ) -> None:
+        self.specs = hosts if hosts is not None else default_topology()
+        self.latency = latency
+        self.tls = tls
+        self.address = address
+        self.state_dir = Path(state_dir) if state_dir is not None else Path(tempfile.mkdtemp(prefix="oakley-lab-"))
+        self.username = username or f"lab-{secrets.token_hex(3)}"
+        self.password = password or secrets.token_urlsafe(18)
+        self.hosts: dict[str, LabHost] = {}
+        self._save_lock = threading.Lock()
+        self.cert_path: Path | None = None
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.tls else "http"
+
+    @property
+    def state_file(self) -> Path:
+        return self.state_dir / "lab-state.json"
+
+    def host(self, name: str) -> LabHost:
+        return self.hosts[name]
+
+    def start(self) -> Lab:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        saved = self._load_state()
+        tls_context, cbt = None, None
+        if self.tls:
+            self.cert_path, key_path = ensure_certificate(
+                self.state_dir, [s.name for s in self.specs], [self.address, "127.0.0.1"]
+            )
+            tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            tls_context.load_cert_chain(self.cert_path, key_path)
+            cbt = channel_binding_hash(self.cert_path)
+        _USERS.add(self.username, self.password)
+        for spec in self.specs:
+            if spec.name in saved:
+                registry = Registry.from_json(saved[spec.name]["registry"])
+                port = int(saved[spec.name].get("port", 0))
+            else:
+                registry = Registry()
+                if spec.nlbsflags is not None:
+                    registry.set(OAKLEY_KEY, Value("NLBSFlags", "REG_DWORD", spec.nlbsflags))
+                port = 0
+            host = LabHost(self, spec, registry)
+            host.listener = Listener(host, self.address, port, tls_context, cbt)
+            try:
+                host.port = host.listener.start()
+            except OSError:  # the saved port is taken now: take any
+                host.listener.port = 0
+                host.port = host.listener.start()
+            self.hosts[spec.name] = host
+        self.save()
+        return self
+
+    def stop(self) -> None:
+        listeners = [h.listener for h in self.hosts.values() if h.listener is not None]
+        with ThreadPoolExecutor(max_workers=32) as pool:
+            list(pool.map(lambda listener: listener.stop(), listeners))
+        _USERS.remove(self.username)
+
+    def __enter__(self) -> Lab:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _load_state(self) -> dict[str, Any]:
+        try:
+            return json.loads(self.state_file.read_text(encoding="utf-8")).get("hosts", {})
+        except (OSError, ValueError):
+            return {}
+
+    def save(self) -> None:
+        """Persist registries (never credentials) so a restarted lab keeps them."""
+        with self._save_lock:
+            state = {"hosts": {n: {"port": h.port, "registry": h.registry.to_json()} for n, h in self.hosts.items()}}
+            tmp = self.state_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(state, indent=1), encoding="utf-8")
+            os.replace(tmp, self.state_file)
+
+    def inventory(self) -> dict[str, Any]:
+        """An Ansible YAML inventory for these hosts (no password in it)."""
+        groups: dict[str, dict[str, Any]] = {}
+        for host in self.hosts.values():
+            name = GROUPS.get(host.role, "others")
+            group = groups.setdefault(name, {"hosts": {}, "vars": {"oakley_role": host.role}})
+            group["hosts"][host.name] = {"ansible_host": self.address, "ansible_port": host.port,
+                                         "oakley_os": host.os}
+        common: dict[str, Any] = {
+            "ansible_connection": "winrm",
+            "ansible_user": self.username,
+            "ansible_winrm_scheme": self.scheme,
+            "ansible_winrm_transport": "ntlm",
+        }
+        if self.tls and self.cert_path is not None:
+            common["ansible_winrm_server_cert_validation"] = "validate"
+            common["ansible_winrm_ca_trust_path"] = str(self.cert_path)
+        return {"all": {"vars": common, "children": groups}}
+
+    def write_inventory(self, path: str | os.PathLike[str]) -> Path:
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("# Written by `oakley lab`; the password is in OAKLEY_WINRM_PASSWORD, not here.\n"
+                          + yaml.safe_dump(self.inventory(), sort_keys=False), encoding="utf-8")
+        return target

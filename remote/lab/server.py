@@ -1,0 +1,270 @@
+"""One simulated host's WinRM listener: HTTP(S), authentication, encryption.
+
+What a real Windows listener does and pywinrm relies on: NTLM (through
+pyspnego's acceptor) authenticates the connection, not the request, so the
+handler keeps the security context per connection; over HTTP every message
+is then sealed in a `multipart/encrypted` envelope (MS-WSMV 2.2.9.1.1);
+over HTTPS the context carries channel binding to the certificate. Basic
+is refused over HTTP unless the host allows unencrypted traffic, as
+Windows does.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import socket
+import ssl
+import struct
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
+
+import spnego
+import spnego.channel_bindings
+import spnego.exceptions
+
+from remote.lab.wsman import peek_action
+
+if TYPE_CHECKING:
+    from remote.lab.lab import LabHost
+
+BOUNDARY = b"--Encrypted Boundary"
+SPNEGO_ENCRYPTED = "application/HTTP-SPNEGO-session-encrypted"
+MUTUAL = "http://schemas.dmtf.org/wbem/wsman/1/wsman/secprofile/https/mutual"
+
+
+class HostServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 64
+
+    def __init__(self, host: LabHost, address: tuple[str, int], tls: ssl.SSLContext | None,
+                 cbt_hash: bytes | None) -> None:
+        self.host = host
+        self.tls = tls
+        self.cbt_hash = cbt_hash
+        super().__init__(address, Handler)
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        sock, addr = super().get_request()
+        if self.tls is not None:
+            sock.settimeout(10)
+            try:
+                sock = self.tls.wrap_socket(sock, server_side=True)
+            except (ssl.SSLError, OSError):
+                sock.close()
+                raise
+            sock.settimeout(None)
+        return sock, addr
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that went away mid-handshake is not the lab's problem
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: HostServer
+
+    def setup(self) -> None:
+        super().setup()
+        self.ntlm: spnego.ContextProxy | None = None
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    # --- HTTP ---------------------------------------------------------------
+
+    def do_POST(self) -> None:
+        host = self.server.host
+        host.count_request()
+        delay = host.latency()
+        if delay > 0:
+            time.sleep(delay)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path.rstrip("/") != host.path.rstrip("/"):
+            return self._send(404, b"")
+        scheme, _, token = self.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() in ("negotiate", "ntlm") and token:
+            return self._ntlm(scheme, token.strip(), body)
+        if scheme.lower() == "basic":
+            return self._basic(token.strip(), body)
+        if self.ntlm is not None and self.ntlm.complete:
+            return self._serve(body)
+        return self._unauthorized()
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Server", "Microsoft-HTTPAPI/2.0")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _unauthorized(self, challenge: str = "Negotiate") -> None:
+        headers = {"WWW-Authenticate": challenge}
+        if self.server.tls is not None or self.server.host.faults.allow_unencrypted:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", challenge)
+            self.send_header("WWW-Authenticate", 'Basic realm="WSMAN"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self._send(401, b"", headers)
+
+    # --- authentication -------------------------------------------------------
+
+    def _ntlm(self, scheme: str, token: str, body: bytes) -> None:
+        try:
+            raw = base64.b64decode(token)
+        except ValueError:
+            return self._unauthorized()
+        message_type = struct.unpack("<I", raw[8:12])[0] if raw[:8] == b"NTLMSSP\x00" and len(raw) >= 12 else 0
+        if message_type == 1:
+            bindings = None
+            if self.server.cbt_hash is not None:
+                bindings = spnego.channel_bindings.GssChannelBindings(
+                    application_data=b"tls-server-end-point:" + self.server.cbt_hash
+                )
+            self.ntlm = spnego.server(protocol="ntlm", channel_bindings=bindings)
+            challenge = self.ntlm.step(raw) or b""
+            return self._unauthorized(f"{scheme} {base64.b64encode(challenge).decode()}")
+        if message_type == 3 and self.ntlm is not None and not self.ntlm.complete:
+            try:
+                self.ntlm.step(raw)
+            except spnego.exceptions.SpnegoError:
+                self.ntlm = None
+                return self._unauthorized()
+            if self.server.host.faults.reject_auth or not self.server.host.accepts_user(self.ntlm.client_principal):
+                self.ntlm = None
+                return self._unauthorized()
+            return self._serve(body)
+        self.ntlm = None
+        return self._unauthorized()
+
+    def _basic(self, token: str, body: bytes) -> None:
+        host = self.server.host
+        if self.server.tls is None and not host.faults.allow_unencrypted:
+            return self._unauthorized()
+        try:
+            user, _, password = base64.b64decode(token).decode("utf-8").partition(":")
+        except ValueError:
+            return self._unauthorized()
+        if host.faults.reject_auth or not host.check_password(user, password):
+            return self._unauthorized()
+        return self._serve(body, sealed_allowed=False)
+
+    # --- messages -------------------------------------------------------------
+
+    def _serve(self, body: bytes, *, sealed_allowed: bool = True) -> None:
+        host = self.server.host
+        encrypted = self.headers.get("Content-Type", "").startswith("multipart/encrypted")
+        if encrypted:
+            if not sealed_allowed or self.ntlm is None:
+                return self._unauthorized()
+            try:
+                body = self._unseal(body)
+            except (ValueError, spnego.exceptions.SpnegoError):
+                return self._send(400, b"")
+        elif body and self.server.tls is None and not host.faults.allow_unencrypted:
+            return self._send(400, b"")  # Windows refuses unencrypted SOAP over HTTP
+        if not body:
+            return self._send(200, b"")
+        if host.faults.drop_on and peek_action(body) == host.faults.drop_on:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return None
+        reply = host.shells.handle(body, host.endpoint)
+        if encrypted and self.ntlm is not None:
+            sealed = self._seal(reply.body)
+            content_type = f'multipart/encrypted;protocol="{SPNEGO_ENCRYPTED}";boundary="Encrypted Boundary"'
+            return self._send(reply.status, sealed, {"Content-Type": content_type})
+        return self._send(reply.status, reply.body, {"Content-Type": "application/soap+xml;charset=UTF-8"})
+
+    def _unseal(self, body: bytes) -> bytes:
+        assert self.ntlm is not None
+        parts = [p for p in body.split(BOUNDARY + b"\r\n") if p]
+        if len(parts) < 2 or b"Length=" not in parts[0]:
+            raise ValueError("not an encrypted WinRM message")
+        length = int(parts[0].split(b"Length=")[1].split(b"\r\n")[0])
+        payload = parts[1]
+        if payload.endswith(BOUNDARY + b"--\r\n"):
+            payload = payload[: -len(BOUNDARY + b"--\r\n")]
+        payload = payload.replace(b"\tContent-Type: application/octet-stream\r\n", b"", 1)
+        sig_len = struct.unpack("<i", payload[:4])[0]
+        message = self.ntlm.unwrap(payload[4 : 4 + sig_len] + payload[4 + sig_len :]).data
+        if len(message) != length:
+            raise ValueError("decrypted length does not match")
+        return message
+
+    def _seal(self, message: bytes) -> bytes:
+        assert self.ntlm is not None
+        wrapped = self.ntlm.wrap(message, encrypt=True).data
+        signature, sealed = wrapped[:16], wrapped[16:]
+        return (
+            BOUNDARY + b"\r\n"
+            + f"\tContent-Type: {SPNEGO_ENCRYPTED}\r\n".encode()
+            + f"\tOriginalContent: type=application/soap+xml;charset=UTF-8;Length={len(message)}\r\n".encode()
+            + BOUNDARY + b"\r\n"
+            + b"\tContent-Type: application/octet-stream\r\n"
+            + struct.pack("<i", len(signature)) + signature + sealed
+            + BOUNDARY + b"--\r\n"
+        )
+
+
+class Listener:
+    """Runs a host's server in a thread; can refuse connections on demand."""
+
+    def __init__(self, host: LabHost, address: str, port: int, tls: ssl.SSLContext | None,
+                 cbt_hash: bytes | None) -> None:
+        self.host, self.address, self.port = host, address, port
+        self.tls, self.cbt_hash = tls, cbt_hash
+        self._server: HostServer | None = None
+        self._thread: threading.Thread | None = None
+        self._hold: socket.socket | None = None
+
+    def start(self) -> int:
+        if self.host.faults.refuse_connections:
+            self._refuse()
+        else:
+            self._serve()
+        return self.port
+
+    def _serve(self) -> None:
+        self._server = HostServer(self.host, (self.address, self.port), self.tls, self.cbt_hash)
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.2},
+                                        name=f"lab-{self.host.name}", daemon=True)
+        self._thread.start()
+
+    def _refuse(self) -> None:
+        # A bound socket that never listens: connections get RST, and the
+        # port stays ours so the host can come back on it.
+        self._hold = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._hold.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._hold.bind((self.address, self.port))
+        self.port = self._hold.getsockname()[1]
+
+    def set_refusing(self, refuse: bool) -> None:
+        if refuse and self._server is not None:
+            self.stop()
+            self._refuse()
+        elif not refuse and self._hold is not None:
+            self._hold.close()
+            self._hold = None
+            self._serve()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._hold is not None:
+            self._hold.close()
+            self._hold = None
+
+
+def check_secret(expected: str, given: str) -> bool:
+    return hmac.compare_digest(expected.encode(), given.encode())
