@@ -1,0 +1,224 @@
+"""Running one command on one host through pywinrm's cmd shell.
+
+A thin layer over `winrm.Protocol` that adds what pywinrm leaves to its
+callers: certificate validation that does not silently inherit
+`REQUESTS_CA_BUNDLE`, no proxy from the environment, a deadline (pywinrm
+retries OperationTimeout forever), and every failure turned into a
+`RemoteError` whose message tells a person what to check — without ever
+carrying the credential.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import time
+from collections.abc import Callable
+from typing import NamedTuple
+
+import requests
+import winrm
+import winrm.exceptions
+
+from remote.errors import RemoteError
+from remote.inventory import Host
+from remote.regexe import RegCommand
+
+
+class Credentials:
+    """A user name and password; the password never shows in repr or str."""
+
+    __slots__ = ("_password", "username")
+
+    def __init__(self, username: str, password: str) -> None:
+        self.username = username
+        self._password = password
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    def __repr__(self) -> str:
+        return f"Credentials(username={self.username!r}, password='***')"
+
+    __str__ = __repr__
+
+
+class Timeouts(NamedTuple):
+    """Seconds: one WS-Man operation, one HTTP read, and the whole command."""
+
+    operation: int = 20
+    read: int = 30
+    deadline: float = 60.0
+
+
+DEFAULT_TIMEOUTS = Timeouts()
+
+
+class CommandOutput(NamedTuple):
+    exit_code: int
+    stdout: bytes
+    stderr: bytes
+
+
+def resolve_credentials(host: Host, environ: dict[str, str] | os._Environ[str],
+                        default_user: str | None, default_password: str | None) -> Credentials:
+    """The host's user, and its password from the environment (never the inventory)."""
+    user = host.user or default_user
+    if host.password_env:
+        password = environ.get(host.password_env)
+        source = host.password_env
+    else:
+        password, source = default_password, "OAKLEY_WINRM_PASSWORD"
+    if host.transport == "certificate":
+        return Credentials(user or "", password or "")
+    if not user:
+        raise RemoteError("auth_failed", f"no user for {host.name}: set ansible_user in the inventory "
+                          "or OAKLEY_WINRM_USERNAME")
+    if not password:
+        raise RemoteError("auth_failed", f"no password for {host.name}: set {source} in the environment")
+    return Credentials(user, password)
+
+
+class WinRMClient:
+    """Runs reg.exe commands on one host."""
+
+    def __init__(self, host: Host, credentials: Credentials, timeouts: Timeouts = DEFAULT_TIMEOUTS) -> None:
+        if timeouts.operation >= timeouts.read:
+            raise ValueError("the read timeout must exceed the operation timeout")
+        self.host = host
+        self.credentials = credentials
+        self.timeouts = timeouts
+
+    def _protocol(self) -> winrm.Protocol:
+        h = self.host
+        transport = "certificate" if h.transport == "certificate" else h.transport
+        return winrm.Protocol(
+            endpoint=h.endpoint,
+            transport=transport,
+            username=self.credentials.username or None,
+            password=self.credentials.password or None,
+            server_cert_validation=h.cert_validation,
+            # None: use the CA bundle requests ships, not REQUESTS_CA_BUNDLE.
+            ca_trust_path=h.ca_trust_path,  # type: ignore[arg-type]
+            cert_pem=h.cert_pem,
+            cert_key_pem=h.cert_key_pem,
+            read_timeout_sec=self.timeouts.read,
+            operation_timeout_sec=self.timeouts.operation,
+            message_encryption="auto",
+            proxy=None,
+        )
+
+    def run(self, command: RegCommand) -> CommandOutput:
+        """Run one command and wait for its exit code, within the deadline."""
+        deadline = time.monotonic() + self.timeouts.deadline
+        try:
+            protocol = self._protocol()
+        except (winrm.exceptions.WinRMError, ValueError) as exc:
+            raise self._scrub(RemoteError("auth_failed", f"cannot set up WinRM for {self.host.name}: {exc}")) from None
+        shell_id: str | None = None
+        try:
+            shell_id = protocol.open_shell()
+            command_id = protocol.run_command(shell_id, command.command, command.arguments)
+            out: list[bytes] = []
+            err: list[bytes] = []
+            while True:
+                if time.monotonic() > deadline:
+                    raise RemoteError("timeout", f"{self.host.name} did not finish the command within "
+                                      f"{self.timeouts.deadline:g} s — the host may be overloaded")
+                try:
+                    stdout, stderr, code, done = protocol.get_command_output_raw(shell_id, command_id)
+                except winrm.exceptions.WinRMOperationTimeoutError:
+                    continue  # still running; the deadline above bounds the wait
+                out.append(stdout)
+                err.append(stderr)
+                if done:
+                    break
+            self._quietly(lambda: protocol.cleanup_command(shell_id, command_id))
+            return CommandOutput(code, b"".join(out), b"".join(err))
+        except RemoteError as exc:
+            raise self._scrub(exc) from None
+        except Exception as exc:
+            raise self._scrub(self._translate(exc)) from None
+        finally:
+            if shell_id is not None:
+                self._quietly(lambda: protocol.close_shell(shell_id))
+            else:
+                protocol.transport.close_session()
+
+    @staticmethod
+    def _quietly(action: Callable[[], object]) -> None:
+        with contextlib.suppress(Exception):  # clean-up must not hide the result
+            action()
+
+    def _scrub(self, error: RemoteError) -> RemoteError:
+        secret = self.credentials.password
+        if secret and len(secret) >= 3:
+            error.message = error.message.replace(secret, "***")
+            error.args = (error.message,)
+            if error.raw:
+                error.raw = error.raw.replace(secret, "***")
+        return error
+
+    def _translate(self, exc: Exception) -> RemoteError:
+        h = self.host
+        at = f"{h.address}:{h.port}"
+        if isinstance(exc, winrm.exceptions.InvalidCredentialsError):
+            user = self.credentials.username or "the configured user"
+            return RemoteError("auth_failed", f"the password for {user} on {h.name} was rejected — check "
+                               f"{h.password_env or 'OAKLEY_WINRM_PASSWORD'} and that the account may use WinRM")
+        if isinstance(exc, requests.exceptions.SSLError):
+            reason = _ssl_reason(exc)
+            return RemoteError("tls_error", f"the TLS connection to {h.name} ({at}) failed: {reason} — set "
+                               "ansible_winrm_ca_trust_path to the CA that signed its certificate (or check that "
+                               "the port speaks HTTPS)")
+        if isinstance(exc, requests.exceptions.ConnectTimeout | requests.exceptions.ReadTimeout):
+            return RemoteError("timeout", f"{h.name} ({at}) did not answer within {self.timeouts.read} s — "
+                               "check that the host is up and WinRM is responsive")
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            if _dropped(exc):
+                return RemoteError("unreachable", f"{h.name} ({at}) closed the connection before answering — "
+                                   "check the WinRM service there; the command's outcome is unknown")
+            return RemoteError("unreachable", f"could not connect to {h.name} at {at} — check that WinRM listens "
+                               f"on {h.port} ({h.scheme.upper()}) and the firewall allows it")
+        if isinstance(exc, winrm.exceptions.WinRMOperationTimeoutError):
+            return RemoteError("timeout", f"{h.name} did not finish the command in time")
+        if isinstance(exc, winrm.exceptions.WSManFaultError):
+            if exc.wsman_fault_code == 5 or "access is denied" in (exc.reason or "").lower():
+                return RemoteError("access_denied", f"{h.name} denied access to WinRM: {exc.reason}",
+                                   raw=exc.response)
+            return RemoteError("command_failed", f"WinRM on {h.name} refused the operation: {exc.reason}",
+                               raw=exc.response)
+        if isinstance(exc, winrm.exceptions.WinRMTransportError):
+            return RemoteError("command_failed", f"WinRM on {h.name} answered HTTP {exc.code}",
+                               raw=exc.response_text)
+        if isinstance(exc, winrm.exceptions.WinRMError):
+            return RemoteError("command_failed", f"WinRM on {h.name} failed: {exc}")
+        if isinstance(exc, StopIteration | KeyError | ValueError | SyntaxError):
+            return RemoteError("parse_error", f"{h.name} sent a WS-Management reply Oakley could not read")
+        return RemoteError("command_failed", f"talking to {h.name} failed: {type(exc).__name__}")
+
+
+def _ssl_reason(exc: Exception) -> str:
+    text = str(exc)
+    for marker in ("certificate verify failed: ", "SSL: "):
+        if marker in text:
+            return text.split(marker, 1)[1].split("(")[0].split("'")[0].strip(" ]),") or "TLS handshake failed"
+    return "TLS handshake failed"
+
+
+def _dropped(exc: Exception) -> bool:
+    """Did the peer close an open connection (rather than refuse a new one)?"""
+    seen: BaseException | None = exc
+    for _ in range(10):  # exception chains are short; never loop on a cycle
+        if seen is None:
+            break
+        if isinstance(seen, http.client.RemoteDisconnected | ConnectionResetError | BrokenPipeError):
+            return True
+        if "RemoteDisconnected" in repr(seen) or "Connection aborted" in str(seen):
+            return True
+        nested = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = seen.__cause__ or seen.__context__ or nested
+    return False
+
