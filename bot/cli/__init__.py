@@ -15,6 +15,8 @@ from collections.abc import Sequence
 #: sub-command -> module in this package with `configure(parser)` and `run(args) -> int`
 COMMANDS = {
     "ask": ("answer a question from KB 821839", "ask"),
+    "check": ("read NLBSFlags on hosts and judge it against KB 821839", "check"),
+    "lab": ("run simulated Windows hosts that speak WinRM", "lab"),
 }
 
 

@@ -1,0 +1,135 @@
+"""Reading NLBSFlags across hosts and saying what the article makes of it.
+
+Joins the remote layer (what the registry holds) with the KB (whether that
+is what KB 821839 asks for on this host, and how long IPSec would take to
+recover after an unplanned back-end failover with that value).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from kb.failover import NotCovered, estimate, nlbsflags_state
+from kb.model import IdleTimer
+from kb.model import RegistryValue as KBRegistryValue
+from kb.store import KnowledgeBase
+from remote import registry
+from remote.errors import RemoteError
+from remote.fleet import Outcome, run_fleet
+from remote.inventory import Host
+from remote.regexe import Allowlist, RegistryValue, RegRead
+from remote.winrm_client import Credentials, Timeouts, WinRMClient, resolve_credentials
+
+_HIVES = {"HKEY_LOCAL_MACHINE": "HKLM"}
+
+
+def registry_rule(kb: KnowledgeBase) -> KBRegistryValue:
+    """The registry setting the article prescribes (NLBSFlags = 1 on the front-end)."""
+    return next(f.data for f in kb.article.facts if isinstance(f.data, KBRegistryValue))
+
+
+def nlbsflags_value(kb: KnowledgeBase) -> RegistryValue:
+    rule = registry_rule(kb)
+    return RegistryValue(f"{_HIVES[rule.hive]}\\{rule.key}", rule.value_name)
+
+
+def allowlist(kb: KnowledgeBase) -> Allowlist:
+    """Only the values the KB names may be read or written."""
+    return Allowlist({nlbsflags_value(kb)})
+
+
+class Verdict(NamedTuple):
+    compliant: bool | None
+    expected_unplanned_failover_s: int | None
+    note: str
+
+
+def _minutes(seconds: int) -> str:
+    return f"about {seconds // 60} minute{'s' if seconds != 60 else ''}" if seconds % 60 == 0 else f"{seconds} s"
+
+
+def verdict(kb: KnowledgeBase, host: Host, read: RegRead) -> Verdict:
+    """What KB 821839 says about this value on this host."""
+    rule = registry_rule(kb)
+    if host.role != rule.server_role:
+        role = host.role or "role unknown"
+        return Verdict(None, None, f"{role}: KB 821839 sets {rule.value_name} on {rule.server_role} servers only")
+    state = nlbsflags_state(read.present, read.value if isinstance(read.value, int) else None)
+    if read.present and not isinstance(read.value, int):
+        state = f"{read.value!r}"
+    shown = f"{rule.value_name} absent" if state == "absent" else f"{rule.value_name} = {read.value}"
+    # The article ties the shorter idle timer to NLBSFlags only on these OSes.
+    rule_oses = {f.data.os for f in kb.article.facts if isinstance(f.data, IdleTimer) and f.data.nlbsflags == "set"}
+    try:
+        now = estimate(kb, os=host.os or "", nlbsflags=state).min_seconds
+    except NotCovered:
+        if host.os in rule_oses:
+            best = estimate(kb, os=host.os, nlbsflags=str(rule.data)).min_seconds
+            return Verdict(False, None, f"{shown}: KB 821839 only describes {rule.value_name} = {rule.data} "
+                           f"(or not set); set it to {rule.data} for {_minutes(best)}")
+        return Verdict(None, None, f"{shown}: KB 821839 does not cover {host.os or 'an unknown OS'}")
+    if host.os not in rule_oses:
+        return Verdict(None, now, f"{shown} — on {host.os} the article gives {_minutes(now)} after an unexpected "
+                       "back-end node failure; the 1-minute idle timer is a Windows Server 2003 behaviour")
+    if state == str(rule.data):
+        return Verdict(True, now, f"{shown} — after an unexpected back-end node failure IPSec needs {_minutes(now)}")
+    best = estimate(kb, os=host.os, nlbsflags=str(rule.data)).min_seconds
+    return Verdict(False, now, f"{shown} — after an unexpected back-end node failure IPSec needs {_minutes(now)}; "
+                   f"set it to {rule.data} to bring that to {_minutes(best)}")
+
+
+class CheckResult(NamedTuple):
+    host: Host
+    read: RegRead | None
+    error: RemoteError | None
+    verdict: Verdict | None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `check --json` shape of DESIGN.md §2."""
+        r, v = self.read, self.verdict
+        return {
+            "host": self.host.name,
+            "ok": self.ok,
+            "present": bool(r and r.present),
+            "value": r.value if r and r.present else None,
+            "type": r.type if r and r.present else None,
+            "error": self.error.to_json() if self.error else None,
+            "compliant": v.compliant if v else None,
+            "expected_unplanned_failover_s": v.expected_unplanned_failover_s if v else None,
+        }
+
+
+CredentialSource = Callable[[Host], Credentials]
+
+
+def credentials_from_env(default_user: str | None, default_password: str | None) -> CredentialSource:
+    return lambda host: resolve_credentials(host, os.environ, default_user, default_password)
+
+
+def check_hosts(
+    kb: KnowledgeBase,
+    hosts: Sequence[Host],
+    credentials: CredentialSource,
+    *,
+    concurrency: int = 16,
+    timeouts: Timeouts | None = None,
+    progress: Callable[[int, int, Outcome[object]], None] | None = None,
+) -> list[CheckResult]:
+    """Read NLBSFlags on every host (in inventory order) and judge each value."""
+    value, allow = nlbsflags_value(kb), allowlist(kb)
+
+    def read_one(host: Host) -> RegRead:
+        client = WinRMClient(host, credentials(host), timeouts or Timeouts())
+        return registry.read(client, allow, value)
+
+    outcomes = run_fleet(hosts, read_one, concurrency=concurrency, progress=progress)
+    return [
+        CheckResult(o.host, o.value, o.error, verdict(kb, o.host, o.value) if o.value is not None else None)
+        for o in outcomes
+    ]

@@ -1,0 +1,54 @@
+"""What several sub-commands share: settings, the inventory, progress lines."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from bot.cli import UsageError
+from bot.settings import Settings, SettingsError, load_settings
+from remote.errors import InventoryError
+from remote.inventory import Inventory, load_inventory
+
+
+def settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def resolve(inventory: Inventory, targets: list[str]) -> list[Any]:
+    try:
+        return inventory.resolve(targets)
+    except InventoryError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def inventory_from(path: str | None, conf: Settings) -> Inventory:
+    chosen = path or conf.inventory
+    if not chosen:
+        raise UsageError("no inventory: pass --inventory PATH or set OAKLEY_INVENTORY "
+                         "(`oakley lab --inventory-out PATH` writes one for the lab)")
+    try:
+        return load_inventory(chosen)
+    except InventoryError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def fleet_progress(verb: str, total: int, every: int = 25) -> Callable[[int, int, Any], None] | None:
+    """Progress on stderr for long runs: every `every` hosts and at the end."""
+    if total <= 1:
+        return None
+
+    tty = sys.stderr.isatty()
+
+    def report(done: int, total: int, outcome: Any) -> None:
+        if tty:
+            sys.stderr.write(f"\r{verb} {done}/{total} hosts" + ("\n" if done == total else ""))
+        elif done % every == 0 or done == total:
+            sys.stderr.write(f"{verb} {done}/{total} hosts\n")
+        sys.stderr.flush()
+
+    return report

@@ -1,0 +1,44 @@
+"""Oakley's configuration, from the environment and `.env` (DESIGN.md §3).
+
+Secrets are `SecretStr`: they never appear in `repr`, logs or error text.
+"""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(Exception):
+    """A setting is malformed; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="OAKLEY_", env_file=".env", extra="ignore",
+                                      env_file_encoding="utf-8")
+
+    database_url: str = "sqlite:///oakley.db"
+    inventory: str | None = None
+    winrm_username: str | None = None
+    winrm_password: SecretStr | None = None
+    requesters: str = ""
+    approvers: str = ""
+    admins: str = ""
+    approval_ttl: str = "30m"
+    approval_channel: str | None = None
+    audit_key: SecretStr | None = None
+    fleet_concurrency: int = Field(16, ge=1, le=512)
+    slack_api_url: str | None = None
+    slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
+    slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
+    slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]).upper() if err["loc"] else "?"
+        variable = name if name.startswith("SLACK_") else f"OAKLEY_{name}"
+        raise SettingsError(f"{variable}: {err['msg']}") from None
