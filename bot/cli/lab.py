@@ -71,4 +71,8 @@ def run(args: argparse.Namespace) -> int:
         stop.wait()
     finally:
         lab.stop()
+        requests = sum(h.requests for h in lab.hosts.values())
+        sealed = sum(h.sealed_messages for h in lab.hosts.values())
+        print(f"served {requests} HTTP requests ({sealed} sealed SOAP messages) on {len(lab.hosts)} hosts",
+              file=sys.stderr)
     return 0

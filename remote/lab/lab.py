@@ -117,6 +117,7 @@ class LabHost:
         self.path = "/wsman"
         self.port = 0
         self.requests = 0
+        self.sealed_messages = 0  # SOAP messages that arrived encrypted
         self._count_lock = threading.Lock()
         self.shells = Shells(spec.name.upper(), self._execute, lambda: self.faults.command_seconds)
         self.listener: Listener | None = None
@@ -125,9 +126,12 @@ class LabHost:
     def endpoint(self) -> str:
         return f"{self.lab.scheme}://{self.lab.address}:{self.port}{self.path}"
 
-    def count_request(self) -> None:
+    def count_request(self, sealed: bool = False) -> None:
         with self._count_lock:
-            self.requests += 1
+            if sealed:
+                self.sealed_messages += 1
+            else:
+                self.requests += 1
 
     def latency(self) -> float:
         return self.lab.latency + self.faults.latency

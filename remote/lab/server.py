@@ -65,6 +65,9 @@ class HostServer(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; without TCP_NODELAY each
+    # reply waits on the client's delayed ACK (~40 ms), as no Windows host does.
+    disable_nagle_algorithm = True
     server: HostServer
 
     def setup(self) -> None:
@@ -168,6 +171,7 @@ class Handler(BaseHTTPRequestHandler):
                 body = self._unseal(body)
             except (ValueError, spnego.exceptions.SpnegoError):
                 return self._send(400, b"")
+            host.count_request(sealed=True)
         elif body and self.server.tls is None and not host.faults.allow_unencrypted:
             return self._send(400, b"")  # Windows refuses unencrypted SOAP over HTTP
         if not body:
