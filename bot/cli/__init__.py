@@ -17,7 +17,15 @@ COMMANDS = {
     "ask": ("answer a question from KB 821839", "ask"),
     "check": ("read NLBSFlags on hosts and judge it against KB 821839", "check"),
     "lab": ("run simulated Windows hosts that speak WinRM", "lab"),
+    "console": ("chat with Oakley in the terminal (on the lab when no inventory is set)", "console"),
 }
+
+
+def _default_command() -> str:
+    """No command: Slack Socket Mode when its tokens are set, else the console on the lab."""
+    if os.environ.get("SLACK_BOT_TOKEN") and os.environ.get("SLACK_APP_TOKEN") and "socket" in COMMANDS:
+        return "socket"
+    return "console"
 
 
 class UsageError(Exception):
@@ -51,9 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = args.command or "ask"
-    if args.command is None:
-        args.interactive = True
+    command = args.command or _default_command()
     module = importlib.import_module(f"bot.cli.{COMMANDS[command][1]}")
     try:
         return int(module.run(args))

@@ -52,3 +52,15 @@ def fleet_progress(verb: str, total: int, every: int = 25) -> Callable[[int, int
         sys.stderr.flush()
 
     return report
+
+
+def open_services(inventory_path: str | None, *, use_lab: bool = False, default_roles: Any = None) -> Any:
+    """Services from the settings; configuration problems become usage errors."""
+    from bot.services import ConfigError, build_services
+
+    conf = settings()
+    try:
+        return build_services(conf, inventory_path=inventory_path, use_lab_if_unset=use_lab,
+                              default_roles=default_roles)
+    except (ConfigError, InventoryError) as exc:
+        raise UsageError(str(exc)) from None

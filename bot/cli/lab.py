@@ -20,8 +20,9 @@ from bot.cli import UsageError
 
 
 def _default_state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "oakley" / "lab"
+    from bot.services import state_dir
+
+    return state_dir("lab")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

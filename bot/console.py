@@ -1,0 +1,69 @@
+"""The console: chat in the terminal through the same handlers as Slack.
+
+Reads lines from stdin, so a file piped in is a script. `/as USER` switches
+who is speaking. The work a line starts (reading hosts, executing a change)
+is finished before the next line is read. The output is a plain transcript.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from bot.services import Services
+from handlers.context import ChatContext
+from handlers.reply import Reply
+from handlers.router import handle_text
+
+
+class Console:
+    def __init__(self, services: Services, user: str = "alice", out: TextIO = sys.stdout) -> None:
+        self.services = services
+        self.user = user
+        self.out = out
+
+    def say(self, who: str, text: str) -> None:
+        lines = text.splitlines() or [""]
+        self.out.write(f"{who}> {lines[0]}\n" + "".join(f"{' ' * (len(who) + 2)}{line}\n" for line in lines[1:]))
+        self.out.flush()
+
+    def _show(self, reply: Reply) -> None:
+        prefix = "oakley (only you)" if reply.ephemeral else "oakley"
+        self.say(prefix, reply.text)
+        if reply.followup is not None:
+            result = reply.followup(lambda note: self.say("oakley", note))
+            self._show(result)
+
+    def handle(self, line: str) -> None:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return
+        if line.startswith("/as"):
+            user = line[3:].strip()
+            if not user or " " in user:
+                self.say("oakley (only you)", "usage: /as USER")
+                return
+            self.user = user
+            self.say("oakley (only you)", f"you are now {user} ({self.services.roles.describe(user)})")
+            return
+        if line in ("/quit", "/exit"):
+            raise EOFError
+        self.say(self.user, line)
+        self._show(handle_text(line, ChatContext(self.user, self.services, channel="console")))
+
+    def run(self, stream: TextIO = sys.stdin) -> int:
+        interactive = stream.isatty()
+        if interactive:
+            self.out.write("Oakley console — ask about KB 821839 or type `help`; `/as USER` switches user, "
+                           "Ctrl-D quits.\n")
+        while True:
+            if interactive:
+                self.out.write(f"[{self.user}] ")
+                self.out.flush()
+            line = stream.readline()
+            if not line:
+                return 0
+            try:
+                self.handle(line)
+            except EOFError:
+                return 0

@@ -1,0 +1,1 @@
+"""Storage: typed SQLAlchemy models, engines for SQLite and PostgreSQL, migrations."""

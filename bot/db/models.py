@@ -1,0 +1,115 @@
+"""The tables: host changes, the append-only audit chain, processed chat events.
+
+One row of `changes` is one host: a request for a group becomes one row per
+host sharing a `group_id` (the id of the first), approved as one and
+executed and recorded each on its own.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Dialect, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+STATUSES = ("pending", "approved", "executing", "succeeded", "failed", "stale", "denied", "expired",
+            "cancelled", "unknown")
+DECIDED = frozenset({"denied", "expired", "cancelled"})
+FINISHED = frozenset({"succeeded", "failed", "stale", "unknown"})
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite hands back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: Oakley stores UTC only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime}
+
+
+class Change(Base):
+    __tablename__ = "changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    host: Mapped[str] = mapped_column(String(255))
+    value_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))  # "set" or "delete"
+    target_value: Mapped[int | None] = mapped_column(BigInteger)
+    before_present: Mapped[bool] = mapped_column(Boolean)
+    before_value: Mapped[int | None] = mapped_column(BigInteger)
+    before_type: Mapped[str | None] = mapped_column(String(32))
+    after_present: Mapped[bool | None] = mapped_column(Boolean)
+    after_value: Mapped[int | None] = mapped_column(BigInteger)
+    after_type: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    requester: Mapped[str] = mapped_column(String(64))
+    approver: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    kb_summary: Mapped[str] = mapped_column(Text, default="")
+    outside_guidance: Mapped[str | None] = mapped_column(Text)
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+    reverts: Mapped[int | None] = mapped_column(Integer)
+    requested_at: Mapped[datetime] = mapped_column()
+    expires_at: Mapped[datetime] = mapped_column()
+    decided_at: Mapped[datetime | None] = mapped_column()
+    executed_at: Mapped[datetime | None] = mapped_column()
+    error: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(String(64))
+    message_ts: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("ix_changes_host_requested", "host", "requested_at"),
+        Index("ix_changes_status", "status"),
+        Index("ix_changes_requester", "requester"),
+        Index("ix_changes_approver", "approver"),
+        Index("ix_changes_requested", "requested_at"),
+    )
+
+
+class AuditEvent(Base):
+    """Append-only; each row's hash covers its content and the previous hash."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    change_id: Mapped[int | None] = mapped_column(Integer)
+    host: Mapped[str | None] = mapped_column(String(255))
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("ix_audit_change", "change_id"),
+        Index("ix_audit_host_at", "host", "at"),
+    )
+
+
+class ProcessedEvent(Base):
+    """Chat event ids already handled, so retries and twin processes agree."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    processed_at: Mapped[datetime] = mapped_column()

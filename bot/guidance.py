@@ -1,0 +1,57 @@
+"""What KB 821839 says about a requested change, for the approver to read.
+
+The rationale, the expected unplanned-failover time now and after, and every
+way the request departs from the article's guidance (such a request needs
+an explicit acknowledgement from the approver).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bot.checks import registry_rule
+from kb.failover import NotCovered, estimate, nlbsflags_state
+from kb.model import IdleTimer
+from kb.store import KnowledgeBase
+from remote.inventory import Host
+from remote.regexe import RegRead
+
+
+class Guidance(NamedTuple):
+    summary: str
+    outside: tuple[str, ...]
+
+
+def _time(kb: KnowledgeBase, host: Host, state: str) -> str:
+    try:
+        seconds = estimate(kb, os=host.os or "", nlbsflags=state).min_seconds
+    except NotCovered:
+        return "not covered by the article"
+    return f"about {seconds // 60} min" if seconds % 60 == 0 else f"about {seconds} s"
+
+
+def _show(state: str) -> str:
+    return "absent" if state == "absent" else state
+
+
+def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None) -> Guidance:
+    rule = registry_rule(kb)
+    rationale = next(f for f in kb.article.facts if f.id == "registry.location").text.en
+    now = nlbsflags_state(before.present, before.value if isinstance(before.value, int) else None)
+    after = "absent" if target is None else nlbsflags_state(True, target)
+    summary = (f"{rationale} Expected IPSec time after an unplanned back-end failover on {host.name}: "
+               f"{_time(kb, host, now)} now ({rule.value_name} {_show(now)}) → {_time(kb, host, after)} after "
+               f"({rule.value_name} {_show(after)}). Exchange's own recovery time comes on top.")
+    outside: list[str] = []
+    if host.role != rule.server_role:
+        outside.append(f"{host.name} is a {host.role or 'host of unknown role'}; the article sets "
+                       f"{rule.value_name} on the Exchange 2003 {rule.server_role} only")
+    rule_oses = {f.data.os for f in kb.article.facts if isinstance(f.data, IdleTimer) and f.data.nlbsflags == "set"}
+    if host.os not in rule_oses:
+        outside.append(f"{host.name} runs {host.os or 'an unknown Windows'}; the article describes the shorter "
+                       "idle timer as a Windows Server 2003 behaviour")
+    if target is not None and target != rule.data:
+        outside.append(f"the article only describes {rule.value_name} = {rule.data}, not {target}")
+    if target is None and host.role == rule.server_role and now == str(rule.data):
+        outside.append(f"removing {rule.value_name} undoes the article's recommendation for this front-end")
+    return Guidance(summary, tuple(outside))

@@ -1,0 +1,100 @@
+"""Everything a chat handler needs, built once from the settings.
+
+With no inventory configured (the console on a fresh checkout) the lab is
+started in-process and its inventory and credentials are used.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.checks import CredentialSource, credentials_from_env
+from bot.db.engine import is_current, make_engine, session_factory, upgrade
+from bot.durations import parse_duration
+from bot.roles import Roles
+from bot.settings import Settings
+from bot.workflow import Workflow
+from kb.store import KnowledgeBase, default_kb
+from remote.inventory import Inventory, load_inventory
+from remote.lab import Lab
+from remote.winrm_client import Credentials, Timeouts
+
+
+class ConfigError(Exception):
+    """Bad configuration: the message names the variable to fix."""
+
+
+@dataclass
+class Services:
+    settings: Settings
+    kb: KnowledgeBase
+    engine: Engine
+    sessions: sessionmaker[Session]
+    inventory: Inventory
+    credentials: CredentialSource
+    roles: Roles
+    workflow: Workflow
+    lab: Lab | None = None
+    recovered: list[int] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lab is not None:
+            self.lab.stop()
+
+
+CONSOLE_ROLES = Roles.parse("alice", "bob", "")
+
+
+def state_dir(name: str) -> Path:
+    """Where a lab keeps its registries between runs (XDG state directory)."""
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "oakley" / name
+
+
+def prepare_database(url: str) -> Engine:
+    """An engine on an up-to-date schema: SQLite is upgraded on start; PostgreSQL must be current."""
+    engine = make_engine(url)
+    if engine.dialect.name == "sqlite":
+        upgrade(engine)
+    elif not is_current(engine):
+        engine.dispose()
+        raise ConfigError("the database at OAKLEY_DATABASE_URL is not at the newest schema; run `oakley db upgrade`")
+    return engine
+
+
+def build_services(settings: Settings, *, inventory_path: str | None = None, use_lab_if_unset: bool = False,
+                   default_roles: Roles | None = None, lab_state: str | os.PathLike[str] | None = None) -> Services:
+    try:
+        ttl = parse_duration(settings.approval_ttl)
+    except ValueError as exc:
+        raise ConfigError(f"OAKLEY_APPROVAL_TTL: {exc}") from None
+    kb = default_kb()
+    lab: Lab | None = None
+    path = inventory_path or settings.inventory
+    if path:
+        inventory = load_inventory(path)
+        password = settings.winrm_password.get_secret_value() if settings.winrm_password else None
+        credentials = credentials_from_env(settings.winrm_username, password)
+    elif use_lab_if_unset:
+        lab = Lab(state_dir=lab_state or state_dir("console-lab")).start()
+        inventory = load_inventory(lab.write_inventory(Path(lab.state_dir) / "inventory.yaml"))
+        lab_credentials = Credentials(lab.username, lab.password)
+        credentials = lambda host: lab_credentials  # noqa: E731
+    else:
+        raise ConfigError("no inventory: set OAKLEY_INVENTORY or pass --inventory PATH")
+    roles = Roles.parse(settings.requesters, settings.approvers, settings.admins)
+    if not (roles.requesters or roles.approvers or roles.admins) and default_roles is not None:
+        roles = default_roles
+    engine = prepare_database(settings.database_url)
+    sessions = session_factory(engine)
+    workflow = Workflow(sessions, kb, inventory, credentials, roles, ttl=ttl,
+                        audit_key=settings.audit_key.get_secret_value().encode() if settings.audit_key else None,
+                        concurrency=settings.fleet_concurrency, timeouts=Timeouts())
+    recovered = [c.id for c in workflow.recover_interrupted()]
+    return Services(settings, kb, engine, sessions, inventory, credentials, roles, workflow, lab, recovered)

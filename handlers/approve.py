@@ -1,0 +1,37 @@
+"""`approve N [acknowledge]` and `deny N [REASON]`, from text or buttons."""
+
+from __future__ import annotations
+
+from bot.workflow import WorkflowError
+from handlers import format as fmt
+from handlers.change import refused
+from handlers.context import ChatContext
+from handlers.grammar import Approve, Deny
+from handlers.reply import Progress, Reply
+
+
+def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
+    workflow = ctx.services.workflow
+    try:
+        group = workflow.approve(ctx.user, cmd.change_id, acknowledge=cmd.acknowledge)
+    except WorkflowError as exc:
+        return refused(exc)
+    gid = group[0].group_id
+
+    def run(progress: Progress) -> Reply:
+        def step(done: int, total: int, _outcome: object) -> None:
+            if total > 1 and (done % 25 == 0) and done < total:
+                progress(f"change {gid}: {done}/{total} hosts done…")
+
+        finished = workflow.execute(gid or cmd.change_id, progress=step)
+        return Reply(fmt.outcome_text(finished), change_id=gid, kind="outcome")
+
+    return Reply(fmt.decision_text(group) + " — executing now…", change_id=gid, kind="decision", followup=run)
+
+
+def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:
+    try:
+        group = ctx.services.workflow.deny(ctx.user, cmd.change_id, cmd.reason)
+    except WorkflowError as exc:
+        return refused(exc)
+    return Reply(fmt.decision_text(group), change_id=group[0].group_id, kind="decision")

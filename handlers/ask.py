@@ -1,0 +1,15 @@
+"""Questions about KB 821839, answered from the encoded article."""
+
+from __future__ import annotations
+
+from handlers.context import ChatContext
+from handlers.grammar import Ask
+from handlers.reply import Reply
+from kb.engine import answer
+
+
+def handle(cmd: Ask, ctx: ChatContext) -> Reply:
+    result = answer(cmd.question, kb=ctx.services.kb)
+    sections = list(dict.fromkeys(c.section for c in result.citations))
+    source = f"\n_KB {result.citations[0].article} — {', '.join(sections)}_" if sections else ""
+    return Reply(result.answer + source, data={"answer": result.to_json()})

@@ -1,0 +1,32 @@
+"""`history [HOST] [by USER] [since 7d|ISO] [change N]`: who changed what, when and why."""
+
+from __future__ import annotations
+
+from bot import history
+from bot.durations import parse_since
+from bot.workflow import describe_value
+from handlers.context import ChatContext
+from handlers.grammar import History
+from handlers.reply import Reply
+
+LIMIT = 20
+
+
+def handle(cmd: History, ctx: ChatContext) -> Reply:
+    try:
+        since = parse_since(cmd.since) if cmd.since else None
+    except ValueError as exc:
+        return Reply(str(exc), ephemeral=True)
+    rows = history.query(ctx.services.sessions, host=cmd.host, user=cmd.user, since=since,
+                         change_id=cmd.change_id, limit=LIMIT)
+    if not rows:
+        return Reply("No changes match.")
+    lines = []
+    for c in rows:
+        after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
+        approver = f", approved by {c.approver}" if c.approver and c.status not in ("denied",) else ""
+        lines.append(f"#{c.id} {c.requested_at:%Y-%m-%d %H:%M} {c.host} {c.value_name}: "
+                     f"{describe_value(c.before_present, c.before_value)} → {after} [{c.status}] "
+                     f"by {c.requester}{approver}" + (f" — “{c.reason}”" if c.reason else ""))
+    more = f"\n(showing the newest {LIMIT}; `oakley history` lists all)" if len(rows) == LIMIT else ""
+    return Reply("\n".join(lines) + more, data={"history": [history.to_json(c) for c in rows]})
