@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.checks import CredentialSource, credentials_from_env
 from bot.db.engine import is_current, make_engine, session_factory, upgrade
 from bot.durations import parse_duration
+from bot.paths import state_dir
 from bot.roles import Roles
 from bot.settings import Settings
 from bot.workflow import Workflow
@@ -49,12 +50,6 @@ class Services:
 
 
 CONSOLE_ROLES = Roles.parse("alice", "bob", "")
-
-
-def state_dir(name: str) -> Path:
-    """Where a lab keeps its registries between runs (XDG state directory)."""
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "oakley" / name
 
 
 def prepare_database(url: str) -> Engine:

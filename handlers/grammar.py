@@ -113,7 +113,10 @@ def _history(words: list[str]) -> History | Invalid:
     while i < len(words):
         word = words[i].lower().lstrip("-")
         key, _, inline = word.partition("=")
-        if key in keys and (inline or i + 1 < len(words)):
+        if key in keys:
+            if not inline and i + 1 >= len(words):
+                return Invalid(f"`{key}` needs a value, e.g. `history {key} "
+                               f"{ {'since': '7d', 'change': '12', 'by': 'U123', 'user': 'U123'}.get(key, 'fe01') }`")
             value = words[i].partition("=")[2] if inline else words[i + 1]
             fields[keys[key]] = value
             i += 1 if inline else 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -22,23 +23,34 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ["OAKLEY_CACHE_DIR"] = old
 
 
-def _database_urls() -> list[pytest.param]:
-    urls = [pytest.param("sqlite", id="sqlite")]
-    urls.append(pytest.param("postgresql", id="postgresql"))
-    return urls
-
-
-@pytest.fixture(params=_database_urls())
-def database_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> str:
-    """A database URL per backend: SQLite in a temp dir, PostgreSQL from the env.
-
-    Under CI=true a missing OAKLEY_TEST_DATABASE_URL is a failure, not a skip.
-    """
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path}/oakley.db"
+def postgres_url() -> str:
+    """The PostgreSQL for tests; under CI=true a missing one fails instead of skipping."""
     url = os.environ.get("OAKLEY_TEST_DATABASE_URL")
     if not url:
         if CI:
             pytest.fail("OAKLEY_TEST_DATABASE_URL is not set under CI=true")
         pytest.skip("OAKLEY_TEST_DATABASE_URL not set; PostgreSQL tests skipped")
     return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> Iterator[str]:
+    """A fresh, empty database per test: SQLite in a temp dir, or a new
+    PostgreSQL schema (dropped afterwards) on OAKLEY_TEST_DATABASE_URL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/oakley.db"
+        return
+    import sqlalchemy as sa
+
+    base = postgres_url()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

@@ -18,6 +18,9 @@ COMMANDS = {
     "check": ("read NLBSFlags on hosts and judge it against KB 821839", "check"),
     "lab": ("run simulated Windows hosts that speak WinRM", "lab"),
     "console": ("chat with Oakley in the terminal (on the lab when no inventory is set)", "console"),
+    "history": ("the change history (table, --json or --csv)", "history"),
+    "audit": ("verify the tamper-evident audit chain", "audit"),
+    "db": ("database maintenance (upgrade)", "db"),
 }
 
 
@@ -41,24 +44,31 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.HelpFormatter(prog, width=max(width - 2, 40))
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(chosen: str | None) -> argparse.ArgumentParser:
+    """The parser; only the chosen command's module is imported (start-up time)."""
     parser = argparse.ArgumentParser(
         prog="oakley",
         formatter_class=_formatter,
         description=(
             "Chat-ops for IPSec between Exchange 2003 front-end and back-end servers "
-            "(Microsoft KB 821839). With no command: an interactive question prompt."
+            "(Microsoft KB 821839). With no command: Slack Socket Mode when SLACK_BOT_TOKEN and "
+            "SLACK_APP_TOKEN are set, otherwise the console on the lab."
         ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, module) in COMMANDS.items():
-        mod = importlib.import_module(f"bot.cli.{module}")
-        mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_formatter))
+        if name == chosen:
+            mod = importlib.import_module(f"bot.cli.{module}")
+            mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_formatter))
+        else:
+            sub.add_parser(name, help=summary, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((w for w in words if not w.startswith("-")), None)
+    args = _parser(chosen if chosen in COMMANDS else None).parse_args(words)
     command = args.command or _default_command()
     module = importlib.import_module(f"bot.cli.{COMMANDS[command][1]}")
     try:
@@ -68,3 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `oakley history --json | head`: the reader left, not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -64,3 +64,15 @@ def open_services(inventory_path: str | None, *, use_lab: bool = False, default_
                               default_roles=default_roles)
     except (ConfigError, InventoryError) as exc:
         raise UsageError(str(exc)) from None
+
+
+def open_database() -> Any:
+    """(engine, sessions) on OAKLEY_DATABASE_URL, schema checked or upgraded."""
+    from bot.db.engine import session_factory
+    from bot.services import ConfigError, prepare_database
+
+    try:
+        engine = prepare_database(settings().database_url)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    return engine, session_factory(engine)

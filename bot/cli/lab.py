@@ -20,7 +20,7 @@ from bot.cli import UsageError
 
 
 def _default_state_dir() -> Path:
-    from bot.services import state_dir
+    from bot.paths import state_dir
 
     return state_dir("lab")
 

@@ -59,8 +59,8 @@ def test_bad_option_is_a_usage_error() -> None:
     assert _oakley("ask", "--lang", "de", "hello").returncode == 2
 
 
-def test_no_command_reads_questions_from_stdin() -> None:
-    done = _oakley(stdin="What value should NLBSFlags have?\n")
+def test_interactive_ask_reads_questions_from_stdin() -> None:
+    done = _oakley("ask", "-", stdin="What value should NLBSFlags have?\n")
     assert done.returncode == 0 and "1 (one)" in done.stdout
 
 

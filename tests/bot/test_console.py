@@ -1,0 +1,73 @@
+"""The console as a user meets it: a script piped into `oakley console`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """\
+How long does failover take on a 2003 front-end with NLBSFlags=1?
+check fe02
+set nlbsflags 1 on fe02 because CHG-1234 faster IPSec recovery
+approve 1
+/as bob
+approve 1
+history fe02
+"""
+
+
+def run(args: list[str], tmp: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=180,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "OAKLEY_DATABASE_URL": f"sqlite:///{tmp}/oakley.db",
+             "XDG_STATE_HOME": str(tmp / "state"), "OAKLEY_INVENTORY": "", **env},
+    )
+
+
+def lab_value(tmp: Path, host: str) -> list[list[object]]:
+    state = json.loads((tmp / "state" / "oakley" / "console-lab" / "lab-state.json").read_text())
+    return [v for values in state["hosts"][host]["registry"].values() for v in values]
+
+
+def test_script_from_question_to_executed_change(tmp_path: Path) -> None:
+    done = run(["console"], tmp_path, SCRIPT, OAKLEY_REQUESTERS="alice", OAKLEY_APPROVERS="alice,bob")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "needs about 2 minutes" in out  # the KB answered
+    assert "✗ fe02: NLBSFlags absent" in out  # the check
+    assert "Change 1: NLBSFlags on fe02" in out and "absent → 1" in out
+    assert "Refused: you requested change 1; another approver must approve it (two-person rule)" in out
+    assert "Change 1 approved by bob" in out and "fe02: succeeded — NLBSFlags now 1 (read back)" in out
+    assert "absent → 1 [succeeded] by alice, approved by bob — “CHG-1234 faster IPSec recovery”" in out
+    assert lab_value(tmp_path, "fe02") == [["NLBSFlags", "REG_DWORD", 1]]
+
+    history = run(["history", "--json"], tmp_path)
+    [row] = json.loads(history.stdout)
+    assert row["before"] == {"present": False, "value": None, "type": None}
+    assert row["after"] == {"present": True, "value": 1, "type": "REG_DWORD"}
+    assert (row["requester"], row["approver"], row["status"]) == ("alice", "bob", "succeeded")
+    assert run(["audit", "verify"], tmp_path).returncode == 0
+
+
+def test_default_roles_and_unknown_users(tmp_path: Path) -> None:
+    script = "set nlbsflags 1 on fe02\n/as mallory\nset nlbsflags 1 on fe03\napprove 1\nwhoami\n"
+    out = run(["console"], tmp_path, script).stdout
+    assert "Change 1: NLBSFlags on fe02" in out  # alice may request by default
+    assert "which mallory does not have" in out and "the requester role" in out and "the approver role" in out
+    assert "You are mallory: no role" in out
+
+
+def test_injection_in_chat_changes_nothing(tmp_path: Path) -> None:
+    script = ("set nlbsflags 1 on fe02; reg delete HKLM\\SYSTEM /f\n"
+              "check fe02 && shutdown\n"
+              "set nlbsflags 1 on fe02 because '); DROP TABLE changes; --\n"
+              "history\n")
+    out = run(["console"], tmp_path, script).stdout
+    assert "is not a host or group name" in out
+    assert "“'); DROP TABLE changes; --”" in out  # kept verbatim, as data
+    assert run(["history", "--csv"], tmp_path).stdout.count("\n") == 2  # header + the one request
