@@ -22,9 +22,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from bot.cli.common import open_services
     from bot.console import Console
-    from bot.services import CONSOLE_ROLES
+    from bot.services import CONSOLE_ROLES, settle_heap
 
     services = open_services(getattr(args, "inventory", None), use_lab=True, default_roles=CONSOLE_ROLES)
+    settle_heap()
     try:
         if services.lab is not None:
             print(f"(console on the lab: {len(services.lab.hosts)} simulated hosts; database "
