@@ -366,6 +366,26 @@ class Workflow:
                              "check the host before requesting again")
             raise
 
+    def attach_message(self, change_id: int, channel: str, ts: str) -> None:
+        """Remember where the approval message is, so decisions can update it."""
+        with self.sessions.begin() as s:
+            gid = self._group(s, change_id)[0].group_id
+            s.execute(update(Change).where(Change.group_id == gid).values(channel=channel, message_ts=ts)
+                      .execution_options(synchronize_session=False))
+
+    def pending_for(self, user: str, limit: int = 10) -> list[list[Change]]:
+        """Pending requests this user may decide (approver, not the requester)."""
+        if not self.roles.can_approve(user):
+            return []
+        with self.sessions() as s:
+            rows = s.execute(select(Change).where(Change.status == "pending", Change.requester != user,
+                                                  Change.expires_at > self.clock())
+                             .order_by(Change.requested_at.desc()).limit(200)).scalars().all()
+        groups: dict[int, list[Change]] = {}
+        for row in rows:
+            groups.setdefault(row.group_id or row.id, []).append(row)
+        return [sorted(g, key=lambda c: c.id) for g in list(groups.values())[:limit]]
+
     # --- revert and recovery -------------------------------------------------------
 
     def revert(self, user: str, change_id: int, reason: str = "", *, channel: str | None = None) -> list[Change]:

@@ -7,6 +7,7 @@ from handlers import format as fmt
 from handlers.change import refused
 from handlers.context import ChatContext
 from handlers.grammar import Approve, Deny
+from handlers.progress import fleet_progress
 from handlers.reply import Progress, Reply
 
 
@@ -19,11 +20,7 @@ def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
     gid = group[0].group_id
 
     def run(progress: Progress) -> Reply:
-        def step(done: int, total: int, _outcome: object) -> None:
-            if total > 1 and (done % 25 == 0) and done < total:
-                progress(f"change {gid}: {done}/{total} hosts done…")
-
-        finished = workflow.execute(gid or cmd.change_id, progress=step)
+        finished = workflow.execute(gid or cmd.change_id, progress=fleet_progress(progress, f"change {gid}"))
         return Reply(fmt.outcome_text(finished), change_id=gid, kind="outcome")
 
     return Reply(fmt.decision_text(group) + " — executing now…", change_id=gid, kind="decision", followup=run)

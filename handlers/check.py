@@ -5,10 +5,9 @@ from __future__ import annotations
 from bot.checks import CheckResult, check_hosts
 from handlers.context import ChatContext
 from handlers.grammar import Check
+from handlers.progress import fleet_progress
 from handlers.reply import Progress, Reply
 from remote.errors import InventoryError
-
-PROGRESS_EVERY = 25
 
 
 def summary(results: list[CheckResult]) -> str:
@@ -34,12 +33,9 @@ def handle(cmd: Check, ctx: ChatContext) -> Reply:
     services = ctx.services
 
     def run(progress: Progress) -> Reply:
-        def step(done: int, total: int, _outcome: object) -> None:
-            if done % PROGRESS_EVERY == 0 and done < total:
-                progress(f"checked {done}/{total} hosts…")
-
         results = check_hosts(services.kb, hosts, services.credentials,
-                              concurrency=services.settings.fleet_concurrency, progress=step)
+                              concurrency=services.settings.fleet_concurrency,
+                              progress=fleet_progress(progress, "check"))
         return Reply(summary(results), data={"results": [r.to_json() for r in results]})
 
     return Reply(f"Checking NLBSFlags on {len(hosts)} host(s)…", followup=run)

@@ -21,6 +21,9 @@ COMMANDS = {
     "history": ("the change history (table, --json or --csv)", "history"),
     "audit": ("verify the tamper-evident audit chain", "audit"),
     "db": ("database maintenance (upgrade)", "db"),
+    "serve": ("Slack HTTP mode (/slack/events, /healthz)", "serve"),
+    "socket": ("Slack Socket Mode", "socket"),
+    "manifest": ("print the Slack app manifest", "manifest"),
 }
 
 

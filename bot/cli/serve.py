@@ -1,0 +1,30 @@
+"""Slack HTTP mode: events, commands and interactivity at /slack/events, and
+/healthz (checks the database), served by waitress. Every request's Slack
+signature is verified; forged or stale ones get 401."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from bot.cli import UsageError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
+    parser.add_argument("--port", type=int, default=None, help="port (default: $PORT, else 3000)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.cli.slackrun import start
+    from bot.slack.runtime import serve_http
+
+    port = args.port if args.port is not None else int(os.environ.get("PORT") or 3000)
+    if not 0 < port < 65536:
+        raise UsageError("--port must be between 1 and 65535")
+    _, services, app, _ = start("http")
+    try:
+        serve_http(app, services, args.host, port)
+    finally:
+        services.close()
+    return 0

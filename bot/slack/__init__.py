@@ -1,0 +1,1 @@
+"""The Slack app: Bolt listeners (one module per kind), Block Kit, delivery."""

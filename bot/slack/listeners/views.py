@@ -1,0 +1,24 @@
+"""The deny modal's submission: the reason goes with the decision."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.slack.surface import Surface
+
+
+def register(app: App, surface: Surface) -> None:
+    @app.view("deny_reason")
+    def deny_reason(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        ack()
+        try:
+            meta = json.loads(view.get("private_metadata") or "{}")
+            change_id = int(meta["change"])
+        except (ValueError, KeyError, TypeError):
+            return
+        values = view.get("state", {}).get("values", {})
+        reason = (values.get("reason", {}).get("text", {}) or {}).get("value") or ""
+        surface.submit(surface.deny_submitted, body["user"]["id"], change_id, reason, meta.get("channel"))

@@ -1,0 +1,66 @@
+"""Running the Slack app: HTTP mode behind a WSGI server, Socket Mode, the expiry sweep."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from sqlalchemy import text
+
+from bot.services import Services
+from bot.slack.surface import Surface
+
+log = logging.getLogger("oakley.slack")
+EVENTS_PATH = "/slack/events"
+
+
+def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
+    """Expire overdue requests (and update their messages) in the background."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every):
+            try:
+                surface.sweep_expired()
+            except Exception:
+                log.exception("expiry sweep failed")
+
+    threading.Thread(target=loop, name="oakley-expiry", daemon=True).start()
+    return stop
+
+
+def wsgi_app(app: App, services: Services) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """`/slack/events` for Bolt (signature checked there) and `/healthz` that checks the database."""
+    bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/healthz":
+            try:
+                with services.engine.connect() as conn:
+                    conn.execute(text("SELECT 1"))
+                status, body = "200 OK", {"ok": True, "database": "ok"}
+            except Exception as exc:  # the probe reports, it does not crash
+                status, body = "503 Service Unavailable", {"ok": False, "database": type(exc).__name__}
+            payload = json.dumps(body).encode()
+            start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
+            return [payload]
+        return bolt(environ, start_response)
+
+    return application
+
+
+def serve_http(app: App, services: Services, host: str, port: int, threads: int = 32) -> None:
+    import waitress
+
+    waitress.serve(wsgi_app(app, services), host=host, port=port, threads=threads, ident="oakley")
+
+
+def serve_socket(app: App, app_token: str) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    SocketModeHandler(app, app_token, web_client=app.client).start()

@@ -1,0 +1,124 @@
+"""A local Slack Web API: a real HTTP server that answers and records calls.
+
+It answers the methods Oakley uses (`auth.test`, `chat.postMessage`,
+`chat.update`, `chat.postEphemeral`, `views.open`, `views.publish`,
+`conversations.open`, `apps.connections.open`), records every call with its
+arguments, and lets a test wait for a call that matches.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+from slack_sdk.models.blocks import Block
+from slack_sdk.signature import SignatureVerifier
+
+Call = dict[str, Any]
+
+
+class FakeSlack:
+    def __init__(self, socket_url: str | None = None) -> None:
+        self.calls: list[tuple[str, Call]] = []
+        self.socket_url = socket_url
+        self._cond = threading.Condition()
+        self._ts = 1000
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                method = self.path.rsplit("/", 1)[-1]
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                if "json" in self.headers.get("Content-Type", ""):
+                    args = json.loads(raw or "{}")
+                else:
+                    args = {k: v[0] for k, v in parse_qs(raw).items()}
+                for key in ("blocks", "view"):
+                    if isinstance(args.get(key), str):
+                        args[key] = json.loads(args[key])
+                body = json.dumps(fake.answer(method, args)).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def answer(self, method: str, args: Call) -> Call:
+        with self._cond:
+            self._ts += 1
+            ts = f"1700000000.{self._ts:06d}"
+            self.calls.append((method, args))
+            self._cond.notify_all()
+        if method == "auth.test":
+            return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "oakley",
+                    "url": "https://example.slack.com/"}
+        if method == "chat.postMessage":
+            return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": {"text": args.get("text")}}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D1"}}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
+        if method in ("chat.update", "views.open", "views.publish"):
+            return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
+        return {"ok": False, "error": "unknown_method"}
+
+    def of(self, method: str) -> list[Call]:
+        with self._cond:
+            return [a for m, a in self.calls if m == method]
+
+    def wait_for(self, method: str, match: Callable[[Call], bool] = lambda a: True, timeout: float = 30) -> Call:
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                for m, a in self.calls:
+                    if m == method and match(a):
+                        return a
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    seen = [(m, str(a.get("text", ""))[:80]) for m, a in self.calls]
+                    raise AssertionError(f"no {method} call matched within {timeout} s; calls: {seen}")
+                self._cond.wait(left)
+
+    def check_blocks(self) -> None:
+        """Every payload parses as Block Kit and stays within Slack's limits."""
+        for method, args in list(self.calls):
+            payloads = []
+            if "blocks" in args:
+                payloads.append((args["blocks"], 50))
+            if isinstance(args.get("view"), dict):
+                payloads.append((args["view"]["blocks"], 100 if args["view"].get("type") == "home" else 100))
+            for block_list, limit in payloads:
+                assert len(block_list) <= limit, f"{method}: {len(block_list)} blocks"
+                for block in block_list:
+                    parsed = Block.parse(block)
+                    assert parsed is not None, block
+                    parsed.validate_json()
+                    text = (block.get("text") or {}).get("text", "")
+                    assert len(text) <= 3000, f"{method}: text of {len(text)} characters"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def signed(secret: str, body: str, *, timestamp: int | None = None) -> dict[str, str]:
+    ts = str(timestamp if timestamp is not None else int(time.time()))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}

@@ -1,0 +1,209 @@
+"""`oakley serve` receiving real signed HTTP requests, talking to a local Slack Web API."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from remote.lab import Lab
+from tests.bot.fake_slack import FakeSlack, signed
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Bot:
+    def __init__(self, url: str, fake: FakeSlack, lab: Lab, db: str) -> None:
+        self.url, self.fake, self.lab, self.db = url, fake, lab, db
+
+    def post(self, body: str, content_type: str, headers: dict[str, str] | None = None) -> tuple[int, str, float]:
+        request = urllib.request.Request(self.url + "/slack/events", data=body.encode(), method="POST",
+                                         headers={"Content-Type": content_type,
+                                                  **(headers if headers is not None else signed(SECRET, body))})
+        start = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=10) as resp:
+                return resp.status, resp.read().decode(), time.perf_counter() - start
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode(), time.perf_counter() - start
+
+    def event(self, event: dict[str, Any], event_id: str, headers: dict[str, str] | None = None) -> int:
+        body = json.dumps({"type": "event_callback", "team_id": "T1", "api_app_id": "A1", "event_id": event_id,
+                           "event_time": int(time.time()), "event": event})
+        h = {**signed(SECRET, body), **(headers or {})}
+        return self.post(body, "application/json", h)[0]
+
+    def command(self, user: str, text: str, channel: str = "C1") -> tuple[int, float]:
+        body = urllib.parse.urlencode({"command": "/oakley", "text": text, "user_id": user, "channel_id": channel,
+                                       "team_id": "T1", "trigger_id": "t1", "response_url": self.fake.url + "r",
+                                       "api_app_id": "A1", "token": "x"})
+        status, _, took = self.post(body, "application/x-www-form-urlencoded")
+        return status, took
+
+    def click(self, user: str, action_id: str, value: str, message_ts: str, channel: str = "C1") -> tuple[int, float]:
+        payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T1"}, "api_app_id": "A1",
+                   "token": "x", "trigger_id": "trig", "channel": {"id": channel},
+                   "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
+                   "message": {"ts": message_ts, "text": ""},
+                   "actions": [{"type": "button", "action_id": action_id, "value": value,
+                                "block_id": f"decision-{value}", "action_ts": "1"}]}
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+        status, _, took = self.post(body, "application/x-www-form-urlencoded")
+        return status, took
+
+
+@pytest.fixture
+def bot(tmp_path: Path) -> Iterator[Bot]:
+    fake = FakeSlack()
+    with Lab(state_dir=tmp_path / "lab") as lab:
+        inventory = lab.write_inventory(tmp_path / "inventory.yaml")
+        port = free_port()
+        db = f"sqlite:///{tmp_path}/oakley.db"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+               "OAKLEY_SLACK_API_URL": fake.url, "OAKLEY_INVENTORY": str(inventory), "PORT": str(port),
+               "OAKLEY_WINRM_USERNAME": lab.username, "OAKLEY_WINRM_PASSWORD": lab.password,
+               "OAKLEY_DATABASE_URL": db, "OAKLEY_REQUESTERS": "U_ALICE",
+               "OAKLEY_APPROVERS": "U_ALICE,U_BOB", "OAKLEY_APPROVAL_CHANNEL": "C_APPROVALS"}
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(url + "/healthz", timeout=2) as resp:
+                        assert json.loads(resp.read()) == {"ok": True, "database": "ok"}
+                        break
+                except (urllib.error.URLError, ConnectionError):
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        raise AssertionError(proc.stdout.read() if proc.stdout else "serve did not start") from None
+                    time.sleep(0.1)
+            yield Bot(url, fake, lab, db)
+            fake.check_blocks()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+            fake.close()
+
+
+def test_url_verification(bot: Bot) -> None:
+    body = json.dumps({"type": "url_verification", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+                       "token": "x"})
+    status, text, _ = bot.post(body, "application/json")
+    assert status == 200 and "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in text
+
+
+def test_forged_and_stale_requests_get_401(bot: Bot) -> None:
+    body = json.dumps({"type": "event_callback", "event_id": "EvForged", "event": {"type": "app_mention"}})
+    assert bot.post(body, "application/json", signed("not-the-secret", body))[0] == 401
+    stale = signed(SECRET, body, timestamp=int(time.time()) - 6 * 60)
+    assert bot.post(body, "application/json", stale)[0] == 401
+    assert bot.post(body, "application/json", {})[0] == 401
+    time.sleep(0.5)
+    assert bot.fake.of("chat.postMessage") == []
+
+
+def test_mention_gets_the_answer_once_despite_retries(bot: Bot) -> None:
+    event = {"type": "app_mention", "user": "U_CAROL", "text": "<@UBOT> how long does failover take on a 2003 "
+             "front-end with NLBSFlags=1?", "channel": "C1", "ts": "1700000000.000100"}
+    assert bot.event(event, "Ev1") == 200
+    answer = bot.fake.wait_for("chat.postMessage", lambda a: "2 minutes" in a.get("text", ""))
+    assert answer["thread_ts"] == "1700000000.000100"
+    assert any("KB 821839" in json.dumps(b) for b in answer["blocks"] if b["type"] == "context")
+    assert bot.event(event, "Ev1", {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}) == 200
+    assert bot.event(event, "Ev1") == 200  # a twin delivery without the retry header: the database says seen
+    time.sleep(1.0)
+    assert len([a for a in bot.fake.of("chat.postMessage") if "2 minutes" in a.get("text", "")]) == 1
+
+
+def test_bot_messages_are_ignored(bot: Bot) -> None:
+    event = {"type": "message", "channel_type": "im", "bot_id": "BBOT", "user": "UBOT", "text": "help",
+             "channel": "D1", "ts": "1.1"}
+    assert bot.event(event, "Ev2") == 200
+    time.sleep(0.8)
+    assert bot.fake.calls == [c for c in bot.fake.calls if c[0] == "auth.test"]
+
+
+def test_request_approve_and_the_message_updated_in_place(bot: Bot) -> None:
+    status, took = bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-7 faster recovery")
+    assert status == 200 and took < 3
+    approval = bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
+    buttons = next(b for b in approval["blocks"] if b["type"] == "actions")["elements"]
+    assert [(b["action_id"], b["value"]) for b in buttons] == [("approve", "1"), ("deny", "1")]
+    assert "confirm" in buttons[0] and buttons[0]["style"] == "primary" and buttons[1]["style"] == "danger"
+    bot.fake.wait_for("chat.postMessage", lambda a: "waiting for approval in <#C_APPROVALS>" in a.get("text", ""))
+    message_ts = _ts_of(bot, approval)
+
+    assert bot.click("U_ALICE", "approve", "1", message_ts, "C_APPROVALS")[0] == 200
+    refusal = bot.fake.wait_for("chat.postEphemeral", lambda a: a.get("user") == "U_ALICE")
+    assert "two-person rule" in refusal["text"]
+
+    status, took = bot.click("U_BOB", "approve", "1", message_ts, "C_APPROVALS")
+    assert status == 200 and took < 3
+    done = bot.fake.wait_for("chat.update", lambda a: "Succeeded" in json.dumps(a.get("blocks")))
+    assert done["ts"] == message_ts and not any(b["type"] == "actions" for b in done["blocks"])
+    assert "U_BOB" in json.dumps(done["blocks"])
+    assert bot.lab.host("fe02").nlbsflags() == 1
+    history = subprocess.run([sys.executable, "-m", "bot", "history", "--json"], capture_output=True, text=True,
+                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), "OAKLEY_DATABASE_URL": bot.db},
+                             timeout=60)
+    [row] = json.loads(history.stdout)
+    assert (row["status"], row["requester"], row["approver"]) == ("succeeded", "U_ALICE", "U_BOB")
+    assert row["after"]["value"] == 1
+
+
+def _ts_of(bot: Bot, posted: dict[str, Any]) -> str:
+    """The ts the fake answered for this postMessage (recorded in call order)."""
+    index = next(i for i, (m, a) in enumerate(bot.fake.calls) if a is posted)
+    return f"1700000000.{1001 + index:06d}"
+
+
+def test_deny_opens_a_modal_for_the_reason(bot: Bot) -> None:
+    bot.command("U_ALICE", "enable fast failover on fe02")
+    approval = bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
+    message_ts = _ts_of(bot, approval)
+    bot.click("U_BOB", "deny", "1", message_ts, "C_APPROVALS")
+    modal = bot.fake.wait_for("views.open")
+    assert modal["view"]["callback_id"] == "deny_reason"
+    view = {**modal["view"], "id": "V1", "state": {"values": {"reason": {"text": {"type": "plain_text_input",
+                                                                                    "value": "freeze week"}}}}}
+    payload = {"type": "view_submission", "user": {"id": "U_BOB"}, "team": {"id": "T1"}, "api_app_id": "A1",
+               "token": "x", "trigger_id": "t", "view": view}
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+    assert bot.post(body, "application/x-www-form-urlencoded")[0] == 200
+    denied = bot.fake.wait_for("chat.update", lambda a: "Denied" in json.dumps(a.get("blocks")))
+    assert "freeze week" in json.dumps(denied["blocks"]) and denied["ts"] == message_ts
+    assert bot.lab.host("fe02").nlbsflags() is None
+
+
+def test_app_home_lists_what_waits(bot: Bot) -> None:
+    bot.command("U_ALICE", "set nlbsflags 1 on fe02")
+    bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
+    assert bot.event({"type": "app_home_opened", "user": "U_BOB", "channel": "D2", "tab": "home"}, "Ev9") == 200
+    home = bot.fake.wait_for("views.publish")
+    assert home["user_id"] == "U_BOB" and home["view"]["type"] == "home"
+    assert any(b.get("type") == "actions" for b in home["view"]["blocks"])
+
+
+def test_permission_refusals_are_ephemeral(bot: Bot) -> None:
+    bot.command("U_MALLORY", "set nlbsflags 1 on fe02")
+    refusal = bot.fake.wait_for("chat.postEphemeral")
+    assert refusal["user"] == "U_MALLORY" and "the requester role" in refusal["text"]
