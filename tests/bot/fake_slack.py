@@ -103,7 +103,7 @@ class FakeSlack:
             if "blocks" in args:
                 payloads.append((args["blocks"], 50))
             if isinstance(args.get("view"), dict):
-                payloads.append((args["view"]["blocks"], 100 if args["view"].get("type") == "home" else 100))
+                payloads.append((args["view"]["blocks"], 100))  # Home and modals: 100 blocks
             for block_list, limit in payloads:
                 assert len(block_list) <= limit, f"{method}: {len(block_list)} blocks"
                 for block in block_list:
