@@ -19,6 +19,7 @@ import pytest
 
 from remote.lab import Lab
 from tests.bot.fake_slack import FakeSlack, signed
+from tests.conftest import postgres_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -70,32 +71,37 @@ class Bot:
         return status, took
 
 
+def start_serve(fake: FakeSlack, lab: Lab, inventory: Path, db: str) -> tuple[str, subprocess.Popen[str]]:
+    """`oakley serve` on a free port, once /healthz answers."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "OAKLEY_SLACK_API_URL": fake.url, "OAKLEY_INVENTORY": str(inventory), "PORT": str(port),
+           "OAKLEY_WINRM_USERNAME": lab.username, "OAKLEY_WINRM_PASSWORD": lab.password,
+           "OAKLEY_DATABASE_URL": db, "OAKLEY_REQUESTERS": "U_ALICE",
+           "OAKLEY_APPROVERS": "U_ALICE,U_BOB", "OAKLEY_APPROVAL_CHANNEL": "C_APPROVALS"}
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as resp:
+                assert json.loads(resp.read()) == {"ok": True, "database": "ok"}
+                return url, proc
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(proc.stdout.read() if proc.stdout else "serve did not start") from None
+            time.sleep(0.1)
+
+
 @pytest.fixture
 def bot(tmp_path: Path) -> Iterator[Bot]:
     fake = FakeSlack()
     with Lab(state_dir=tmp_path / "lab") as lab:
-        inventory = lab.write_inventory(tmp_path / "inventory.yaml")
-        port = free_port()
         db = f"sqlite:///{tmp_path}/oakley.db"
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-               "OAKLEY_SLACK_API_URL": fake.url, "OAKLEY_INVENTORY": str(inventory), "PORT": str(port),
-               "OAKLEY_WINRM_USERNAME": lab.username, "OAKLEY_WINRM_PASSWORD": lab.password,
-               "OAKLEY_DATABASE_URL": db, "OAKLEY_REQUESTERS": "U_ALICE",
-               "OAKLEY_APPROVERS": "U_ALICE,U_BOB", "OAKLEY_APPROVAL_CHANNEL": "C_APPROVALS"}
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        url = f"http://127.0.0.1:{port}"
+        url, proc = start_serve(fake, lab, lab.write_inventory(tmp_path / "inventory.yaml"), db)
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    with urllib.request.urlopen(url + "/healthz", timeout=2) as resp:
-                        assert json.loads(resp.read()) == {"ok": True, "database": "ok"}
-                        break
-                except (urllib.error.URLError, ConnectionError):
-                    if proc.poll() is not None or time.monotonic() > deadline:
-                        raise AssertionError(proc.stdout.read() if proc.stdout else "serve did not start") from None
-                    time.sleep(0.1)
             yield Bot(url, fake, lab, db)
             fake.check_blocks()
         finally:
@@ -207,3 +213,37 @@ def test_permission_refusals_are_ephemeral(bot: Bot) -> None:
     bot.command("U_MALLORY", "set nlbsflags 1 on fe02")
     refusal = bot.fake.wait_for("chat.postEphemeral")
     assert refusal["user"] == "U_MALLORY" and "the requester role" in refusal["text"]
+
+
+def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> None:
+    fake = FakeSlack()
+    with postgres_schema() as db, Lab(state_dir=tmp_path / "lab") as lab:
+        inventory = lab.write_inventory(tmp_path / "inventory.yaml")
+        subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], check=True, cwd=ROOT, timeout=60,
+                       env={**os.environ, "PYTHONPATH": str(ROOT), "OAKLEY_DATABASE_URL": db},
+                       capture_output=True)
+        (url_a, proc_a), (url_b, proc_b) = (start_serve(fake, lab, inventory, db) for _ in range(2))
+        try:
+            a, b = Bot(url_a, fake, lab, db), Bot(url_b, fake, lab, db)
+            event = {"type": "app_mention", "user": "U_CAROL", "text": "<@UBOT> which port for POP3?",
+                     "channel": "C1", "ts": "1700000000.000200"}
+            assert a.event(event, "EvTwin") == 200 and b.event(event, "EvTwin") == 200
+            a.command("U_ALICE", "set nlbsflags 1 on fe02")
+            approval = fake.wait_for("chat.postMessage", lambda c: c.get("channel") == "C_APPROVALS")
+            ts = _ts_of(a, approval)
+            # The same click reaches both instances (say, a retry after a load-balancer timeout).
+            assert a.click("U_BOB", "approve", "1", ts, "C_APPROVALS")[0] == 200
+            assert b.click("U_BOB", "approve", "1", ts, "C_APPROVALS")[0] == 200
+            fake.wait_for("chat.update", lambda c: "Succeeded" in json.dumps(c.get("blocks")))
+            time.sleep(1.5)
+            answers = [c for c in fake.of("chat.postMessage") if "110" in c.get("text", "")]
+            assert len(answers) == 1
+            outcomes = [c for c in fake.of("chat.postMessage") if "succeeded — NLBSFlags now 1" in c.get("text", "")]
+            assert len(outcomes) == 1
+            assert lab.host("fe02").nlbsflags() == 1
+            fake.check_blocks()
+        finally:
+            for proc in (proc_a, proc_b):
+                proc.terminate()
+                proc.wait(timeout=20)
+            fake.close()
