@@ -27,6 +27,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/kb_bench.py
+	$(PY) bench/history_bench.py
+	$(PY) bench/fleet_bench.py --skip-serial
+	$(PY) bench/ack_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
