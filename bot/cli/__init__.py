@@ -12,6 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from bot.cli.errors import UsageError
+
 #: sub-command -> module in this package with `configure(parser)` and `run(args) -> int`
 COMMANDS = {
     "ask": ("answer a question from KB 821839", "ask"),
@@ -32,10 +34,6 @@ def _default_command() -> str:
     if os.environ.get("SLACK_BOT_TOKEN") and os.environ.get("SLACK_APP_TOKEN") and "socket" in COMMANDS:
         return "socket"
     return "console"
-
-
-class UsageError(Exception):
-    """Bad usage or configuration: exit 2 with a one-line message."""
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TextIO
 
-from bot.cli import UsageError
+from bot.cli.errors import UsageError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

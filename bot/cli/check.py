@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from bot.cli import UsageError
+from bot.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from bot.checks import CheckResult

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from bot.cli import UsageError
+from bot.cli.errors import UsageError
 from bot.settings import Settings, SettingsError, load_settings
 from remote.errors import InventoryError
 from remote.inventory import Inventory, load_inventory

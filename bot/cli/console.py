@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.cli import UsageError
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as", dest="user", default="alice", metavar="USER", help="who is speaking (default: alice)")
@@ -38,5 +36,3 @@ def run(args: argparse.Namespace) -> int:
     finally:
         services.close()
 
-
-__all__ = ["UsageError", "run"]

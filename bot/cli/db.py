@@ -15,8 +15,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.cli import UsageError
     from bot.cli.common import settings
+    from bot.cli.errors import UsageError
     from bot.db.engine import make_engine, upgrade
 
     conf = settings()

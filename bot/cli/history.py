@@ -24,8 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bot import history
-    from bot.cli import UsageError
     from bot.cli.common import open_database
+    from bot.cli.errors import UsageError
     from bot.durations import parse_since
     from bot.workflow import describe_value
 

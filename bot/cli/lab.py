@@ -16,7 +16,7 @@ import sys
 import threading
 from pathlib import Path
 
-from bot.cli import UsageError
+from bot.cli.errors import UsageError
 
 
 def _default_state_dir() -> Path:

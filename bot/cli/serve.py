@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from bot.cli import UsageError
+from bot.cli.errors import UsageError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

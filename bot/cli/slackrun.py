@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.cli import UsageError
+from bot.cli.errors import UsageError
 
 
 def start(mode: str) -> tuple[Any, Any, Any, Any]:

@@ -19,16 +19,29 @@ import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import spnego
 import spnego.channel_bindings
 import spnego.exceptions
 
-from remote.lab.wsman import peek_action
+from remote.lab.wsman import Shells, peek_action
 
-if TYPE_CHECKING:
-    from remote.lab.lab import LabHost
+
+class ServedHost(Protocol):
+    """What the listener needs of a simulated host (remote.lab.lab.LabHost)."""
+
+    name: str
+    path: str
+    faults: Any
+    shells: Shells
+
+    @property
+    def endpoint(self) -> str: ...
+    def count_request(self, sealed: bool = False) -> None: ...
+    def latency(self) -> float: ...
+    def check_password(self, user: str, password: str) -> bool: ...
+    def accepts_user(self, principal: str | None) -> bool: ...
 
 BOUNDARY = b"--Encrypted Boundary"
 SPNEGO_ENCRYPTED = "application/HTTP-SPNEGO-session-encrypted"
@@ -40,7 +53,7 @@ class HostServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 64
 
-    def __init__(self, host: LabHost, address: tuple[str, int], tls: ssl.SSLContext | None,
+    def __init__(self, host: ServedHost, address: tuple[str, int], tls: ssl.SSLContext | None,
                  cbt_hash: bytes | None) -> None:
         self.host = host
         self.tls = tls
@@ -221,7 +234,7 @@ class Handler(BaseHTTPRequestHandler):
 class Listener:
     """Runs a host's server in a thread; can refuse connections on demand."""
 
-    def __init__(self, host: LabHost, address: str, port: int, tls: ssl.SSLContext | None,
+    def __init__(self, host: ServedHost, address: str, port: int, tls: ssl.SSLContext | None,
                  cbt_hash: bytes | None) -> None:
         self.host, self.address, self.port = host, address, port
         self.tls, self.cbt_hash = tls, cbt_hash
