@@ -46,8 +46,14 @@ class Verdict(NamedTuple):
     note: str
 
 
-def _minutes(seconds: int) -> str:
+def about(seconds: int) -> str:
+    """`about 2 minutes`, as people say it."""
     return f"about {seconds // 60} minute{'s' if seconds != 60 else ''}" if seconds % 60 == 0 else f"{seconds} s"
+
+
+def shorter_timer_oses(kb: KnowledgeBase) -> frozenset[str]:
+    """The OSes on which the article ties the 1-minute idle timer to NLBSFlags."""
+    return frozenset(f.data.os for f in kb.article.facts if isinstance(f.data, IdleTimer) and f.data.nlbsflags == "set")
 
 
 def verdict(kb: KnowledgeBase, host: Host, read: RegRead) -> Verdict:
@@ -60,24 +66,23 @@ def verdict(kb: KnowledgeBase, host: Host, read: RegRead) -> Verdict:
     if read.present and not isinstance(read.value, int):
         state = f"{read.value!r}"
     shown = f"{rule.value_name} absent" if state == "absent" else f"{rule.value_name} = {read.value}"
-    # The article ties the shorter idle timer to NLBSFlags only on these OSes.
-    rule_oses = {f.data.os for f in kb.article.facts if isinstance(f.data, IdleTimer) and f.data.nlbsflags == "set"}
+    rule_oses = shorter_timer_oses(kb)
     try:
         now = estimate(kb, os=host.os or "", nlbsflags=state).min_seconds
     except NotCovered:
         if host.os in rule_oses:
             best = estimate(kb, os=host.os, nlbsflags=str(rule.data)).min_seconds
             return Verdict(False, None, f"{shown}: KB 821839 only describes {rule.value_name} = {rule.data} "
-                           f"(or not set); set it to {rule.data} for {_minutes(best)}")
+                           f"(or not set); set it to {rule.data} for {about(best)}")
         return Verdict(None, None, f"{shown}: KB 821839 does not cover {host.os or 'an unknown OS'}")
     if host.os not in rule_oses:
-        return Verdict(None, now, f"{shown} — on {host.os} the article gives {_minutes(now)} after an unexpected "
+        return Verdict(None, now, f"{shown} — on {host.os} the article gives {about(now)} after an unexpected "
                        "back-end node failure; the 1-minute idle timer is a Windows Server 2003 behaviour")
     if state == str(rule.data):
-        return Verdict(True, now, f"{shown} — after an unexpected back-end node failure IPSec needs {_minutes(now)}")
+        return Verdict(True, now, f"{shown} — after an unexpected back-end node failure IPSec needs {about(now)}")
     best = estimate(kb, os=host.os, nlbsflags=str(rule.data)).min_seconds
-    return Verdict(False, now, f"{shown} — after an unexpected back-end node failure IPSec needs {_minutes(now)}; "
-                   f"set it to {rule.data} to bring that to {_minutes(best)}")
+    return Verdict(False, now, f"{shown} — after an unexpected back-end node failure IPSec needs {about(now)}; "
+                   f"set it to {rule.data} to bring that to {about(best)}")
 
 
 class CheckResult(NamedTuple):

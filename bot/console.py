@@ -29,7 +29,7 @@ class Console:
 
     def _show(self, reply: Reply) -> None:
         prefix = "oakley (only you)" if reply.ephemeral else "oakley"
-        self.say(prefix, reply.text)
+        self.say(prefix, reply.text + (f"\n({reply.citation})" if reply.citation else ""))
         if reply.followup is not None:
             result = reply.followup(lambda note: self.say("oakley", note))
             self._show(result)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.checks import registry_rule
+from bot.checks import about, registry_rule, shorter_timer_oses
 from kb.failover import NotCovered, estimate, nlbsflags_state
-from kb.model import IdleTimer
 from kb.store import KnowledgeBase
 from remote.inventory import Host
 from remote.regexe import RegRead
@@ -24,10 +23,9 @@ class Guidance(NamedTuple):
 
 def _time(kb: KnowledgeBase, host: Host, state: str) -> str:
     try:
-        seconds = estimate(kb, os=host.os or "", nlbsflags=state).min_seconds
+        return about(estimate(kb, os=host.os or "", nlbsflags=state).min_seconds)
     except NotCovered:
         return "not covered by the article"
-    return f"about {seconds // 60} min" if seconds % 60 == 0 else f"about {seconds} s"
 
 
 def _show(state: str) -> str:
@@ -46,8 +44,7 @@ def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None) -
     if host.role != rule.server_role:
         outside.append(f"{host.name} is a {host.role or 'host of unknown role'}; the article sets "
                        f"{rule.value_name} on the Exchange 2003 {rule.server_role} only")
-    rule_oses = {f.data.os for f in kb.article.facts if isinstance(f.data, IdleTimer) and f.data.nlbsflags == "set"}
-    if host.os not in rule_oses:
+    if host.os not in shorter_timer_oses(kb):
         outside.append(f"{host.name} runs {host.os or 'an unknown Windows'}; the article describes the shorter "
                        "idle timer as a Windows Server 2003 behaviour")
     if target is not None and target != rule.data:

@@ -113,12 +113,15 @@ class Workflow:
 
     # --- request --------------------------------------------------------------
 
-    def request(self, user: str, targets: Sequence[str], value: int | None, reason: str = "", *,
-                reverts: int | None = None, channel: str | None = None) -> list[Change]:
-        """Record a pending change per host, with the value read now as `before`."""
+    def require_requester(self, user: str) -> None:
         if not self.roles.can_request(user):
             raise WorkflowError(f"requesting a change needs the requester role, which {user} does not have",
                                 "permission")
+
+    def request(self, user: str, targets: Sequence[str], value: int | None, reason: str = "", *,
+                reverts: int | None = None, channel: str | None = None) -> list[Change]:
+        """Record a pending change per host, with the value read now as `before`."""
+        self.require_requester(user)
         if value is not None and (isinstance(value, bool) or not 0 <= value <= DWORD_MAX):
             raise WorkflowError(f"{self.value.name} is a REG_DWORD: the value must be from 0 to {DWORD_MAX}",
                                 "invalid")

@@ -11,5 +11,5 @@ from kb.engine import answer
 def handle(cmd: Ask, ctx: ChatContext) -> Reply:
     result = answer(cmd.question, kb=ctx.services.kb)
     sections = list(dict.fromkeys(c.section for c in result.citations))
-    source = f"\n_KB {result.citations[0].article} — {', '.join(sections)}_" if sections else ""
-    return Reply(result.answer + source, data={"answer": result.to_json()})
+    citation = f"KB {result.citations[0].article} — {', '.join(sections)}" if sections else None
+    return Reply(result.answer, citation=citation, data={"answer": result.to_json()})

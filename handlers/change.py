@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from bot.db.models import Change
 from bot.workflow import WorkflowError
 from handlers import format as fmt
 from handlers.context import ChatContext
@@ -13,37 +16,33 @@ def refused(exc: WorkflowError) -> Reply:
     return Reply(f"Refused: {exc.message}", ephemeral=exc.kind in ("permission", "invalid", "not_found"))
 
 
-def handle_set(cmd: SetValue, ctx: ChatContext) -> Reply:
-    workflow = ctx.services.workflow
-    if not ctx.services.roles.can_request(ctx.user):
-        return refused(WorkflowError(f"requesting a change needs the requester role, which {ctx.user} does "
-                                     "not have", "permission"))
+def _request(ctx: ChatContext, announce: str, make: Callable[[], list[Change]]) -> Reply:
+    """Refuse at once without the role; otherwise read the hosts after the acknowledgement."""
+    try:
+        ctx.services.workflow.require_requester(ctx.user)
+    except WorkflowError as exc:
+        return refused(exc)
 
     def run(progress: Progress) -> Reply:
         try:
-            group = workflow.request(ctx.user, cmd.targets, cmd.value, cmd.reason, channel=ctx.channel)
+            group = make()
         except WorkflowError as exc:
             return refused(exc)
         return Reply(fmt.request_text(group), change_id=group[0].group_id, kind="approval")
 
+    return Reply(announce, followup=run)
+
+
+def handle_set(cmd: SetValue, ctx: ChatContext) -> Reply:
     shown = "removal of NLBSFlags" if cmd.value is None else f"NLBSFlags = {cmd.value}"
-    return Reply(f"Reading the current value before requesting {shown} on {', '.join(cmd.targets)}…", followup=run)
+    return _request(ctx, f"Reading the current value before requesting {shown} on {', '.join(cmd.targets)}…",
+                    lambda: ctx.services.workflow.request(ctx.user, cmd.targets, cmd.value, cmd.reason,
+                                                          channel=ctx.channel))
 
 
 def handle_revert(cmd: Revert, ctx: ChatContext) -> Reply:
-    workflow = ctx.services.workflow
-
-    def run(progress: Progress) -> Reply:
-        try:
-            group = workflow.revert(ctx.user, cmd.change_id, cmd.reason, channel=ctx.channel)
-        except WorkflowError as exc:
-            return refused(exc)
-        return Reply(fmt.request_text(group), change_id=group[0].group_id, kind="approval")
-
-    if not ctx.services.roles.can_request(ctx.user):
-        return refused(WorkflowError(f"requesting a change needs the requester role, which {ctx.user} does "
-                                     "not have", "permission"))
-    return Reply(f"Preparing the revert of change {cmd.change_id}…", followup=run)
+    return _request(ctx, f"Preparing the revert of change {cmd.change_id}…",
+                    lambda: ctx.services.workflow.revert(ctx.user, cmd.change_id, cmd.reason, channel=ctx.channel))
 
 
 def handle_cancel(cmd: Cancel, ctx: ChatContext) -> Reply:

@@ -17,6 +17,7 @@ class Reply:
 
     text: str
     ephemeral: bool = False
+    citation: str | None = None  # where the article says so, shown small under the text
     followup: Callable[[Progress], Reply] | None = None
     change_id: int | None = None
     kind: str = "message"  # "message", "approval" (a new request), "decision"

@@ -97,17 +97,12 @@ class Surface:
             self.update(self.services.workflow.group(reply.change_id))
         if reply.data and "results" in reply.data:
             self.last_compliance = reply.text.splitlines()[0]
-        citation = None
-        if reply.data and "answer" in reply.data and reply.data["answer"]["citations"]:
-            citation = reply.text.rsplit("\n", 1)[-1].strip("_")
-            text = reply.text.rsplit("\n", 1)[0]
-        else:
-            text = reply.text
+        text = reply.text
         if reply.ephemeral:
             self.whisper(channel, user, text, thread_ts)
             ts = thread_ts
         else:
-            ts = self.post(channel, text, thread_ts=thread_ts, block_list=blocks.text_message(text, citation))
+            ts = self.post(channel, text, thread_ts=thread_ts, block_list=blocks.text_message(text, reply.citation))
         if reply.followup is not None:
             followup = reply.followup
             anchor = thread_ts or ts

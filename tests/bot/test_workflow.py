@@ -71,7 +71,7 @@ def env(database_url: str, tmp_path: Path) -> Iterator[Env]:
 def test_request_approve_execute_records_everything(env: Env) -> None:
     [change] = env.workflow.request("alice", ["fe02"], 1, "faster IPSec recovery")
     assert (change.status, change.before_present, change.before_value) == ("pending", False, None)
-    assert "about 6 min now" in change.kb_summary and "about 2 min after" in change.kb_summary
+    assert "about 6 minutes now" in change.kb_summary and "about 2 minutes after" in change.kb_summary
     assert change.outside_guidance is None
     env.clock.now += timedelta(minutes=5)
     [approved] = env.workflow.approve("bob", change.id)

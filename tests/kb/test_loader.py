@@ -112,3 +112,10 @@ def test_unwritable_cache_is_not_an_error(tmp_path: Path, monkeypatch: pytest.Mo
     blocker.write_text("not a directory")
     monkeypatch.setenv("OAKLEY_CACHE_DIR", str(blocker / "sub"))
     assert load_kb().facts
+
+
+def test_compute_names_match_the_engine() -> None:
+    from kb.answers import COMPUTE
+    from kb.validate import COMPUTE_NAMES
+
+    assert set(COMPUTE) == COMPUTE_NAMES
