@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.checks import CredentialSource, credentials_from_env
@@ -63,12 +64,27 @@ def settle_heap() -> None:
 
 def prepare_database(url: str) -> Engine:
     """An engine on an up-to-date schema: SQLite is upgraded on start; PostgreSQL must be current."""
-    engine = make_engine(url)
-    if engine.dialect.name == "sqlite":
-        upgrade(engine)
-    elif not is_current(engine):
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, ValueError) as exc:
+        raise ConfigError(f"OAKLEY_DATABASE_URL: not a database URL Oakley can use ({type(exc).__name__}: "
+                          f"{str(exc).splitlines()[0]}); e.g. sqlite:///oakley.db or "
+                          "postgresql://user@host/db") from None
+    try:
+        if engine.dialect.name == "sqlite":
+            upgrade(engine)
+        elif not is_current(engine):
+            raise ConfigError("OAKLEY_DATABASE_URL: the database is not at the newest schema; "
+                              "run `oakley db upgrade`")
+    except SQLAlchemyError as exc:
         engine.dispose()
-        raise ConfigError("the database at OAKLEY_DATABASE_URL is not at the newest schema; run `oakley db upgrade`")
+        where = engine.url.render_as_string(hide_password=True)
+        cause = getattr(exc, "orig", None) or exc
+        raise ConfigError(f"OAKLEY_DATABASE_URL: cannot use the database at {where}: "
+                          f"{str(cause).splitlines()[0]}") from None
+    except ConfigError:
+        engine.dispose()
+        raise
     return engine
 
 

@@ -194,6 +194,10 @@ class WinRMClient:
             return RemoteError("command_failed", f"WinRM on {h.name} answered HTTP {exc.code}",
                                raw=exc.response_text)
         if isinstance(exc, winrm.exceptions.WinRMError):
+            if "not installed" in str(exc):
+                extra = {"kerberos": "kerberos", "credssp": "credssp"}.get(h.transport, h.transport)
+                return RemoteError("auth_failed", f"{h.name} uses the {h.transport} transport, which needs "
+                                   f"`pip install 'pywinrm[{extra}]'` on the machine running Oakley")
             return RemoteError("command_failed", f"WinRM on {h.name} failed: {exc}")
         if isinstance(exc, StopIteration | KeyError | ValueError | SyntaxError):
             return RemoteError("parse_error", f"{h.name} sent a WS-Management reply Oakley could not read")

@@ -24,8 +24,9 @@ def run(args: argparse.Namespace) -> int:
         engine = make_engine(conf.database_url)
         upgrade(engine)
     except (SQLAlchemyError, ValueError) as exc:
+        cause = getattr(exc, "orig", None) or exc
         raise UsageError(f"OAKLEY_DATABASE_URL: cannot upgrade the database: {type(exc).__name__}: "
-                         f"{str(exc).splitlines()[0]}") from None
+                         f"{str(cause).splitlines()[0]}") from None
     print(f"database at {engine.url.render_as_string(hide_password=True)} is up to date")
     engine.dispose()
     return 0

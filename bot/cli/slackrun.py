@@ -8,8 +8,8 @@ from typing import Any
 from bot.cli.errors import UsageError
 
 
-def start(mode: str) -> tuple[Any, Any, Any, Any]:
-    """(settings, services, app, surface) for "http" or "socket"; usage errors name the variable."""
+def start(mode: str) -> tuple[str, Any, Any, Any]:
+    """(app token, services, app, surface) for "http" or "socket"; usage errors name the variable."""
     from bot.cli.common import open_services, settings
     from bot.services import settle_heap
     from bot.slack.app import build_app
@@ -17,16 +17,17 @@ def start(mode: str) -> tuple[Any, Any, Any, Any]:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     conf = settings()
-    if conf.slack_bot_token is None:
+    token, secret, app_token = (s.get_secret_value() if s else "" for s in
+                                (conf.slack_bot_token, conf.slack_signing_secret, conf.slack_app_token))
+    if not token:
         raise UsageError("SLACK_BOT_TOKEN is not set (the bot token, xoxb-…)")
-    if mode == "http" and conf.slack_signing_secret is None:
+    if mode == "http" and not secret:
         raise UsageError("SLACK_SIGNING_SECRET is not set (Basic Information → Signing Secret)")
-    if mode == "socket" and conf.slack_app_token is None:
+    if mode == "socket" and not app_token:
         raise UsageError("SLACK_APP_TOKEN is not set (an app-level token, xapp-…, with connections:write)")
     services = open_services(None)
-    secret = conf.slack_signing_secret.get_secret_value() if conf.slack_signing_secret else None
     try:
-        app, surface = build_app(services, bot_token=conf.slack_bot_token.get_secret_value(), signing_secret=secret,
+        app, surface = build_app(services, bot_token=token, signing_secret=secret or None,
                                  api_url=conf.slack_api_url, approval_channel=conf.approval_channel,
                                  socket_mode=mode == "socket")
     except Exception as exc:  # e.g. auth.test refused the token
@@ -36,4 +37,4 @@ def start(mode: str) -> tuple[Any, Any, Any, Any]:
         logging.getLogger("oakley").warning("change %s was interrupted by a crash and is now 'unknown'", cid)
     start_sweeper(surface)
     settle_heap()
-    return conf, services, app, surface
+    return app_token, services, app, surface

@@ -14,9 +14,9 @@ def run(args: argparse.Namespace) -> int:
     from bot.cli.slackrun import start
     from bot.slack.runtime import serve_socket
 
-    conf, services, app, _ = start("socket")
+    app_token, services, app, _ = start("socket")
     try:
-        serve_socket(app, conf.slack_app_token.get_secret_value())
+        serve_socket(app, app_token)
     finally:
         services.close()
     return 0

@@ -191,3 +191,9 @@ def test_credentials_come_from_the_environment_only() -> None:
     plain = Host(name="fe02", address="fe02", port=5986)
     with pytest.raises(RemoteError, match="OAKLEY_WINRM_PASSWORD"):
         resolve_credentials(plain, {}, "ops", None)
+
+
+def test_transport_without_its_extra_says_what_to_install() -> None:
+    host = Host(name="fe09", address="127.0.0.1", port=9, scheme="http", transport="credssp")
+    err = failure(host, Credentials("u", "p"))
+    assert err.kind == "auth_failed" and "pywinrm[credssp]" in err.message

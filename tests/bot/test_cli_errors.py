@@ -1,0 +1,49 @@
+"""Bad configuration: exit 2, one line on stderr naming what to fix, no secret in it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def oakley(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", *args], input="", capture_output=True, text=True, cwd=ROOT,
+                          timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+
+
+@pytest.mark.parametrize(("args", "env", "says"), [
+    (["history"], {"OAKLEY_DATABASE_URL": "foo://x"}, "OAKLEY_DATABASE_URL: not a database URL"),
+    (["audit", "verify"], {"OAKLEY_DATABASE_URL": "postgresql://ops:Sup3rS3cret@127.0.0.1:1/x"},
+     "OAKLEY_DATABASE_URL: cannot use the database"),
+    (["db", "upgrade"], {"OAKLEY_DATABASE_URL": "postgresql://ops:Sup3rS3cret@127.0.0.1:1/x"},
+     "OAKLEY_DATABASE_URL: cannot upgrade"),
+    (["console"], {"OAKLEY_APPROVAL_TTL": "soon"}, "OAKLEY_APPROVAL_TTL: 'soon' is not a duration"),
+    (["console"], {"OAKLEY_INVENTORY": "/nonexistent/hosts.yml"}, "cannot read the inventory"),
+    (["console"], {"OAKLEY_FLEET_CONCURRENCY": "-3"}, "OAKLEY_FLEET_CONCURRENCY:"),
+    (["serve"], {"SLACK_BOT_TOKEN": "", "SLACK_SIGNING_SECRET": ""}, "SLACK_BOT_TOKEN is not set"),
+    (["serve"], {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": ""}, "SLACK_SIGNING_SECRET is not set"),
+    (["socket"], {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": ""}, "SLACK_APP_TOKEN is not set"),
+    (["manifest", "--http-url", "http://example.com/slack/events"], {}, "must be an https:// URL"),
+    (["history", "--since", "last tuesday"], {}, "--since:"),
+    (["lab", "--hosts", "0"], {}, "--hosts must be between"),
+])
+def test_bad_configuration_exits_2(args: list[str], env: dict[str, str], says: str, tmp_path: Path) -> None:
+    done = oakley(args, OAKLEY_DATABASE_URL=env.pop("OAKLEY_DATABASE_URL", f"sqlite:///{tmp_path}/o.db"),
+                  XDG_STATE_HOME=str(tmp_path), **env)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("oakley: ") and says in lines[0]
+    assert "Sup3rS3cret" not in done.stderr + done.stdout
+
+
+def test_manifest_matches_the_committed_file() -> None:
+    done = oakley(["manifest"])
+    assert done.returncode == 0 and done.stdout == (ROOT / "manifest.yml").read_text()
+    http = oakley(["manifest", "--http-url", "https://oakley.example.com/slack/events"]).stdout
+    assert "socket_mode_enabled: false" in http and http.count("https://oakley.example.com/slack/events") == 3
