@@ -193,7 +193,7 @@ class Workflow:
         with self.sessions.begin() as s:
             rows = self._group(s, change_id)
             if any(r.status == "pending" and r.expires_at <= now for r in rows):
-                self._mark_expired(s, [r.group_id or r.id for r in rows][:1], now)
+                self._mark_expired(s, [rows[0].group_id], now)
             else:
                 return
         raise WorkflowError(f"change {rows[0].group_id} expired at {rows[0].expires_at:%Y-%m-%d %H:%M} UTC "
@@ -232,6 +232,7 @@ class Workflow:
         if not self.roles.can_approve(user):
             raise WorkflowError(f"denying needs the approver role, which {user} does not have", "permission")
         reason = " ".join(reason.split())[:MAX_REASON]
+        self._expire_if_due(change_id)
         with self.sessions.begin() as s:
             rows, _ = self._pending_group(s, change_id)
             gid = rows[0].group_id

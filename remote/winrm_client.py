@@ -93,10 +93,9 @@ class WinRMClient:
 
     def _protocol(self) -> winrm.Protocol:
         h = self.host
-        transport = "certificate" if h.transport == "certificate" else h.transport
         return winrm.Protocol(
             endpoint=h.endpoint,
-            transport=transport,
+            transport=h.transport,
             username=self.credentials.username or None,
             password=self.credentials.password or None,
             server_cert_validation=h.cert_validation,
