@@ -294,8 +294,7 @@ class Workflow:
                 progress: Callable[[int, int, Outcome[object]], None] | None = None) -> list[Change]:
         """Run every approved host change of the group once; returns the group."""
         rows = [r for r in self.group(change_id) if r.status == "approved"]
-        by_name = {h.name: h for h in self.inventory.hosts.values()}
-        runnable = [(r, by_name.get(r.host)) for r in rows]
+        runnable = [(r, self.inventory.hosts.get(r.host)) for r in rows]
         for row, host in runnable:
             if host is None:
                 self._claim_and_finish(row.id, "failed", error=f"{row.host} is no longer in the inventory")

@@ -10,7 +10,6 @@ later decisions replace with `chat.update`.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -39,7 +38,6 @@ class Surface:
         self.approval_channel = approval_channel
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oakley-work")
         self.last_compliance: str | None = None
-        self._lock = threading.Lock()
 
     # --- plumbing ---------------------------------------------------------------
 
@@ -107,9 +105,11 @@ class Surface:
             followup = reply.followup
             anchor = thread_ts or ts
 
+            def progress(note: str) -> None:
+                self.post(channel, note, thread_ts=anchor)
+
             def run() -> None:
-                result = followup(lambda note: self.post(channel, note, thread_ts=anchor) and None)
-                self.deliver(result, user=user, channel=channel, thread_ts=anchor)
+                self.deliver(followup(progress), user=user, channel=channel, thread_ts=anchor)
 
             self.submit(run)
 
