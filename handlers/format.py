@@ -9,8 +9,15 @@ from bot.workflow import describe_value
 
 
 def value_change(c: Change) -> str:
+    """What was asked: the value read at request time → the requested one."""
     after = "absent" if c.action == "delete" else str(c.target_value)
     return f"{describe_value(c.before_present, c.before_value)} → {after}"
+
+
+def recorded_change(c: Change, arrow: str = "→") -> str:
+    """What happened: before → the value read back (`-` until executed)."""
+    after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
+    return f"{describe_value(c.before_present, c.before_value)} {arrow} {after}"
 
 
 def request_text(group: Sequence[Change]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import history
 from bot.durations import parse_since
-from bot.workflow import describe_value
+from handlers import format as fmt
 from handlers.context import ChatContext
 from handlers.grammar import History
 from handlers.reply import Reply
@@ -23,10 +23,9 @@ def handle(cmd: History, ctx: ChatContext) -> Reply:
         return Reply("No changes match.")
     lines = []
     for c in rows:
-        after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
         approver = f", approved by {c.approver}" if c.approver and c.status not in ("denied",) else ""
         lines.append(f"#{c.id} {c.requested_at:%Y-%m-%d %H:%M} {c.host} {c.value_name}: "
-                     f"{describe_value(c.before_present, c.before_value)} → {after} [{c.status}] "
+                     f"{fmt.recorded_change(c)} [{c.status}] "
                      f"by {c.requester}{approver}" + (f" — “{c.reason}”" if c.reason else ""))
     more = f"\n(showing the newest {LIMIT}; `oakley history` lists all)" if len(rows) == LIMIT else ""
     return Reply("\n".join(lines) + more, data={"history": [history.to_json(c) for c in rows]})

@@ -123,12 +123,11 @@ _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": 
 
 
 def policies(ctx: Context) -> Reply:
-    policy_facts = [f for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
+    policy_facts = [(f.id, f.data) for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
     chosen: list[str] = []
     missing: list[int] = []
     for port in ctx.slots.ports:
-        hits = [f.id for f in policy_facts
-                if isinstance(f.data, IpsecPolicy) and any(p.port == port for p in f.data.ports)]
+        hits = [fid for fid, policy in policy_facts if any(p.port == port for p in policy.ports)]
         if hits:
             chosen += hits[:1]  # the narrowest policy naming that port
         else:
@@ -137,10 +136,10 @@ def policies(ctx: Context) -> Reply:
     if "dc" in ctx.concepts:
         wanted.add("LDAP")
     if "message_flow" in ctx.concepts:
-        chosen += [f.id for f in policy_facts if isinstance(f.data, IpsecPolicy) and f.data.number == 2]
-    for f in policy_facts:
-        if isinstance(f.data, IpsecPolicy) and wanted & set(f.data.protocols):
-            chosen.append(f.id)
+        chosen += [fid for fid, policy in policy_facts if policy.number == 2]
+    for fid, policy in policy_facts:
+        if wanted & set(policy.protocols):
+            chosen.append(fid)
             if {"pop3", "imap4"} & ctx.concepts and "password" in ctx.concepts:
                 break  # passwords: policy 1 is the answer
     if not chosen and not missing and "other_protocol" in ctx.concepts:
@@ -148,7 +147,7 @@ def policies(ctx: Context) -> Reply:
     if missing and not chosen:
         raise NotCovered("detail_port", ", ".join(map(str, missing)))
     if not chosen:
-        chosen = [f.id for f in policy_facts]
+        chosen = [fid for fid, _ in policy_facts]
     facts = tuple(dict.fromkeys(chosen))
     if missing:
         joined = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)

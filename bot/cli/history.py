@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.cli.common import open_database
     from bot.cli.errors import UsageError
     from bot.durations import parse_since
-    from bot.workflow import describe_value
+    from handlers.format import recorded_change
 
     try:
         since = parse_since(args.since) if args.since else None
@@ -52,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
         if not rows:
             print("no changes match")
         for c in rows:
-            after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
             print(f"{c.id:>6}  {c.requested_at:%Y-%m-%d %H:%M}  {c.host:<12} {c.value_name} "
-                  f"{describe_value(c.before_present, c.before_value)} -> {after}  {c.status:<9} "
+                  f"{recorded_change(c, '->')}  {c.status:<9} "
                   f"requester={c.requester} approver={c.approver or '-'}  {c.reason}")
     return 0

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.db.models import Change
 from bot.workflow import describe_value
+from handlers import format as fmt
 
 MAX_TEXT = 3000
 MAX_MESSAGE_BLOCKS = 50
@@ -44,8 +45,7 @@ def text_message(text: str, citation: str | None = None) -> list[dict[str, Any]]
 
 
 def _hosts(group: Sequence[Change], limit: int = 20) -> str:
-    lines = [f"• *{c.host}*: {describe_value(c.before_present, c.before_value)} → "
-             f"{'absent' if c.action == 'delete' else c.target_value}" for c in group[:limit]]
+    lines = [f"• *{c.host}*: {fmt.value_change(c)}" for c in group[:limit]]
     if len(group) > limit:
         lines.append(f"…and {len(group) - limit} more hosts")
     return "\n".join(lines)
@@ -124,8 +124,7 @@ def home_view(user: str, roles: str, pending: Sequence[Sequence[Change]], mine: 
     for group in pending[:5]:
         blocks += approval_message(group)
     blocks.append(header("Your requests"))
-    blocks.append(section("\n".join(f"• #{c.id} {c.host}: {describe_value(c.before_present, c.before_value)} → "
-                                    f"{'absent' if c.action == 'delete' else c.target_value} — {c.status}"
+    blocks.append(section("\n".join(f"• #{c.id} {c.host}: {fmt.value_change(c)} — {c.status}"
                                     for c in mine[:15]) or "None yet."))
     blocks.append(header("Recent changes"))
     blocks.append(section("\n".join(f"• #{c.id} {c.requested_at:%m-%d %H:%M} {c.host} — {c.status} "
