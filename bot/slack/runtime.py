@@ -12,6 +12,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
 
+from bot import events
 from bot.services import Services
 from bot.slack.surface import Surface
 
@@ -20,15 +21,17 @@ EVENTS_PATH = "/slack/events"
 
 
 def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
-    """Expire overdue requests (and update their messages) in the background."""
+    """In the background: expire overdue requests (updating their messages) and
+    forget processed event ids old enough that Slack no longer retries them."""
     stop = threading.Event()
 
     def loop() -> None:
         while not stop.wait(every):
             try:
                 surface.sweep_expired()
+                events.prune(surface.services.sessions)
             except Exception:
-                log.exception("expiry sweep failed")
+                log.exception("background sweep failed")
 
     threading.Thread(target=loop, name="oakley-expiry", daemon=True).start()
     return stop

@@ -164,7 +164,8 @@ class LabHost:
             return Output(0, b"\r\nHKEY_LOCAL_MACHINE\\SYSTEM\r\n<<garbled output>>\r\n", b"")
         reg = RegExe(legacy=self.os in LEGACY_OS, deny_writes=self.faults.deny_writes)
         result = reg.run(self.registry, command, arguments)
-        if result.exit_code == 0 and arguments.split()[:1] and arguments.split()[0].lower() in ("add", "delete"):
+        action = arguments.split(maxsplit=1)[0].lower() if arguments.strip() else ""
+        if result.exit_code == 0 and action in ("add", "delete"):
             self.lab.save()
         return result
 

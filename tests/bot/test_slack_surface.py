@@ -61,3 +61,17 @@ def test_home_for_an_approver_has_the_buttons(surface: tuple[Surface, FakeSlack,
     assert "Nothing waits for you" in json.dumps(surf.home("U_ANYONE"))
     surf.publish_home("U_BOB")
     assert fake.wait_for("views.publish")["user_id"] == "U_BOB"
+
+
+def test_old_event_ids_are_pruned(surface: tuple[Surface, FakeSlack, Services]) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot import events
+    from bot.db.models import ProcessedEvent
+
+    _, _, services = surface
+    assert events.first_time(services.sessions, "EvOld") and events.first_time(services.sessions, "EvNew")
+    with services.sessions.begin() as s:
+        s.get(ProcessedEvent, "EvOld").processed_at = datetime.now(UTC) - timedelta(days=3)  # type: ignore[union-attr]
+    assert events.prune(services.sessions) == 1
+    assert events.first_time(services.sessions, "EvOld") and not events.first_time(services.sessions, "EvNew")
