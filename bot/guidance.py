@@ -34,7 +34,7 @@ def _show(state: str) -> str:
 
 def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None) -> Guidance:
     rule = registry_rule(kb)
-    rationale = next(f for f in kb.article.facts if f.id == "registry.location").text.en
+    rationale = kb.facts["registry.location"].text.en
     now = nlbsflags_state(before.present, before.value if isinstance(before.value, int) else None)
     after = "absent" if target is None else nlbsflags_state(True, target)
     summary = (f"{rationale} Expected IPSec time after an unplanned back-end failover on {host.name}: "

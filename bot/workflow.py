@@ -214,18 +214,8 @@ class Workflow:
             if outside and not acknowledge:
                 raise WorkflowError(f"change {gid} is outside the article's guidance — {'; '.join(outside)}. "
                                     f"To approve anyway, say `approve {gid} acknowledge`", "needs_ack")
-            now = self.clock()
-            won = s.execute(
-                update(Change)
-                .where(Change.group_id == gid, Change.status == "pending", Change.expires_at > now)
-                .values(status="approved", approver=user, decided_at=now, acknowledged=bool(outside))
-                .returning(Change.id, Change.host)
-                .execution_options(synchronize_session=False)
-            ).all()
-            if not won:
-                raise WorkflowError(f"change {gid} was decided by someone else a moment ago", "conflict")
-            for cid, host in won:
-                self._audit(s, user, "approved", change_id=cid, host=host, acknowledged=bool(outside))
+            self._decide(s, user, gid, "approved", unexpired=True, details={"acknowledged": bool(outside)},
+                         approver=user, acknowledged=bool(outside))
         return self.group(change_id)
 
     def deny(self, user: str, change_id: int, reason: str = "") -> list[Change]:
@@ -238,8 +228,8 @@ class Workflow:
             gid = rows[0].group_id
             if rows[0].requester == user:
                 raise WorkflowError(f"you requested change {gid}; say `cancel {gid}` to withdraw it", "permission")
-            self._transition(s, user, gid, "pending", "denied", "denied", approver=user,
-                             decision_reason=reason or None, reason=reason)
+            self._decide(s, user, gid, "denied", details={"reason": reason}, approver=user,
+                         decision_reason=reason or None)
         return self.group(change_id)
 
     def cancel(self, user: str, change_id: int) -> list[Change]:
@@ -249,24 +239,25 @@ class Workflow:
             if rows[0].requester != user and not self.roles.is_admin(user):
                 raise WorkflowError(f"only {rows[0].requester} (who requested change {gid}) or an admin may "
                                     "cancel it", "permission")
-            self._transition(s, user, gid, "pending", "cancelled", "cancelled")
+            self._decide(s, user, gid, "cancelled")
         return self.group(change_id)
 
-    def _transition(self, s: Session, actor: str, gid: int | None, before: str, after: str, action: str,
-                    *, approver: str | None = None, decision_reason: str | None = None, **details: Any) -> None:
-        values: dict[str, Any] = {"status": after, "decided_at": self.clock()}
-        if approver:
-            values["approver"] = approver
-        if decision_reason:
-            values["decision_reason"] = decision_reason
-        won = s.execute(
-            update(Change).where(Change.group_id == gid, Change.status == before).values(**values)
-            .returning(Change.id, Change.host).execution_options(synchronize_session=False)
-        ).all()
+    def _decide(self, s: Session, actor: str, gid: int | None, status: str, *, unexpired: bool = False,
+                details: dict[str, Any] | None = None, **values: Any) -> None:
+        """pending → `status` for the whole group, as one conditional UPDATE, audited per host.
+
+        Zero rows means another click or process decided first: a conflict, never a second decision.
+        """
+        now = self.clock()
+        query = update(Change).where(Change.group_id == gid, Change.status == "pending")
+        if unexpired:
+            query = query.where(Change.expires_at > now)
+        won = s.execute(query.values(status=status, decided_at=now, **values).returning(Change.id, Change.host)
+                        .execution_options(synchronize_session=False)).all()
         if not won:
             raise WorkflowError(f"change {gid} was decided by someone else a moment ago", "conflict")
         for cid, host in won:
-            self._audit(s, actor, action, change_id=cid, host=host, **details)
+            self._audit(s, actor, status, change_id=cid, host=host, **(details or {}))
 
     def _mark_expired(self, s: Session, group_ids: list[int | None], now: datetime) -> list[tuple[int, str]]:
         query = update(Change).where(Change.status == "pending", Change.expires_at <= now)
