@@ -18,6 +18,7 @@ import ssl
 import struct
 import threading
 import time
+from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 
@@ -110,9 +111,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._serve(body)
         return self._unauthorized()
 
-    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+    def _send(self, status: int, body: bytes, headers: Sequence[tuple[str, str]] = ()) -> None:
         self.send_response(status)
-        for name, value in (headers or {}).items():
+        for name, value in headers:  # a list: WWW-Authenticate may repeat
             self.send_header(name, value)
         self.send_header("Server", "Microsoft-HTTPAPI/2.0")
         self.send_header("Content-Length", str(len(body)))
@@ -120,14 +121,9 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _unauthorized(self, challenge: str = "Negotiate") -> None:
-        headers = {"WWW-Authenticate": challenge}
+        headers = [("WWW-Authenticate", challenge)]
         if self.server.tls is not None or self.server.host.faults.allow_unencrypted:
-            self.send_response(401)
-            self.send_header("WWW-Authenticate", challenge)
-            self.send_header("WWW-Authenticate", 'Basic realm="WSMAN"')
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
+            headers.append(("WWW-Authenticate", 'Basic realm="WSMAN"'))
         self._send(401, b"", headers)
 
     # --- authentication -------------------------------------------------------
@@ -197,8 +193,8 @@ class Handler(BaseHTTPRequestHandler):
         if encrypted and self.ntlm is not None:
             sealed = self._seal(reply.body)
             content_type = f'multipart/encrypted;protocol="{SPNEGO_ENCRYPTED}";boundary="Encrypted Boundary"'
-            return self._send(reply.status, sealed, {"Content-Type": content_type})
-        return self._send(reply.status, reply.body, {"Content-Type": "application/soap+xml;charset=UTF-8"})
+            return self._send(reply.status, sealed, [("Content-Type", content_type)])
+        return self._send(reply.status, reply.body, [("Content-Type", "application/soap+xml;charset=UTF-8")])
 
     def _unseal(self, body: bytes) -> bytes:
         assert self.ntlm is not None
