@@ -65,12 +65,13 @@ def load_kb(
 ) -> KnowledgeBase:
     """Load and validate; raises `kb.errors.KBDataError` naming the bad field."""
     paths = (article_path, questions_path, source_path, *_SCHEMA_FILES)
-    cached = os.path.join(cache_dir(), f"kb-{zlib.crc32(_digest(paths).encode()):08x}.json") if use_cache else None
+    key = _digest(paths) if use_cache else ""
+    cached = os.path.join(cache_dir(), f"kb-{zlib.crc32(key.encode()):08x}.json") if use_cache else None
     if cached is not None:
         try:
             with open(cached, encoding="utf-8") as fh:
                 raw = json.load(fh)
-            if raw.get("key") == _digest(paths):
+            if raw.get("key") == key:
                 return KnowledgeBase.of(decode(raw["article"]), decode(raw["questions"]))
         except (OSError, ValueError, KeyError, TypeError):
             pass  # absent or unreadable: validate afresh
@@ -80,7 +81,7 @@ def load_kb(
 
     article, questions = validate.load_validated(Path(article_path), Path(questions_path), Path(source_path))
     if cached is not None:
-        snapshot = {"key": _digest(paths), "article": encode(article), "questions": encode(questions)}
+        snapshot = {"key": key, "article": encode(article), "questions": encode(questions)}
         _write_atomically(cached, json.dumps(snapshot, ensure_ascii=False))
     return KnowledgeBase.of(article, questions)
 
