@@ -117,6 +117,24 @@ def credentials_from_env(default_user: str | None, default_password: str | None)
     return lambda host: resolve_credentials(host, os.environ, default_user, default_password)
 
 
+def read_fleet(
+    kb: KnowledgeBase,
+    hosts: Sequence[Host],
+    credentials: CredentialSource,
+    *,
+    concurrency: int = 16,
+    timeouts: Timeouts | None = None,
+    progress: Callable[[int, int, Outcome[object]], None] | None = None,
+) -> list[Outcome[RegRead]]:
+    """NLBSFlags as read on every host, one outcome per host in `hosts` order."""
+    value, allow = nlbsflags_value(kb), allowlist(kb)
+
+    def read_one(host: Host) -> RegRead:
+        return registry.read(WinRMClient(host, credentials(host), timeouts or Timeouts()), allow, value)
+
+    return run_fleet(hosts, read_one, concurrency=concurrency, progress=progress)
+
+
 def check_hosts(
     kb: KnowledgeBase,
     hosts: Sequence[Host],
@@ -127,13 +145,7 @@ def check_hosts(
     progress: Callable[[int, int, Outcome[object]], None] | None = None,
 ) -> list[CheckResult]:
     """Read NLBSFlags on every host (in inventory order) and judge each value."""
-    value, allow = nlbsflags_value(kb), allowlist(kb)
-
-    def read_one(host: Host) -> RegRead:
-        client = WinRMClient(host, credentials(host), timeouts or Timeouts())
-        return registry.read(client, allow, value)
-
-    outcomes = run_fleet(hosts, read_one, concurrency=concurrency, progress=progress)
+    outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress)
     return [
         CheckResult(o.host, o.value, o.error, verdict(kb, o.host, o.value) if o.value is not None else None)
         for o in outcomes

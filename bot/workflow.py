@@ -20,7 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
-from bot.checks import CredentialSource, allowlist, nlbsflags_value
+from bot.checks import CredentialSource, allowlist, nlbsflags_value, read_fleet
 from bot.db.models import Change
 from bot.guidance import assess
 from bot.roles import Roles
@@ -132,7 +132,7 @@ class Workflow:
             raise WorkflowError(str(exc).split(": ", 1)[-1], "invalid") from None
         if not hosts:
             raise WorkflowError("no hosts matched", "invalid")
-        reads = self._read_all(hosts)
+        reads = read_fleet(self.kb, hosts, self.credentials, concurrency=self.concurrency, timeouts=self.timeouts)
         failed = [o for o in reads if o.error is not None]
         if failed:
             detail = "; ".join(f"{o.host.name}: {o.error.message}" for o in failed[:5] if o.error)
@@ -167,12 +167,6 @@ class Workflow:
                             before=describe_value(change.before_present, change.before_value))
                 created.append(change)
         return created
-
-    def _read_all(self, hosts: list[Host]) -> list[Outcome[RegRead]]:
-        def read(host: Host) -> RegRead:
-            return registry.read(self._client(host), self.allow, self.value)
-
-        return run_fleet(hosts, read, concurrency=self.concurrency)
 
     def _client(self, host: Host) -> WinRMClient:
         return WinRMClient(host, self.credentials(host), self.timeouts)
