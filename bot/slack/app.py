@@ -38,10 +38,9 @@ def build_app(services: Services, *, bot_token: str, signing_secret: str | None,
 
     @app.middleware
     def once_only(request: BoltRequest, body: dict[str, Any], next: Any) -> BoltResponse | None:
-        # Slack's retries of an event we already received are acknowledged and dropped;
-        # the event id in the database makes twin processes agree as well.
-        if request.headers.get("x-slack-retry-num"):
-            return BoltResponse(status=200, body="")
+        # De-duplicate by event id only, shared through the database so twin processes agree.
+        # Never by X-Slack-Retry-Num: Socket Mode mirrors `retry_attempt: 0` into it on every first
+        # delivery, and a true retry of an event whose first delivery failed must still be answered.
         event_id = body.get("event_id") if isinstance(body, dict) else None
         if event_id and not events.first_time(services.sessions, str(event_id)):
             return BoltResponse(status=200, body="")

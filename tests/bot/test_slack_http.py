@@ -140,6 +140,15 @@ def test_mention_gets_the_answer_once_despite_retries(bot: Bot) -> None:
     assert len([a for a in bot.fake.of("chat.postMessage") if "2 minutes" in a.get("text", "")]) == 1
 
 
+def test_retry_of_a_lost_first_delivery_is_answered(bot: Bot) -> None:
+    # The first delivery never reached Oakley (a network error, a 500): Slack's retry is the only copy.
+    event = {"type": "message", "channel_type": "im", "user": "U_CAROL", "text": "what does NLBSFlags do?",
+             "channel": "D_LOST",
+             "ts": "1700000000.000200"}
+    assert bot.event(event, "EvLost", {"X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_error"}) == 200
+    bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_LOST")
+
+
 def test_bot_messages_are_ignored(bot: Bot) -> None:
     event = {"type": "message", "channel_type": "im", "bot_id": "BBOT", "user": "UBOT", "text": "help",
              "channel": "D1", "ts": "1.1"}

@@ -107,3 +107,44 @@ def test_request_and_approve_over_socket_mode(socket_bot: tuple[SocketSlack, Fak
     ws.wait_ack("e2")
     fake.wait_for("chat.update", lambda a: "Succeeded" in json.dumps(a.get("blocks")))
     assert lab.host("fe02").nlbsflags() == 1
+
+
+def _events_api(envelope_id: str, event_id: str, event: dict[str, Any]) -> dict[str, Any]:
+    """An `events_api` envelope exactly as Slack sends a first delivery: `retry_attempt` 0, `retry_reason` ""."""
+    return {"envelope_id": envelope_id, "type": "events_api", "accepts_response_payload": False,
+            "retry_attempt": 0, "retry_reason": "",
+            "payload": {"token": "x", "team_id": "T1", "api_app_id": "A1", "event": event,
+                        "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
+                        "authorizations": [{"enterprise_id": None, "team_id": "T1", "user_id": "UBOT",
+                                            "is_bot": True, "is_enterprise_install": False}],
+                        "is_ext_shared_channel": False, "event_context": "4-eyJldCI6ImFwcF9tZW50aW9uIn0"}}
+
+
+def test_mention_and_dm_answered_over_socket_mode(socket_bot: tuple[SocketSlack, FakeSlack, Lab]) -> None:
+    ws, fake, _ = socket_bot
+    ws.send(_events_api("m1", "Ev0MENTION", {
+        "type": "app_mention", "user": "U_ALICE", "text": "<@UBOT> what is NLBSFlags?", "ts": "1700000001.000100",
+        "channel": "C1", "event_ts": "1700000001.000100", "client_msg_id": "c1"}))
+    ws.wait_ack("m1")
+    fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C1" and "NLBSFlags" in str(a.get("text")))
+    ws.send(_events_api("d1", "Ev0DIRECT", {
+        "type": "message", "channel_type": "im", "user": "U_ALICE", "text": "what does NLBSFlags do?",
+        "ts": "1700000002.000100",
+        "channel": "D_ALICE", "event_ts": "1700000002.000100", "client_msg_id": "c2"}))
+    ws.wait_ack("d1")
+    fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_ALICE")
+
+
+def test_redelivered_event_is_answered_once(socket_bot: tuple[SocketSlack, FakeSlack, Lab]) -> None:
+    ws, fake, _ = socket_bot
+    event = {"type": "message", "channel_type": "im", "user": "U_ALICE", "text": "what does NLBSFlags do?",
+             "ts": "1700000003.000100", "channel": "D_TWICE", "event_ts": "1700000003.000100"}
+    ws.send(_events_api("r1", "Ev0TWICE", event))
+    ws.wait_ack("r1")
+    fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_TWICE")
+    retry = _events_api("r2", "Ev0TWICE", event)
+    retry.update(retry_attempt=1, retry_reason="timeout")
+    ws.send(retry)
+    ws.wait_ack("r2")
+    time.sleep(1.0)
+    assert len([a for a in fake.of("chat.postMessage") if a.get("channel") == "D_TWICE"]) == 1
