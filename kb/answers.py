@@ -26,15 +26,29 @@ class Context(NamedTuple):
     slots: Slots
     concepts: frozenset[str]
     lang: Lang
+    words: frozenset[str] = frozenset()
 
     def t(self, key: str, **values: object) -> str:
         template = self.kb.questions.templates[key].get(self.lang)
         return template.format(**values) if values else template
 
+    @property
+    def in_seconds(self) -> bool:
+        """The question counts in seconds: durations of a minute or more also say how many seconds."""
+        return bool(self.words & {"seconds", "secondes", "second", "seconde", "secs", "sec"})
+
     def duration(self, seconds: int) -> str:
+        text = self._duration(seconds)
+        if self.in_seconds and seconds >= 60:
+            return f"{text} ({self.t('seconds', n=seconds)})"
+        return text
+
+    def _duration(self, seconds: int) -> str:
         if seconds % 60 == 0:
             n = seconds // 60
             return self.t("minute" if n == 1 else "minutes", n=n)
+        if seconds > 60:
+            return f"{self._duration(seconds - seconds % 60)} {self.t('seconds', n=seconds % 60)}"
         return self.t("seconds", n=seconds)
 
     def os_name(self, os: str) -> str:
@@ -61,10 +75,66 @@ def _unplanned_sentence(ctx: Context, e: Estimate) -> str:
     return text + (" " + ctx.t("windows2000_flag") if e.nlbsflags_irrelevant else "")
 
 
+def _ranked(ctx: Context) -> tuple[str | None, str | None]:
+    """The NLBSFlags state and OS a worst or best case stands for, when the question names none."""
+    s = ctx.slots
+    if "worst" in ctx.concepts and s.nlbsflags is None:
+        return "absent", s.os
+    if "best" in ctx.concepts and s.nlbsflags is None and s.os != "windows-2000":
+        return "1", s.os or "windows-2003"
+    return s.nlbsflags, s.os
+
+
+def _comparison(ctx: Context) -> Reply:
+    """With against without NLBSFlags (or a planned move against a failover): both, the gap, the ratio."""
+    s = ctx.slots
+    if ctx.planned is None and "planned" in ctx.concepts:  # a planned move against an unplanned failover
+        p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
+        u = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags or "absent", planned=False)[0]
+        text = ctx.t("compare_planned", min=p.min_seconds, max=p.max_seconds, total=ctx.duration(u.min_seconds),
+                     state=ctx.t("state_set" if u.nlbsflags == "1" else "state_absent"),
+                     low=ctx.duration(u.min_seconds - p.max_seconds), high=ctx.duration(u.min_seconds - p.min_seconds))
+        return Reply(tuple(dict.fromkeys((*p.facts, *u.facts))), text)
+    if len(s.oses) >= 2:  # one Windows against the other
+        state = s.nlbsflags or "1"
+        a, b = (estimates(ctx.kb, os=os, nlbsflags=state, planned=False)[0] for os in s.oses[:2])
+        text = ctx.t("compare_os", state=ctx.t("state_set" if state == "1" else "state_absent"),
+                     a=ctx.duration(a.min_seconds), os_a=ctx.os_name(s.oses[0]),
+                     b=ctx.duration(b.min_seconds), os_b=ctx.os_name(s.oses[1]),
+                     gap=ctx.duration(abs(a.min_seconds - b.min_seconds)))
+        return Reply(tuple(dict.fromkeys((*a.facts, *b.facts))), text)
+    os = s.os or "windows-2003"
+    without = estimates(ctx.kb, os=os, nlbsflags="absent", planned=False)[0]
+    with_ = estimates(ctx.kb, os=os, nlbsflags="1", planned=False)[0]
+    facts = tuple(dict.fromkeys((*without.facts, *with_.facts)))
+    if with_.min_seconds == without.min_seconds:
+        return Reply(facts, ctx.t("compare_same", os=ctx.os_name(os), total=ctx.duration(without.min_seconds)))
+    gap = without.min_seconds - with_.min_seconds
+    ratio = without.min_seconds / with_.min_seconds
+    text = ctx.t("compare_flag", os=ctx.os_name(os), without=ctx.duration(without.min_seconds),
+                 with_=ctx.duration(with_.min_seconds), gap=ctx.duration(gap),
+                 ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
+                 pct=round(100 * gap / without.min_seconds))
+    return Reply(facts, text)
+
+
+def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:
+    """The total with the Exchange recovery time the question states (the summary: Exchange + IPSec)."""
+    if low == high:
+        return ctx.t("exchange_total", exchange=ctx.duration(exchange), ipsec=ctx.duration(low),
+                     total=ctx.duration(exchange + low))
+    return ctx.t("exchange_total_range", exchange=ctx.duration(exchange), low=ctx.duration(exchange + low),
+                 high=ctx.duration(exchange + high))
+
+
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
+    if {"op_diff", "op_ratio"} & ctx.concepts or len(s.oses) >= 2:
+        return _comparison(ctx)
     planned = ctx.planned
-    if planned is None and s.os is None and s.nlbsflags is None:
+    nlbsflags, os = _ranked(ctx)
+    exchange = s.durations[0] if s.durations and {"recovery", "exchange"} & ctx.concepts else None
+    if planned is None and os is None and nlbsflags is None and exchange is None:
         found = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)
         found += estimates(ctx.kb, os=None, nlbsflags=None, planned=False)
         p, default, fast = found[0], found[1], found[-1]
@@ -79,13 +149,18 @@ def failover(ctx: Context) -> Reply:
         )
         facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
         return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
-    found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(planned))
+    found = estimates(ctx.kb, os=os, nlbsflags=nlbsflags, planned=bool(planned))
     if planned:
         e = found[0]
         text = ctx.t("failover_planned", min=e.min_seconds, max=e.max_seconds)
+        if "nlbsflags" in ctx.concepts:
+            text += " " + ctx.t("planned_nlbsflags")
     else:
         text = " ".join(_unplanned_sentence(ctx, e) for e in found)
     facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
+    if exchange is not None:
+        totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
+        return Reply(facts, f"{text} {' '.join(totals)}")
     return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
 
 
@@ -142,6 +217,8 @@ def policies(ctx: Context) -> Reply:
             chosen.append(fid)
             if {"pop3", "imap4"} & ctx.concepts and "password" in ctx.concepts:
                 break  # passwords: policy 1 is the answer
+    if not chosen and not missing and not wanted and {"ike", "esp"} & ctx.concepts:
+        raise NotCovered("detail_port", "IKE or ESP")
     if not chosen and not missing and "other_protocol" in ctx.concepts:
         raise NotCovered("detail_port", "that protocol")
     if missing and not chosen:

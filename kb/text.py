@@ -14,8 +14,25 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
+# Chat shorthand spelled out before tokenising; each pattern is a plain scan (linear time).
+_SHORTHAND = (
+    (re.compile(r"\bw/o\b"), " without "),
+    (re.compile(r"\bw/(?=[\s\w])"), " with "),
+    (re.compile(r"\bcan['’]t\b"), "can not"),
+    (re.compile(r"\bwon['’]t\b"), "will not"),
+    (re.compile(r"n['’]t\b"), " not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"%"), " percent "),
+    (re.compile(r"(?<![a-z0-9])(\d+)x\b"), r"\1 times"),
+    (re.compile(r"(?<![a-z0-9])(\d+)(mins?|mn|minutes?|s|secs?|seconds?|secondes?|h|hrs?|hours?|heures?)\b"),
+     r"\1 \2"),
+)
+
+
 def normalize(text: str) -> str:
     text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -8,19 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from kb.engine import Answer, answer
+from kb.engine import answer
+from tests.kb.grading import problems
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "corpus.yaml").read_text(encoding="utf-8"))
-
-
-def _correct(item: dict[str, Any], got: Answer) -> bool:
-    want = item["facts"]
-    ok = (got.answered and set(want) <= set(got.facts)) if want else not got.answered
-    if "lang" in item:
-        ok = ok and got.lang == item["lang"]
-    if "says" in item:
-        ok = ok and item["says"] in got.answer
-    return ok
 
 
 def test_corpus_is_large_and_varied() -> None:
@@ -31,7 +22,7 @@ def test_corpus_is_large_and_varied() -> None:
 
 def test_accuracy_at_least_97_percent_and_no_out_of_scope_answered() -> None:
     results = [(item, answer(item["q"])) for item in CORPUS]
-    wrong = [(i["q"], g.intent, g.facts) for i, g in results if not _correct(i, g)]
+    wrong = [(i["q"], g.intent, problems(i, g)) for i, g in results if problems(i, g)]
     answered_oos = [i["q"] for i, g in results if not i["facts"] and g.answered]
     assert answered_oos == []
     assert (len(CORPUS) - len(wrong)) / len(CORPUS) >= 0.97, wrong
@@ -52,7 +43,7 @@ def test_refusal_suggests_what_can_be_asked() -> None:
     assert not en.answered and en.facts == () and en.citations == ()
     assert "Exchange 2010" in en.answer and "NLBSFlags" in en.answer
     fr = answer("Quel est le temps de basculement sous Windows Server 2012 ?")
-    assert fr.lang == "fr" and "Je peux répondre" in fr.answer
+    assert fr.lang == "fr" and "Demandez-moi" in fr.answer
 
 
 def test_answers_in_the_language_asked_for() -> None:
