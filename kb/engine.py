@@ -20,9 +20,9 @@ from kb.model import Intent, Lang, RegistryValue
 from kb.parts import split
 from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, default_kb
-from kb.text import tokenize
+from kb.text import MAX_WORD, tokenize
 from kb.verdicts import VERDICTS
-from kb.vocabulary import Vocabulary, original_spelling
+from kb.vocabulary import Vocabulary, original_spelling, proper_names
 from kb.yesno import is_yes_no
 
 #: Longer text is not a question; Slack allows 40,000 characters, the engine reads this many.
@@ -107,15 +107,17 @@ class Engine:
 
     def _read(self, text: str) -> Reading:
         raw = tokenize(text)
-        # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one ("lent").
-        tokens = [c if c == t or not self.vocabulary.ordinary(t) else t for t, c in zip(raw, self.lexicon.correct(raw),
-                                                                                       strict=True)]
+        # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
+        # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
+        names = proper_names(text)
+        tokens = [c if c == t or not ((t in names and len(t) < 7) or self.vocabulary.ordinary(t)) else t
+                  for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         concepts |= {name for name, given in (("@os", slots.os), ("@nlbsflags", slots.nlbsflags)) if given}
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
-                                           if not m])
+                                           if not m], names)
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
@@ -166,7 +168,6 @@ class Engine:
     def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
         """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
         concepts, slots = r.concepts, r.slots
-        oos = self.kb.questions.out_of_scope
         if REQUEST in concepts:
             return self._decline(lang)
         products = sorted(c.removeprefix(PRODUCT) for c in concepts if c.startswith(PRODUCT))
@@ -174,11 +175,13 @@ class Engine:
         if other:
             return self._decline(lang, "detail_product", other)
         if r.unknown:
-            names = ", ".join(original_spelling(r.text, t) for t in r.unknown[:3])
-            return self._decline(lang, "detail_term", names)
+            named = [t for t in r.unknown if len(t) <= MAX_WORD][:3]
+            if not named:
+                return self._decline(lang)
+            return self._decline(lang, "detail_term", ", ".join(original_spelling(r.text, t) for t in named))
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
             return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
-        if SMALL_TALK in concepts and not concepts & frozenset(oos.core):
+        if SMALL_TALK in concepts and not concepts - {SMALL_TALK}:
             return self._decline(lang)
         intent = self._choose(concepts)
         if intent is None:

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+#: Longer tokens are not words (a pasted hash, a run of letters): never corrected, named as terms.
+MAX_WORD = 30
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
@@ -86,7 +88,7 @@ class Speller:
         return self._index
 
     def correct(self, token: str) -> str:
-        if token in self.words or len(token) < 4 or not token.isalpha():
+        if token in self.words or not 4 <= len(token) <= MAX_WORD or not token.isalpha():
             return token
         if token in self._memo:
             return self._memo[token]

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterable
 
-from kb.text import normalize
+from kb.text import MAX_WORD, normalize
 
 ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ordinary-words.txt")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -45,32 +45,35 @@ class Vocabulary:
         found = self._memo.get(token)
         if found is None:
             words = self._words()
-            found = token in words or (len(token) >= 5 and token.isalpha() and self._one_edit_from(token, words))
+            found = token in words or (5 <= len(token) <= MAX_WORD and token.isalpha()
+                                       and self._one_edit_from(token, words))
             self._memo[token] = found
         return found
 
-    def _one_edit_from(self, token: str, words: frozenset[str]) -> bool:
-        known = self.known
+    @staticmethod
+    def _one_edit_from(token: str, words: frozenset[str]) -> bool:
+        """A misspelt ordinary word. (Misspelt lexicon words were corrected before this.)"""
         splits = [(token[:i], token[i:]) for i in range(len(token) + 1)]
         for a, b in splits:
-            if b and ((x := a + b[1:]) in words or x in known):
+            if b and a + b[1:] in words:
                 return True
-            if len(b) > 1 and ((x := a + b[1] + b[0] + b[2:]) in words or x in known):
+            if len(b) > 1 and a + b[1] + b[0] + b[2:] in words:
                 return True
             for c in _LETTERS:
-                if b and ((x := a + c + b[1:]) in words or x in known):
-                    return True
-                if (x := a + c + b) in words or x in known:
+                if (b and a + c + b[1:] in words) or a + c + b in words:
                     return True
         return False
 
-    def unknown(self, tokens: list[str]) -> list[str]:
-        """Tokens that look like terms and that nothing accounts for, in order, once each."""
+    def unknown(self, tokens: list[str], names: frozenset[str] = frozenset()) -> list[str]:
+        """Tokens that look like terms and that nothing accounts for, in order, once each.
+
+        A name (written with inner capitals) must be an ordinary word as spelt: it is not a typo.
+        """
         found: list[str] = []
         for tok in tokens:
             if tok in self.known or tok in found or tok.isdigit() or len(tok) < 3:
                 continue
-            if not self._accounted(tok):
+            if not (self.ordinary(tok) if tok in names else self._accounted(tok)):
                 found.append(tok)
         return found
 
@@ -81,3 +84,9 @@ def original_spelling(question: str, token: str) -> str:
         if normalize(word).replace("-", "").replace(".", "") == token or normalize(word) == token:
             return word
     return token
+
+
+def proper_names(question: str) -> frozenset[str]:
+    """Words written with capitals inside (OAuth, IPv6, PowerShell): names of things, never typos."""
+    return frozenset(normalize(w) for w in _WORD.findall(question[:4000])
+                     if any(c.isupper() for c in w[1:]) and any(c.islower() for c in w))
