@@ -32,7 +32,13 @@ MAX_QUESTION = 2000
 class Citation(NamedTuple):
     article: str
     section: str
-    quote: str
+    quote: str  # the article's own (French) words
+    translation: str | None = None  # for English answers: an English rendering, marked as such when shown
+
+    def line(self) -> str:
+        """`KB 821839, Section: « quote »`, and the translation after it when there is one."""
+        text = f"KB {self.article}, {self.section}: « {self.quote} »"
+        return f"{text} (translation: “{self.translation}”)" if self.translation else text
 
 
 class Answer(NamedTuple):
@@ -229,8 +235,9 @@ class Engine:
         facts = tuple(dict.fromkeys(f for o in answered for f in o.facts))
         number = self.kb.article.article.number
         citations = tuple(
-            Citation(number, self.kb.article.sections[self.kb.facts[f].section].get(lang), self.kb.facts[f].quote)
-            for f in facts
+            Citation(number, self.kb.article.sections[fact.section].get(lang), fact.quote,
+                     fact.quote_en if lang == "en" else None)
+            for fact in (self.kb.facts[f] for f in facts)
         )
         return Answer(question, lang, True, " ".join(parts), facts, citations, answered[0].intent)
 

@@ -151,6 +151,7 @@ class Fact(NamedTuple):
     section: str
     text: Text
     quote: str
+    quote_en: str | None = None  # an English rendering of the quote, shown marked as a translation
     data: FactData | None = None
 
 
