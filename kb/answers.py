@@ -39,7 +39,7 @@ class Context(NamedTuple):
 
     def duration(self, seconds: int) -> str:
         text = self._duration(seconds)
-        if self.in_seconds and seconds >= 60:
+        if seconds > 60 and (self.in_seconds or seconds % 60):
             return f"{text} ({self.t('seconds', n=seconds)})"
         return text
 
@@ -90,10 +90,13 @@ def _comparison(ctx: Context) -> Reply:
     s = ctx.slots
     if ctx.planned is None and "planned" in ctx.concepts:  # a planned move against an unplanned failover
         p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
+        if "worst" in ctx.concepts:  # against the planned move's worst case only
+            p = p._replace(min_seconds=p.max_seconds)
         u = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags or "absent", planned=False)[0]
         text = ctx.t("compare_planned", min=p.min_seconds, max=p.max_seconds, total=ctx.duration(u.min_seconds),
                      state=ctx.t("state_set" if u.nlbsflags == "1" else "state_absent"),
-                     low=ctx.duration(u.min_seconds - p.max_seconds), high=ctx.duration(u.min_seconds - p.min_seconds))
+                     low=ctx.duration(u.min_seconds - p.max_seconds), high=ctx.duration(u.min_seconds - p.min_seconds),
+                     ratio_low=u.min_seconds // p.max_seconds, ratio_high=u.min_seconds // p.min_seconds)
         return Reply(tuple(dict.fromkeys((*p.facts, *u.facts))), text)
     if len(s.oses) >= 2:  # one Windows against the other
         state = s.nlbsflags or "1"
@@ -129,7 +132,7 @@ def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:
 
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
-    if {"op_diff", "op_ratio"} & ctx.concepts or len(s.oses) >= 2:
+    if {"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2:
         return _comparison(ctx)
     planned = ctx.planned
     nlbsflags, os = _ranked(ctx)
@@ -178,6 +181,8 @@ def failover_process(ctx: Context) -> Reply:
 def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
+    if len(ctx.slots.oses) > 1:
+        return Reply(tuple(f for os in ctx.slots.oses for f in by_os.get(os, ())))
     if ctx.slots.os == "windows-2003" and ctx.slots.nlbsflags == "absent":
         return Reply(("unplanned.total_default",))
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))
@@ -221,7 +226,7 @@ def policies(ctx: Context) -> Reply:
         raise NotCovered("detail_port", "IKE or ESP")
     if not chosen and not missing and "other_protocol" in ctx.concepts:
         raise NotCovered("detail_port", "that protocol")
-    if missing and not chosen:
+    if missing:  # a port number the article does not give ("389 for LDAP?"): not its answer to make
         raise NotCovered("detail_port", ", ".join(map(str, missing)))
     if not chosen:
         chosen = [fid for fid, _ in policy_facts]

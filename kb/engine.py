@@ -11,6 +11,7 @@ yes/no question gets Yes/No first when the data settles it.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
@@ -22,9 +23,12 @@ from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, default_kb
 from kb.text import MAX_WORD, tokenize
 from kb.verdicts import VERDICTS
-from kb.vocabulary import Vocabulary, original_spelling, proper_names
+from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
 from kb.yesno import is_yes_no
 
+_MINUTES = re.compile(r"\b(\d{1,3}) minutes?\b")
+#: A part this short that asks nothing ("d'après la KB") is context for the others, not a question.
+CONTEXT_WORDS = 4
 #: Longer text is not a question; Slack allows 40,000 characters, the engine reads this many.
 MAX_QUESTION = 2000
 
@@ -121,20 +125,26 @@ class Engine:
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
-        concepts |= {name for name, given in (("@os", slots.os), ("@nlbsflags", slots.nlbsflags)) if given}
+        concepts |= _slot_concepts(slots)
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
-                                           if not m], names)
+                                           if not m], names, acronyms(text))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
         s, b = part.slots, before.slots
-        if (s.os or not b.os) and (s.nlbsflags or not b.nlbsflags):
+        state = s.nlbsflags or b.nlbsflags
+        if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"}:
+            state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
+        slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
+                           oses=s.oses or b.oses)
+        if slots == s:
             return part
-        slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)
-        concepts = part.concepts | {n for n, given in (("@os", slots.os), ("@nlbsflags", slots.nlbsflags)) if given}
+        concepts = part.concepts | _slot_concepts(slots)
         if "nlbsflags" in before.concepts and slots.nlbsflags:
             concepts |= {"nlbsflags"}
+        if slots.durations and not s.durations:  # "Exchange takes 3 min. … total?": whose duration it was
+            concepts |= before.concepts & {"exchange", "recovery"}
         return part._replace(concepts=concepts, slots=slots)
 
     def _inherit(self, part: Reading, before: Reading) -> Reading:
@@ -144,8 +154,7 @@ class Engine:
             topics -= {"planned", "unplanned"}
         s, b = part.slots, before.slots
         slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)
-        concepts = part.concepts | topics
-        concepts |= {name for name, given in (("@os", slots.os), ("@nlbsflags", slots.nlbsflags)) if given}
+        concepts = part.concepts | topics | _slot_concepts(slots)
         return part._replace(concepts=concepts, slots=slots)
 
     # --- answering ----------------------------------------------------------------
@@ -156,7 +165,8 @@ class Engine:
             return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
         outcomes: list[Outcome] = []
         before: Reading | None = None
-        for text in split(question):
+        parts = split(question)
+        for text in parts:
             reading = self._read(text)
             if before is not None:
                 reading = self._carry(reading, before)
@@ -164,9 +174,13 @@ class Engine:
             if outcome is None and before is not None:
                 reading = self._inherit(reading, before)
                 outcome = self._answer_part(reading, lang)
+            fragment = (len(parts) > 1 and len(reading.tokens) <= CONTEXT_WORDS
+                        and not reading.concepts & (self._attributes | {"nlbsflags", "@nlbsflags", "@os"}))
+            if fragment:
+                outcome = None
             if outcome is None:  # no question the model knows: context for the next part, or not covered
                 asked = text.rstrip().endswith("?") or bool(reading.concepts & self._attributes)
-                outcome = Outcome(False, "", declined="" if asked else None)
+                outcome = Outcome(False, "", declined="" if asked and not fragment else None)
             outcomes.append(outcome)
             before = reading
         return self._combine(question, lang, outcomes)
@@ -199,12 +213,18 @@ class Engine:
             reply = COMPUTE[intent.compute](ctx) if intent.compute else Reply(intent.facts)
         except NotCovered as gap:
             return self._decline(lang, gap.reason, gap.what)
-        text = reply.text or " ".join(self.kb.facts[f].text.get(lang) for f in reply.facts)
+        text = reply.text or self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx)
         if intent.verdict and is_yes_no(r.text, list(r.tokens), lang):
             verdict = VERDICTS[intent.verdict](ctx, reply)
             if verdict is not None:
                 text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
         return Outcome(True, text, tuple(reply.facts), intent.id)
+
+    def _in_seconds(self, text: str, ctx: Context) -> str:
+        """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
+        if not ctx.in_seconds:
+            return text
+        return _MINUTES.sub(lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
 
     def _choose(self, concepts: frozenset[str]) -> Intent | None:
         """The best-scoring intent that qualifies and accounts for every attribute asked."""
@@ -227,7 +247,11 @@ class Engine:
             return Answer(question, lang, False, first.text if first else self._refusal(lang),
                           intent=first.intent if first else None)
         parts: list[str] = []
+        shown: set[str] = set()
         for o in outcomes:
+            if o.answered and o.facts and set(o.facts) <= shown and not o.text.startswith(("Yes", "No", "Oui", "Non")):
+                continue  # a follow-up that only repeats an earlier part's answer
+            shown.update(o.facts)
             if o.answered or o.declined == "gap":
                 parts.append(o.text)
             elif o.declined is not None:
@@ -251,6 +275,12 @@ class Engine:
     def _decline(self, lang: Lang, reason: str | None = None, what: str = "") -> Outcome:
         detail = self._t(reason, lang, what=what) if reason else ""
         return Outcome(False, self._refusal(lang, detail), declined=detail)
+
+
+def _slot_concepts(slots: Slots) -> frozenset[str]:
+    """Concepts the slots stand for: an OS named, an NLBSFlags state given, a duration stated."""
+    given = (("@os", slots.os), ("@nlbsflags", slots.nlbsflags), ("@duration", slots.durations))
+    return frozenset(name for name, value in given if value)
 
 
 def _covered(tokens: list[str], matches: list[Match]) -> list[bool]:

@@ -19,18 +19,39 @@ _QUESTION_WORDS = frozenset({
     "où", "ou", "comment", "combien", "pourquoi", "quand", "est-ce", "faut-il", "dois-je", "doit-on", "peut-on",
     "puis-je", "que", "qu'est-ce", "y",
 })
+#: Question words that may come a little after the joiner ("et on met quoi dedans ?").
+_LATE_QUESTION_WORDS = frozenset({"quoi", "combien", "comment", "quel", "quelle", "quels", "quelles", "pourquoi",
+                                  "what", "which", "how", "why", "where"})
+_ABBREVIATIONS = ("incl.", "inc.", "e.g.", "i.e.", "etc.", "approx.", "vs.", "ex.", "cf.", "min.", "sec.", "max.",
+                  "resp.", "env.", "p.ex.")
 MAX_PARTS = 4
+
+
+_PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it"})
+
+
+def _asks_after(words: list[str], i: int) -> bool:
+    """A joiner starts a new question: a question word next, or soon after, or a new subject ("et on peut…")."""
+    nxt = [w.lower().strip(",") for w in words[i + 1 : i + 4]]
+    return bool(nxt) and (nxt[0] in _QUESTION_WORDS or nxt[0] in _PRONOUNS
+                          or any(w.split("'")[-1] in _LATE_QUESTION_WORDS for w in nxt))
 
 
 def split(question: str) -> list[str]:
     """The question's parts (at most MAX_PARTS; the rest stays with the last)."""
     parts: list[str] = []
+    pieces: list[str] = []
     for piece in _HARD.split(question):
+        if pieces and pieces[-1].rstrip().lower().endswith(_ABBREVIATIONS):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    for piece in pieces:
         words = _WORD.findall(piece)
         start = 0
         for i in range(1, len(words) - 1):
             joiner = words[i].lower().strip(",")
-            if joiner in _JOINERS and words[i + 1].lower().strip(",") in _QUESTION_WORDS and i - start >= 2:
+            if joiner in _JOINERS and i - start >= 2 and _asks_after(words, i):
                 parts.append(" ".join(words[start:i]))
                 start = i + 1
         if words[start:]:

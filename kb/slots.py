@@ -24,7 +24,8 @@ _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "un
                         "off", "none", "aucun", "aucune", "before", "avant", "non", "deleted",
                         "unconfigured", "default", "defaut", "skip", "skipped", "ignore", "omit", "omitted",
                         "unmodified", "untouched", "vanilla", "legacy", "desactivee", "absente", "sauf",
-                        "oublie", "manque"})
+                        "oublie", "manque", "lacking", "minus", "absence", "faute", "reverted", "rollback",
+                        "rolled", "annule", "retire", "enleve", "supprimee", "efface", "unless"})
 _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee",
                         "defined", "defini", "definie", "on", "after", "apres", "once", "is",
                         "fast"})
@@ -75,11 +76,10 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
         elif tok.startswith(("win2k", "w2k")) or tok in ("2k8", "2k12"):
             other_os = other_os or tok
             used.add(i)
-        elif _preceded_by(tokens, i, _EXCHANGE_WORDS):
+        elif _preceded_by(tokens, i, _EXCHANGE_WORDS) and (tok in exch_versions or len(tok) == 4):
             if tok in exch_versions:
                 other_exchange = other_exchange or f"Exchange {tok}"
-            if tok.isdigit() or tok in exch_versions:
-                used.add(i)
+            used.add(i)
         elif _preceded_by(tokens, i, _OS_WORDS) or tok in ("2000", "2003"):
             if tok in ("2000", "2003"):
                 oses.append(f"windows-{tok}")
@@ -104,6 +104,12 @@ def _ports(tokens: list[str], used: set[int]) -> list[int]:
                 ports.append(int(tokens[j]))
                 used.add(j)
             j += 1
+    if ports or any(t in ("port", "ports") for t in tokens):  # "ports ldap et gc, 389 et 3268 ?"
+        for i, tok in enumerate(tokens):
+            if tok.isdigit() and len(tok) >= 2 and 0 < int(tok) < 65536 and i not in used and (
+                    i + 1 >= len(tokens) or tokens[i + 1] not in _UNITS):
+                ports.append(int(tok))
+                used.add(i)
     for i, tok in enumerate(tokens):
         if tok.isdigit() and i + 1 < len(tokens) and tokens[i + 1] in ("tcp", "udp") and i not in used:
             ports.append(int(tok))
@@ -116,15 +122,20 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
     for i, tok in enumerate(tokens[:-1]):
         unit = _UNITS.get(tokens[i + 1])
         if tok.isdigit() and unit and i not in used and len(tok) <= 6:
-            found.append(int(tok) * unit)
+            seconds = int(tok) * unit
             used.add(i)
+            rest = tokens[i + 2] if i + 2 < len(tokens) else ""
+            if unit == 60 and rest.isdigit() and int(rest) < 60:  # "2 min 30"
+                seconds += int(rest)
+                used.add(i + 2)
+            found.append(seconds)
     return found
 
 
 def _timeline(tokens: list[str]) -> str | None:
     """"before the change" / "after applying the fix": the state on that side of the change."""
     for i, tok in enumerate(tokens):
-        if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in tokens[i + 1 : i + 5]):
+        if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in tokens[i + 1 : i + 7]):
             return "absent" if tok in _BEFORE else "1"
     return None
 

@@ -23,6 +23,9 @@ _SHORTHAND = (
     (re.compile(r"\bcan['’]t\b"), "can not"),
     (re.compile(r"\bwon['’]t\b"), "will not"),
     (re.compile(r"n['’]t\b"), " not"),
+    (re.compile(r"\b(is|are|was|were|do|does|did|have|has|had|should|would|could|must|need)nt\b"), r"\1 not"),
+    (re.compile(r"\bcant\b"), "can not"),
+    (re.compile(r"\bwont\b"), "will not"),
     (re.compile(r"\bcannot\b"), "can not"),
     (re.compile(r"%"), " percent "),
     (re.compile(r"(?<![a-z0-9])(\d+)x\b"), r"\1 times"),
@@ -31,8 +34,14 @@ _SHORTHAND = (
 )
 
 
+_UPPER_BE = re.compile(r"\bBEs?\b")
+_FE_BE = re.compile(r"\b(fes?)(\s*(?:to|and|et|vers|->|/|<->|-|&)\s*)bes?\b")
+
+
 def normalize(text: str) -> str:
-    text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
+    # "BE" in capitals, or after "FE to", is a back-end; "be" alone is the verb.
+    text = _FE_BE.sub(r"\1\2backend", _UPPER_BE.sub("backend", text).lower())
+    text = text.replace("n?ud", "noeud").translate(_SPECIAL)
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     decomposed = unicodedata.normalize("NFKD", text)

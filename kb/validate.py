@@ -34,10 +34,11 @@ COMPUTE_NAMES = frozenset(
     {"failover", "failover_process", "idle_timer", "support", "policies", "related"}
 )
 VERDICT_NAMES = frozenset(
-    {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport"}
+    {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport",
+     "process", "applies", "policy", "never", "idle", "ike", "components", "named"}
 )
 #: Concepts the engine derives from slots rather than from words.
-SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags"})
+SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",

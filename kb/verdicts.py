@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from kb.answers import Context, Reply
 from kb.failover import NotCovered, estimates
-from kb.model import RegistryValue, Support
+from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
                     "visible", "captured", "sniffed", "sniff"})
@@ -39,7 +39,9 @@ def front_end(ctx: Context, reply: Reply) -> bool | None:
     roles = {f.data.server_role for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
     asked_front = "frontend" in ctx.concepts
     asked_back = bool({"backend", "node", "cluster"} & ctx.concepts)
-    if asked_front == asked_back:
+    if not asked_front and not asked_back:
+        return True if {"policyagent", "oakley", "hklm", "currentcontrolset"} & ctx.words else None
+    if asked_front and asked_back:
         return None
     return ("front-end" in roles) == asked_front
 
@@ -65,7 +67,61 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return all(found[0].min_seconds <= d <= found[0].max_seconds for d in s.durations)
     if "nlbsflags" in ctx.concepts and _EFFECT & ctx.words and not ctx.planned:
         return s.os != "windows-2000"
+    if ctx.planned is True and ctx.words & {"minutes", "minute"}:
+        return False  # a planned move takes seconds
     return None
+
+
+_NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away",
+                     "immediatement", "instantanement", "aussitot", "tout", "suite", "realise", "realize", "sees"})
+_CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "deleted", "supprime", "supprimer",
+                    "removes", "remove", "retire", "retiree"})
+
+
+def process(ctx: Context, reply: Reply) -> bool | None:
+    """What happens in a failover: a crash goes unnoticed until the idle timer; a planned move is clean."""
+    if ctx.planned is False and _NOTICE & ctx.words:
+        return False
+    if ctx.planned is True and _CLEAN & ctx.words:
+        return True
+    return None
+
+
+def applies(ctx: Context, reply: Reply) -> bool | None:
+    products = " ".join(p.lower() for f in ctx.kb.article.facts if isinstance(f.data, AppliesTo)
+                        for p in f.data.products)
+    editions = ctx.words & {"enterprise", "standard", "datacenter", "web", "x64", "64", "itanium", "small", "sbs"}
+    if not editions:
+        return None
+    return all(e in products for e in editions)
+
+
+def policy(ctx: Context, reply: Reply) -> bool | None:
+    """Is a port or protocol part of the suggested policy the question is about?"""
+    policies = [f.data for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
+    if ctx.slots.ports:
+        if {"password"} & ctx.concepts:  # passwords: policy 1
+            first = next(p for p in policies if p.number == min(q.number for q in policies))
+            return all(any(s.port == port for s in first.ports) for port in ctx.slots.ports)
+        return all(any(s.port == port for p in policies for s in p.ports) for port in ctx.slots.ports)
+    return True if reply.facts else None
+
+
+def never(ctx: Context, reply: Reply) -> bool | None:
+    """The article says it does not give this (step-by-step policy set-up)."""
+    return False
+
+
+def idle(ctx: Context, reply: Reply) -> bool | None:
+    """A stated idle time against the article's for that OS and NLBSFlags state."""
+    if not ctx.slots.durations:
+        return failover(ctx, reply)
+    try:
+        found = estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=ctx.slots.nlbsflags or "absent",
+                          planned=False)
+    except NotCovered:
+        return None
+    return len(found) == 1 and all(d == found[0].idle_seconds for d in ctx.slots.durations)
 
 
 def no_ssl(ctx: Context, reply: Reply) -> bool | None:
@@ -99,6 +155,27 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
     return True
 
 
+
+
+def ike(ctx: Context, reply: Reply) -> bool | None:
+    """A stated main-mode time against the article's."""
+    seconds = {f.data.seconds for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode)}
+    return all(d in seconds for d in ctx.slots.durations) if ctx.slots.durations else None
+
+
+def components(ctx: Context, reply: Reply) -> bool | None:
+    """Failover time is Exchange's recovery plus IPSec's; a stated number (the "2 minutes") is IPSec's alone."""
+    return not ctx.slots.durations
+
+
+def named(ctx: Context, reply: Reply) -> bool | None:
+    """A number the question names (an article, a year, a revision) is the article's own."""
+    if not ctx.slots.numbers:
+        return None
+    cited = " ".join(f"{ctx.kb.facts[f].quote} {ctx.kb.facts[f].text.en}" for f in reply.facts)
+    return all(n in cited for n in ctx.slots.numbers)
+
+
 VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
     "supported": supported,
     "front_end": front_end,
@@ -109,4 +186,12 @@ VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
     "integrated": integrated,
     "affirm": affirm,
     "transport": transport,
+    "process": process,
+    "applies": applies,
+    "policy": policy,
+    "never": never,
+    "idle": idle,
+    "ike": ike,
+    "components": components,
+    "named": named,
 }

@@ -64,15 +64,19 @@ class Vocabulary:
                     return True
         return False
 
-    def unknown(self, tokens: list[str], names: frozenset[str] = frozenset()) -> list[str]:
+    def unknown(self, tokens: list[str], names: frozenset[str] = frozenset(),
+                shouted: frozenset[str] = frozenset()) -> list[str]:
         """Tokens that look like terms and that nothing accounts for, in order, once each.
 
-        A name (written with inner capitals) must be an ordinary word as spelt: it is not a typo.
+        A name (written with inner capitals) must be an ordinary word as spelt: it is not a typo. A short word
+        counts only when it is a name or written in capitals (`shouted`: BGP, PFS).
         """
         found: list[str] = []
         for tok in tokens:
             if tok in self.known or tok in found or tok.isdigit() or len(tok) < 3:
                 continue
+            if len(tok) <= 4 and tok.isalpha() and tok not in names and tok not in shouted:
+                continue  # short lower-case words are chat shorthand ("teh", "mgmt"), not terms
             if not (self.ordinary(tok) if tok in names else self._accounted(tok)):
                 found.append(tok)
         return found
@@ -90,3 +94,8 @@ def proper_names(question: str) -> frozenset[str]:
     """Words written with capitals inside (OAuth, IPv6, PowerShell): names of things, never typos."""
     return frozenset(normalize(w) for w in _WORD.findall(question[:4000])
                      if any(c.isupper() for c in w[1:]) and any(c.islower() for c in w))
+
+
+def acronyms(question: str) -> frozenset[str]:
+    """Words written in capitals (BGP, OSPF): short ones are terms, not chat shorthand."""
+    return frozenset(normalize(w) for w in _WORD.findall(question[:4000]) if len(w) >= 2 and w.isupper())

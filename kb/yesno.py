@@ -20,16 +20,43 @@ _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "comb
                     "que", "qu", "quoi", "qui", "lequel", "laquelle", "lesquels"})
 _FR_INVERSION = re.compile(r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b", re.I)
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
+_EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose"})
+_TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
+         "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
+         "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme")
+_FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "quand",
+                             "lequel", "laquelle", "lesquels", "lesquelles"})
+_FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou"})
+#: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
+_FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
+                       "fonctionne", "change", "suffit", "existe", "supprime", "chiffre", "protege", "sert",
+                       "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
+                       "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",
+                       "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait"})
+
+
+def _tagged(words: list[str]) -> bool:
+    tail = " ".join(words[-3:])
+    return any(tail == tag or tail.endswith(" " + tag) for tag in _TAGS)
 
 
 def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
-    if not words or _CHOICE & set(words):
+    if words[:3] in (["true", "or", "false"], ["vrai", "ou", "faux"]):
+        return True
+    if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
         return False
+    if _tagged(words) and not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2]):
+        return True
     if lang == "en":
-        return words[0] in _EN_OPENERS
+        if words[0] in _EN_WH:
+            return False
+        clauses = [c.split() for c in question.lower().replace("-", ",").split(",")]
+        return words[0] in _EN_OPENERS or any(c and c[0] in _EN_OPENERS for c in clauses[1:3])
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
-    if _FR_WH & set(words):
+    if _FR_WH_ANYWHERE & set(words) or words[0] in _FR_WH_START:
         return False
-    return bool(_FR_INVERSION.search(question[:2000])) or question.rstrip().endswith("?")
+    if _FR_INVERSION.search(question[:2000]):
+        return True
+    return question.rstrip().endswith("?") and bool(_FR_VERBS & set(words))

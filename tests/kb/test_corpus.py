@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from kb.engine import answer
-from tests.kb.grading import problems
+from tests.kb.grading import in_scope, problems
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "corpus.yaml").read_text(encoding="utf-8"))
 
@@ -71,3 +71,24 @@ def test_chat_text_is_never_echoed_into_answers() -> None:
     assert "DROP" not in got.answer and "<script>" not in got.answer
     refused = answer("What about Exchange 2010 <script>alert(1)</script>?")
     assert not refused.answered and "<script>" not in refused.answer
+
+
+def _score(name: str) -> tuple[float, float]:
+    items = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    results = [(i, answer(i["q"])) for i in items]
+    right = sum(not problems(i, g) for i, g in results)
+    oos = [g for i, g in results if not in_scope(i)]
+    return right / len(items), sum(not g.answered for g in oos) / len(oos)
+
+
+def test_dev_set_written_apart_from_the_engine() -> None:
+    """dev.yaml was written from the article by someone who had not seen the engine, then tuned on."""
+    accuracy, declined = _score("dev.yaml")
+    assert accuracy >= 0.90 and declined >= 0.90
+
+
+def test_held_out_sets_do_not_regress() -> None:
+    """Never tuned on (bench/kb_heldout.py prints the scores): a floor under the measured level, not the target."""
+    for name, floor in (("heldout.yaml", 0.78),):
+        accuracy, _ = _score(name)
+        assert accuracy >= floor, f"{name}: {accuracy:.1%}"
