@@ -87,6 +87,7 @@ class Outcome(NamedTuple):
     facts: tuple[str, ...] = ()
     intent: str | None = None
     declined: str | None = None
+    verdict: bool | None = None  # a yes/no question's Yes (True) or No (False)
 
 
 class Engine:
@@ -96,7 +97,6 @@ class Engine:
         self.kb = kb
         q = kb.questions
         self.lexicon = Lexicon(q)
-        self._core = frozenset(q.out_of_scope.core)
         self._attributes = frozenset(q.attributes)
         self._accounts = {
             i.id: frozenset(i.signals) | {c for group in i.requires for c in group} | frozenset(i.accepts)
@@ -214,11 +214,12 @@ class Engine:
         except NotCovered as gap:
             return self._decline(lang, gap.reason, gap.what)
         text = reply.text or self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx)
+        verdict = None
         if intent.verdict and is_yes_no(r.text, list(r.tokens), lang):
             verdict = VERDICTS[intent.verdict](ctx, reply)
             if verdict is not None:
                 text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
-        return Outcome(True, text, tuple(reply.facts), intent.id)
+        return Outcome(True, text, tuple(reply.facts), intent.id, verdict=verdict)
 
     def _in_seconds(self, text: str, ctx: Context) -> str:
         """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
@@ -249,7 +250,7 @@ class Engine:
         parts: list[str] = []
         shown: set[str] = set()
         for o in outcomes:
-            if o.answered and o.facts and set(o.facts) <= shown and not o.text.startswith(("Yes", "No", "Oui", "Non")):
+            if o.answered and o.facts and set(o.facts) <= shown and o.verdict is None:
                 continue  # a follow-up that only repeats an earlier part's answer
             shown.update(o.facts)
             if o.answered or o.declined == "gap":
