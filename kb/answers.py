@@ -204,6 +204,9 @@ _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": 
 
 def policies(ctx: Context) -> Reply:
     policy_facts = [(f.id, f.data) for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
+    named = [fid for fid, policy in policy_facts if str(policy.number) in ctx.slots.numbers]
+    if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
+        return Reply(tuple(named))
     chosen: list[str] = []
     missing: list[int] = []
     for port in ctx.slots.ports:
