@@ -108,10 +108,7 @@ class Engine:
         )
         known = set(self.lexicon.speller.words) | {w for k in self.lexicon.table for w in k}
         known |= set(COMPACT_OS) | set(q.out_of_scope.windows_versions) | set(q.out_of_scope.exchange_versions)
-        for fact in kb.article.facts:
-            known.update(tokenize(f"{fact.text.en} {fact.text.fr} {fact.quote}"))
-        known.update(tokenize(" ".join(t.en + " " + t.fr for t in q.templates.values())))
-        self.vocabulary = Vocabulary(known)
+        self.vocabulary = Vocabulary(known | kb.words)
 
     # --- reading ---------------------------------------------------------------
 

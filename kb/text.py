@@ -44,6 +44,8 @@ def normalize(text: str) -> str:
     text = text.replace("n?ud", "noeud").translate(_SPECIAL)
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
