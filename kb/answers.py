@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from kb.failover import Estimate, NotCovered, estimates
-from kb.model import IpsecPolicy, Lang, RelatedArticle
+from kb.model import IdleTimer, IpsecPolicy, Lang, RelatedArticle
 from kb.slots import Slots
 from kb.store import KnowledgeBase
 
@@ -42,6 +42,11 @@ class Context(NamedTuple):
         if seconds > 60 and (self.in_seconds or seconds % 60):
             return f"{text} ({self.t('seconds', n=seconds)})"
         return text
+
+    def span(self, low: int, high: int, *, unit: bool = True) -> str:
+        """"20 times", "1 minute 54 seconds to 1 minute 57 seconds": one value when both ends agree."""
+        show = self.duration if unit else str
+        return show(low) if low == high else self.t("span", low=show(low), high=show(high))
 
     def _duration(self, seconds: int) -> str:
         if seconds % 60 == 0:
@@ -95,8 +100,8 @@ def _comparison(ctx: Context) -> Reply:
         u = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags or "absent", planned=False)[0]
         text = ctx.t("compare_planned", min=p.min_seconds, max=p.max_seconds, total=ctx.duration(u.min_seconds),
                      state=ctx.t("state_set" if u.nlbsflags == "1" else "state_absent"),
-                     low=ctx.duration(u.min_seconds - p.max_seconds), high=ctx.duration(u.min_seconds - p.min_seconds),
-                     ratio_low=u.min_seconds // p.max_seconds, ratio_high=u.min_seconds // p.min_seconds)
+                     longer=ctx.span(u.min_seconds - p.max_seconds, u.min_seconds - p.min_seconds),
+                     ratio=ctx.span(u.min_seconds // p.max_seconds, u.min_seconds // p.min_seconds, unit=False))
         return Reply(tuple(dict.fromkeys((*p.facts, *u.facts))), text)
     if len(s.oses) >= 2:  # one Windows against the other
         state = s.nlbsflags or "1"
@@ -118,6 +123,9 @@ def _comparison(ctx: Context) -> Reply:
                  with_=ctx.duration(with_.min_seconds), gap=ctx.duration(gap),
                  ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
                  pct=round(100 * gap / without.min_seconds))
+    if s.count:
+        text += " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without.min_seconds),
+                            with_=ctx.duration(s.count * with_.min_seconds), gap=ctx.duration(s.count * gap))
     return Reply(facts, text)
 
 
@@ -152,6 +160,8 @@ def failover(ctx: Context) -> Reply:
         )
         facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
         return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
+    if planned and os == "windows-2000":  # Windows 2000 clusters are not supported; the 3–6 s are a 2003 cluster's
+        raise NotCovered("detail_product", ctx.t("planned_windows2000"))
     found = estimates(ctx.kb, os=os, nlbsflags=nlbsflags, planned=bool(planned))
     if planned:
         e = found[0]
@@ -164,6 +174,9 @@ def failover(ctx: Context) -> Reply:
     if exchange is not None:
         totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
         return Reply(facts, f"{text} {' '.join(totals)}")
+    if s.count and len(found) == 1:
+        e = found[0]
+        text += " " + ctx.t("count_total", n=s.count, total=ctx.span(s.count * e.min_seconds, s.count * e.max_seconds))
     return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
 
 
@@ -182,7 +195,17 @@ def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
     if len(ctx.slots.oses) > 1:
-        return Reply(tuple(f for os in ctx.slots.oses for f in by_os.get(os, ())))
+        facts = tuple(f for os in ctx.slots.oses for f in by_os.get(os, ()))
+        if {"op_ratio", "op_diff", "compare"} & ctx.concepts and len(facts) == 2:
+            a, b = (ctx.kb.facts[f].data for f in facts)
+            assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
+            long, short = max(a.seconds, b.seconds), min(a.seconds, b.seconds)
+            text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+            ratio = long / short
+            return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
+                                                   ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
+                                                   pct=round(100 * (long - short) / long)))
+        return Reply(facts)
     if ctx.slots.os == "windows-2003" and ctx.slots.nlbsflags == "absent":
         return Reply(("unplanned.total_default",))
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))
@@ -225,6 +248,9 @@ def policies(ctx: Context) -> Reply:
             chosen.append(fid)
             if {"pop3", "imap4"} & ctx.concepts and "password" in ctx.concepts:
                 break  # passwords: policy 1 is the answer
+    if "port" in ctx.concepts and chosen and not any(
+            ctx.kb.facts[f].data.ports for f in chosen if isinstance(ctx.kb.facts[f].data, IpsecPolicy)):
+        raise NotCovered("detail_port", "LDAP, RPC, Kerberos or Global Catalog")
     if not chosen and not missing and not wanted and {"ike", "esp"} & ctx.concepts:
         raise NotCovered("detail_port", "IKE or ESP")
     if not chosen and not missing and "other_protocol" in ctx.concepts:

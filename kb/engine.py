@@ -18,7 +18,7 @@ from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.model import Intent, Lang, RegistryValue
-from kb.parts import split
+from kb.parts import asks, split
 from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, default_kb
 from kb.text import MAX_WORD, tokenize
@@ -27,6 +27,9 @@ from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
 from kb.yesno import is_yes_no
 
 _MINUTES = re.compile(r"\b(\d{1,3}) minutes?\b")
+#: Words by which a part points back at an earlier one ("does it apply there?").
+_BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
+                              "meme", "celle", "celui", "ceux", "dedans", "labas"})
 #: A part this short that asks nothing ("d'après la KB") is context for the others, not a question.
 CONTEXT_WORDS = 4
 #: Longer text is not a question; Slack allows 40,000 characters, the engine reads this many.
@@ -98,6 +101,9 @@ class Engine:
         q = kb.questions
         self.lexicon = Lexicon(q)
         self._attributes = frozenset(q.attributes)
+        self._anchors = self._attributes | {"nlbsflags", "@nlbsflags", "@os"}  # what makes a short part a question
+        # Subjects a statement can set for the questions after it: concepts that are neither asked nor slots.
+        self._topics = frozenset(c.id for c in q.concepts) - self._attributes
         self._accounts = {
             i.id: frozenset(i.signals) | {c for group in i.requires for c in group} | frozenset(i.accepts)
             for i in q.intents
@@ -134,7 +140,7 @@ class Engine:
         if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"}:
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
-                           oses=s.oses or b.oses)
+                           oses=s.oses or b.oses, count=s.count or b.count)
         if slots == s:
             return part
         concepts = part.concepts | _slot_concepts(slots)
@@ -147,6 +153,8 @@ class Engine:
     def _inherit(self, part: Reading, before: Reading) -> Reading:
         """A follow-up part ("and what value should it have?") about the previous part's subject."""
         topics = frozenset(c for c in before.concepts if c not in self._attributes and not c.startswith("@"))
+        if not part.concepts & self._attributes:  # "What about manual moves?": the same question, another subject
+            topics |= before.concepts & self._attributes
         if {"planned", "unplanned"} & part.concepts:
             topics -= {"planned", "unplanned"}
         s, b = part.slots, before.slots
@@ -162,33 +170,44 @@ class Engine:
             return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
         outcomes: list[Outcome] = []
         before: Reading | None = None
+        refused: Outcome | None = None  # the last part declined for naming something the article doesn't cover
+        setting: set[str] = set()  # subjects named by statements among the questions
         parts = split(question)
-        for text in parts:
+        asking = [asks(p) for p in parts]
+        several = len(parts) > 1 and any(asking)
+        for text, asked in zip(parts, asking, strict=True):
             reading = self._read(text)
             if before is not None:
                 reading = self._carry(reading, before)
-            outcome = self._answer_part(reading, lang)
-            if outcome is None and before is not None:
-                reading = self._inherit(reading, before)
+            fragment = several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
+            scene = self._out_of_scope(reading, lang)
+            if several and (fragment or not asked):  # context for the other parts, not a question
+                refused = scene or refused
+                setting |= {c for c in reading.concepts if c in self._topics}
+                outcome = Outcome(False, "")
+            elif scene is not None:
+                outcome = refused = scene
+            elif refused is not None and reading.words & _BACK_REFERENCES:  # "…Exchange 2010. Does it apply there?"
+                outcome = refused
+            else:
+                # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
+                reading = reading._replace(concepts=reading.concepts | setting)
                 outcome = self._answer_part(reading, lang)
-            fragment = (len(parts) > 1 and len(reading.tokens) <= CONTEXT_WORDS
-                        and not reading.concepts & (self._attributes | {"nlbsflags", "@nlbsflags", "@os"}))
-            if fragment:
-                outcome = None
-            if outcome is None:  # no question the model knows: context for the next part, or not covered
-                asked = text.rstrip().endswith("?") or bool(reading.concepts & self._attributes)
-                outcome = Outcome(False, "", declined="" if asked and not fragment else None)
+                if outcome is None and before is not None:
+                    reading = self._inherit(reading, before)
+                    outcome = self._answer_part(reading, lang)
+                if outcome is None:  # nothing the model knows is asked
+                    outcome = Outcome(False, "", declined="" if asked or reading.concepts & self._attributes else None)
             outcomes.append(outcome)
             before = reading
         return self._combine(question, lang, outcomes)
 
-    def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
-        """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
-        concepts, slots = r.concepts, r.slots
-        if REQUEST in concepts:
+    def _out_of_scope(self, r: Reading, lang: Lang) -> Outcome | None:
+        """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""
+        if REQUEST in r.concepts:
             return self._decline(lang)
-        products = sorted(c.removeprefix(PRODUCT) for c in concepts if c.startswith(PRODUCT))
-        other = slots.other_exchange or slots.other_os or (products[0] if products else None)
+        products = sorted(c.removeprefix(PRODUCT) for c in r.concepts if c.startswith(PRODUCT))
+        other = r.slots.other_exchange or r.slots.other_os or (products[0] if products else None)
         if other:
             return self._decline(lang, "detail_product", other)
         if r.unknown:
@@ -196,6 +215,14 @@ class Engine:
             if not named:
                 return self._decline(lang)
             return self._decline(lang, "detail_term", ", ".join(original_spelling(r.text, t) for t in named))
+        return None
+
+    def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
+        """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
+        concepts, slots = r.concepts, r.slots
+        scene = self._out_of_scope(r, lang)
+        if scene is not None:
+            return scene
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
             return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
         if SMALL_TALK in concepts and not concepts - {SMALL_TALK}:

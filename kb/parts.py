@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_HARD = re.compile(r"(?<=[?;\n])|(?<=[.!])(?=\s)")
+_HARD = re.compile(r"(?<=[?;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")  # "(a) …, (b) …" enumerates questions
 _WORD = re.compile(r"\S+")
 _JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&"})
 _QUESTION_WORDS = frozenset({
@@ -48,11 +48,12 @@ def split(question: str) -> list[str]:
             pieces.append(piece)
     for piece in pieces:
         words = _WORD.findall(piece)
+        mark = "?" if piece.rstrip().endswith("?") else ""  # every question of a sentence ending in "?" asks
         start = 0
         for i in range(1, len(words) - 1):
             joiner = words[i].lower().strip(",")
             if joiner in _JOINERS and i - start >= 2 and _asks_after(words, i):
-                parts.append(" ".join(words[start:i]))
+                parts.append(" ".join(words[start:i]).rstrip(",") + mark)
                 start = i + 1
         if words[start:]:
             parts.append(" ".join(words[start:]))
@@ -60,3 +61,26 @@ def split(question: str) -> list[str]:
     if len(parts) > MAX_PARTS:
         parts = [*parts[: MAX_PARTS - 1], " ".join(parts[MAX_PARTS - 1 :])]
     return parts or [question]
+
+
+#: Openings of a question or a request, beside a closing "?" (imperatives included: "tell me…", "convertis…").
+_OPENERS = _QUESTION_WORDS | frozenset({
+    "tell", "give", "explain", "list", "show", "describe", "remind", "confirm", "calculate", "compute", "convert",
+    "dis", "dites", "donne", "donnez", "explique", "expliquez", "rappelle", "rappelez", "indique", "indiquez",
+    "liste", "listez", "confirme", "confirmez", "calcule", "calculez", "convertis", "convertissez", "combien",
+    "quoi", "est-ce", "are", "was", "were", "may", "shall", "please", "pls", "svp", "stp",
+})
+_WH = frozenset({"what", "what's", "whats", "where", "which", "how", "why", "when", "who", "tell", "explain", "give",
+                 "dis", "donne", "explique", "quoi"})
+_FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "où"})
+_PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "one:", "question:", "alors", "donc",
+                       "et", "mais", "bon", "salut", "bonjour", "oakley", "also", "aussi", "then", "puis"})
+
+
+def asks(part: str) -> bool:
+    """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
+    if part.rstrip().endswith("?"):
+        return True
+    words = [w.lower().strip(",:;-—()") for w in _WORD.findall(part[:400])]
+    words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]
+    return bool(words) and (words[0] in _OPENERS or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS))

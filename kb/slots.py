@@ -35,6 +35,14 @@ _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"}
 _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1,
           "min": 60, "mins": 60, "mn": 60, "minute": 60, "minutes": 60,
           "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "heure": 3600, "heures": 3600}
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
+                 "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
+                 "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,
+                 "vingt": 20, "thirty": 30, "trente": 30}
+#: What a count counts ("10 planned moves", "trois pannes").
+_EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
+                     "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
+                     "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
@@ -54,6 +62,7 @@ class Slots(NamedTuple):
     numbers: tuple[str, ...] = ()      # bare numbers (article numbers, values)
     durations: tuple[int, ...] = ()    # durations the question states, in seconds ("3 minutes")
     oses: tuple[str, ...] = ()         # every covered Windows named, in order (a comparison names two)
+    count: int | None = None           # how many failovers the question adds up
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -87,7 +96,8 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
             elif tok in win_versions:
                 other_os = other_os or f"Windows {tok}"
                 used.add(i)
-        elif tok.isdigit() and len(tok) == 4 and tok in win_versions | exch_versions:
+        elif tok.isdigit() and len(tok) == 4 and tok in win_versions | exch_versions and not (
+                i and tokens[i - 1] in ("in", "en", "since", "depuis", "year", "annee", "of", "until")):  # a year
             other_os = other_os or f"version {tok}"
             used.add(i)
     return list(dict.fromkeys(oses)), other_os, other_exchange, used
@@ -121,8 +131,9 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
     found: list[int] = []
     for i, tok in enumerate(tokens[:-1]):
         unit = _UNITS.get(tokens[i + 1])
-        if tok.isdigit() and unit and i not in used and len(tok) <= 6:
-            seconds = int(tok) * unit
+        number = int(tok) if tok.isdigit() and len(tok) <= 6 else WORD_NUMBERS.get(tok)
+        if number is not None and unit and i not in used and (tok.isdigit() or unit >= 60):
+            seconds = number * unit
             used.add(i)
             rest = tokens[i + 2] if i + 2 < len(tokens) else ""
             if unit == 60 and rest.isdigit() and int(rest) < 60:  # "2 min 30"
@@ -137,6 +148,16 @@ def _timeline(tokens: list[str]) -> str | None:
     for i, tok in enumerate(tokens):
         if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in tokens[i + 1 : i + 7]):
             return "absent" if tok in _BEFORE else "1"
+    return None
+
+
+def _count(tokens: list[str], used: set[int]) -> int | None:
+    """How many failovers the question counts ("10 planned moves", "three node crashes")."""
+    for i, tok in enumerate(tokens):
+        number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
+        if number and number > 1 and i not in used and any(t in _EVENTS for t in tokens[i + 1 : i + 4]):
+            used.add(i)
+            return number
     return None
 
 
@@ -182,7 +203,8 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     os = oses[0] if oses else None
     ports = _ports(tokens, used)
     durations = _durations(tokens, used)
+    count = _count(tokens, used)
     nlbs = _nlbsflags(tokens, matches, used)
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
-                 tuple(oses))
+                 tuple(oses), count)

@@ -35,7 +35,7 @@ COMPUTE_NAMES = frozenset(
 )
 VERDICT_NAMES = frozenset(
     {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport",
-     "process", "applies", "policy", "never", "idle", "ike", "components", "named"}
+     "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure"}
 )
 #: Concepts the engine derives from slots rather than from words.
 SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration"})
@@ -45,7 +45,8 @@ REQUIRED_TEMPLATES = frozenset(
         "failover_unplanned", "failover_planned", "failover_overview", "windows2000_flag",
         "exchange_on_top", "port_not_named", "state_set", "state_absent", "state_any", "minutes", "minute",
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
-        "compare_same", "compare_planned", "compare_os", "exchange_total", "exchange_total_range", "planned_nlbsflags",
+        "compare_same", "compare_planned", "compare_os", "span", "count_total", "count_saved", "compare_idle",
+        "planned_windows2000", "exchange_total", "exchange_total_range", "planned_nlbsflags",
     }
 )
 

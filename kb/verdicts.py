@@ -69,6 +69,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return s.os != "windows-2000"
     if ctx.planned is True and ctx.words & {"minutes", "minute"}:
         return False  # a planned move takes seconds
+    if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde"}:
+        return True
     return None
 
 
@@ -93,18 +95,32 @@ def applies(ctx: Context, reply: Reply) -> bool | None:
     editions = ctx.words & {"enterprise", "standard", "datacenter", "web", "x64", "64", "itanium", "small", "sbs"}
     if not editions:
         return None
-    return all(e in products for e in editions)
+    family = [f for f in ("windows", "exchange") if f in ctx.words]
+    lines = [p for p in products.split("microsoft ") if p and (len(family) != 1 or family[0] in p)]
+    return all(any(e in line for line in lines) for e in editions)
 
 
 def policy(ctx: Context, reply: Reply) -> bool | None:
     """Is a port or protocol part of the suggested policy the question is about?"""
     policies = [f.data for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
+    named = {p for c, p in (("pop3", "POP3"), ("imap4", "IMAP4"), ("http", "HTTP")) if c in ctx.concepts}
+    if ctx.slots.ports and named:  # "port 110 is the IMAP port?": the pairing, as the policies give it
+        pairs = {(s.port, s.protocol) for p in policies for s in p.ports}
+        return all(any((port, proto) in pairs for proto in named) for port in ctx.slots.ports)
     if ctx.slots.ports:
         if {"password"} & ctx.concepts:  # passwords: policy 1
             first = next(p for p in policies if p.number == min(q.number for q in policies))
             return all(any(s.port == port for s in first.ports) for port in ctx.slots.ports)
         return all(any(s.port == port for p in policies for s in p.ports) for port in ctx.slots.ports)
     return True if reply.facts else None
+
+
+def procedure(ctx: Context, reply: Reply) -> bool | None:
+    """The article's steps: Start, Run, regedit, Modify, type 1."""
+    if ctx.slots.numbers or (ctx.slots.nlbsflags or "absent") != "absent":
+        return value(ctx, reply)
+    tools = {"regedit", "editeur", "editor", "demarrer", "executer", "start", "run", "modify", "modifier"}
+    return True if ctx.words & tools else None
 
 
 def never(ctx: Context, reply: Reply) -> bool | None:
@@ -150,8 +166,9 @@ def affirm(ctx: Context, reply: Reply) -> bool | None:
 
 
 def transport(ctx: Context, reply: Reply) -> bool | None:
+    """The article names transport-mode ESP; a question proposing tunnel mode or AH alone gets a No."""
     if {"tunnel", "ah"} & ctx.words:
-        return False if {"transport", "esp"} & ctx.words else None
+        return None if {"transport", "esp"} & ctx.words else False
     return True
 
 
@@ -194,4 +211,5 @@ VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
     "ike": ike,
     "components": components,
     "named": named,
+    "procedure": procedure,
 }

@@ -20,6 +20,10 @@ _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "comb
                     "que", "qu", "quoi", "qui", "lequel", "laquelle", "lesquels"})
 _FR_INVERSION = re.compile(r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b", re.I)
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
+_EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost", "takes", "take", "goes", "go",
+                       "needs", "need", "uses", "use", "has", "have", "applies", "apply", "works", "work", "gets",
+                       "means", "requires", "require", "supports", "support", "includes", "include", "drops",
+                       "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
 _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose"})
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
@@ -52,7 +56,11 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         if words[0] in _EN_WH:
             return False
         clauses = [c.split() for c in question.lower().replace("-", ",").split(",")]
-        return words[0] in _EN_OPENERS or any(c and c[0] in _EN_OPENERS for c in clauses[1:3])
+        if words[0] in _EN_OPENERS or any(c and c[0] in _EN_OPENERS for c in clauses[1:3]):
+            return True
+        # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?".
+        return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
+                and bool(_EN_VERBS & set(words)))
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
     if _FR_WH_ANYWHERE & set(words) or words[0] in _FR_WH_START:

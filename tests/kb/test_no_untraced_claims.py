@@ -17,7 +17,9 @@ import yaml
 
 from kb.engine import answer
 from kb.model import IdleTimer, IkeMainMode, PlannedMove, UnplannedTotal
+from kb.slots import WORD_NUMBERS
 from kb.store import default_kb
+from kb.text import tokenize
 
 HERE = Path(__file__).parent
 QUESTIONS = [item["q"] for name in sorted(HERE.glob("*.yaml"))
@@ -45,8 +47,13 @@ def _article_numbers() -> tuple[set[str], set[int]]:
 LITERALS, SECONDS = _article_numbers()
 
 
-def _derived(durations: set[int]) -> set[str]:
+def _derived(durations: set[int], factors: set[int]) -> set[str]:
+    """Sums, differences, ratios, percentages of durations, in seconds and minutes, and counts times them."""
     out: set[str] = set()
+    sums = {a + b for a, b in product(durations, repeat=2)} | {abs(a - b) for a, b in product(durations, repeat=2)}
+    for n, value in product(factors, sums | durations):
+        total = n * value
+        out.update({str(total), str(total // 60), str(total % 60)})
     for a, b in product(durations, repeat=2):
         for value in (a + b, abs(a - b)):
             out.update({str(value), str(value // 60), str(value % 60)})
@@ -62,9 +69,10 @@ def _derived(durations: set[int]) -> set[str]:
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q[:60])
 def test_every_number_is_traced(question: str) -> None:
     got = answer(question)
-    stated = set(_NUMBER.findall(question))
+    stated = set(_NUMBER.findall(question)) | {str(WORD_NUMBERS[t]) for t in tokenize(question) if t in WORD_NUMBERS}
     stated_seconds = {int(n) * 60 for n in stated if n.isdigit()} | {int(n) for n in stated if n.isdigit()}
-    allowed = LITERALS | stated | _derived(SECONDS | stated_seconds)
+    factors = {int(n) for n in stated if n.isdigit() and int(n) <= 1000}
+    allowed = LITERALS | stated | _derived(SECONDS | stated_seconds, factors)
     untraced = [n for n in _NUMBER.findall(got.answer) if n not in allowed and n.replace(",", ".") not in allowed]
     assert untraced == [], f"{got.answer!r} states {untraced} that nothing traces"
 
