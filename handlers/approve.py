@@ -16,7 +16,7 @@ def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
     try:
         group = workflow.approve(ctx.user, cmd.change_id, acknowledge=cmd.acknowledge)
     except WorkflowError as exc:
-        return refused(exc)
+        return refused(exc, ctx.lang)
     gid = group[0].group_id
 
     def run(progress: Progress) -> Reply:
@@ -30,5 +30,5 @@ def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:
     try:
         group = ctx.services.workflow.deny(ctx.user, cmd.change_id, cmd.reason)
     except WorkflowError as exc:
-        return refused(exc)
+        return refused(exc, ctx.lang)
     return Reply(fmt.decision_text(group), change_id=group[0].group_id, kind="decision")

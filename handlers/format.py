@@ -51,11 +51,19 @@ def outcome_text(group: Sequence[Change]) -> str:
 
 
 def decision_text(group: Sequence[Change]) -> str:
+    """Who decided and how, in words that match what happened (an expiry is Oakley's doing)."""
     first = group[0]
+    when = f" at {first.decided_at:%H:%M} UTC" if first.decided_at else ""
+    gid = first.group_id
+    if first.status == "expired":
+        return f"Change {gid} expired{when}: no approver decided in time. Request it again if it is still needed."
+    if first.status == "cancelled":
+        return f"Change {gid} cancelled{when} (withdrawn by {first.requester} or an admin)."
+    if first.status == "denied":
+        extra = f": {first.decision_reason}" if first.decision_reason else " (no reason given)"
+        return f"Change {gid} denied by {first.approver}{when}{extra}"
     who = first.approver or first.requester
-    when = f"{first.decided_at:%H:%M} UTC" if first.decided_at else ""
-    extra = f": {first.decision_reason}" if first.decision_reason else ""
-    return f"Change {first.group_id} {first.status} by {who} at {when}{extra}".rstrip()
+    return f"Change {gid} {first.status} by {who}{when}".rstrip()
 
 
 def change_details(group: Sequence[Change]) -> str:

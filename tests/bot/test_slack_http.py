@@ -54,7 +54,7 @@ class Bot:
 
     def command(self, user: str, text: str, channel: str = "C1") -> tuple[int, float]:
         body = urllib.parse.urlencode({"command": "/oakley", "text": text, "user_id": user, "channel_id": channel,
-                                       "team_id": "T1", "trigger_id": "t1", "response_url": self.fake.url + "r",
+                                       "team_id": "T1", "trigger_id": "t1", "response_url": self.fake.response_url + "cmd",
                                        "api_app_id": "A1", "token": "x"})
         status, _, took = self.post(body, "application/x-www-form-urlencoded")
         return status, took
@@ -164,7 +164,9 @@ def test_request_approve_and_the_message_updated_in_place(bot: Bot) -> None:
     buttons = next(b for b in approval["blocks"] if b["type"] == "actions")["elements"]
     assert [(b["action_id"], b["value"]) for b in buttons] == [("approve", "1"), ("deny", "1")]
     assert "confirm" in buttons[0] and buttons[0]["style"] == "primary" and buttons[1]["style"] == "danger"
-    bot.fake.wait_for("chat.postMessage", lambda a: "waiting for approval in <#C_APPROVALS>" in a.get("text", ""))
+    # The requester hears through the command's response_url, ephemeral: the bot need not be in C1.
+    note = bot.fake.wait_for("response_url", lambda a: "waiting for approval in <#C_APPROVALS>" in a.get("text", ""))
+    assert note["response_type"] == "ephemeral"
     message_ts = _ts_of(bot, approval)
 
     assert bot.click("U_ALICE", "approve", "1", message_ts, "C_APPROVALS")[0] == 200
@@ -192,7 +194,7 @@ def _ts_of(bot: Bot, posted: dict[str, Any]) -> str:
 
 
 def test_deny_opens_a_modal_for_the_reason(bot: Bot) -> None:
-    bot.command("U_ALICE", "enable fast failover on fe02")
+    bot.command("U_ALICE", "enable fast failover on fe02 because CHG-9 faster recovery")
     approval = bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
     message_ts = _ts_of(bot, approval)
     bot.click("U_BOB", "deny", "1", message_ts, "C_APPROVALS")
@@ -210,7 +212,7 @@ def test_deny_opens_a_modal_for_the_reason(bot: Bot) -> None:
 
 
 def test_app_home_lists_what_waits(bot: Bot) -> None:
-    bot.command("U_ALICE", "set nlbsflags 1 on fe02")
+    bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")
     bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
     assert bot.event({"type": "app_home_opened", "user": "U_BOB", "channel": "D2", "tab": "home"}, "Ev9") == 200
     home = bot.fake.wait_for("views.publish")
@@ -219,9 +221,10 @@ def test_app_home_lists_what_waits(bot: Bot) -> None:
 
 
 def test_permission_refusals_are_ephemeral(bot: Bot) -> None:
-    bot.command("U_MALLORY", "set nlbsflags 1 on fe02")
-    refusal = bot.fake.wait_for("chat.postEphemeral")
-    assert refusal["user"] == "U_MALLORY" and "the requester role" in refusal["text"]
+    bot.command("U_MALLORY", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")
+    refusal = bot.fake.wait_for("response_url")
+    assert refusal["response_type"] == "ephemeral" and "the requester role" in refusal["text"]
+    assert bot.fake.of("chat.postMessage") == [] and bot.fake.of("chat.postEphemeral") == []
 
 
 def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> None:
@@ -237,7 +240,7 @@ def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> No
             event = {"type": "app_mention", "user": "U_CAROL", "text": "<@UBOT> which port for POP3?",
                      "channel": "C1", "ts": "1700000000.000200"}
             assert a.event(event, "EvTwin") == 200 and b.event(event, "EvTwin") == 200
-            a.command("U_ALICE", "set nlbsflags 1 on fe02")
+            a.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")
             approval = fake.wait_for("chat.postMessage", lambda c: c.get("channel") == "C_APPROVALS")
             ts = _ts_of(a, approval)
             # The same click reaches both instances (say, a retry after a load-balancer timeout).

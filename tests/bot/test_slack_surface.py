@@ -39,7 +39,7 @@ def surface(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[S
 
 def test_expired_request_updates_its_message(surface: tuple[Surface, FakeSlack, Services]) -> None:
     surf, fake, services = surface
-    surf.handle_text("set nlbsflags 1 on fe02", "U_ANYONE", "C1")
+    surf.handle_text("set nlbsflags 1 on fe02 because CHG-9 faster recovery", "U_ANYONE", "C1")
     approval = fake.wait_for("chat.postMessage", lambda a: "actions" in json.dumps(a.get("blocks")))
     assert approval["channel"] == "C1"
     time.sleep(1.2)
