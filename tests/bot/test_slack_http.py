@@ -52,9 +52,12 @@ class Bot:
         h = {**signed(SECRET, body), **(headers or {})}
         return self.post(body, "application/json", h)[0]
 
-    def command(self, user: str, text: str, channel: str = "C1") -> tuple[int, float]:
+    def command(self, user: str, text: str, channel: str = "C1", response: str = "cmd",
+                channel_name: str = "general") -> tuple[int, float]:
+        """A slash command as Slack sends it; its response_url is the fake's `response/<response>`."""
         body = urllib.parse.urlencode({"command": "/oakley", "text": text, "user_id": user, "channel_id": channel,
-                                       "team_id": "T1", "trigger_id": "t1", "response_url": self.fake.response_url + "cmd",
+                                       "channel_name": channel_name, "team_id": "T1", "trigger_id": "t1",
+                                       "response_url": self.fake.response_url + response,
                                        "api_app_id": "A1", "token": "x"})
         status, _, took = self.post(body, "application/x-www-form-urlencoded")
         return status, took
