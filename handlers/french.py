@@ -30,3 +30,9 @@ def to_grammar(text: str) -> str:
     head, sep, rest = text.partition(" ")
     word = _HEAD.get(head.lower())
     return word + sep + rest if word else text
+
+
+def is_french_command(text: str) -> bool:
+    """The first word is a French command word (`aide`, `vérifier`…): the person writes French."""
+    head = text.strip().split(None, 1)[0].lower() if text.strip() else ""
+    return head in _HEAD or bool(_SET.match(text) or _DELETE.match(text) or _WHOAMI.match(text))

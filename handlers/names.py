@@ -43,9 +43,13 @@ def _index(inventory: Inventory) -> dict[str, str]:
     index: dict[str, str] = {}
     for name in inventory.groups:
         index.setdefault(name.lower(), name)
+    addresses: dict[str, list[str]] = {}
     for name, host in inventory.hosts.items():
         index[name.lower()] = name
-        index.setdefault(host.address.lower(), name)
+        addresses.setdefault(host.address.lower(), []).append(name)
+    for address, holders in addresses.items():
+        if len(holders) == 1:  # an address shared by several inventory entries names none of them
+            index.setdefault(address, holders[0])
     return index
 
 

@@ -20,6 +20,8 @@ MAX_TEXT = 4000
 
 
 def language(text: str, ctx: ChatContext) -> str:
+    if french.is_french_command(text):
+        return "fr"
     return detect(text, tokenize(text), ctx.services.kb.questions.markers)
 
 
