@@ -384,7 +384,7 @@ class Surface:
     def _decided(self, user: str, reply: Reply, change_id: int, channel: str | None, thread_ts: str | None) -> None:
         group = self.services.workflow.group(change_id)
         place = (channel, thread_ts) if channel and thread_ts else self.home_of(group)
-        origin = Origin(user, place[0] if place else None, place[1] if place else None)
+        origin = Origin(user, place[0], place[1]) if place else Origin(user, channel)
         followup = reply.followup
         if followup is not None and channel is None:  # from the Home: republish once the work is done
             def then(progress: Any) -> Reply:
