@@ -211,8 +211,9 @@ class Surface:
                 if not posted:
                     self.services.workflow.attach_message(change_id, target, ts)
                 posted.append(f"<#{target}>")
-            elif error in NOT_THERE and target == origin.channel:
-                # The bot is not in this channel (a slash command there): the approvers get it by DM.
+            elif error in NOT_THERE and not any(p.startswith("<@") for p in posted):
+                # The bot is not in that channel (a slash command there, an approval channel it was never
+                # invited to): the approvers get the request by DM instead.
                 posted += self._to_approvers(group, gid, request_text, card)
         if not targets:
             posted += self._to_approvers(group, gid, request_text, card)
