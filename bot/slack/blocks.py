@@ -191,6 +191,27 @@ def status_message(group: Sequence[Change], where: str) -> list[dict[str, Any]]:
     return blocks
 
 
+def _state(state: dict[str, Any] | None) -> str:
+    if state is None:
+        return "-"
+    return str(state["value"]) if state.get("present") else "absent"
+
+
+def history_text(rows: Sequence[dict[str, Any]]) -> str:
+    """History rows (the `history --json` shape) for Slack: people as mentions, times as Slack dates."""
+    from datetime import datetime
+
+    lines = []
+    for r in rows:
+        when = date(datetime.fromisoformat(r["requested_at"].replace("Z", "+00:00"))) if r.get("requested_at") else ""
+        approver = (f", approved by <@{esc(r['approver'])}>" if r.get("approver") and r.get("status") != "denied"
+                    else "")
+        lines.append(f"#{r['id']} {when} *{esc(r['host'])}* {esc(r['value_name'])}: {_state(r.get('before'))} → "
+                     f"{_state(r.get('after'))} [{r['status']}] by <@{esc(r['requester'])}>{approver}"
+                     + (f" — “{esc(r['reason'])}”" if r.get("reason") else ""))
+    return "\n".join(lines)
+
+
 def more_button(query: dict[str, Any]) -> dict[str, Any]:
     """The history's next page: the query rides in the button's value (at most 2000 characters)."""
     return {"type": "actions", "block_id": "history-more", "elements": [

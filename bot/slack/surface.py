@@ -172,9 +172,10 @@ class Surface:
     def update(self, group: list[Change]) -> None:
         """Bring every copy of the request up to date (buttons gone once decided)."""
         decided = group[0].status != "pending"
-        for copy in self.copies(group):
+        found = self.copies(group)
+        for copy in found:
             if copy.kind == "status":
-                where = "sent to the approvers"
+                where = _where_sent([c for c in found if c.kind == "approval"])
                 block_list, text = blocks.status_message(group, where), slacktext.escape(fmt.decision_text(group)
                                                                                          if decided else
                                                                                          fmt.request_text(group))
@@ -288,6 +289,8 @@ class Surface:
             self.post_approval(reply.change_id, origin)
             return
         text = slacktext.escape(reply.text)
+        if reply.data and reply.data.get("history"):
+            text = blocks.history_text(reply.data["history"])
         decided_group = None
         if reply.kind in ("decision", "outcome") and reply.change_id is not None:
             decided_group = self.services.workflow.group(reply.change_id)
@@ -429,3 +432,10 @@ class Surface:
         except SlackApiError as exc:
             log.warning("views.publish failed: %s", exc.response.get("error"))
 
+
+def _where_sent(cards: list[messages.Copy]) -> str:
+    """Where the approval cards are, as the requester's note says it."""
+    channels = [f"<#{c.channel}>" for c in cards if not is_dm_channel(c.channel)]
+    dms = sum(1 for c in cards if is_dm_channel(c.channel))
+    parts = ([f"in {', '.join(channels)}"] if channels else []) + ([f"by DM to {dms} approver(s)"] if dms else [])
+    return "sent for approval " + " and ".join(parts) if parts else "recorded"

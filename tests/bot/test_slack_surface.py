@@ -146,6 +146,7 @@ def test_history_pages_with_a_more_button(surface: tuple[Surface, FakeSlack, Ser
     surf.handle_text("history fe02", "U_ANYONE", "C1")
     page = fake.wait_for("chat.postMessage", lambda a: "history_more" in json.dumps(a.get("blocks")))
     assert page["text"].count("\n") == 19 and "r &lt;0&gt;" in page["text"]
+    assert "by <@U_ANYONE>" in page["text"] and "<!date^" in page["text"]
     button = next(b for b in page["blocks"] if b["type"] == "actions")["elements"][0]
     surf.history_more("U_ANYONE", button["value"], "C1", None)
     second = fake.wait_for("chat.postMessage", lambda a: "#25 " in a.get("text", ""))
@@ -233,3 +234,25 @@ def test_a_bad_reason_pattern_is_a_configuration_error(monkeypatch: pytest.Monke
     monkeypatch.setenv("OAKLEY_REASON_PATTERN", "CHG-(")
     with pytest.raises(SettingsError, match="OAKLEY_REASON_PATTERN"):
         load_settings()
+
+
+def test_an_approval_channel_the_bot_is_not_in_falls_back_to_dms(
+        surface: tuple[Surface, FakeSlack, Services]) -> None:
+    surf, fake, services = surface
+    surf.approval_channel = "C_NOT_INVITED"
+    fake.not_in.add("C_NOT_INVITED")
+    surf.handle_text("set nlbsflags 1 on fe02 because CHG-9 faster recovery", "U_ANYONE", "C1", "1.1")
+    card = fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_BOB")
+    assert any(b["type"] == "actions" for b in card["blocks"])
+    note = fake.wait_for("chat.postMessage", lambda a: "sent by DM to <@U_BOB>" in a.get("text", ""))
+    assert note["channel"] == "C1" and note["thread_ts"] == "1.1"
+    wait_for_copy(services, 1)
+    surf.approve_clicked("U_BOB", 1, "D_BOB", _ts(fake, card))
+    fake.wait_for("chat.update", lambda a: a["channel"] == "D_BOB" and "Succeeded" in json.dumps(a["blocks"]))
+    status = fake.wait_for("chat.update", lambda a: a["channel"] == "C1" and "Succeeded" in json.dumps(a["blocks"]))
+    assert "sent for approval by DM to 1 approver(s)" in json.dumps(status["blocks"])
+
+
+def _ts(fake: FakeSlack, posted: dict[str, object]) -> str:
+    index = next(i for i, (_, a) in enumerate(fake.calls) if a is posted)
+    return f"1700000000.{1001 + index:06d}"
