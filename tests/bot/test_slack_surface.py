@@ -256,3 +256,17 @@ def test_an_approval_channel_the_bot_is_not_in_falls_back_to_dms(
 def _ts(fake: FakeSlack, posted: dict[str, object]) -> str:
     index = next(i for i, (_, a) in enumerate(fake.calls) if a is posted)
     return f"1700000000.{1001 + index:06d}"
+
+
+def test_deny_from_the_home_updates_the_card_and_the_home(surface: tuple[Surface, FakeSlack, Services]) -> None:
+    surf, fake, services = surface
+    services.workflow.ttl = services.workflow.ttl * 3600
+    surf.handle_text("set nlbsflags 1 on fe02 because CHG-9 faster recovery", "U_ANYONE", "C1", "1.5")
+    card = fake.wait_for("chat.postMessage", lambda a: "actions" in json.dumps(a.get("blocks")))
+    wait_for_copy(services, 1)
+    surf.deny_submitted("U_BOB", 1, "freeze week", None, None)  # the modal opened from the Home: no channel
+    updated = fake.wait_for("chat.update", lambda a: "Denied" in json.dumps(a["blocks"]))
+    assert updated["channel"] == "C1" and updated["ts"] == _ts(fake, card)
+    told = fake.wait_for("chat.postMessage", lambda a: "*Denied* by <@U_BOB>" in a.get("text", ""))
+    assert told["channel"] == "C1" and told["thread_ts"] == _ts(fake, card)
+    fake.wait_for("views.publish", lambda a: a["user_id"] == "U_BOB")
