@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot import history
 from bot.durations import parse_since
 from handlers import format as fmt
+from handlers import names
 from handlers.context import ChatContext
 from handlers.grammar import History
 from handlers.reply import Reply
@@ -23,7 +24,12 @@ def handle(cmd: History, ctx: ChatContext, offset: int = 0) -> Reply:
     except ValueError as exc:
         return Reply(str(exc), ephemeral=True)
     offset = max(0, min(offset, MAX_OFFSET))
-    rows = history.query(ctx.services.sessions, host=cmd.host, user=cmd.user, since=since,
+    host = cmd.host
+    if host:  # `FE02` or `fe02.corp.example` for the inventory's fe02; a host gone from it is kept as typed
+        known = names.resolve(ctx.services.inventory, [host])
+        if known.names and known.names[0] in ctx.services.inventory.hosts:
+            host = known.names[0]
+    rows = history.query(ctx.services.sessions, host=host, user=cmd.user, since=since,
                          change_id=cmd.change_id, limit=offset + LIMIT + 1)[offset:]
     fr = ctx.lang == "fr"
     if not rows:

@@ -277,6 +277,20 @@ def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> No
             fake.close()
 
 
+def wait_for_copies(bot: Bot, gid: int, count: int) -> None:
+    from bot import messages
+    from bot.db.engine import make_engine, session_factory
+
+    engine = make_engine(bot.db)
+    try:
+        deadline = time.monotonic() + 10
+        while len(messages.of(session_factory(engine), gid)) < count:
+            assert time.monotonic() < deadline, "the request's copies were not recorded"
+            time.sleep(0.05)
+    finally:
+        engine.dispose()
+
+
 def home_click(bot: Bot, user: str, action_id: str, value: str) -> int:
     """A button on the App Home, as Slack sends it: a view container, the view, and no channel."""
     payload = {"type": "block_actions", "user": {"id": user, "username": user.lower(), "team_id": "T1"},
@@ -309,6 +323,7 @@ def test_dm_request_reaches_the_approver_and_home_approve_executes(bot_routed: B
     # Nobody approves in the requester's own DM: no buttons there.
     assert not any(b["type"] == "actions" for b in note["blocks"])
     card_ts, note_ts = _ts_of(bot, card), _ts_of(bot, note)
+    wait_for_copies(bot, 1, 2)  # recorded just after Slack answered the posts; a person clicks later than that
 
     assert home_click(bot, "U_BOB", "approve", "1") == 200
     done = {a["channel"]: a for a in [fake.wait_for("chat.update", lambda a, ch=ch: a.get("channel") == ch

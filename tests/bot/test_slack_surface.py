@@ -143,7 +143,7 @@ def test_history_pages_with_a_more_button(surface: tuple[Surface, FakeSlack, Ser
             s.add(Change(group_id=i + 1, host="fe02", value_name="NLBSFlags", action="set", target_value=1,
                          before_present=False, status="denied", requester="U_ANYONE", reason=f"r <{i}>",
                          requested_at=now - timedelta(minutes=i), expires_at=now))
-    surf.handle_text("history fe02", "U_ANYONE", "C1")
+    surf.handle_text("history FE02", "U_ANYONE", "C1")
     page = fake.wait_for("chat.postMessage", lambda a: "history_more" in json.dumps(a.get("blocks")))
     assert page["text"].count("\n") == 19 and "r &lt;0&gt;" in page["text"]
     assert "by <@U_ANYONE>" in page["text"] and "<!date^" in page["text"]
