@@ -20,12 +20,14 @@ class Copy(NamedTuple):
     channel: str
     ts: str
     kind: str  # "approval" or "status"
+    lang: str = "en"
 
 
-def add(sessions: sessionmaker[Session], group_id: int, channel: str, ts: str, kind: str = "approval") -> None:
+def add(sessions: sessionmaker[Session], group_id: int, channel: str, ts: str, kind: str = "approval",
+        lang: str = "en") -> None:
     try:
         with sessions.begin() as s:
-            s.add(ChangeMessage(group_id=group_id, channel=channel, ts=ts, kind=kind))
+            s.add(ChangeMessage(group_id=group_id, channel=channel, ts=ts, kind=kind, lang=lang))
     except IntegrityError:
         pass  # already recorded (a twin process, a retry)
 
@@ -34,4 +36,4 @@ def of(sessions: sessionmaker[Session], group_id: int) -> list[Copy]:
     with sessions() as s:
         rows = s.execute(select(ChangeMessage).where(ChangeMessage.group_id == group_id)
                          .order_by(ChangeMessage.id)).scalars()
-        return [Copy(r.channel, r.ts, r.kind) for r in rows]
+        return [Copy(r.channel, r.ts, r.kind, r.lang) for r in rows]

@@ -126,6 +126,7 @@ class ChangeMessage(Base):
     channel: Mapped[str] = mapped_column(String(64))
     ts: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))  # "approval" (buttons) or "status" (to the requester)
+    lang: Mapped[str] = mapped_column(String(8), default="en", server_default="en")  # the reader's language
 
     __table_args__ = (
         Index("ix_change_messages_group", "group_id"),

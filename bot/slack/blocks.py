@@ -144,11 +144,26 @@ def approval_message(group: Sequence[Change]) -> list[dict[str, Any]]:
     return blocks
 
 
-def decision_line(group: Sequence[Change]) -> str:
+_STATUS_FR = {"pending": "en attente", "approved": "approuvée", "executing": "en cours", "succeeded": "réussie",
+              "failed": "échouée", "stale": "périmée", "denied": "refusée", "expired": "expirée",
+              "cancelled": "annulée", "unknown": "inconnue"}
+
+
+def decision_line(group: Sequence[Change], lang: str = "en") -> str:
     """The outcome in words that say who did what: an expiry is Oakley's, a denial names the denier."""
     first = group[0]
     when = f" {date(first.decided_at)}" if first.decided_at else ""
     statuses = sorted({c.status for c in group})
+    if lang == "fr":
+        state = "/".join(_STATUS_FR.get(s, s) for s in statuses).capitalize()
+        if first.status == "expired":
+            return f"*Expirée*{when} — aucun approbateur n'a décidé à temps ; redemandez-la si elle reste utile."
+        if first.status == "cancelled":
+            return f"*Annulée*{when} — retirée (demandée par <@{esc(first.requester)}>)."
+        if first.status == "denied":
+            reason = f" — {esc(first.decision_reason)}" if first.decision_reason else " — sans raison donnée"
+            return f"*Refusée* par <@{esc(first.approver or '?')}>{when}{reason}"
+        return f"*{state}* — approuvée par <@{esc(first.approver or '?')}>{when}"
     state = "/".join(statuses).capitalize()
     if first.status == "expired":
         return f"*Expired*{when} — no approver decided in time; request it again if it is still needed."
@@ -175,19 +190,22 @@ def decided_message(group: Sequence[Change]) -> list[dict[str, Any]]:
     return blocks[:MAX_MESSAGE_BLOCKS]
 
 
-def status_message(group: Sequence[Change], where: str) -> list[dict[str, Any]]:
-    """The requester's note: where the request went, then (updated) what became of it."""
+def status_message(group: Sequence[Change], where: str, lang: str = "en") -> list[dict[str, Any]]:
+    """The requester's note, in their language: where the request went, then (updated) what became of it."""
     first = group[0]
-    blocks = [section(f"*Change {first.group_id}*: {action_words(group)} — {where}")]
+    fr = lang == "fr"
+    blocks = [section(f"*{'Modification' if fr else 'Change'} {first.group_id}*: {action_words(group)} — {where}")]
     if first.status == "pending":
-        blocks.append(context(f"Waiting for approval; expires {date(first.expires_at)}. "
+        blocks.append(context(f"En attente d'approbation ; expire {date(first.expires_at)}. Dites "
+                              f"`annuler {first.group_id}` pour la retirer." if fr else
+                              f"Waiting for approval; expires {date(first.expires_at)}. "
                               f"Say `cancel {first.group_id}` to withdraw it."))
     else:
-        blocks.append(section(decision_line(group)))
+        blocks.append(section(decision_line(group, lang)))
         finished = [c for c in group if c.status in ("succeeded", "failed", "stale", "unknown")]
         if finished:
-            blocks.append(section("\n".join(f"• {esc(c.host)}: {c.status}" + (f" — {esc(c.error)}" if c.error else "")
-                                            for c in finished[:30])))
+            blocks.append(section("\n".join(f"• {esc(c.host)}: {_STATUS_FR.get(c.status, c.status) if fr else c.status}"
+                                            + (f" — {esc(c.error)}" if c.error else "") for c in finished[:30])))
     return blocks
 
 

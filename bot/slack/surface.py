@@ -175,13 +175,11 @@ class Surface:
         found = self.copies(group)
         for copy in found:
             if copy.kind == "status":
-                where = _where_sent([c for c in found if c.kind == "approval"])
-                block_list, text = blocks.status_message(group, where), slacktext.escape(fmt.decision_text(group)
-                                                                                         if decided else
-                                                                                         fmt.request_text(group))
+                where = _where_sent([c for c in found if c.kind == "approval"], copy.lang)
+                block_list = blocks.status_message(group, where, copy.lang)
             else:
                 block_list = blocks.decided_message(group) if decided else blocks.approval_message(group)
-                text = slacktext.escape(fmt.decision_text(group) if decided else fmt.request_text(group))
+            text = slacktext.escape(fmt.decision_text(group) if decided else fmt.request_text(group))
             try:
                 self.client.chat_update(channel=copy.channel, ts=copy.ts, text=blocks.clip(text, 3900),
                                         blocks=block_list)
@@ -260,10 +258,10 @@ class Surface:
             channel = channel or (self.open_dm(origin.user) if origin.is_dm else origin.channel)
             if channel is None:
                 return
-            ts, _ = self._post(channel, note, blocks.status_message(group, where), origin.thread_ts
+            ts, _ = self._post(channel, note, blocks.status_message(group, where, origin.lang), origin.thread_ts
                                if channel == origin.channel else None)
             if ts:
-                messages.add(self.services.sessions, gid, channel, ts, "status")
+                messages.add(self.services.sessions, gid, channel, ts, "status", origin.lang)
 
     def _answer(self, origin: Origin, text: str) -> None:
         if origin.response_url:
@@ -433,9 +431,13 @@ class Surface:
             log.warning("views.publish failed: %s", exc.response.get("error"))
 
 
-def _where_sent(cards: list[messages.Copy]) -> str:
+def _where_sent(cards: list[messages.Copy], lang: str = "en") -> str:
     """Where the approval cards are, as the requester's note says it."""
+    fr = lang == "fr"
     channels = [f"<#{c.channel}>" for c in cards if not is_dm_channel(c.channel)]
     dms = sum(1 for c in cards if is_dm_channel(c.channel))
-    parts = ([f"in {', '.join(channels)}"] if channels else []) + ([f"by DM to {dms} approver(s)"] if dms else [])
-    return "sent for approval " + " and ".join(parts) if parts else "recorded"
+    parts = ([f"{'dans' if fr else 'in'} {', '.join(channels)}"] if channels else []) + (
+        [f"par message direct à {dms} approbateur(s)" if fr else f"by DM to {dms} approver(s)"] if dms else [])
+    if not parts:
+        return "enregistrée" if fr else "recorded"
+    return ("envoyée pour approbation " if fr else "sent for approval ") + (" et " if fr else " and ").join(parts)

@@ -23,8 +23,10 @@ def test_copies_are_kept_in_order_and_recorded_once(database_url: str) -> None:
             t.start()
         for t in threads:
             t.join()
-        assert messages.of(sessions, 7) == [("C_APPROVALS", "1.1", "approval"), ("D_BOB", "1.2", "approval"),
-                                            ("D_ALICE", "1.4", "status")]
+        assert [c[:3] for c in messages.of(sessions, 7)] == [
+            ("C_APPROVALS", "1.1", "approval"), ("D_BOB", "1.2", "approval"), ("D_ALICE", "1.4", "status")]
+        messages.add(sessions, 8, "D_DAVE", "1.5", "status", "fr")
+        assert messages.of(sessions, 8)[-1].lang == "fr"
         assert messages.of(sessions, 9) == []
     finally:
         engine.dispose()

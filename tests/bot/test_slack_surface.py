@@ -77,12 +77,12 @@ def test_old_event_ids_are_pruned(surface: tuple[Surface, FakeSlack, Services]) 
     assert events.first_time(services.sessions, "EvOld") and not events.first_time(services.sessions, "EvNew")
 
 
-def wait_for_copy(services: Services, gid: int) -> None:
+def wait_for_copy(services: Services, gid: int, count: int = 1) -> None:
     """The approval message is recorded just after Slack answered the post."""
     from bot import messages
 
     deadline = time.monotonic() + 10
-    while not messages.of(services.sessions, gid):
+    while len(messages.of(services.sessions, gid)) < count:
         assert time.monotonic() < deadline
         time.sleep(0.05)
 
@@ -270,3 +270,19 @@ def test_deny_from_the_home_updates_the_card_and_the_home(surface: tuple[Surface
     told = fake.wait_for("chat.postMessage", lambda a: "*Denied* by <@U_BOB>" in a.get("text", ""))
     assert told["channel"] == "C1" and told["thread_ts"] == _ts(fake, card)
     fake.wait_for("views.publish", lambda a: a["user_id"] == "U_BOB")
+
+
+def test_a_french_requester_gets_french_notes(surface: tuple[Surface, FakeSlack, Services]) -> None:
+    surf, fake, services = surface
+    services.workflow.ttl = services.workflow.ttl * 3600
+    surf.handle_text("définir nlbsflags 1 sur fe02 car CHG-9 bascule plus rapide", "U_ANYONE", "D_ANYONE",
+                     is_dm=True)
+    fake.wait_for("chat.postMessage", lambda a: "Lecture de la valeur actuelle" in a.get("text", ""))
+    note = fake.wait_for("chat.postMessage", lambda a: "envoyée par message direct à <@U_BOB>" in a.get("text", ""))
+    assert note["channel"] == "D_ANYONE" and "En attente d'approbation" in json.dumps(note["blocks"])
+    wait_for_copy(services, 1, 2)
+    surf.deny_submitted("U_BOB", 1, "gel des changements", None, None)
+    updated = fake.wait_for("chat.update", lambda a: a["channel"] == "D_ANYONE")
+    assert "*Refusée* par <@U_BOB>" in json.dumps(updated["blocks"], ensure_ascii=False)
+    surf.handle_text("aide", "U_ANYONE", "D_ANYONE", is_dm=True)
+    assert "Commandes" in fake.wait_for("chat.postEphemeral", lambda a: "Commandes" in a.get("text", ""))["text"]

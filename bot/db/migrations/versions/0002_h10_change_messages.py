@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('channel', sa.String(length=64), nullable=False),
     sa.Column('ts', sa.String(length=64), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('lang', sa.String(length=8), nullable=False, server_default='en'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('channel', 'ts', name='uq_change_messages_channel_ts'),
     )
