@@ -18,12 +18,14 @@ def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
     except WorkflowError as exc:
         return refused(exc, ctx.lang)
     gid = group[0].group_id
+    lang = ctx.lang
 
     def run(progress: Progress) -> Reply:
         finished = workflow.execute(gid or cmd.change_id, progress=fleet_progress(progress, f"change {gid}"))
-        return Reply(fmt.outcome_text(finished), change_id=gid, kind="outcome")
+        return Reply(fmt.outcome_text(finished, lang), change_id=gid, kind="outcome")
 
-    return Reply(fmt.decision_text(group) + " — executing now…", change_id=gid, kind="decision", followup=run)
+    going = " — exécution en cours…" if lang == "fr" else " — executing now…"
+    return Reply(fmt.decision_text(group, lang) + going, change_id=gid, kind="decision", followup=run)
 
 
 def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:
@@ -31,4 +33,4 @@ def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:
         group = ctx.services.workflow.deny(ctx.user, cmd.change_id, cmd.reason)
     except WorkflowError as exc:
         return refused(exc, ctx.lang)
-    return Reply(fmt.decision_text(group), change_id=group[0].group_id, kind="decision")
+    return Reply(fmt.decision_text(group, ctx.lang), change_id=group[0].group_id, kind="decision")

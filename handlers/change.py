@@ -107,7 +107,7 @@ def handle_cancel(cmd: Cancel, ctx: ChatContext) -> Reply:
         group = ctx.services.workflow.cancel(ctx.user, cmd.change_id)
     except WorkflowError as exc:
         return refused(exc, ctx.lang)
-    return Reply(fmt.decision_text(group), change_id=group[0].group_id, kind="decision")
+    return Reply(fmt.decision_text(group, ctx.lang), change_id=group[0].group_id, kind="decision")
 
 
 def handle_show(cmd: ShowChange, ctx: ChatContext) -> Reply:

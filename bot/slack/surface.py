@@ -294,7 +294,8 @@ class Surface:
             decided_group = self.services.workflow.group(reply.change_id)
             self.update(decided_group)
             if reply.kind == "decision":
-                text = blocks.decision_line(decided_group) + (" — executing now…" if reply.followup else "")
+                going = " — exécution en cours…" if origin.lang == "fr" else " — executing now…"
+                text = blocks.decision_line(decided_group, origin.lang) + (going if reply.followup else "")
         results = (reply.data or {}).get("results")
         if results is not None:
             self.last_compliance = text.splitlines()[0]
