@@ -13,6 +13,7 @@ from typing import NamedTuple
 from kb.text import distance
 from remote.inventory import Inventory
 
+SUGGEST_FOR = 5  # unknown names that get suggestions (the reply names no more than that)
 ALL_WORDS = frozenset({"all", "tous", "toutes", "tout", "*"})
 COMMANDS = ("check", "set", "delete", "enable", "disable", "revert", "approve", "deny", "cancel", "history",
             "change", "help", "whoami", "reconcile", "vérifier", "approuver", "refuser", "annuler",
@@ -67,8 +68,8 @@ def resolve(inventory: Inventory, typed: Sequence[str]) -> Resolved:
             names.append(index[key.split(".", 1)[0]])
         else:
             unknown.append(word)
-    suggestions = {u: closest(u.split(".", 1)[0], list(inventory.hosts) + list(inventory.groups))
-                   for u in unknown}
+    candidates = list(inventory.hosts) + list(inventory.groups)
+    suggestions = {u: closest(u.split(".", 1)[0], candidates) for u in unknown[:SUGGEST_FOR]}
     return Resolved(tuple(dict.fromkeys(names)), tuple(unknown), suggestions)
 
 

@@ -81,3 +81,16 @@ def test_french_words_are_not_rewritten_inside_a_reason() -> None:
     text = "set nlbsflags 1 on fe01 because annuler la panne de vérifier"
     assert french.to_grammar(text) == text
     assert french.is_french_command("aide") and not french.is_french_command("help")
+
+
+def test_many_unknown_names_on_a_large_inventory_stay_cheap(tmp_path: Path) -> None:
+    import time
+
+    hosts = "\n".join(f"        fe{i:04d}: {{}}" for i in range(3000))
+    path = tmp_path / "big.yaml"
+    path.write_text(f"all:\n  children:\n    frontends:\n      hosts:\n{hosts}\n")
+    inventory = load_inventory(path)
+    start = time.perf_counter()
+    got = names.resolve(inventory, [f"fx{i:04d}" for i in range(2000)])
+    assert len(got.unknown) == 2000 and len(got.suggestions) == names.SUGGEST_FOR
+    assert time.perf_counter() - start < 10  # generous; about 0.1 s here
