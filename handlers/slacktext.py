@@ -41,8 +41,11 @@ def _unwrap(match: re.Match[str], bot: str | None) -> str:
         return f"<{target}>"  # keep other people's mentions: `history by @carol`
     if target.startswith("#"):
         return f"#{label}" if label else target
-    if target.startswith("!"):
-        return "@" + (label or target[1:].split("^", 1)[0])
+    if target.startswith("!"):  # <!channel>, <!subteam^S1|@oncall>, <!date^…|fallback>
+        if target.startswith("!date^") and label:
+            return unescape(label)
+        shown = unescape(label) if label else target[1:].split("^", 1)[0]
+        return shown if shown.startswith("@") else "@" + shown
     shown = unescape(label) if label else _strip_scheme(unescape(target))
     if label and _strip_scheme(unescape(label)).lower() != _strip_scheme(unescape(target)).lower():
         return f"{shown} ({unescape(target)})"

@@ -28,6 +28,7 @@ def test_links_are_unwrapped() -> None:
     assert normalize("check <http://fe01.corp.example>") == "check fe01.corp.example"
     assert normalize("see <#C123|ops>") == "see #ops"
     assert normalize("<!channel> hello") == "@channel hello"
+    assert normalize("ping <!subteam^S1|@oncall> at <!date^1700000000^{time}|10:00>") == "ping @oncall at 10:00"
     # A label that hides the link's target shows the target too.
     assert normalize("because <https://evil.example|the CAB ticket>") == \
         "because the CAB ticket (https://evil.example)"
