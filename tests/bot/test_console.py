@@ -55,7 +55,8 @@ def test_script_from_question_to_executed_change(tmp_path: Path) -> None:
 
 
 def test_default_roles_and_unknown_users(tmp_path: Path) -> None:
-    script = "set nlbsflags 1 on fe02\n/as mallory\nset nlbsflags 1 on fe03\napprove 1\nwhoami\n"
+    script = ("set nlbsflags 1 on fe02 because CHG-9 faster recovery\n/as mallory\nset nlbsflags 1 on fe03\n"
+              "approve 1\nwhoami\n")
     out = run(["console"], tmp_path, script).stdout
     assert "Change 1: NLBSFlags on fe02" in out  # alice may request by default
     assert "which mallory does not have" in out and "the requester role" in out and "the approver role" in out
