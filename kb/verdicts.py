@@ -20,7 +20,8 @@ _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencr
 _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
-                     "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer"})
+                     "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer",
+                     "reduction", "automatically", "automatiquement", "kick", "drops", "drop", "lowers", "baisse"})
 
 
 def supported(ctx: Context, reply: Reply) -> bool | None:
@@ -28,6 +29,8 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
     data = next((f.data for f in ctx.kb.article.facts if isinstance(f.data, Support) and f.data.os == os), None)
     if data is None:
         return None
+    if ctx.words & {"require", "requires", "required", "need", "needs", "necessite", "exige", "obligatoire"}:
+        return False  # supported with NLB and with server clusters, with or without: neither is required
     if "standalone" in ctx.concepts:
         return data.non_clustered
     if {"cluster", "nlb"} & ctx.concepts:
