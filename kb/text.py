@@ -115,5 +115,7 @@ class Speller:
             if abs(len(w) - len(token)) <= allowed and (d := distance(token, w)) <= allowed
         )
         best = scored[0][2] if scored else token
+        if len(self._memo) >= 50_000:  # bounded: chat text brings endless new tokens
+            self._memo.clear()
         self._memo[token] = best
         return best
