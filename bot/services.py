@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.checks import CredentialSource, credentials_from_env
-from bot.db.engine import is_current, make_engine, session_factory, upgrade
+from bot.db.engine import UnsupportedDatabase, is_current, make_engine, session_factory, upgrade
 from bot.durations import parse_duration
 from bot.paths import state_dir
 from bot.roles import Roles
@@ -66,6 +66,8 @@ def prepare_database(url: str) -> Engine:
     """An engine on an up-to-date schema: SQLite is upgraded on start; PostgreSQL must be current."""
     try:
         engine = make_engine(url)
+    except UnsupportedDatabase as exc:
+        raise ConfigError(f"OAKLEY_DATABASE_URL: {exc}") from None
     except (ArgumentError, ValueError) as exc:
         raise ConfigError(f"OAKLEY_DATABASE_URL: not a database URL Oakley can use ({type(exc).__name__}: "
                           f"{str(exc).splitlines()[0]}); e.g. sqlite:///oakley.db or "

@@ -21,7 +21,7 @@ import requests
 import winrm
 import winrm.exceptions
 
-from remote.errors import RemoteError
+from remote.errors import MissingCredentials, RemoteError
 from remote.inventory import Host
 from remote.regexe import RegCommand
 
@@ -74,10 +74,10 @@ def resolve_credentials(host: Host, environ: dict[str, str] | os._Environ[str],
     if host.transport == "certificate":
         return Credentials(user or "", password or "")
     if not user:
-        raise RemoteError("auth_failed", f"no user for {host.name}: set ansible_user in the inventory "
+        raise MissingCredentials(f"no user for {host.name}: set ansible_user in the inventory "
                           "or OAKLEY_WINRM_USERNAME")
     if not password:
-        raise RemoteError("auth_failed", f"no password for {host.name}: set {source} in the environment")
+        raise MissingCredentials(f"no password for {host.name}: set {source} in the environment")
     return Credentials(user, password)
 
 

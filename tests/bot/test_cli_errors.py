@@ -18,7 +18,12 @@ def oakley(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(("args", "env", "says"), [
-    (["history"], {"OAKLEY_DATABASE_URL": "foo://x"}, "OAKLEY_DATABASE_URL: not a database URL"),
+    (["history"], {"OAKLEY_DATABASE_URL": "foo://x"}, "OAKLEY_DATABASE_URL: foo:// is not supported"),
+    (["history"], {"OAKLEY_DATABASE_URL": "mysql://ops:Sup3rS3cret@db/oakley"},
+     "mysql:// is not supported; Oakley runs on SQLite and PostgreSQL (sqlite:///PATH or postgresql://"),
+    (["console"], {"OAKLEY_DATABASE_URL": "oracle+cx_oracle://ops:Sup3rS3cret@db"}, "oracle+cx_oracle:// is not"),
+    (["db", "upgrade"], {"OAKLEY_DATABASE_URL": "mysql+pymysql://ops:Sup3rS3cret@db/x"}, "mysql+pymysql:// is not"),
+    (["audit", "verify"], {"OAKLEY_DATABASE_URL": "ops:Sup3rS3cret@db"}, "not a database URL (no scheme://)"),
     (["audit", "verify"], {"OAKLEY_DATABASE_URL": "postgresql://ops:Sup3rS3cret@127.0.0.1:1/x"},
      "OAKLEY_DATABASE_URL: cannot use the database"),
     (["db", "upgrade"], {"OAKLEY_DATABASE_URL": "postgresql://ops:Sup3rS3cret@127.0.0.1:1/x"},
@@ -47,3 +52,11 @@ def test_manifest_matches_the_committed_file() -> None:
     assert done.returncode == 0 and done.stdout == (ROOT / "manifest.yml").read_text()
     http = oakley(["manifest", "--http-url", "https://oakley.example.com/slack/events"]).stdout
     assert "socket_mode_enabled: false" in http and http.count("https://oakley.example.com/slack/events") == 3
+
+
+def test_version() -> None:
+    for flag in ("--version", "-V"):
+        done = oakley([flag])
+        assert done.returncode == 0 and done.stderr == ""
+        name, version = done.stdout.split()
+        assert name == "oakley" and version[0].isdigit()
