@@ -131,3 +131,17 @@ def test_a_closed_pipe_ends_quietly_with_0(lab_env) -> None:
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=120) == 0, err
         assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
+
+
+def test_an_ini_inventory_checks_a_host(lab_env, tmp_path: Path) -> None:
+    lab, env = lab_env
+    fe01 = lab.host("fe01")
+    ini = tmp_path / "hosts"
+    ini.write_text(f"[frontends]\nFE01 ansible_host=127.0.0.1 ansible_port={fe01.port}\n\n[frontends:vars]\n"
+                   f"oakley_role=front-end\noakley_os=windows-2003\nansible_winrm_scheme=http\n"
+                   f"ansible_user={lab.username}\n")
+    done = _oakley(["check", "fe01", "--json"], {**env, "OAKLEY_INVENTORY": str(ini)})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0] | {"host": "FE01"} == {
+        "host": "FE01", "ok": True, "present": True, "value": 1, "type": "REG_DWORD", "error": None,
+        "compliant": True, "expected_unplanned_failover_s": 120}
