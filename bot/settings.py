@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     audit_key: SecretStr | None = None
     fleet_concurrency: int = Field(16, ge=1, le=512)
     slack_api_url: str | None = None
+    log_format: str = "text"
+    log_level: str = "INFO"
+    health_port: int | None = Field(None, ge=1, le=65535)
     slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
     slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))

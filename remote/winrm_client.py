@@ -55,6 +55,9 @@ class Timeouts(NamedTuple):
 
 DEFAULT_TIMEOUTS = Timeouts()
 
+#: told (action, seconds, error kind or None) after every command — how bot.metrics sees WinRM
+OBSERVERS: list[Callable[[str, float, str | None], None]] = []
+
 
 class CommandOutput(NamedTuple):
     exit_code: int
@@ -111,6 +114,17 @@ class WinRMClient:
 
     def run(self, command: RegCommand) -> CommandOutput:
         """Run one command and wait for its exit code, within the deadline."""
+        started, kind = time.monotonic(), None
+        try:
+            return self._run(command)
+        except RemoteError as exc:
+            kind = exc.kind
+            raise
+        finally:
+            for observe in OBSERVERS:
+                observe(command.action, time.monotonic() - started, kind)
+
+    def _run(self, command: RegCommand) -> CommandOutput:
         deadline = time.monotonic() + self.timeouts.deadline
         try:
             protocol = self._protocol()

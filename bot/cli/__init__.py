@@ -93,13 +93,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = next((w for w in words if not w.startswith("-")), None)
     args = _parser(chosen if chosen in COMMANDS else None).parse_args(words)
     command = args.command or _default_command()
+    from bot import logs
+
+    try:
+        logs.setup()
+    except logs.LogConfigError as exc:
+        print(f"oakley: {exc}", file=sys.stderr)
+        return 2
     module = importlib.import_module(f"bot.cli.{COMMANDS[command][1]}")
     try:
         status = int(module.run(args))
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
         return status
     except UsageError as exc:
-        print(f"oakley: {exc}", file=sys.stderr)
+        if logs.is_json():  # the long-running modes: every stderr line a JSON object
+            import logging
+
+            logging.getLogger("oakley").error("oakley: %s", exc)
+        else:
+            print(f"oakley: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -1,10 +1,11 @@
 """Slack HTTP mode: events, commands and interactivity at /slack/events, and
-/healthz (checks the database), served by waitress. Every request's Slack
-signature is verified; forged or stale ones get 401."""
+/healthz (checks the database) and /metrics (Prometheus), served by waitress.
+Every request's Slack signature is verified; forged or stale ones get 401."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 
 from bot.cli.errors import UsageError
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < port < 65536:
         raise UsageError("--port must be between 1 and 65535")
     _, services, app, _ = start("http")
+    logging.getLogger("oakley").info("listening on http://%s:%s (Slack at /slack/events, /healthz, /metrics)",
+                                     args.host, port)
     try:
         serve_http(app, services, args.host, port)
     finally:
