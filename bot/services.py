@@ -117,7 +117,7 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
         lab_credentials = Credentials(lab.username, lab.password)
         credentials = lambda host: lab_credentials  # noqa: E731
     else:
-        raise ConfigError("no inventory: set OAKLEY_INVENTORY or pass --inventory PATH")
+        raise ConfigError("OAKLEY_INVENTORY is not set: point it at the Ansible inventory (YAML or INI) of the servers")
     roles = Roles.parse(settings.requesters, settings.approvers, settings.admins)
     if not (roles.requesters or roles.approvers or roles.admins) and default_roles is not None:
         roles = default_roles

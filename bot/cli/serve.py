@@ -20,9 +20,13 @@ def run(args: argparse.Namespace) -> int:
     from bot.cli.slackrun import start
     from bot.slack.runtime import serve_http
 
-    port = args.port if args.port is not None else int(os.environ.get("PORT") or 3000)
+    source, raw = ("--port", str(args.port)) if args.port is not None else ("PORT", os.environ.get("PORT") or "3000")
+    try:
+        port = int(raw)
+    except ValueError:
+        raise UsageError(f"{source}: {raw[:20]!r} is not a port number") from None
     if not 0 < port < 65536:
-        raise UsageError("--port must be between 1 and 65535")
+        raise UsageError(f"{source} must be between 1 and 65535")
     _, services, app, _ = start("http")
     logging.getLogger("oakley").info("listening on http://%s:%s (Slack at /slack/events, /healthz, /metrics)",
                                      args.host, port)

@@ -72,6 +72,10 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
     # start; the settings hold the token now, and child processes need not inherit it.
     os.environ.pop("SLACK_BOT_TOKEN", None)
     services = open_services(None)
+    quiet = [logging.getLogger(n) for n in ("slack_sdk", "slack_bolt", "oakley.bolt")]
+    levels = [q.level for q in quiet]
+    for q in quiet:  # a failed auth.test is said once, below, not as each library's retries
+        q.setLevel(logging.CRITICAL)
     try:
         app, surface = build_app(services, bot_token=token, signing_secret=secret or None,
                                  api_url=conf.slack_api_url, approval_channel=conf.approval_channel,
@@ -79,6 +83,9 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
     except Exception as exc:  # auth.test failed: unreachable, or the token refused
         services.close()
         raise UsageError(describe_slack_failure(exc, conf.slack_api_url)) from None
+    finally:
+        for q, level in zip(quiet, levels, strict=True):
+            q.setLevel(level)
     metrics.watch_database(services.engine)
     metrics.install_winrm_hook()
     app.dispatch = metrics.time_dispatch(app.dispatch)  # both adapters call it; it returns once acknowledged

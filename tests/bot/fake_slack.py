@@ -26,6 +26,8 @@ class FakeSlack:
     def __init__(self, socket_url: str | None = None) -> None:
         self.calls: list[tuple[str, Call]] = []
         self.socket_url = socket_url
+        self.auth_error: str | None = None  # auth.test answers this error (a bad or revoked token)
+        self.scopes: str | None = None  # sent as the x-oauth-scopes header, as Slack does
         self._cond = threading.Condition()
         self._ts = 1000
         fake = self
@@ -49,6 +51,8 @@ class FakeSlack:
                 body = json.dumps(fake.answer(method, args)).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
+                if fake.scopes is not None:
+                    self.send_header("x-oauth-scopes", fake.scopes)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -64,6 +68,8 @@ class FakeSlack:
             ts = f"1700000000.{self._ts:06d}"
             self.calls.append((method, args))
             self._cond.notify_all()
+        if method == "auth.test" and self.auth_error:
+            return {"ok": False, "error": self.auth_error}
         if method == "auth.test":
             return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "oakley",
                     "url": "https://example.slack.com/"}
