@@ -30,7 +30,7 @@ def postgres_url() -> str:
     if not url:
         if CI:
             pytest.fail("OAKLEY_TEST_DATABASE_URL is not set under CI=true")
-        pytest.skip("OAKLEY_TEST_DATABASE_URL not set; PostgreSQL tests skipped")
+        pytest.skip(PG_SKIP_REASON)
     return url
 
 
@@ -62,3 +62,17 @@ def postgres_schema() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+PG_SKIP_REASON = "OAKLEY_TEST_DATABASE_URL not set; PostgreSQL tests skipped"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line saying the PostgreSQL half did not run, and how to run it (`make test` shows it)."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if isinstance(r.longrepr, tuple) and PG_SKIP_REASON in str(r.longrepr[2])]
+    if skipped:
+        terminalreporter.write_line(
+            f"PostgreSQL: {len(skipped)} tests skipped — run them with "
+            "OAKLEY_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test make test (or .ci/run)",
+            yellow=True, bold=True)
