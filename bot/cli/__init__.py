@@ -26,6 +26,7 @@ COMMANDS = {
     "serve": ("Slack HTTP mode (/slack/events, /healthz)", "serve"),
     "socket": ("Slack Socket Mode", "socket"),
     "manifest": ("print the Slack app manifest", "manifest"),
+    "doctor": ("check configuration, database, inventory, Slack and hosts before going live", "doctor"),
 }
 
 
