@@ -29,6 +29,9 @@ COMMANDS = {
     "doctor": ("check configuration, database, inventory, Slack and hosts before going live", "doctor"),
 }
 
+#: commands that log nothing, so skip importing logging (`oakley ask` starts cold in scripts; bench/kb_bench.py)
+QUIET_COMMANDS = frozenset({"ask"})
+
 
 def _default_command() -> str:
     """No command: Slack Socket Mode when its tokens are set, else the console on the lab."""
@@ -94,20 +97,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = next((w for w in words if not w.startswith("-")), None)
     args = _parser(chosen if chosen in COMMANDS else None).parse_args(words)
     command = args.command or _default_command()
-    from bot import logs
+    logs = None
+    if command not in QUIET_COMMANDS:
+        from bot import logs
 
-    try:
-        logs.setup()
-    except logs.LogConfigError as exc:
-        print(f"oakley: {exc}", file=sys.stderr)
-        return 2
+        try:
+            logs.setup()
+        except logs.LogConfigError as exc:
+            print(f"oakley: {exc}", file=sys.stderr)
+            return 2
     module = importlib.import_module(f"bot.cli.{COMMANDS[command][1]}")
     try:
         status = int(module.run(args))
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
         return status
     except UsageError as exc:
-        if logs.is_json():  # the long-running modes: every stderr line a JSON object
+        if logs is not None and logs.is_json():  # the long-running modes: every stderr line a JSON object
             import logging
 
             logging.getLogger("oakley").error("oakley: %s", exc)
