@@ -69,10 +69,12 @@ PG_SKIP_REASON = "OAKLEY_TEST_DATABASE_URL not set; PostgreSQL tests skipped"
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """One line saying the PostgreSQL half did not run, and how to run it (`make test` shows it)."""
-    skipped = [r for r in terminalreporter.stats.get("skipped", [])
-               if isinstance(r.longrepr, tuple) and PG_SKIP_REASON in str(r.longrepr[2])]
+    every = terminalreporter.stats.get("skipped", [])
+    skipped = [r for r in every if isinstance(r.longrepr, tuple) and PG_SKIP_REASON in str(r.longrepr[2])]
+    if len(every) > len(skipped):
+        terminalreporter.write_line(f"{len(every) - len(skipped)} other tests skipped (pytest -rs lists why)")
     if skipped:
         terminalreporter.write_line(
-            f"PostgreSQL: {len(skipped)} tests skipped — run them with "
+            f"PostgreSQL: {len(skipped)} test{'s' if len(skipped) != 1 else ''} skipped — run them with "
             "OAKLEY_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test make test (or .ci/run)",
             yellow=True, bold=True)

@@ -192,3 +192,14 @@ def test_bad_logging_settings_exit_2(env: dict[str, str], says: str, tmp_path: P
                           env={**os.environ, "PYTHONPATH": str(ROOT), "OAKLEY_DATABASE_URL": f"sqlite:///{tmp_path}/d",
                                **env}, timeout=60)
     assert done.returncode == 2 and says in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_the_test_run_says_in_one_line_that_postgresql_was_skipped() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("OAKLEY_TEST_DATABASE_URL", "CI")}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "tests/test_database_url.py"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout
+    notes = [line for line in done.stdout.splitlines() if "PostgreSQL" in line]
+    assert notes == ["PostgreSQL: 1 test skipped — run them with OAKLEY_TEST_DATABASE_URL="
+                     "postgresql+psycopg://postgres@127.0.0.1:5432/test make test (or .ci/run)"]
