@@ -145,7 +145,10 @@ def check_hosts(
     progress: Callable[[int, int, Outcome[object]], None] | None = None,
 ) -> list[CheckResult]:
     """Read NLBSFlags on every host (in inventory order) and judge each value."""
-    outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress)
+    from bot.metrics import FLEET_CHECK_SECONDS
+
+    with FLEET_CHECK_SECONDS.time():
+        outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress)
     return [
         CheckResult(o.host, o.value, o.error, verdict(kb, o.host, o.value) if o.value is not None else None)
         for o in outcomes

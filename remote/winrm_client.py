@@ -21,7 +21,7 @@ import requests
 import winrm
 import winrm.exceptions
 
-from remote.errors import RemoteError
+from remote.errors import MissingCredentials, RemoteError
 from remote.inventory import Host
 from remote.regexe import RegCommand
 
@@ -55,6 +55,9 @@ class Timeouts(NamedTuple):
 
 DEFAULT_TIMEOUTS = Timeouts()
 
+#: told (action, seconds, error kind or None) after every command — how bot.metrics sees WinRM
+OBSERVERS: list[Callable[[str, float, str | None], None]] = []
+
 
 class CommandOutput(NamedTuple):
     exit_code: int
@@ -74,10 +77,10 @@ def resolve_credentials(host: Host, environ: dict[str, str] | os._Environ[str],
     if host.transport == "certificate":
         return Credentials(user or "", password or "")
     if not user:
-        raise RemoteError("auth_failed", f"no user for {host.name}: set ansible_user in the inventory "
+        raise MissingCredentials(f"no user for {host.name}: set ansible_user in the inventory "
                           "or OAKLEY_WINRM_USERNAME")
     if not password:
-        raise RemoteError("auth_failed", f"no password for {host.name}: set {source} in the environment")
+        raise MissingCredentials(f"no password for {host.name}: set {source} in the environment")
     return Credentials(user, password)
 
 
@@ -111,6 +114,17 @@ class WinRMClient:
 
     def run(self, command: RegCommand) -> CommandOutput:
         """Run one command and wait for its exit code, within the deadline."""
+        started, kind = time.monotonic(), None
+        try:
+            return self._run(command)
+        except RemoteError as exc:
+            kind = exc.kind
+            raise
+        finally:
+            for observe in OBSERVERS:
+                observe(command.action, time.monotonic() - started, kind)
+
+    def _run(self, command: RegCommand) -> CommandOutput:
         deadline = time.monotonic() + self.timeouts.deadline
         try:
             protocol = self._protocol()

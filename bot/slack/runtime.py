@@ -13,6 +13,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
 
 from bot import events
+from bot.metrics import metrics_app
 from bot.services import Services
 from bot.slack.surface import Surface
 
@@ -42,6 +43,8 @@ def wsgi_app(app: App, services: Services) -> Callable[[dict[str, Any], Callable
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/metrics":  # Prometheus (bot/metrics.py)
+            return metrics_app(environ, start_response)
         if environ.get("PATH_INFO") == "/healthz":
             try:
                 with services.engine.connect() as conn:

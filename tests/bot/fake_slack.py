@@ -30,6 +30,8 @@ class FakeSlack:
     def __init__(self, socket_url: str | None = None) -> None:
         self.calls: list[tuple[str, Call]] = []
         self.socket_url = socket_url
+        self.auth_error: str | None = None  # auth.test answers this error (a bad or revoked token)
+        self.scopes: str | None = None  # sent as the x-oauth-scopes header, as Slack does
         self._cond = threading.Condition()
         self._ts = 1000
         self.not_in: set[str] = set()
@@ -69,6 +71,8 @@ class FakeSlack:
             def _reply(self, body: bytes, content_type: str) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", content_type)
+                if fake.scopes is not None:
+                    self.send_header("x-oauth-scopes", fake.scopes)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -92,6 +96,8 @@ class FakeSlack:
             ts = f"1700000000.{self._ts:06d}"
             self.calls.append((method, args))
             self._cond.notify_all()
+        if method == "auth.test" and self.auth_error:
+            return {"ok": False, "error": self.auth_error}
         channel = args.get("channel") or args.get("channel_id")
         if method in ("chat.postMessage", "chat.postEphemeral", "files.completeUploadExternal") \
                 and channel in self.not_in:
