@@ -53,8 +53,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def export_lines(values: dict[str, Any]) -> str:
-    """`export NAME=value` lines, quoted for a POSIX shell (so `eval "$(oakley lab …)"` is safe)."""
-    return "".join(f"export {name}={shlex.quote(str(value))}\n" for name, value in values.items())
+    """`NAME=value; export NAME` lines, quoted for a POSIX shell (so `eval "$(oakley lab …)"` is safe).
+
+    Each line starts with `NAME=` (the DESIGN.md §2 contract: scripts read the credentials line by line)
+    and exports it when evaluated.
+    """
+    return "".join(f"{name}={shlex.quote(str(value))}; export {name}\n" for name, value in values.items())
 
 
 def run(args: argparse.Namespace) -> int:

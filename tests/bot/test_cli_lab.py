@@ -29,8 +29,8 @@ def test_lab_prints_credentials_writes_inventory_and_stops(tmp_path: Path) -> No
         deadline = time.monotonic() + 30
         while "OAKLEY_WINRM_PASSWORD" not in lines and time.monotonic() < deadline:
             line = proc.stdout.readline()  # type: ignore[union-attr]
-            if line.startswith("export "):
-                key, _, value = line.removeprefix("export ").strip().partition("=")
+            if line.startswith("OAKLEY_") and "; export " in line:  # NAME=value; export NAME
+                key, _, value = line.partition("; export ")[0].partition("=")
                 lines[key] = shlex.split(value)[0]
         assert lines["OAKLEY_WINRM_USERNAME"] and lines["OAKLEY_WINRM_PASSWORD"]
         assert Path(lines["OAKLEY_INVENTORY"]) == inventory
@@ -75,7 +75,8 @@ def test_export_lines_are_quoted_for_the_shell(tmp_path: Path) -> None:
     from bot.cli.lab import export_lines
 
     text = export_lines({"A": "x y", "B": "it's $(rm -rf /)", "C": 3})
-    done = _shell(text + 'printf "%s|%s|%s" "$A" "$B" "$C"', tmp_path)
+    assert all(line.split("=")[0] in ("A", "B", "C") for line in text.splitlines())
+    done = _shell(text + 'sh -c \'printf "%s|%s|%s" "$A" "$B" "$C"\'', tmp_path)  # exported to a child
     assert done.stdout == "x y|it's $(rm -rf /)|3"
 
 
