@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
-from kb.model import Intent, Lang, RegistryValue
+from kb.model import Intent, Lang, PlannedMove, RegistryValue
 from kb.parts import asks, split
 from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, default_kb
@@ -108,6 +108,8 @@ class Engine:
             i.id: frozenset(i.signals) | {c for group in i.requires for c in group} | frozenset(i.accepts)
             for i in q.intents
         }
+        planned = next(f.data for f in kb.article.facts if isinstance(f.data, PlannedMove))
+        self._planned = (planned.min_seconds, planned.max_seconds)
         # NLBSFlags states the article describes: not set, or the data it gives.
         self._nlbs_states = frozenset(
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
@@ -129,6 +131,9 @@ class Engine:
         concepts = frozenset(c for m in matches for c in m.concepts)
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         concepts |= _slot_concepts(slots)
+        if slots.durations and not {"planned", "unplanned"} & concepts and all(
+                self._planned[0] <= d <= self._planned[1] for d in slots.durations):
+            concepts |= {"planned"}  # "the 3-6 seconds": only a planned move takes seconds
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
                                            if not m], names, acronyms(text))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))

@@ -12,6 +12,8 @@ from kb.lexicon import Match
 from kb.model import OutOfScope
 
 COMPACT_OS = {
+    "ws2003": "windows-2003", "ws2k3": "windows-2003", "srv2003": "windows-2003", "w2k3r2": "windows-2003",
+    "ws2000": "windows-2000", "srv2000": "windows-2000",
     "win2k": "windows-2000", "w2k": "windows-2000", "win2000": "windows-2000",
     "w2000": "windows-2000", "win2k3": "windows-2003", "w2k3": "windows-2003",
     "win2003": "windows-2003", "w2003": "windows-2003", "2k3": "windows-2003",
@@ -42,7 +44,8 @@ WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 
 #: What a count counts ("10 planned moves", "trois pannes").
 _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
-                     "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events"})
+                     "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
+                     "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
@@ -186,10 +189,13 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
         return "absent"
     if STATE_SET in concepts and STATE_ABSENT not in concepts:
         return "1"
-    window = tokens[max(0, span.start - 5) : span.end + 5]
+    # Words of another phrase ("non planifiée", "not clustered") say nothing about NLBSFlags.
+    others = {i for m in matches if "nlbsflags" not in m.concepts for i in range(m.start, m.end)}
+    window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
+              if i not in others]
     negative = any(t in _NEGATIONS for t in window)
     positive = any(t in _POSITIVES for t in window if t not in ("is", "on"))
-    if negative and ("with" in window or "avec" in window):
+    if ("with" in window and "without" in window) or ("avec" in window and "sans" in window):
         return None  # "with and without NLBSFlags": both cases
     if negative:
         return "absent"
