@@ -274,7 +274,10 @@ def policies(ctx: Context) -> Reply:
         raise NotCovered("detail_port", "IKE or ESP")
     if not chosen and not missing and "other_protocol" in ctx.concepts:
         raise NotCovered("detail_port", "that protocol")
-    if missing:  # a port number the article does not give ("389 for LDAP?"): not its answer to make
+    if missing and not chosen and "policy" in ctx.concepts and not wanted:
+        # "Is 443 one of the suggested ports?": the policies are the answer, and they do not name it.
+        chosen = [fid for fid, _ in policy_facts]
+    elif missing:  # a port number the article does not give ("389 for LDAP?"): not its answer to make
         raise NotCovered("detail_port", ", ".join(map(str, missing)))
     if not chosen:
         chosen = [fid for fid, _ in policy_facts]

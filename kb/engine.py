@@ -197,6 +197,8 @@ class Engine:
             else:
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
                 reading = reading._replace(concepts=reading.concepts | setting)
+                if before is not None and _follows_up(reading):  # "…, and which for POP3?"
+                    reading = self._inherit(reading, before)
                 outcome = self._answer_part(reading, lang)
                 if outcome is None and before is not None:
                     reading = self._inherit(reading, before)
@@ -305,6 +307,16 @@ class Engine:
     def _decline(self, lang: Lang, reason: str | None = None, what: str = "") -> Outcome:
         detail = self._t(reason, lang, what=what) if reason else ""
         return Outcome(False, self._refusal(lang, detail), declined=detail)
+
+
+_FOLLOW_UPS = (("and",), ("et",), ("what", "about"), ("how", "about"), ("which", "for"), ("and", "for"), ("et", "pour"),
+               ("et", "en"), ("et", "sur"), ("and", "on"), ("et", "avec"), ("and", "with"), ("et", "sans"),
+               ("and", "without"), ("same", "for"), ("pareil", "pour"), ("idem", "pour"))
+
+
+def _follows_up(r: Reading) -> bool:
+    """A part that continues the previous question with another subject ("and for POP3?", "et sans ?")."""
+    return len(r.tokens) <= 4 or any(r.tokens[: len(f)] == f for f in _FOLLOW_UPS)
 
 
 def _slot_concepts(slots: Slots) -> frozenset[str]:

@@ -72,6 +72,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return s.os != "windows-2000"
     if ctx.planned is True and ctx.words & {"minutes", "minute"}:
         return False  # a planned move takes seconds
+    if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "constant", "regardless"}:
+        return False  # "depends on processor load on the nodes and on the network"
     if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde"}:
         return True
     return None
