@@ -13,6 +13,9 @@ LIMIT = 20
 
 
 def handle(cmd: History, ctx: ChatContext) -> Reply:
+    if cmd.user and len(cmd.user) > 64:
+        return Reply("that user id is longer than any Oakley records (64 characters); no changes match",
+                     ephemeral=True)
     try:
         since = parse_since(cmd.since) if cmd.since else None
     except ValueError as exc:

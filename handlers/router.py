@@ -7,8 +7,13 @@ from handlers import grammar as g
 from handlers.context import ChatContext
 from handlers.reply import Reply
 
+MAX_USER_ID = 64  # the width of the user columns (changes.requester, approver; audit actor)
+
 
 def handle_text(text: str, ctx: ChatContext) -> Reply:
+    if len(ctx.user) > MAX_USER_ID:
+        return Reply(f"your user id is {len(ctx.user):,} characters long; Oakley records user ids of up to "
+                     f"{MAX_USER_ID} characters, so it cannot act for you", ephemeral=True)
     cmd = g.parse(text)
     match cmd:
         case g.Ask():

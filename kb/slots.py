@@ -25,6 +25,8 @@ _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "un
 _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee",
                         "defined", "defini", "definie", "on", "after", "apres", "once", "is",
                         "fast"})
+_MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler words costs linear time
+_MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut",
                            "egal", "est", "de", "of", "="})
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
@@ -41,7 +43,7 @@ class Slots(NamedTuple):
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     j = i - 1
-    while j >= 0 and tokens[j] in _FILLER:
+    while j >= max(0, i - _MAX_FILLER) and tokens[j] in _FILLER:
         j -= 1
     return j >= 0 and tokens[j] in words
 
@@ -76,19 +78,27 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[str | None, str | Non
     return os, other_os, other_exchange, used
 
 
+def _is_port(token: str) -> bool:
+    return len(token) <= _MAX_PORT_DIGITS and 0 < int(token) < 65536
+
+
 def _ports(tokens: list[str], used: set[int]) -> list[int]:
     ports: list[int] = []
-    for i, tok in enumerate(tokens):
-        if tok not in ("port", "ports"):
+    i = 0
+    while i < len(tokens):
+        if tokens[i] not in ("port", "ports"):
+            i += 1
             continue
         j = i + 1
         while j < len(tokens) and (tokens[j].isdigit() or tokens[j] in _LIST_WORDS):
-            if tokens[j].isdigit() and 0 < int(tokens[j]) < 65536 and j not in used:
+            if tokens[j].isdigit() and _is_port(tokens[j]) and j not in used:
                 ports.append(int(tokens[j]))
                 used.add(j)
             j += 1
+        i = j  # a `port` inside the list just scanned would scan a part of it again: linear, not quadratic
     for i, tok in enumerate(tokens):
-        if tok.isdigit() and i + 1 < len(tokens) and tokens[i + 1] in ("tcp", "udp") and i not in used:
+        if (tok.isdigit() and _is_port(tok) and i + 1 < len(tokens) and tokens[i + 1] in ("tcp", "udp")
+                and i not in used):
             ports.append(int(tok))
             used.add(i)
     return ports
@@ -104,7 +114,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
         j += 1
     if j < len(tokens) and tokens[j].isdigit() and j not in used:
         used.add(j)
-        return "1" if int(tokens[j]) == 1 else str(int(tokens[j]))
+        digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
+        return digits if len(digits) <= 10 else digits[:10] + "…"
     if tokens[span.start:span.end] == ["fast", "failover"]:
         return "1"
     window = tokens[max(0, span.start - 4) : span.end + 4]

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_MEMO_SIZE = 10_000
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
@@ -55,6 +56,9 @@ class Speller:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w.isalpha())
+        # A token much longer than every known word cannot be a typo of one; looking it up would cost
+        # its length squared in deletions (cubed with two), so it is left alone.
+        self._longest = max((len(w) for w in self.words), default=0) + 2
         self._index: dict[str, set[str]] | None = None
         self._memo: dict[str, str] = {}
 
@@ -69,7 +73,7 @@ class Speller:
         return self._index
 
     def correct(self, token: str) -> str:
-        if token in self.words or len(token) < 4 or not token.isalpha():
+        if token in self.words or len(token) < 4 or len(token) > self._longest or not token.isalpha():
             return token
         if token in self._memo:
             return self._memo[token]
@@ -85,5 +89,7 @@ class Speller:
             if abs(len(w) - len(token)) <= allowed and (d := distance(token, w)) <= allowed
         )
         best = scored[0][2] if scored else token
+        if len(self._memo) >= _MEMO_SIZE:  # hostile text must not grow it without bound
+            self._memo.clear()
         self._memo[token] = best
         return best
