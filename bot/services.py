@@ -115,6 +115,7 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
     sessions = session_factory(engine)
     workflow = Workflow(sessions, kb, inventory, credentials, roles, ttl=ttl,
                         audit_key=settings.audit_key.get_secret_value().encode() if settings.audit_key else None,
-                        concurrency=settings.fleet_concurrency, timeouts=Timeouts())
+                        concurrency=settings.fleet_concurrency, timeouts=Timeouts(),
+                        request_rate=settings.request_rate)
     recovered = [c.id for c in workflow.recover_interrupted()]
     return Services(settings, kb, engine, sessions, inventory, credentials, roles, workflow, lab, recovered)

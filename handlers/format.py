@@ -5,19 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.db.models import Change
-from bot.workflow import describe_value
+from bot.workflow import describe, describe_target
 
 
 def value_change(c: Change) -> str:
-    """What was asked: the value read at request time → the requested one."""
-    after = "absent" if c.action == "delete" else str(c.target_value)
-    return f"{describe_value(c.before_present, c.before_value)} → {after}"
+    """What was asked: the value read at request time → the requested one (with the type when it changes)."""
+    after = describe_target(c)
+    if c.before_present and c.before_type not in (None, "REG_DWORD") and c.action == "set" and not c.target_type:
+        after += " (REG_DWORD)"
+    return f"{describe(c, 'before')} → {after}"
 
 
 def recorded_change(c: Change, arrow: str = "→") -> str:
     """What happened: before → the value read back (`-` until executed)."""
-    after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
-    return f"{describe_value(c.before_present, c.before_value)} {arrow} {after}"
+    after = describe(c, "after") if c.after_present is not None else "-"
+    return f"{describe(c, 'before')} {arrow} {after}"
 
 
 def request_text(group: Sequence[Change]) -> str:
@@ -41,8 +43,7 @@ def outcome_text(group: Sequence[Change]) -> str:
     lines = [f"Change {first.group_id}:"]
     for c in group:
         if c.status == "succeeded":
-            lines.append(f"• {c.host}: succeeded — {first.value_name} now "
-                         f"{describe_value(c.after_present, c.after_value)} (read back)")
+            lines.append(f"• {c.host}: succeeded — {first.value_name} now {describe(c, 'after')} (read back)")
         elif c.status in ("failed", "stale", "unknown"):
             lines.append(f"• {c.host}: {c.status} — {c.error}")
         else:

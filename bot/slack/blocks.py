@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.db.models import Change
-from bot.workflow import describe_value
+from bot.workflow import describe
 from handlers import format as fmt
 
 MAX_TEXT = 3000
@@ -105,7 +105,7 @@ def decided_message(group: Sequence[Change]) -> list[dict[str, Any]]:
     finished = [c for c in group if c.status in ("succeeded", "failed", "stale", "unknown")]
     if finished:
         lines = [f"• {c.host}: {c.status}"
-                 + (f" — now {describe_value(c.after_present, c.after_value)}" if c.status == "succeeded" else "")
+                 + (f" — now {describe(c, 'after')}" if c.status == "succeeded" else "")
                  + (f" — {c.error}" if c.error and c.status != "succeeded" else "") for c in finished[:30]]
         blocks.append(section("\n".join(lines)))
     return blocks[:MAX_MESSAGE_BLOCKS]
