@@ -26,7 +26,7 @@ from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
-from bot.checks import CredentialSource, allowlist, nlbsflags_value, read_fleet
+from bot.checks import CredentialSource, allowlist, describe_value, nlbsflags_value, read_fleet
 from bot.db.models import Change, RequestAttempt
 from bot.guidance import assess
 from bot.leases import DEFAULT_LEASE, Heartbeat, new_owner_id, wall_clock
@@ -66,22 +66,6 @@ def read_state(change: Change, which: str) -> dict[str, Any] | None:
     value = getattr(change, f"{which}_value")
     data = getattr(change, f"{which}_data")
     return {"present": present, "value": value if data is None else data, "type": getattr(change, f"{which}_type")}
-
-
-def describe_value(present: bool | None, value: int | None, type_: str | None = None,
-                   data: str | None = None) -> str:
-    """`absent`, `1`, or for another type its data and type: `text "1" (REG_SZ)`."""
-    if not present:
-        return "absent"
-    if type_ in (None, "REG_DWORD"):
-        return str(value)
-    shown = data if data is not None else ("" if value is None else str(value))
-    shown = shown if len(shown) <= 40 else shown[:40] + "…"
-    if type_ in ("REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ"):
-        return f'text "{shown}" ({type_})'
-    if type_ == "REG_BINARY":
-        return f"binary {shown or '(empty)'} ({type_})"
-    return f"{shown} ({type_})"
 
 
 def describe_read(read: RegRead) -> str:
@@ -242,7 +226,7 @@ class Workflow:
             self._refuse_duplicates(s, [h.name for h, _ in todo], wanted)  # another process, meanwhile
             group_id: int | None = None
             for host, before in todo:
-                guidance = assess(self.kb, host, before, value)
+                guidance = assess(self.kb, host, before, value, restore)
                 change = Change(
                     group_id=group_id, host=host.name, value_name=self.value.name,
                     action="set" if wanted[0] else "delete", target_value=value,

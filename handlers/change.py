@@ -13,7 +13,8 @@ from handlers.reply import Progress, Reply
 
 
 def refused(exc: WorkflowError) -> Reply:
-    return Reply(f"Refused: {exc.message}", ephemeral=exc.kind in ("permission", "invalid", "not_found"))
+    return Reply(f"Refused: {exc.message}", ephemeral=exc.kind in ("permission", "invalid", "not_found", "rate",
+                                                                          "duplicate"))
 
 
 def _request(ctx: ChatContext, announce: str, make: Callable[[], list[Change]]) -> Reply:

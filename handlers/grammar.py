@@ -69,6 +69,10 @@ class History(NamedTuple):
     change_id: int | None = None
 
 
+class Reconcile(NamedTuple):
+    change_id: int
+
+
 class ShowChange(NamedTuple):
     change_id: int
 
@@ -85,8 +89,8 @@ class Invalid(NamedTuple):
     message: str
 
 
-Command = (Ask | Check | SetValue | Revert | Approve | Deny | Cancel | History | ShowChange | Help | WhoAmI
-           | Invalid)
+Command = (Ask | Check | SetValue | Revert | Approve | Deny | Cancel | Reconcile | History | ShowChange | Help
+           | WhoAmI | Invalid)
 
 class _Words:
     """The message split into words once, with where each starts, so a reason keeps its own spacing.
@@ -259,7 +263,7 @@ def _natural(w: _Words) -> Command | None:
 
 
 def _by_number(w: _Words) -> Command | None:
-    """Commands about one change: revert, approve, deny, cancel, show."""
+    """Commands about one change: revert, approve, deny, cancel, reconcile, show."""
     head = w.at(0)
     if head == "roll" and w.at(1) == "back":
         head, first = "rollback", 2
@@ -277,6 +281,8 @@ def _by_number(w: _Words) -> Command | None:
         return Deny(found[0], w.rest(found[1]).strip())
     if head in ("cancel", "withdraw") and found:
         return Cancel(found[0]) if found[1] == len(w) else None
+    if head == "reconcile" and found:
+        return Reconcile(found[0]) if found[1] == len(w) else None
     if head in ("change", "show") and len(w) == 2:
         match = _ID.fullmatch(w.words[1])
         return ShowChange(int(match.group(1))) if match else None
@@ -320,6 +326,6 @@ def parse(text: str) -> Command:
     command = _by_number(w)
     if command is not None:
         return command
-    if head in ("approve", "deny", "reject", "cancel", "revert", "undo"):
+    if head in ("approve", "deny", "reject", "cancel", "revert", "undo", "reconcile"):
         return Invalid(f"`{head}` takes a change number, e.g. `{head} 12`")
     return Ask(text)

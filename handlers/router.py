@@ -32,6 +32,8 @@ def handle_text(text: str, ctx: ChatContext) -> Reply:
             return approve.handle_approve(cmd, ctx)
         case g.Deny():
             return approve.handle_deny(cmd, ctx)
+        case g.Reconcile():
+            return approve.handle_reconcile(cmd, ctx)
         case g.History():
             return history.handle(cmd, ctx)
         case g.WhoAmI():

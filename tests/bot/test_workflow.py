@@ -414,3 +414,95 @@ def test_hmac_chain_needs_the_key(database_url: str, tmp_path: Path) -> None:
             _, problem = audit.verify(s, None)
         assert problem is not None and "different OAKLEY_AUDIT_KEY" in problem.reason
         env.engine.dispose()
+
+
+@pytest.mark.parametrize(("type_", "data", "shown"), [
+    ("REG_SZ", "1", 'text "1" (REG_SZ)'),
+    ("REG_BINARY", "01000000", "binary 01000000 (REG_BINARY)"),
+    ("REG_EXPAND_SZ", "one", 'text "one" (REG_EXPAND_SZ)'),
+    ("REG_QWORD", 1, "1 (REG_QWORD)"),
+])
+@pytest.mark.parametrize("os_name", ["windows-2003", "windows-2008"])  # reg.exe 3.0 and Vista+ output
+def test_a_value_of_another_type_is_corrected_and_reverted_to_its_type(database_url: str, tmp_path: Path,
+                                                                       type_: str, data: object, shown: str,
+                                                                       os_name: str) -> None:
+    from handlers import format as fmt
+    from remote.lab import HostSpec
+
+    with Lab([HostSpec("fe02", os_name, "front-end")], state_dir=tmp_path / "lab") as lab:
+        env = Env(database_url, lab, tmp_path)
+        lab.host("fe02").set_value(type_, data)  # out of band
+        [change] = env.workflow.request("alice", ["fe02"], 1, "fix the type")
+        assert (change.before_present, change.before_type, change.before_value) == (True, type_, None)
+        assert fmt.value_change(change) == f"{shown} → 1 (REG_DWORD)"
+        env.workflow.approve("bob", change.id, acknowledge=True)
+        [done] = env.workflow.execute(change.id)  # not stale: the type is part of the comparison
+        assert done.status == "succeeded", done.error
+        assert (done.after_type, done.after_value) == ("REG_DWORD", 1)
+        assert lab.host("fe02").value() == ("NLBSFlags", "REG_DWORD", 1)
+        assert fmt.recorded_change(done) == f"{shown} → 1"
+        [revert] = env.workflow.revert("alice", change.id)
+        assert (revert.action, revert.target_type) == ("set", type_)
+        assert fmt.value_change(revert) == f"1 → {shown}"
+        env.workflow.approve("bob", revert.id, acknowledge=True)
+        [back] = env.workflow.execute(revert.id)
+        assert back.status == "succeeded", back.error
+        restored = lab.host("fe02").value()
+        assert restored is not None and (restored.type, str(restored.data)) == (type_, str(data))
+        with pytest.raises(WorkflowError, match="already"):  # the same type and data is a no-op
+            env.workflow.request("alice", ["fe02"], None, restore=(type_, str(data)))
+        env.engine.dispose()
+
+
+def test_a_changed_type_makes_the_change_stale(env: Env) -> None:
+    [change] = env.workflow.request("alice", ["fe02"], 1)
+    env.workflow.approve("bob", change.id)
+    env.lab.host("fe02").set_value("REG_SZ", "")
+    [done] = env.workflow.execute(change.id)
+    assert done.status == "stale" and 'now text "" (REG_SZ)' in (done.error or "")
+
+
+def test_data_that_cannot_be_written_back_safely_is_refused(env: Env) -> None:
+    for data in ['1" /f & calc', "%PATH%", "a/b", "x" * 300]:
+        with pytest.raises(WorkflowError) as err:
+            env.workflow.request("alice", ["fe02"], None, restore=("REG_SZ", data))
+        assert err.value.kind == "invalid"
+    with pytest.raises(WorkflowError):
+        env.workflow.request("alice", ["fe02"], None, restore=("REG_MULTI_SZ", "a"))
+
+
+def test_check_shows_the_type_and_data_as_found(env: Env) -> None:
+    from bot.checks import check_hosts
+
+    env.lab.host("fe02").set_value("REG_SZ", "1")
+    [result] = check_hosts(default_kb(), [env.inventory.hosts["fe02"]],
+                           lambda h: Credentials(env.lab.username, env.lab.password))
+    assert result.verdict is not None and result.verdict.compliant is False
+    assert 'text "1" (REG_SZ); the article\'s value is the number 1 (REG_DWORD)' in result.verdict.note
+    assert result.to_json()["type"] == "REG_SZ"
+
+
+def test_request_rate_is_per_user_and_shared_across_instances(env: Env) -> None:
+    env.workflow.request_rate = 3
+    other = Workflow(env.sessions, default_kb(), env.inventory, env.workflow.credentials, ROLES, clock=env.clock,
+                     request_rate=3)
+    for i, wf in enumerate([env.workflow, other, env.workflow]):
+        with pytest.raises(WorkflowError, match="already"):
+            wf.request("alice", ["fe01"], 1, f"try {i}")  # refused by the host's value, but counted
+    with pytest.raises(WorkflowError) as err:
+        other.request("alice", ["fe02"], 1)
+    assert err.value.kind == "rate" and "OAKLEY_REQUEST_RATE=3" in err.value.message
+    [mine] = env.workflow.request("erin", ["fe02"], 1)  # another user is not affected
+    env.clock.now += timedelta(seconds=61)
+    with pytest.raises(WorkflowError) as err:
+        env.workflow.request("alice", ["fe02"], 1)
+    assert err.value.kind == "duplicate" and f"change {mine.id}" in err.value.message
+    assert env.workflow.request("alice", ["fe02"], 5)  # another value is another request
+
+
+def test_over_long_user_ids_are_refused_clearly(env: Env) -> None:
+    env.workflow.roles = Roles.parse("*", "bob", "")
+    with pytest.raises(WorkflowError) as err:
+        env.workflow.request("U" * 65, ["fe02"], 1)
+    assert err.value.kind == "invalid" and "64 characters" in err.value.message
+    assert env.events() == []
