@@ -43,6 +43,8 @@ SYSTEM = "oakley"
 MAX_REASON = 500
 MAX_USER_ID = 64  # the width of changes.requester / approver and the audit actor
 RATE_WINDOW = timedelta(minutes=1)
+POSTING = "posting:"  # message_ts while a process posts the approval message
+POSTING_STALE = timedelta(minutes=5)
 State = tuple[bool, str | None, str | None]  # present, type, data as text: how values are compared
 
 
@@ -57,6 +59,16 @@ class WorkflowError(Exception):
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _posting_time(placeholder: str) -> int:
+    digits = placeholder.removeprefix(POSTING)
+    return int(digits) if digits.isdigit() else 0
+
+
+def has_message(change: Change) -> bool:
+    """Whether the approval message is posted (not merely being posted)."""
+    return bool(change.channel and change.message_ts and not change.message_ts.startswith(POSTING))
 
 
 def read_state(change: Change, which: str) -> dict[str, Any] | None:
@@ -513,6 +525,41 @@ class Workflow:
             gid = self._group(s, change_id)[0].group_id
             s.execute(update(Change).where(Change.group_id == gid).values(channel=channel, message_ts=ts)
                       .execution_options(synchronize_session=False))
+
+    # --- approval messages that could not be posted --------------------------------
+
+    def claim_posting(self, change_id: int) -> bool:
+        """Take the right to post this request's approval message (one process, one message).
+
+        The claim is a placeholder in `message_ts`; one older than POSTING_STALE (its poster died)
+        may be taken over. `attach_message` replaces it, `release_posting` gives it up.
+        """
+        now = int(self.lease_clock().timestamp())
+        with self.sessions.begin() as s:
+            first = self._group(s, change_id)[0]
+            current = first.message_ts
+            if current is not None and not (current.startswith(POSTING)
+                                            and now - _posting_time(current) > POSTING_STALE.total_seconds()):
+                return False
+            same = Change.message_ts.is_(None) if current is None else Change.message_ts == current
+            result = s.execute(update(Change).where(Change.group_id == first.group_id, same)
+                               .values(message_ts=f"{POSTING}{now}").execution_options(synchronize_session=False))
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def release_posting(self, change_id: int) -> None:
+        with self.sessions.begin() as s:
+            gid = self._group(s, change_id)[0].group_id
+            s.execute(update(Change).where(Change.group_id == gid, Change.message_ts.startswith(POSTING))
+                      .values(message_ts=None).execution_options(synchronize_session=False))
+
+    def unposted(self, older_than: timedelta = timedelta(seconds=30)) -> list[int]:
+        """Pending requests whose approval message is not posted (group ids), for the sweep."""
+        now = self.clock()
+        with self.sessions() as s:
+            ids = s.execute(select(Change.group_id).where(
+                Change.status == "pending", Change.expires_at > now, Change.requested_at < now - older_than,
+                or_(Change.message_ts.is_(None), Change.message_ts.startswith(POSTING))).distinct()).scalars().all()
+        return sorted(i for i in ids if i is not None)
 
     def pending_for(self, user: str, limit: int = 10) -> list[list[Change]]:
         """Pending requests this user may decide (approver, not the requester)."""

@@ -33,8 +33,7 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
     except Exception as exc:  # e.g. auth.test refused the token
         services.close()
         raise UsageError(f"Slack refused to start the app: {exc}") from None
-    for cid in services.recovered:
-        logging.getLogger("oakley").warning("change %s was interrupted by a crash and is now 'unknown'", cid)
+    surface.announce_unknown(services.recovered)  # their approval messages say so too
     start_sweeper(surface)
     settle_heap()
     return app_token, services, app, surface

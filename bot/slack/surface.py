@@ -16,10 +16,12 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db.models import Change
 from bot.services import Services
 from bot.slack import blocks
+from bot.workflow import has_message
 from handlers import approve as approve_handler
 from handlers import format as fmt
 from handlers.context import ChatContext
@@ -28,6 +30,7 @@ from handlers.reply import Reply
 from handlers.router import handle_text
 
 log = logging.getLogger("oakley.slack")
+DATABASE_DOWN = "The database is unavailable, try again in a moment."
 
 
 class Surface:
@@ -58,6 +61,9 @@ class Surface:
         except SlackApiError as exc:
             log.warning("chat.postMessage failed: %s", exc.response.get("error"))
             return None
+        except OSError as exc:  # still unreachable after the client's retries
+            log.warning("chat.postMessage failed: %s", type(exc).__name__)
+            return None
         return str(resp.get("ts")) if resp.get("ts") else None
 
     def whisper(self, channel: str, user: str, text: str, thread_ts: str | None = None) -> None:
@@ -69,7 +75,7 @@ class Surface:
 
     def update(self, group: list[Change]) -> None:
         first = group[0]
-        if not first.channel or not first.message_ts:
+        if not has_message(first):
             return
         decided = first.status != "pending"
         try:
@@ -84,8 +90,18 @@ class Surface:
     # --- replies -----------------------------------------------------------------
 
     def handle_text(self, text: str, user: str, channel: str, thread_ts: str | None = None) -> None:
-        reply = handle_text(text, ChatContext(user, self.services, channel))
+        reply = self.guarded(lambda: handle_text(text, ChatContext(user, self.services, channel)))
         self.deliver(reply, user=user, channel=channel, thread_ts=thread_ts)
+
+    @staticmethod
+    def guarded(make: Callable[[], Reply]) -> Reply:
+        """A reply, or — when the database is away — one saying so (each step is its own transaction,
+        so nothing is left half-written)."""
+        try:
+            return make()
+        except SQLAlchemyError:
+            log.warning("the database is unavailable", exc_info=True)
+            return Reply(DATABASE_DOWN, ephemeral=True)
 
     def deliver(self, reply: Reply, *, user: str, channel: str, thread_ts: str | None = None) -> None:
         if reply.kind == "approval" and reply.change_id is not None:
@@ -109,18 +125,23 @@ class Surface:
                 self.post(channel, note, thread_ts=anchor)
 
             def run() -> None:
-                self.deliver(followup(progress), user=user, channel=channel, thread_ts=anchor)
+                self.deliver(self.guarded(lambda: followup(progress)), user=user, channel=channel, thread_ts=anchor)
 
             self.submit(run)
 
-    def post_approval(self, change_id: int, channel: str, thread_ts: str | None) -> None:
-        group = self.services.workflow.group(change_id)
+    def post_approval(self, change_id: int, channel: str, thread_ts: str | None, *, notify: bool = True) -> None:
+        workflow = self.services.workflow
+        if not workflow.claim_posting(change_id):
+            return  # posted, or being posted by another process
+        group = workflow.group(change_id)
         target = self.approval_channel or channel
         ts = self.post(target, fmt.request_text(group), block_list=blocks.approval_message(group))
         if ts is None:
-            self.post(channel, f"Change {group[0].group_id} was recorded, but its approval message could not be "
-                               f"posted in <#{target}>; an approver can still say `approve {group[0].group_id}`.",
-                      thread_ts=thread_ts)
+            workflow.release_posting(change_id)  # the sweep posts it again
+            if notify:
+                self.post(channel, f"Change {group[0].group_id} was recorded, but its approval message could not "
+                                   f"be posted in <#{target}> yet; Oakley will try again, and an approver can say "
+                                   f"`approve {group[0].group_id}` meanwhile.", thread_ts=thread_ts)
             return
         self.services.workflow.attach_message(change_id, target, ts)
         if target != channel:
@@ -131,14 +152,16 @@ class Surface:
 
     def approve_clicked(self, user: str, change_id: int, channel: str, thread_ts: str | None) -> None:
         # The confirm dialog showed any outside-guidance warning: clicking is the acknowledgement.
-        reply = approve_handler.handle_approve(Approve(change_id, True), ChatContext(user, self.services, channel))
+        reply = self.guarded(lambda: approve_handler.handle_approve(Approve(change_id, True),
+                                                                     ChatContext(user, self.services, channel)))
         if reply.kind != "decision":
             self.whisper(channel, user, reply.text, thread_ts)
             return
         self.deliver(reply, user=user, channel=channel, thread_ts=thread_ts)
 
     def deny_submitted(self, user: str, change_id: int, reason: str, channel: str | None) -> None:
-        reply = approve_handler.handle_deny(Deny(change_id, reason), ChatContext(user, self.services, channel))
+        reply = self.guarded(lambda: approve_handler.handle_deny(Deny(change_id, reason),
+                                                                  ChatContext(user, self.services, channel)))
         if reply.kind != "decision":
             if channel:
                 self.whisper(channel, user, reply.text)
@@ -148,6 +171,22 @@ class Surface:
     def sweep_expired(self) -> None:
         for gid in self.services.workflow.expire_due():
             self.update(self.services.workflow.group(gid))
+
+    def sweep_interrupted(self) -> None:
+        """Changes whose executing instance died (lease run out) become unknown; their messages say so."""
+        self.announce_unknown([c.id for c in self.services.workflow.recover_interrupted()])
+
+    def announce_unknown(self, change_ids: list[int]) -> None:
+        for cid in change_ids:
+            log.warning("change %s was interrupted (its executing process stopped) and is now 'unknown'", cid)
+            self.update(self.services.workflow.group(cid))
+
+    def sweep_unposted(self) -> None:
+        """Approval messages that could not be posted (Slack down, rate-limited past the retries)."""
+        for gid in self.services.workflow.unposted():
+            channel = self.approval_channel or self.services.workflow.group(gid)[0].channel
+            if channel:
+                self.post_approval(gid, channel, None, notify=False)
 
     def home(self, user: str) -> dict[str, Any]:
         from bot import history

@@ -28,6 +28,8 @@ class FakeSlack:
         self.socket_url = socket_url
         self._cond = threading.Condition()
         self._ts = 1000
+        self.failures: dict[str, list[tuple[int, int]]] = {}  # method -> [(HTTP status, Retry-After)]
+        self.refused: list[tuple[str, int]] = []  # (method, status) of the calls answered with an error
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -46,6 +48,21 @@ class FakeSlack:
                 for key in ("blocks", "view"):
                     if isinstance(args.get(key), str):
                         args[key] = json.loads(args[key])
+                failure = fake.next_failure(method)
+                if failure is not None:
+                    status, retry_after = failure
+                    if status == 0:  # the connection drops without an answer
+                        self.close_connection = True
+                        self.connection.close()
+                        return
+                    body = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+                    self.send_response(status)
+                    self.send_header("Retry-After", str(retry_after))
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
                 body = json.dumps(fake.answer(method, args)).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
@@ -57,6 +74,20 @@ class FakeSlack:
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def fail(self, method: str, times: int, status: int = 429, retry_after: int = 1) -> None:
+        """Answer the next `times` calls of `method` with `status` (429 with Retry-After; 0 drops)."""
+        with self._cond:
+            self.failures.setdefault(method, []).extend([(status, retry_after)] * times)
+
+    def next_failure(self, method: str) -> tuple[int, int] | None:
+        with self._cond:
+            queue = self.failures.get(method)
+            if not queue:
+                return None
+            failure = queue.pop(0)
+            self.refused.append((method, failure[0]))
+            return failure
 
     def answer(self, method: str, args: Call) -> Call:
         with self._cond:
