@@ -27,6 +27,8 @@ from remote.inventory import Inventory, load_inventory
 from remote.lab import Lab
 from remote.winrm_client import Credentials, Timeouts
 
+DATABASE_DOWN = "The database is unavailable, try again in a moment."  # the reply when it is lost mid-run
+
 
 class ConfigError(Exception):
     """Bad configuration: the message names the variable to fix."""

@@ -19,7 +19,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db.models import Change
-from bot.services import Services
+from bot.services import DATABASE_DOWN, Services
 from bot.slack import blocks
 from bot.workflow import has_message
 from handlers import approve as approve_handler
@@ -30,7 +30,6 @@ from handlers.reply import Reply
 from handlers.router import handle_text
 
 log = logging.getLogger("oakley.slack")
-DATABASE_DOWN = "The database is unavailable, try again in a moment."
 
 
 class Surface:
