@@ -18,6 +18,7 @@ in the same transaction.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -40,6 +41,7 @@ from remote.regexe import DWORD_MAX, RegRead, data_text, restorable
 from remote.winrm_client import Timeouts, WinRMClient
 
 SYSTEM = "oakley"
+log = logging.getLogger("oakley.workflow")
 MAX_REASON = 500
 MAX_USER_ID = 64  # the width of changes.requester / approver and the audit actor
 RATE_WINDOW = timedelta(minutes=1)
@@ -427,7 +429,9 @@ class Workflow:
 
     def _finish(self, s: Session, cid: int, status: str, *, after: RegRead | None = None,
                 error: str | None = None, expect: str = "executing", actor: str = SYSTEM,
-                action: str | None = None, **details: Any) -> bool:
+                action: str | None = None, wrote: dict[str, Any] | None = None, **details: Any) -> bool:
+        """The conditional update ending a step; `wrote` (details of the write) is audited as
+        `remote_write` just before the status, and only when this process still owns the change."""
         values: dict[str, Any] = {"status": status, "error": error}
         if expect == "executing":
             values.update(executed_at=self.clock(), lease_until=None)
@@ -438,10 +442,17 @@ class Workflow:
             query = query.where(or_(Change.owner == self.owner, Change.owner.is_(None)))
         won = s.execute(query.values(**values).returning(Change.host)
                         .execution_options(synchronize_session=False)).first()
-        if won is not None:
-            extra = {"after": describe_read(after)} if after is not None else {}
-            self._audit(s, actor, action or status, change_id=cid, host=won[0], error=error, **extra, **details)
-        return won is not None
+        if won is None:
+            if expect == "executing":  # presumed dead (lease run out) and marked unknown meanwhile
+                log.warning("change %s was settled elsewhere before this process could record %s (%s); "
+                            "`reconcile %s` reads the host", cid, status, error or describe_read(after)
+                            if after else error, cid)
+            return False
+        if wrote is not None:
+            self._audit(s, SYSTEM, "remote_write", change_id=cid, host=won[0], **wrote)
+        extra = {"after": describe_read(after)} if after is not None else {}
+        self._audit(s, actor, action or status, change_id=cid, host=won[0], error=error, **extra, **details)
+        return True
 
     def _execute_one(self, cid: int, host: Host) -> None:
         with self.sessions.begin() as s:
@@ -478,9 +489,8 @@ class Workflow:
                              f"say `reconcile {cid}` to read the host and settle it")
             raise
         with self.sessions.begin() as s:
-            self._audit(s, SYSTEM, "remote_write", change_id=cid, host=host.name, operation=change.action,
-                        value=change.target_value, read_back=describe_read(after))
-            self._finish(s, cid, "succeeded", after=after)
+            self._finish(s, cid, "succeeded", after=after, wrote={
+                "operation": change.action, "value": change.target_value, "read_back": describe_read(after)})
 
     def _write(self, host: Host, change: Change) -> RegRead:
         client = self._client(host)
@@ -506,9 +516,9 @@ class Workflow:
         state = read_state_of(found)
         with self.sessions.begin() as s:
             if state == wanted:
-                self._audit(s, SYSTEM, "remote_write", change_id=cid, host=host.name, operation=change.action,
-                            value=change.target_value, read_back=shown, confirmed_after=sent)
-                self._finish(s, cid, "succeeded", after=found, error=f"confirmed on a fresh connection after: {sent}")
+                self._finish(s, cid, "succeeded", after=found, error=f"confirmed on a fresh connection after: {sent}",
+                             wrote={"operation": change.action, "value": change.target_value, "read_back": shown,
+                                    "confirmed_after": sent})
             elif state == before:
                 # Refused, dropped or timed out, and the value is as it was: not written (a hung command
                 # ends with its shell), and the error says how that was established.

@@ -506,3 +506,25 @@ def test_over_long_user_ids_are_refused_clearly(env: Env) -> None:
         env.workflow.request("U" * 65, ["fe02"], 1)
     assert err.value.kind == "invalid" and "64 characters" in err.value.message
     assert env.events() == []
+
+
+def test_an_owner_presumed_dead_does_not_overwrite_the_unknown(env: Env) -> None:
+    """If another instance marked the change unknown (the lease ran out, say the process was
+    paused), the late owner records nothing: no success without its settlement by reconcile."""
+    [change] = env.workflow.request("alice", ["fe02"], 1)
+    env.workflow.approve("bob", change.id)
+    env.lab.host("fe02").faults.command_seconds = 1
+    runner = threading.Thread(target=env.workflow.execute, args=(change.id,))
+    runner.start()
+    deadline = time.monotonic() + 10
+    while env.workflow.group(change.id)[0].status != "executing" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    other = Workflow(env.sessions, default_kb(), env.inventory, env.workflow.credentials, ROLES, clock=env.clock,
+                     lease_clock=lambda: datetime.now(UTC) + timedelta(minutes=5))
+    assert [c.id for c in other.recover_interrupted()] == [change.id]
+    runner.join(30)
+    [row] = env.workflow.group(change.id)
+    assert row.status == "unknown" and env.lab.host("fe02").nlbsflags() == 1
+    actions = [a for a, _, _ in env.events()]
+    assert actions[-1] == "unknown" and "remote_write" not in actions and "succeeded" not in actions
+    assert env.workflow.reconcile("bob", change.id)[0].status == "succeeded"
