@@ -27,6 +27,8 @@ SHAPES = {
     "typos": "failovr nlbsflgs " * (LIMIT // 17),
     "accents": "é" * LIMIT,
     "short words": "x " * (LIMIT // 2),
+    "characters NFKD expands 18-fold": "\ufdfa" * LIMIT,
+    "the article's mangled n?ud": "n?ud " * (LIMIT // 5),
 }
 
 
