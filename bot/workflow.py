@@ -429,7 +429,7 @@ class Workflow:
 
     def _finish(self, s: Session, cid: int, status: str, *, after: RegRead | None = None,
                 error: str | None = None, expect: str = "executing", actor: str = SYSTEM,
-                action: str | None = None, wrote: dict[str, Any] | None = None, **details: Any) -> bool:
+                wrote: dict[str, Any] | None = None, **details: Any) -> bool:
         """The conditional update ending a step; `wrote` (details of the write) is audited as
         `remote_write` just before the status, and only when this process still owns the change."""
         values: dict[str, Any] = {"status": status, "error": error}
@@ -449,9 +449,9 @@ class Workflow:
                             if after else error, cid)
             return False
         if wrote is not None:
-            self._audit(s, SYSTEM, "remote_write", change_id=cid, host=won[0], **wrote)
+            self._audit(s, actor, "remote_write", change_id=cid, host=won[0], **wrote)
         extra = {"after": describe_read(after)} if after is not None else {}
-        self._audit(s, actor, action or status, change_id=cid, host=won[0], error=error, **extra, **details)
+        self._audit(s, actor, status, change_id=cid, host=won[0], error=error, **extra, **details)
         return True
 
     def _execute_one(self, cid: int, host: Host) -> None:
@@ -635,8 +635,12 @@ class Workflow:
                                 f"({describe(change, 'before')}) nor the one asked for ({describe_target(change)}); "
                                 f"change {change_id} stays unknown — request the value you want", "conflict")
         with self.sessions.begin() as s:
+            # Audited as the status itself (by the approver, `reconciled`), after a `remote_write` when the
+            # host has the new value: every succeeded change has its write in the chain.
+            wrote = {"operation": change.action, "value": change.target_value, "read_back": shown,
+                     "confirmed_by": f"reconcile by {user}"} if status == "succeeded" else None
             if not self._finish(s, change_id, status, after=found, error=None if status == "succeeded" else note,
-                                expect="unknown", actor=user, action="reconciled", outcome=status, found=shown):
+                                expect="unknown", actor=user, wrote=wrote, reconciled=True, found=shown):
                 raise WorkflowError(f"change {change_id} was settled by someone else a moment ago", "conflict")
         return self.group(change_id)
 

@@ -316,7 +316,7 @@ def test_crash_between_write_and_record_becomes_unknown_once_the_lease_runs_out(
         env.workflow.revert("alice", change.id)
     [settled] = env.workflow.reconcile("bob", change.id)  # the host has 1: the write happened
     assert settled.status == "succeeded" and (settled.after_present, settled.after_value) == (True, 1)
-    assert env.events()[-1][:2] == ("reconciled", "bob")
+    assert env.events()[-2:] == [("remote_write", "bob", change.id), ("succeeded", "bob", change.id)]
     [revert] = env.workflow.revert("alice", change.id)  # and now it can be reverted
     assert revert.action == "delete"
     assert env.verify()[1] is None
