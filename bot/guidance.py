@@ -44,10 +44,16 @@ def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None,
            else nlbsflags_state(before.present, before.value if isinstance(before.value, int) else None))
     after = (describe_value(True, None, *restoring) if restoring
              else "absent" if target is None else nlbsflags_state(True, target))
-    summary = (f"{rationale} Expected IPSec time after an unplanned back-end failover on {host.name}: "
-               f"{_time(kb, host, now, typed)} now ({rule.value_name} {_show(now)}) → "
-               f"{_time(kb, host, after, restoring is not None)} after "
-               f"({rule.value_name} {_show(after)}). Exchange's own recovery time comes on top.")
+    if host.role != rule.server_role:
+        # The estimate is about a front-end reconnecting after a back-end failover: elsewhere it says nothing.
+        summary = (f"{rationale} The article's failover estimate does not apply to {host.name}: it is a "
+                   f"{host.role or 'host of unknown role'}, and the article's times are for Exchange 2003 "
+                   f"{rule.server_role} servers reconnecting after a back-end failover.")
+    else:
+        summary = (f"{rationale} Expected IPSec time after an unplanned back-end failover on {host.name}: "
+                   f"{_time(kb, host, now, typed)} now ({rule.value_name} {_show(now)}) → "
+                   f"{_time(kb, host, after, restoring is not None)} after "
+                   f"({rule.value_name} {_show(after)}). Exchange's own recovery time comes on top.")
     outside: list[str] = []
     if host.role != rule.server_role:
         outside.append(f"{host.name} is a {host.role or 'host of unknown role'}; the article sets "

@@ -5,7 +5,9 @@ Secrets are `SecretStr`: they never appear in `repr`, logs or error text.
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
+import re
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -30,6 +32,17 @@ class Settings(BaseSettings):
     fleet_concurrency: int = Field(16, ge=1, le=512)
     request_rate: int = Field(10, ge=1, le=10_000)  # change requests per user per minute, across processes
     slack_api_url: str | None = None
+    reason_pattern: str | None = None
+
+    @field_validator("reason_pattern")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        if value:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression ({exc})") from None
+        return value or None
     slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
     slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))

@@ -16,22 +16,24 @@ def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
     try:
         group = workflow.approve(ctx.user, cmd.change_id, acknowledge=cmd.acknowledge)
     except WorkflowError as exc:
-        return refused(exc)
+        return refused(exc, ctx.lang)
     gid = group[0].group_id
+    lang = ctx.lang
 
     def run(progress: Progress) -> Reply:
         finished = workflow.execute(gid or cmd.change_id, progress=fleet_progress(progress, f"change {gid}"))
-        return Reply(fmt.outcome_text(finished), change_id=gid, kind="outcome")
+        return Reply(fmt.outcome_text(finished, lang), change_id=gid, kind="outcome")
 
-    return Reply(fmt.decision_text(group) + " — executing now…", change_id=gid, kind="decision", followup=run)
+    going = " — exécution en cours…" if lang == "fr" else " — executing now…"
+    return Reply(fmt.decision_text(group, lang) + going, change_id=gid, kind="decision", followup=run)
 
 
 def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:
     try:
         group = ctx.services.workflow.deny(ctx.user, cmd.change_id, cmd.reason)
     except WorkflowError as exc:
-        return refused(exc)
-    return Reply(fmt.decision_text(group), change_id=group[0].group_id, kind="decision")
+        return refused(exc, ctx.lang)
+    return Reply(fmt.decision_text(group, ctx.lang), change_id=group[0].group_id, kind="decision")
 
 
 def handle_reconcile(cmd: Reconcile, ctx: ChatContext) -> Reply:
@@ -44,7 +46,7 @@ def handle_reconcile(cmd: Reconcile, ctx: ChatContext) -> Reply:
         try:
             group = workflow.reconcile(ctx.user, cmd.change_id)
         except WorkflowError as exc:
-            return refused(exc)
-        return Reply(fmt.outcome_text(group), change_id=group[0].group_id, kind="outcome")
+            return refused(exc, ctx.lang)
+        return Reply(fmt.outcome_text(group, ctx.lang), change_id=group[0].group_id, kind="outcome")
 
     return Reply(f"Reading the host of change {cmd.change_id} to settle it…", followup=run)

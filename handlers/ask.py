@@ -10,6 +10,6 @@ from kb.engine import answer
 
 def handle(cmd: Ask, ctx: ChatContext) -> Reply:
     result = answer(cmd.question, kb=ctx.services.kb)
-    sections = list(dict.fromkeys(c.section for c in result.citations))
-    citation = f"KB {result.citations[0].article} — {', '.join(sections)}" if sections else None
+    # The first quote in the article's words (French), with its English rendering for English answers.
+    citation = result.citations[0].line() if result.citations else None
     return Reply(result.answer, citation=citation, data={"answer": result.to_json()})

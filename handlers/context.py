@@ -12,3 +12,4 @@ class ChatContext:
     user: str  # the platform's user ID, from the signed payload — never a display name
     services: Services
     channel: str | None = None
+    lang: str = "en"  # "fr" when the person writes French (same detection as `ask`)

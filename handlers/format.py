@@ -38,25 +38,52 @@ def request_text(group: Sequence[Change]) -> str:
     return "\n".join(lines)
 
 
-def outcome_text(group: Sequence[Change]) -> str:
+_FR = {"succeeded": "réussie", "failed": "échouée", "stale": "périmée", "unknown": "inconnue", "approved": "approuvée",
+       "executing": "en cours", "denied": "refusée", "expired": "expirée", "cancelled": "annulée",
+       "pending": "en attente"}
+
+
+def outcome_text(group: Sequence[Change], lang: str = "en") -> str:
     first = group[0]
-    lines = [f"Change {first.group_id}:"]
+    fr = lang == "fr"
+    lines = [f"{'Modification' if fr else 'Change'} {first.group_id}:"]
     for c in group:
+        status = _FR.get(c.status, c.status) if fr else c.status
         if c.status == "succeeded":
-            lines.append(f"• {c.host}: succeeded — {first.value_name} now {describe(c, 'after')} (read back)")
+            now = describe(c, "after")
+            lines.append(f"• {c.host}: réussie — {first.value_name} vaut maintenant {now} (relu)" if fr else
+                         f"• {c.host}: succeeded — {first.value_name} now {now} (read back)")
         elif c.status in ("failed", "stale", "unknown"):
-            lines.append(f"• {c.host}: {c.status} — {c.error}")
+            lines.append(f"• {c.host}: {status} — {c.error}")
         else:
-            lines.append(f"• {c.host}: {c.status}")
+            lines.append(f"• {c.host}: {status}")
     return "\n".join(lines)
 
 
-def decision_text(group: Sequence[Change]) -> str:
+def decision_text(group: Sequence[Change], lang: str = "en") -> str:
+    """Who decided and how, in words that match what happened (an expiry is Oakley's doing)."""
     first = group[0]
+    gid = first.group_id
+    if lang == "fr":
+        when = f" à {first.decided_at:%H:%M} UTC" if first.decided_at else ""
+        if first.status == "expired":
+            return f"Modification {gid} expirée{when} : aucun approbateur n'a décidé à temps."
+        if first.status == "cancelled":
+            return f"Modification {gid} annulée{when}."
+        if first.status == "denied":
+            extra = f" : {first.decision_reason}" if first.decision_reason else " (sans raison donnée)"
+            return f"Modification {gid} refusée par {first.approver}{when}{extra}"
+        return f"Modification {gid} {_FR.get(first.status, first.status)} par {first.approver or first.requester}{when}"
+    when = f" at {first.decided_at:%H:%M} UTC" if first.decided_at else ""
+    if first.status == "expired":
+        return f"Change {gid} expired{when}: no approver decided in time. Request it again if it is still needed."
+    if first.status == "cancelled":
+        return f"Change {gid} cancelled{when} (withdrawn by {first.requester} or an admin)."
+    if first.status == "denied":
+        extra = f": {first.decision_reason}" if first.decision_reason else " (no reason given)"
+        return f"Change {gid} denied by {first.approver}{when}{extra}"
     who = first.approver or first.requester
-    when = f"{first.decided_at:%H:%M} UTC" if first.decided_at else ""
-    extra = f": {first.decision_reason}" if first.decision_reason else ""
-    return f"Change {first.group_id} {first.status} by {who} at {when}{extra}".rstrip()
+    return f"Change {gid} {first.status} by {who}{when}".rstrip()
 
 
 def change_details(group: Sequence[Change]) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from kb.failover import Estimate, NotCovered, estimates
-from kb.model import IpsecPolicy, Lang, RelatedArticle
+from kb.model import IdleTimer, IpsecPolicy, Lang, RelatedArticle
 from kb.slots import Slots
 from kb.store import KnowledgeBase
 
@@ -26,15 +26,34 @@ class Context(NamedTuple):
     slots: Slots
     concepts: frozenset[str]
     lang: Lang
+    words: frozenset[str] = frozenset()
 
     def t(self, key: str, **values: object) -> str:
         template = self.kb.questions.templates[key].get(self.lang)
         return template.format(**values) if values else template
 
+    @property
+    def in_seconds(self) -> bool:
+        """The question counts in seconds: durations of a minute or more also say how many seconds."""
+        return bool(self.words & {"seconds", "secondes", "second", "seconde", "secs", "sec"})
+
     def duration(self, seconds: int) -> str:
+        text = self._duration(seconds)
+        if seconds > 60 and (self.in_seconds or seconds % 60):
+            return f"{text} ({self.t('seconds', n=seconds)})"
+        return text
+
+    def span(self, low: int, high: int, *, unit: bool = True) -> str:
+        """"20 times", "1 minute 54 seconds to 1 minute 57 seconds": one value when both ends agree."""
+        show = self.duration if unit else str
+        return show(low) if low == high else self.t("span", low=show(low), high=show(high))
+
+    def _duration(self, seconds: int) -> str:
         if seconds % 60 == 0:
             n = seconds // 60
             return self.t("minute" if n == 1 else "minutes", n=n)
+        if seconds > 60:
+            return f"{self._duration(seconds - seconds % 60)} {self.t('seconds', n=seconds % 60)}"
         return self.t("seconds", n=seconds)
 
     def os_name(self, os: str) -> str:
@@ -61,10 +80,72 @@ def _unplanned_sentence(ctx: Context, e: Estimate) -> str:
     return text + (" " + ctx.t("windows2000_flag") if e.nlbsflags_irrelevant else "")
 
 
+def _ranked(ctx: Context) -> tuple[str | None, str | None]:
+    """The NLBSFlags state and OS a worst or best case stands for, when the question names none."""
+    s = ctx.slots
+    if "worst" in ctx.concepts and s.nlbsflags is None:
+        return "absent", s.os
+    if "best" in ctx.concepts and s.nlbsflags is None and s.os != "windows-2000":
+        return "1", s.os or "windows-2003"
+    return s.nlbsflags, s.os
+
+
+def _comparison(ctx: Context) -> Reply:
+    """With against without NLBSFlags (or a planned move against a failover): both, the gap, the ratio."""
+    s = ctx.slots
+    if ctx.planned is None and "planned" in ctx.concepts:  # a planned move against an unplanned failover
+        p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
+        if "worst" in ctx.concepts:  # against the planned move's worst case only
+            p = p._replace(min_seconds=p.max_seconds)
+        u = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags or "absent", planned=False)[0]
+        text = ctx.t("compare_planned", min=p.min_seconds, max=p.max_seconds, total=ctx.duration(u.min_seconds),
+                     state=ctx.t("state_set" if u.nlbsflags == "1" else "state_absent"),
+                     longer=ctx.span(u.min_seconds - p.max_seconds, u.min_seconds - p.min_seconds),
+                     ratio=ctx.span(u.min_seconds // p.max_seconds, u.min_seconds // p.min_seconds, unit=False))
+        return Reply(tuple(dict.fromkeys((*p.facts, *u.facts))), text)
+    if len(s.oses) >= 2:  # one Windows against the other
+        state = s.nlbsflags or "1"
+        a, b = (estimates(ctx.kb, os=os, nlbsflags=state, planned=False)[0] for os in s.oses[:2])
+        text = ctx.t("compare_os", state=ctx.t("state_set" if state == "1" else "state_absent"),
+                     a=ctx.duration(a.min_seconds), os_a=ctx.os_name(s.oses[0]),
+                     b=ctx.duration(b.min_seconds), os_b=ctx.os_name(s.oses[1]),
+                     gap=ctx.duration(abs(a.min_seconds - b.min_seconds)))
+        return Reply(tuple(dict.fromkeys((*a.facts, *b.facts))), text)
+    os = s.os or "windows-2003"
+    without = estimates(ctx.kb, os=os, nlbsflags="absent", planned=False)[0]
+    with_ = estimates(ctx.kb, os=os, nlbsflags="1", planned=False)[0]
+    facts = tuple(dict.fromkeys((*without.facts, *with_.facts)))
+    if with_.min_seconds == without.min_seconds:
+        return Reply(facts, ctx.t("compare_same", os=ctx.os_name(os), total=ctx.duration(without.min_seconds)))
+    gap = without.min_seconds - with_.min_seconds
+    ratio = without.min_seconds / with_.min_seconds
+    text = ctx.t("compare_flag", os=ctx.os_name(os), without=ctx.duration(without.min_seconds),
+                 with_=ctx.duration(with_.min_seconds), gap=ctx.duration(gap),
+                 ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
+                 pct=round(100 * gap / without.min_seconds))
+    if s.count:
+        text += " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without.min_seconds),
+                            with_=ctx.duration(s.count * with_.min_seconds), gap=ctx.duration(s.count * gap))
+    return Reply(facts, text)
+
+
+def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:
+    """The total with the Exchange recovery time the question states (the summary: Exchange + IPSec)."""
+    if low == high:
+        return ctx.t("exchange_total", exchange=ctx.duration(exchange), ipsec=ctx.duration(low),
+                     total=ctx.duration(exchange + low))
+    return ctx.t("exchange_total_range", exchange=ctx.duration(exchange), low=ctx.duration(exchange + low),
+                 high=ctx.duration(exchange + high))
+
+
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
+    if {"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2:
+        return _comparison(ctx)
     planned = ctx.planned
-    if planned is None and s.os is None and s.nlbsflags is None:
+    nlbsflags, os = _ranked(ctx)
+    exchange = s.durations[0] if s.durations and {"recovery", "exchange"} & ctx.concepts else None
+    if planned is None and os is None and nlbsflags is None and exchange is None:
         found = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)
         found += estimates(ctx.kb, os=None, nlbsflags=None, planned=False)
         p, default, fast = found[0], found[1], found[-1]
@@ -79,13 +160,23 @@ def failover(ctx: Context) -> Reply:
         )
         facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
         return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
-    found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(planned))
+    if planned and os == "windows-2000":  # Windows 2000 clusters are not supported; the 3–6 s are a 2003 cluster's
+        raise NotCovered("detail_product", ctx.t("planned_windows2000"))
+    found = estimates(ctx.kb, os=os, nlbsflags=nlbsflags, planned=bool(planned))
     if planned:
         e = found[0]
         text = ctx.t("failover_planned", min=e.min_seconds, max=e.max_seconds)
+        if "nlbsflags" in ctx.concepts:
+            text += " " + ctx.t("planned_nlbsflags")
     else:
         text = " ".join(_unplanned_sentence(ctx, e) for e in found)
     facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
+    if exchange is not None:
+        totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
+        return Reply(facts, f"{text} {' '.join(totals)}")
+    if s.count and len(found) == 1:
+        e = found[0]
+        text += " " + ctx.t("count_total", n=s.count, total=ctx.span(s.count * e.min_seconds, s.count * e.max_seconds))
     return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
 
 
@@ -103,6 +194,18 @@ def failover_process(ctx: Context) -> Reply:
 def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
+    if len(ctx.slots.oses) > 1:
+        facts = tuple(f for os in ctx.slots.oses for f in by_os.get(os, ()))
+        if {"op_ratio", "op_diff", "compare"} & ctx.concepts and len(facts) == 2:
+            a, b = (ctx.kb.facts[f].data for f in facts)
+            assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
+            long, short = max(a.seconds, b.seconds), min(a.seconds, b.seconds)
+            text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+            ratio = long / short
+            return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
+                                                   ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
+                                                   pct=round(100 * (long - short) / long)))
+        return Reply(facts)
     if ctx.slots.os == "windows-2003" and ctx.slots.nlbsflags == "absent":
         return Reply(("unplanned.total_default",))
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))
@@ -124,6 +227,9 @@ _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": 
 
 def policies(ctx: Context) -> Reply:
     policy_facts = [(f.id, f.data) for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
+    named = [fid for fid, policy in policy_facts if str(policy.number) in ctx.slots.numbers]
+    if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
+        return Reply(tuple(named))
     chosen: list[str] = []
     missing: list[int] = []
     for port in ctx.slots.ports:
@@ -142,9 +248,14 @@ def policies(ctx: Context) -> Reply:
             chosen.append(fid)
             if {"pop3", "imap4"} & ctx.concepts and "password" in ctx.concepts:
                 break  # passwords: policy 1 is the answer
+    if "port" in ctx.concepts and chosen and not any(
+            ctx.kb.facts[f].data.ports for f in chosen if isinstance(ctx.kb.facts[f].data, IpsecPolicy)):
+        raise NotCovered("detail_port", "LDAP, RPC, Kerberos or Global Catalog")
+    if not chosen and not missing and not wanted and {"ike", "esp"} & ctx.concepts:
+        raise NotCovered("detail_port", "IKE or ESP")
     if not chosen and not missing and "other_protocol" in ctx.concepts:
         raise NotCovered("detail_port", "that protocol")
-    if missing and not chosen:
+    if missing:  # a port number the article does not give ("389 for LDAP?"): not its answer to make
         raise NotCovered("detail_port", ", ".join(map(str, missing)))
     if not chosen:
         chosen = [fid for fid, _ in policy_facts]

@@ -1,28 +1,51 @@
 """Answer a question about KB 821839 from the data, citing the article.
 
-Deterministic: the same question always gets the same answer. The steps are
-normalise → correct typos → find concepts and slots → refuse what the
-article does not cover → pick the best-scoring intent → answer from its
-facts or its computation.
+Closed-world and deterministic. A message is split into the questions it asks;
+each part is normalised, typo-corrected and read for concepts (what it is
+about), attributes (what it asks: a duration, a location, a value…) and slots
+(the conditions: OS, NLBSFlags state, ports, durations). A part is answered
+only when every attribute it asks is one an intent of the model accounts for,
+under those conditions; a term the article never mentions is named back. A
+yes/no question gets Yes/No first when the data settles it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
-from kb.lexicon import PRODUCT, SMALL_TALK, Lexicon
+from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.model import Intent, Lang, RegistryValue
-from kb.slots import extract
+from kb.parts import asks, split
+from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, default_kb
-from kb.text import tokenize
+from kb.text import MAX_WORD, tokenize
+from kb.verdicts import VERDICTS
+from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
+from kb.yesno import is_yes_no
+
+_MINUTES = re.compile(r"\b(\d{1,3}) minutes?\b")
+#: Words by which a part points back at an earlier one ("does it apply there?").
+_BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
+                              "meme", "celle", "celui", "ceux", "dedans", "labas"})
+#: A part this short that asks nothing ("d'après la KB") is context for the others, not a question.
+CONTEXT_WORDS = 4
+#: Longer text is not a question; Slack allows 40,000 characters, the engine reads this many.
+MAX_QUESTION = 2000
 
 
 class Citation(NamedTuple):
     article: str
     section: str
-    quote: str
+    quote: str  # the article's own (French) words
+    translation: str | None = None  # for English answers: an English rendering, marked as such when shown
+
+    def line(self) -> str:
+        """`KB 821839, Section: « quote »`, and the translation after it when there is one."""
+        text = f"KB {self.article}, {self.section}: « {self.quote} »"
+        return f"{text} (translation: “{self.translation}”)" if self.translation else text
 
 
 class Answer(NamedTuple):
@@ -48,73 +71,250 @@ class Answer(NamedTuple):
         }
 
 
+class Reading(NamedTuple):
+    """One part of a question as the engine understands it."""
+
+    text: str
+    tokens: tuple[str, ...]
+    words: frozenset[str]
+    concepts: frozenset[str]
+    slots: Slots
+    unknown: tuple[str, ...]
+
+
+class Outcome(NamedTuple):
+    """One part's answer; `declined` carries the reason's detail when it is not answered."""
+
+    answered: bool
+    text: str
+    facts: tuple[str, ...] = ()
+    intent: str | None = None
+    declined: str | None = None
+    verdict: bool | None = None  # a yes/no question's Yes (True) or No (False)
+
+
 class Engine:
     """The question-answering engine over one knowledge base."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.lexicon = Lexicon(kb.questions)
-        self._core = frozenset(kb.questions.out_of_scope.core)
+        q = kb.questions
+        self.lexicon = Lexicon(q)
+        self._attributes = frozenset(q.attributes)
+        self._anchors = self._attributes | {"nlbsflags", "@nlbsflags", "@os"}  # what makes a short part a question
+        # Subjects a statement can set for the questions after it: concepts that are neither asked nor slots.
+        self._topics = frozenset(c.id for c in q.concepts) - self._attributes
+        self._accounts = {
+            i.id: frozenset(i.signals) | {c for group in i.requires for c in group} | frozenset(i.accepts)
+            for i in q.intents
+        }
         # NLBSFlags states the article describes: not set, or the data it gives.
         self._nlbs_states = frozenset(
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
         )
+        known = set(self.lexicon.speller.words) | {w for k in self.lexicon.table for w in k}
+        known |= set(COMPACT_OS) | set(q.out_of_scope.windows_versions) | set(q.out_of_scope.exchange_versions)
+        self.vocabulary = Vocabulary(known | kb.words)
 
-    def answer(self, question: str, lang: Lang | None = None) -> Answer:
-        raw = tokenize(question)
-        lang = lang or detect(question, raw, self.kb.questions.markers)
-        tokens = self.lexicon.correct(raw)
+    # --- reading ---------------------------------------------------------------
+
+    def _read(self, text: str) -> Reading:
+        raw = tokenize(text)
+        # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
+        # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
+        names = proper_names(text)
+        tokens = [c if c == t or not ((t in names and len(t) < 7) or self.vocabulary.ordinary(t)) else t
+                  for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
-        concepts |= {name for name, given in (("@os", slots.os), ("@nlbsflags", slots.nlbsflags)) if given}
+        concepts |= _slot_concepts(slots)
+        unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
+                                           if not m], names, acronyms(text))
+        return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))
 
-        products = sorted(c.removeprefix(PRODUCT) for c in concepts if c.startswith(PRODUCT))
-        other = slots.other_exchange or slots.other_os or (products[0] if products else None)
+    def _carry(self, part: Reading, before: Reading) -> Reading:
+        """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
+        s, b = part.slots, before.slots
+        state = s.nlbsflags or b.nlbsflags
+        if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"}:
+            state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
+        slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
+                           oses=s.oses or b.oses, count=s.count or b.count)
+        if slots == s:
+            return part
+        concepts = part.concepts | _slot_concepts(slots)
+        if "nlbsflags" in before.concepts and slots.nlbsflags:
+            concepts |= {"nlbsflags"}
+        if slots.durations and not s.durations:  # "Exchange takes 3 min. … total?": whose duration it was
+            concepts |= before.concepts & {"exchange", "recovery"}
+        return part._replace(concepts=concepts, slots=slots)
+
+    def _inherit(self, part: Reading, before: Reading) -> Reading:
+        """A follow-up part ("and what value should it have?") about the previous part's subject."""
+        topics = frozenset(c for c in before.concepts if c not in self._attributes and not c.startswith("@"))
+        if not part.concepts & self._attributes:  # "What about manual moves?": the same question, another subject
+            topics |= before.concepts & self._attributes
+        if {"planned", "unplanned"} & part.concepts:
+            topics -= {"planned", "unplanned"}
+        s, b = part.slots, before.slots
+        slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)
+        concepts = part.concepts | topics | _slot_concepts(slots)
+        return part._replace(concepts=concepts, slots=slots)
+
+    # --- answering ----------------------------------------------------------------
+
+    def answer(self, question: str, lang: Lang | None = None) -> Answer:
+        lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)
+        if len(question) > MAX_QUESTION:
+            return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
+        outcomes: list[Outcome] = []
+        before: Reading | None = None
+        refused: Outcome | None = None  # the last part declined for naming something the article doesn't cover
+        setting: set[str] = set()  # subjects named by statements among the questions
+        parts = split(question)
+        asking = [asks(p) for p in parts]
+        several = len(parts) > 1 and any(asking)
+        for text, asked in zip(parts, asking, strict=True):
+            reading = self._read(text)
+            if before is not None:
+                reading = self._carry(reading, before)
+            fragment = several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
+            scene = self._out_of_scope(reading, lang)
+            if several and (fragment or not asked):  # context for the other parts, not a question
+                refused = scene or refused
+                setting |= {c for c in reading.concepts if c in self._topics}
+                outcome = Outcome(False, "")
+            elif scene is not None:
+                outcome = refused = scene
+            elif refused is not None and reading.words & _BACK_REFERENCES:  # "…Exchange 2010. Does it apply there?"
+                outcome = refused
+            else:
+                # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
+                reading = reading._replace(concepts=reading.concepts | setting)
+                outcome = self._answer_part(reading, lang)
+                if outcome is None and before is not None:
+                    reading = self._inherit(reading, before)
+                    outcome = self._answer_part(reading, lang)
+                if outcome is None:  # nothing the model knows is asked
+                    outcome = Outcome(False, "", declined="" if asked or reading.concepts & self._attributes else None)
+            outcomes.append(outcome)
+            before = reading
+        return self._combine(question, lang, outcomes)
+
+    def _out_of_scope(self, r: Reading, lang: Lang) -> Outcome | None:
+        """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""
+        if REQUEST in r.concepts:
+            return self._decline(lang)
+        products = sorted(c.removeprefix(PRODUCT) for c in r.concepts if c.startswith(PRODUCT))
+        other = r.slots.other_exchange or r.slots.other_os or (products[0] if products else None)
         if other:
-            return self._not_covered(question, lang, "detail_product", other)
+            return self._decline(lang, "detail_product", other)
+        if r.unknown:
+            named = [t for t in r.unknown if len(t) <= MAX_WORD][:3]
+            if not named:
+                return self._decline(lang)
+            return self._decline(lang, "detail_term", ", ".join(original_spelling(r.text, t) for t in named))
+        return None
+
+    def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
+        """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
+        concepts, slots = r.concepts, r.slots
+        scene = self._out_of_scope(r, lang)
+        if scene is not None:
+            return scene
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
-            return self._not_covered(question, lang, "detail_nlbs_value", slots.nlbsflags)
-        if SMALL_TALK in concepts and not concepts & self._core:
-            return self._not_covered(question, lang)
+            return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
+        if SMALL_TALK in concepts and not concepts - {SMALL_TALK}:
+            return self._decline(lang)
         intent = self._choose(concepts)
         if intent is None:
-            return self._not_covered(question, lang)
+            return None
         if intent.gap is not None:
-            return Answer(question, lang, False, intent.gap.get(lang), intent=intent.id)
+            return Outcome(False, intent.gap.get(lang), intent=intent.id, declined="gap")
+        ctx = Context(self.kb, slots, concepts, lang, r.words)
         try:
-            reply = (
-                COMPUTE[intent.compute](Context(self.kb, slots, concepts, lang))
-                if intent.compute
-                else Reply(intent.facts)
-            )
+            reply = COMPUTE[intent.compute](ctx) if intent.compute else Reply(intent.facts)
         except NotCovered as gap:
-            return self._not_covered(question, lang, gap.reason, gap.what)
-        return self._render(question, lang, reply, intent)
+            return self._decline(lang, gap.reason, gap.what)
+        text = reply.text or self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx)
+        verdict = None
+        if intent.verdict and is_yes_no(r.text, list(r.tokens), lang):
+            verdict = VERDICTS[intent.verdict](ctx, reply)
+            if verdict is not None:
+                text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
+        return Outcome(True, text, tuple(reply.facts), intent.id, verdict=verdict)
+
+    def _in_seconds(self, text: str, ctx: Context) -> str:
+        """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
+        if not ctx.in_seconds:
+            return text
+        return _MINUTES.sub(lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
 
     def _choose(self, concepts: frozenset[str]) -> Intent | None:
+        """The best-scoring intent that qualifies and accounts for every attribute asked."""
+        asked = concepts & self._attributes
         best: tuple[float, Intent] | None = None
         for intent in self.kb.questions.intents:
             if not all(concepts.intersection(group) for group in intent.requires):
+                continue
+            if asked - self._accounts[intent.id]:
                 continue
             score = sum(w for c, w in intent.signals.items() if c in concepts)
             if best is None or score > best[0]:
                 best = (score, intent)
         return best[1] if best else None
 
-    def _render(self, question: str, lang: Lang, reply: Reply, intent: Intent) -> Answer:
-        facts = [self.kb.facts[f] for f in reply.facts]
-        text = reply.text or " ".join(f.text.get(lang) for f in facts)
+    def _combine(self, question: str, lang: Lang, outcomes: list[Outcome]) -> Answer:
+        answered = [o for o in outcomes if o.answered]
+        if not answered:
+            first = next((o for o in outcomes if o.text), None)  # a part's own refusal says most
+            return Answer(question, lang, False, first.text if first else self._refusal(lang),
+                          intent=first.intent if first else None)
+        parts: list[str] = []
+        shown: set[str] = set()
+        for o in outcomes:
+            if o.answered and o.facts and set(o.facts) <= shown and o.verdict is None:
+                continue  # a follow-up that only repeats an earlier part's answer
+            shown.update(o.facts)
+            if o.answered or o.declined == "gap":
+                parts.append(o.text)
+            elif o.declined is not None:
+                parts.append(self._t("part_not_covered", lang, detail=o.declined))
+        facts = tuple(dict.fromkeys(f for o in answered for f in o.facts))
         number = self.kb.article.article.number
         citations = tuple(
-            Citation(number, self.kb.article.sections[f.section].get(lang), f.quote) for f in facts
+            Citation(number, self.kb.article.sections[fact.section].get(lang), fact.quote,
+                     fact.quote_en if lang == "en" else None)
+            for fact in (self.kb.facts[f] for f in facts)
         )
-        return Answer(question, lang, True, text, tuple(reply.facts), citations, intent.id)
+        return Answer(question, lang, True, " ".join(parts), facts, citations, answered[0].intent)
 
-    def _not_covered(self, question: str, lang: Lang, reason: str | None = None, what: str = "") -> Answer:
-        templates = self.kb.questions.templates
-        detail = templates[reason].get(lang).format(what=what) if reason else ""
-        return Answer(question, lang, False, templates["not_covered"].get(lang).format(detail=detail))
+    def _t(self, key: str, lang: Lang, **values: object) -> str:
+        template = self.kb.questions.templates[key].get(lang)
+        return template.format(**values) if values else template
+
+    def _refusal(self, lang: Lang, detail: str = "") -> str:
+        return f"{self._t('not_covered', lang, detail=detail)}\n{self._t('can_ask', lang)}"
+
+    def _decline(self, lang: Lang, reason: str | None = None, what: str = "") -> Outcome:
+        detail = self._t(reason, lang, what=what) if reason else ""
+        return Outcome(False, self._refusal(lang, detail), declined=detail)
+
+
+def _slot_concepts(slots: Slots) -> frozenset[str]:
+    """Concepts the slots stand for: an OS named, an NLBSFlags state given, a duration stated."""
+    given = (("@os", slots.os), ("@nlbsflags", slots.nlbsflags), ("@duration", slots.durations))
+    return frozenset(name for name, value in given if value)
+
+
+def _covered(tokens: list[str], matches: list[Match]) -> list[bool]:
+    """Which tokens a lexicon phrase matched (those are known, whatever their spelling)."""
+    covered = [False] * len(tokens)
+    for m in matches:
+        for i in range(m.start, m.end):
+            covered[i] = True
+    return covered
 
 
 _ENGINES: dict[int, Engine] = {}

@@ -9,6 +9,7 @@ from kb.text import Speller
 
 PRODUCT = "product:"  # concept id prefix for named out-of-scope products
 SMALL_TALK = "small_talk"
+REQUEST = "request"  # asks for something other than the article (a poem, a password reset)
 
 
 class Match(NamedTuple):
@@ -35,6 +36,8 @@ class Lexicon:
                 add(term, PRODUCT + name)
         for term in questions.out_of_scope.small_talk:
             add(term, SMALL_TALK)
+        for term in questions.out_of_scope.requests:
+            add(term, REQUEST)
         self.table = {k: frozenset(v) for k, v in table.items()}
         self.longest = max(len(k) for k in self.table)
         words = {w for k in self.table for w in k}

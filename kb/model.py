@@ -151,6 +151,7 @@ class Fact(NamedTuple):
     section: str
     text: Text
     quote: str
+    quote_en: str | None = None  # an English rendering of the quote, shown marked as a translation
     data: FactData | None = None
 
 
@@ -195,6 +196,8 @@ class Intent(NamedTuple):
     facts: tuple[str, ...] = ()
     compute: str | None = None
     gap: Text | None = None
+    verdict: str | None = None  # how a yes/no question of this kind is settled (kb.verdicts)
+    accepts: tuple[str, ...] = ()  # attributes it accounts for besides those in requires and signals
 
 
 
@@ -206,6 +209,7 @@ class OutOfScope(NamedTuple):
     exchange_versions: tuple[str, ...]
     small_talk: tuple[str, ...]
     core: tuple[str, ...]  # concepts that make small talk a real question
+    requests: tuple[str, ...] = ()  # asks for something else (a poem, a password reset): always declined
 
 
 class Questions(NamedTuple):
@@ -214,6 +218,7 @@ class Questions(NamedTuple):
     markers: dict[Lang, tuple[str, ...]]
     stopwords: tuple[str, ...]
     concepts: tuple[Concept, ...]
+    attributes: tuple[str, ...]  # concepts that say what is asked: an answer must account for each
     out_of_scope: OutOfScope
     intents: tuple[Intent, ...]
     templates: dict[str, Text]

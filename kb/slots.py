@@ -11,7 +11,7 @@ from typing import NamedTuple
 from kb.lexicon import Match
 from kb.model import OutOfScope
 
-_COMPACT_OS = {
+COMPACT_OS = {
     "win2k": "windows-2000", "w2k": "windows-2000", "win2000": "windows-2000",
     "w2000": "windows-2000", "win2k3": "windows-2003", "w2k3": "windows-2003",
     "win2003": "windows-2003", "w2003": "windows-2003", "2k3": "windows-2003",
@@ -21,7 +21,11 @@ _EXCHANGE_WORDS = frozenset({"exchange", "exch"})
 _FILLER = frozenset({"server", "serveur", "r2", "sp1", "sp2", "edition", "enterprise", "standard"})
 _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "unset", "manquant",
                         "pas", "never", "jamais", "disabled", "desactive", "removed", "supprime",
-                        "off", "none", "aucun", "aucune", "before", "avant", "isn"})
+                        "off", "none", "aucun", "aucune", "before", "avant", "non", "deleted",
+                        "unconfigured", "default", "defaut", "skip", "skipped", "ignore", "omit", "omitted",
+                        "unmodified", "untouched", "vanilla", "legacy", "desactivee", "absente", "sauf",
+                        "oublie", "manque", "lacking", "minus", "absence", "faute", "reverted", "rollback",
+                        "rolled", "annule", "retire", "enleve", "supprimee", "efface", "unless"})
 _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee",
                         "defined", "defini", "definie", "on", "after", "apres", "once", "is",
                         "fast"})
@@ -30,6 +34,25 @@ _MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut",
                            "egal", "est", "de", "of", "="})
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
+_UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1,
+          "min": 60, "mins": 60, "mn": 60, "minute": 60, "minutes": 60,
+          "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "heure": 3600, "heures": 3600}
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
+                 "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
+                 "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,
+                 "vingt": 20, "thirty": 30, "trente": 30}
+#: What a count counts ("10 planned moves", "trois pannes").
+_EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
+                     "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
+                     "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events"})
+#: Concepts that state the NLBSFlags state without naming the value ("before the change").
+STATE_ABSENT, STATE_SET = "state_absent", "state_set"
+_BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
+_CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing", "tweak", "modification", "modif",
+                     "modifier", "modifie", "changement", "changer", "correctif", "reglage", "patch", "patching",
+                     "applying", "apply", "applied", "appliquer", "applique", "setting", "set", "enabling",
+                     "enable", "enabled", "activation", "activer", "active", "configuring", "configure",
+                     "nlbsflags", "registry", "registre", "flag", "value", "valeur"})
 
 
 class Slots(NamedTuple):
@@ -39,6 +62,9 @@ class Slots(NamedTuple):
     nlbsflags: str | None = None       # "1" | "absent" | another value, as text
     ports: tuple[int, ...] = ()
     numbers: tuple[str, ...] = ()      # bare numbers (article numbers, values)
+    durations: tuple[int, ...] = ()    # durations the question states, in seconds ("3 minutes")
+    oses: tuple[str, ...] = ()         # every covered Windows named, in order (a comparison names two)
+    count: int | None = None           # how many failovers the question adds up
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -48,34 +74,35 @@ def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     return j >= 0 and tokens[j] in words
 
 
-def _versions(tokens: list[str], oos: OutOfScope) -> tuple[str | None, str | None, str | None, set[int]]:
-    os = other_os = other_exchange = None
+def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None, str | None, set[int]]:
+    oses: list[str] = []
+    other_os = other_exchange = None
     used: set[int] = set()
     win_versions = frozenset(oos.windows_versions)
     exch_versions = frozenset(oos.exchange_versions)
     for i, tok in enumerate(tokens):
-        if tok in _COMPACT_OS:
-            os = os or _COMPACT_OS[tok]
+        if tok in COMPACT_OS:
+            oses.append(COMPACT_OS[tok])
             used.add(i)
         elif tok.startswith(("win2k", "w2k")) or tok in ("2k8", "2k12"):
             other_os = other_os or tok
             used.add(i)
-        elif _preceded_by(tokens, i, _EXCHANGE_WORDS):
+        elif _preceded_by(tokens, i, _EXCHANGE_WORDS) and (tok in exch_versions or len(tok) == 4):
             if tok in exch_versions:
                 other_exchange = other_exchange or f"Exchange {tok}"
-            if tok.isdigit() or tok in exch_versions:
-                used.add(i)
+            used.add(i)
         elif _preceded_by(tokens, i, _OS_WORDS) or tok in ("2000", "2003"):
             if tok in ("2000", "2003"):
-                os = os or f"windows-{tok}"
+                oses.append(f"windows-{tok}")
                 used.add(i)
             elif tok in win_versions:
                 other_os = other_os or f"Windows {tok}"
                 used.add(i)
-        elif tok.isdigit() and len(tok) == 4 and tok in win_versions | exch_versions:
+        elif tok.isdigit() and len(tok) == 4 and tok in win_versions | exch_versions and not (
+                i and tokens[i - 1] in ("in", "en", "since", "depuis", "year", "annee", "of", "until")):  # a year
             other_os = other_os or f"version {tok}"
             used.add(i)
-    return os, other_os, other_exchange, used
+    return list(dict.fromkeys(oses)), other_os, other_exchange, used
 
 
 def _is_port(token: str) -> bool:
@@ -96,6 +123,12 @@ def _ports(tokens: list[str], used: set[int]) -> list[int]:
                 used.add(j)
             j += 1
         i = j  # a `port` inside the list just scanned would scan a part of it again: linear, not quadratic
+    if ports or any(t in ("port", "ports") for t in tokens):  # "ports ldap et gc, 389 et 3268 ?"
+        for i, tok in enumerate(tokens):
+            if tok.isdigit() and len(tok) >= 2 and _is_port(tok) and i not in used and (
+                    i + 1 >= len(tokens) or tokens[i + 1] not in _UNITS):
+                ports.append(int(tok))
+                used.add(i)
     for i, tok in enumerate(tokens):
         if (tok.isdigit() and _is_port(tok) and i + 1 < len(tokens) and tokens[i + 1] in ("tcp", "udp")
                 and i not in used):
@@ -104,9 +137,53 @@ def _ports(tokens: list[str], used: set[int]) -> list[int]:
     return ports
 
 
+def _durations(tokens: list[str], used: set[int]) -> list[int]:
+    found: list[int] = []
+    for i, tok in enumerate(tokens[:-1]):
+        unit = _UNITS.get(tokens[i + 1])
+        number = int(tok) if tok.isdigit() and len(tok) <= 6 else WORD_NUMBERS.get(tok)
+        if number is not None and unit and i not in used and (tok.isdigit() or unit >= 60):
+            seconds = number * unit
+            used.add(i)
+            rest = tokens[i + 2] if i + 2 < len(tokens) else ""
+            if unit == 60 and rest.isdigit() and len(rest) <= 2 and int(rest) < 60:  # "2 min 30"
+                seconds += int(rest)
+                used.add(i + 2)
+            found.append(seconds)
+    return found
+
+
+def _timeline(tokens: list[str]) -> str | None:
+    """"before the change" / "after applying the fix": the state on that side of the change."""
+    for i, tok in enumerate(tokens):
+        if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in tokens[i + 1 : i + 7]):
+            return "absent" if tok in _BEFORE else "1"
+    return None
+
+
+def _count(tokens: list[str], used: set[int]) -> int | None:
+    """How many failovers the question counts ("10 planned moves", "three node crashes")."""
+    for i, tok in enumerate(tokens):
+        number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
+        if number and number > 1 and i not in used and any(t in _EVENTS for t in tokens[i + 1 : i + 4]):
+            used.add(i)
+            return number
+    return None
+
+
 def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str | None:
+    concepts = {c for m in matches for c in m.concepts}
+    timeline = _timeline(tokens)
+    if timeline == "absent":
+        concepts.add(STATE_ABSENT)
+    elif timeline == "1":
+        concepts.add(STATE_SET)
     spans = [m for m in matches if "nlbsflags" in m.concepts]
     if not spans:
+        if STATE_ABSENT in concepts and STATE_SET not in concepts:
+            return "absent"
+        if STATE_SET in concepts and STATE_ABSENT not in concepts:
+            return "1"
         return None
     span = spans[0]
     j = span.end
@@ -116,19 +193,29 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
         used.add(j)
         digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
         return digits if len(digits) <= 10 else digits[:10] + "…"
-    if tokens[span.start:span.end] == ["fast", "failover"]:
-        return "1"
-    window = tokens[max(0, span.start - 4) : span.end + 4]
-    if any(t in _NEGATIONS for t in window):
+    if STATE_ABSENT in concepts and STATE_SET not in concepts:
         return "absent"
-    if any(t in _POSITIVES for t in window):
+    if STATE_SET in concepts and STATE_ABSENT not in concepts:
+        return "1"
+    window = tokens[max(0, span.start - 5) : span.end + 5]
+    negative = any(t in _NEGATIONS for t in window)
+    positive = any(t in _POSITIVES for t in window if t not in ("is", "on"))
+    if negative and ("with" in window or "avec" in window):
+        return None  # "with and without NLBSFlags": both cases
+    if negative:
+        return "absent"
+    if positive or tokens[span.start:span.end] == ["fast", "failover"]:
         return "1"
     return None
 
 
 def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
-    os, other_os, other_exchange, used = _versions(tokens, oos)
+    oses, other_os, other_exchange, used = _versions(tokens, oos)
+    os = oses[0] if oses else None
     ports = _ports(tokens, used)
+    durations = _durations(tokens, used)
+    count = _count(tokens, used)
     nlbs = _nlbsflags(tokens, matches, used)
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
-    return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers)
+    return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
+                 tuple(oses), count)

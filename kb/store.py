@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -23,19 +24,31 @@ DATA_DIR = os.path.join(_HERE, "data")
 ARTICLE_FILE = os.path.join(DATA_DIR, "kb821839.yaml")
 QUESTIONS_FILE = os.path.join(DATA_DIR, "questions.yaml")
 SOURCE_FILE = os.path.join(DATA_DIR, "kb821839-fr.txt")
-_SCHEMA_FILES = tuple(os.path.join(_HERE, f) for f in ("model.py", "validate.py", "snapshot.py"))
+_SCHEMA_FILES = tuple(os.path.join(_HERE, f) for f in ("model.py", "validate.py", "snapshot.py", "store.py", "text.py"))
 
 
 class KnowledgeBase(NamedTuple):
-    """The article and the question data, with facts indexed by id."""
+    """The article and the question data, with facts indexed by id, and every word either uses."""
 
     article: Article
     questions: Questions
     facts: dict[str, Fact]
+    words: frozenset[str]
 
     @classmethod
-    def of(cls, article: Article, questions: Questions) -> KnowledgeBase:
-        return cls(article, questions, {f.id: f for f in article.facts})
+    def of(cls, article: Article, questions: Questions, words: Iterable[str] | None = None) -> KnowledgeBase:
+        return cls(article, questions, {f.id: f for f in article.facts},
+                   frozenset(words if words is not None else _words(article, questions)))
+
+
+def _words(article: Article, questions: Questions) -> set[str]:
+    """The article's own words and the answers' (normalised): never unknown terms. Cached with the snapshot."""
+    from kb.text import tokenize
+
+    texts = [f"{f.text.en} {f.text.fr} {f.quote} {f.quote_en or ''}" for f in article.facts]
+    texts += [f"{t.en} {t.fr}" for t in questions.templates.values()]
+    texts += [f"{i.gap.en} {i.gap.fr}" for i in questions.intents if i.gap is not None]
+    return set(tokenize(" ".join(texts)))
 
 
 def cache_dir() -> str:
@@ -72,7 +85,7 @@ def load_kb(
             with open(cached, encoding="utf-8") as fh:
                 raw = json.load(fh)
             if raw.get("key") == key:
-                return KnowledgeBase.of(decode(raw["article"]), decode(raw["questions"]))
+                return KnowledgeBase.of(decode(raw["article"]), decode(raw["questions"]), raw["words"])
         except (OSError, ValueError, KeyError, TypeError):
             pass  # absent or unreadable: validate afresh
     from pathlib import Path
@@ -80,10 +93,11 @@ def load_kb(
     from kb import validate  # pydantic and YAML only on this path
 
     article, questions = validate.load_validated(Path(article_path), Path(questions_path), Path(source_path))
+    kb = KnowledgeBase.of(article, questions)
     if cached is not None:
-        snapshot = {"key": key, "article": encode(article), "questions": encode(questions)}
+        snapshot = {"key": key, "article": encode(article), "questions": encode(questions), "words": sorted(kb.words)}
         _write_atomically(cached, json.dumps(snapshot, ensure_ascii=False))
-    return KnowledgeBase.of(article, questions)
+    return kb
 
 
 def _write_atomically(path: str, text: str) -> None:

@@ -12,11 +12,41 @@ from collections.abc import Iterable
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _MEMO_SIZE = 10_000
+#: Longer tokens are not words (a pasted hash, a run of letters): never corrected, named as terms.
+MAX_WORD = 30
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
+# Chat shorthand spelled out before tokenising; each pattern is a plain scan (linear time).
+_SHORTHAND = (
+    (re.compile(r"\bw/o\b"), " without "),
+    (re.compile(r"\bw/(?=[\s\w])"), " with "),
+    (re.compile(r"\bcan['’]t\b"), "can not"),
+    (re.compile(r"\bwon['’]t\b"), "will not"),
+    (re.compile(r"n['’]t\b"), " not"),
+    (re.compile(r"\b(is|are|was|were|do|does|did|have|has|had|should|would|could|must|need)nt\b"), r"\1 not"),
+    (re.compile(r"\bcant\b"), "can not"),
+    (re.compile(r"\bwont\b"), "will not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"%"), " percent "),
+    (re.compile(r"(?<![a-z0-9])(\d+)x\b"), r"\1 times"),
+    (re.compile(r"(?<![a-z0-9])(\d+)(mins?|mn|minutes?|s|secs?|seconds?|secondes?|h|hrs?|hours?|heures?)\b"),
+     r"\1 \2"),
+)
+
+
+_UPPER_BE = re.compile(r"\bBEs?\b")
+_FE_BE = re.compile(r"\b(fes?)(\s*(?:to|and|et|vers|->|/|<->|-|&)\s*)bes?\b")
+
+
 def normalize(text: str) -> str:
-    text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
+    # "BE" in capitals, or after "FE to", is a back-end; "be" alone is the verb.
+    text = _FE_BE.sub(r"\1\2backend", _UPPER_BE.sub("backend", text).lower())
+    text = text.replace("n?ud", "noeud").translate(_SPECIAL)
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -56,9 +86,6 @@ class Speller:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w.isalpha())
-        # A token much longer than every known word cannot be a typo of one; looking it up would cost
-        # its length squared in deletions (cubed with two), so it is left alone.
-        self._longest = max((len(w) for w in self.words), default=0) + 2
         self._index: dict[str, set[str]] | None = None
         self._memo: dict[str, str] = {}
 
@@ -73,7 +100,7 @@ class Speller:
         return self._index
 
     def correct(self, token: str) -> str:
-        if token in self.words or len(token) < 4 or len(token) > self._longest or not token.isalpha():
+        if token in self.words or not 4 <= len(token) <= MAX_WORD or not token.isalpha():
             return token
         if token in self._memo:
             return self._memo[token]

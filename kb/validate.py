@@ -33,14 +33,20 @@ T = TypeVar("T")
 COMPUTE_NAMES = frozenset(
     {"failover", "failover_process", "idle_timer", "support", "policies", "related"}
 )
+VERDICT_NAMES = frozenset(
+    {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport",
+     "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure"}
+)
 #: Concepts the engine derives from slots rather than from words.
-SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags"})
+SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",
         "failover_unplanned", "failover_planned", "failover_overview", "windows2000_flag",
         "exchange_on_top", "port_not_named", "state_set", "state_absent", "state_any", "minutes", "minute",
-        "seconds",
+        "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
+        "compare_same", "compare_planned", "compare_os", "span", "count_total", "count_saved", "compare_idle",
+        "planned_windows2000", "exchange_total", "exchange_total_range", "planned_nlbsflags",
     }
 )
 
@@ -173,11 +179,16 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
         problems += [f"{where}.facts: unknown fact {f!r}" for f in intent.facts if f not in fact_ids]
         if intent.compute and intent.compute not in COMPUTE_NAMES:
             problems.append(f"{where}.compute: unknown computation {intent.compute!r}")
+        if intent.verdict and intent.verdict not in VERDICT_NAMES:
+            problems.append(f"{where}.verdict: unknown verdict {intent.verdict!r}")
+        problems += [f"{where}.accepts: unknown concept {c!r}" for c in intent.accepts if c not in concept_ids]
+    problems += [f"attributes: unknown concept {c!r}" for c in questions.attributes if c not in concept_ids]
     core = questions.out_of_scope.core
     problems += [f"out_of_scope.core: unknown concept {c!r}" for c in core if c not in concept_ids]
     terms = [(f"concepts({c.id})", t) for c in questions.concepts for t in c.terms]
     terms += [(f"out_of_scope.products.{name}", t) for name, ts in questions.out_of_scope.products.items() for t in ts]
     terms += [("out_of_scope.small_talk", t) for t in questions.out_of_scope.small_talk]
+    terms += [("out_of_scope.requests", t) for t in questions.out_of_scope.requests]
     problems += [
         f"{where}: term {t!r} must be written normalised, as {' '.join(tokenize(t))!r}"
         for where, t in terms if t != " ".join(tokenize(t))

@@ -29,7 +29,7 @@ def format_text(result: object) -> str:
     lines = [result.answer]
     if result.citations:
         lines.append("")
-        lines += [f"  — KB {c.article}, {c.section}: « {c.quote} »" for c in result.citations]
+        lines += [f"  — {c.line()}" for c in result.citations]
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Dialect, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, Dialect, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -136,3 +136,22 @@ class ProcessedEvent(Base):
 
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     processed_at: Mapped[datetime] = mapped_column()
+
+
+class ChangeMessage(Base):
+    """One Slack message showing a request: the approval post in a channel, a copy in each
+    approver's DM, the requester's status note. All are updated after the decision."""
+
+    __tablename__ = "change_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(64))
+    ts: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # "approval" (buttons) or "status" (to the requester)
+    lang: Mapped[str] = mapped_column(String(8), default="en", server_default="en")  # the reader's language
+
+    __table_args__ = (
+        Index("ix_change_messages_group", "group_id"),
+        UniqueConstraint("channel", "ts", name="uq_change_messages_channel_ts"),
+    )

@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 BOT_EVENTS = ["app_mention", "message.im", "app_home_opened"]
-SCOPES = ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write"]
+SCOPES = ["app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:read", "im:write"]
 
 
 def manifest(http_url: str | None = None) -> dict[str, Any]:

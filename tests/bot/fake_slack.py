@@ -2,8 +2,12 @@
 
 It answers the methods Oakley uses (`auth.test`, `chat.postMessage`,
 `chat.update`, `chat.postEphemeral`, `views.open`, `views.publish`,
-`conversations.open`, `apps.connections.open`), records every call with its
-arguments, and lets a test wait for a call that matches.
+`conversations.open` (a distinct DM id per user), `apps.connections.open`,
+`files.getUploadURLExternal` / the upload URL / `files.completeUploadExternal`
+(what `files_upload_v2` uses), and `response_url` POSTs (recorded as the
+method "response_url", under `FakeSlack.response_url`)), records every call with its
+arguments, and lets a test wait for a call that matches. Channels in
+`not_in` behave like channels the bot has not joined.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ class FakeSlack:
         self._ts = 1000
         self.failures: dict[str, list[tuple[int, int]]] = {}  # method -> [(HTTP status, Retry-After)]
         self.refused: list[tuple[str, int]] = []  # (method, status) of the calls answered with an error
+        self.not_in: set[str] = set()
+        self.uploads: dict[str, bytes] = {}
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -40,7 +46,19 @@ class FakeSlack:
 
             def do_POST(self) -> None:
                 method = self.path.rsplit("/", 1)[-1]
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                data = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.path.startswith("/upload/"):
+                    fake.uploads[method] = data
+                    fake.record("upload", {"file_id": method, "size": len(data)})
+                    self._reply(b"OK - " + str(len(data)).encode(), "text/plain")
+                    return
+                raw = data.decode()
+                if self.path.startswith("/response/"):
+                    args = json.loads(raw or "{}")
+                    args["path"] = self.path
+                    fake.record("response_url", args)
+                    self._reply(b"ok", "text/plain")
+                    return
                 if "json" in self.headers.get("Content-Type", ""):
                     args = json.loads(raw or "{}")
                 else:
@@ -63,16 +81,20 @@ class FakeSlack:
                     self.end_headers()
                     self.wfile.write(body)
                     return
-                body = json.dumps(fake.answer(method, args)).encode()
+                self._reply(json.dumps(fake.answer(method, args)).encode(), "application/json")
+
+            def _reply(self, body: bytes, content_type: str) -> None:
                 self.send_response(200)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/"
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = self.base + "/api/"
+        self.response_url = self.base + "/response/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def fail(self, method: str, times: int, status: int = 429, retry_after: int = 1) -> None:
@@ -89,12 +111,22 @@ class FakeSlack:
             self.refused.append((method, failure[0]))
             return failure
 
+    def record(self, method: str, args: Call) -> None:
+        with self._cond:
+            self._ts += 1
+            self.calls.append((method, args))
+            self._cond.notify_all()
+
     def answer(self, method: str, args: Call) -> Call:
         with self._cond:
             self._ts += 1
             ts = f"1700000000.{self._ts:06d}"
             self.calls.append((method, args))
             self._cond.notify_all()
+        channel = args.get("channel") or args.get("channel_id")
+        if method in ("chat.postMessage", "chat.postEphemeral", "files.completeUploadExternal") \
+                and channel in self.not_in:
+            return {"ok": False, "error": "not_in_channel"}
         if method == "auth.test":
             return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "oakley",
                     "url": "https://example.slack.com/"}
@@ -103,12 +135,26 @@ class FakeSlack:
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "conversations.open":
-            return {"ok": True, "channel": {"id": "D1"}}
+            return {"ok": True, "channel": {"id": self.dm_of(str(args.get("users", "")))}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{self._ts}"
+            return {"ok": True, "file_id": file_id, "upload_url": f"{self.base}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            files = args.get("files")
+            files = json.loads(files) if isinstance(files, str) else files or []
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        if method == "files.info":
+            return {"ok": True, "file": {"id": args.get("file")}}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url}
         if method in ("chat.update", "views.open", "views.publish"):
             return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
         return {"ok": False, "error": "unknown_method"}
+
+    @staticmethod
+    def dm_of(user: str) -> str:
+        """The DM channel between the bot and `user` (what conversations.open answers)."""
+        return "D_" + user.removeprefix("U_").removeprefix("U")
 
     def of(self, method: str) -> list[Call]:
         with self._cond:

@@ -55,7 +55,8 @@ def test_script_from_question_to_executed_change(tmp_path: Path) -> None:
 
 
 def test_default_roles_and_unknown_users(tmp_path: Path) -> None:
-    script = "set nlbsflags 1 on fe02\n/as mallory\nset nlbsflags 1 on fe03\napprove 1\nwhoami\n"
+    script = ("set nlbsflags 1 on fe02 because CHG-9 faster recovery\n/as mallory\nset nlbsflags 1 on fe03\n"
+              "approve 1\nwhoami\n")
     out = run(["console"], tmp_path, script).stdout
     assert "Change 1: NLBSFlags on fe02" in out  # alice may request by default
     assert "which mallory does not have" in out and "the requester role" in out and "the approver role" in out
@@ -75,8 +76,8 @@ def test_injection_in_chat_changes_nothing(tmp_path: Path) -> None:
 
 def test_hostile_long_lines_and_reconcile_through_the_chat(tmp_path: Path) -> None:
     script = "\n".join([
-        "set nlbsflags 1 on " + " " * 16_000 + "fe02 because CHG-1 padded",  # 18.6 s before issue 9
-        "set nlbsflags 1 on fe02 because " + "x" * 39_000,
+        "set nlbsflags 1 on " + " " * 16_000 + "fe02 because CHG-1 padded with spaces",  # 18.6 s before issue 9
+        "set nlbsflags 1 on fe02 because CHG-1 once more " + "x" * 39_000,
         "x" * 40_001,
         "history since 999999999d",
         "/as bob",

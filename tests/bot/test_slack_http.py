@@ -53,17 +53,22 @@ class Bot:
         h = {**signed(SECRET, body), **(headers or {})}
         return self.post(body, "application/json", h)[0]
 
-    def command(self, user: str, text: str, channel: str = "C1", trigger_id: str | None = None,
+    def command(self, user: str, text: str, channel: str = "C1", response: str = "cmd",
+                channel_name: str = "general", trigger_id: str | None = None,
                 headers: dict[str, str] | None = None) -> tuple[int, float]:
-        body = self.command_body(user, text, channel, trigger_id)
+        """A slash command as Slack sends it; its response_url is the fake's `response/<response>`."""
+        body = self.command_body(user, text, channel, response, channel_name, trigger_id)
         status, _, took = self.post(body, "application/x-www-form-urlencoded", headers)
         return status, took
 
-    def command_body(self, user: str, text: str, channel: str = "C1", trigger_id: str | None = None) -> str:
+    def command_body(self, user: str, text: str, channel: str = "C1", response: str = "cmd",
+                     channel_name: str = "general", trigger_id: str | None = None) -> str:
         # Slack gives every command and click its own trigger_id; a repeated one is a replay.
         return urllib.parse.urlencode({"command": "/oakley", "text": text, "user_id": user, "channel_id": channel,
-                                       "team_id": "T1", "trigger_id": trigger_id or f"t-{uuid.uuid4().hex}",
-                                       "response_url": self.fake.url + "r", "api_app_id": "A1", "token": "x"})
+                                       "channel_name": channel_name, "team_id": "T1",
+                                       "trigger_id": trigger_id or f"t-{uuid.uuid4().hex}",
+                                       "response_url": self.fake.response_url + response,
+                                       "api_app_id": "A1", "token": "x"})
 
     def click(self, user: str, action_id: str, value: str, message_ts: str, channel: str = "C1",
               trigger_id: str | None = None) -> tuple[int, float]:
@@ -78,14 +83,16 @@ class Bot:
         return status, took
 
 
-def start_serve(fake: FakeSlack, lab: Lab, inventory: Path, db: str) -> tuple[str, subprocess.Popen[str]]:
+def start_serve(fake: FakeSlack, lab: Lab, inventory: Path, db: str,
+                **extra: str) -> tuple[str, subprocess.Popen[str]]:
     """`oakley serve` on a free port, once /healthz answers."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "OAKLEY_SLACK_API_URL": fake.url, "OAKLEY_INVENTORY": str(inventory), "PORT": str(port),
            "OAKLEY_WINRM_USERNAME": lab.username, "OAKLEY_WINRM_PASSWORD": lab.password,
            "OAKLEY_DATABASE_URL": db, "OAKLEY_REQUESTERS": "U_ALICE",
-           "OAKLEY_APPROVERS": "U_ALICE,U_BOB", "OAKLEY_APPROVAL_CHANNEL": "C_APPROVALS"}
+           "OAKLEY_APPROVERS": "U_ALICE,U_BOB", "OAKLEY_APPROVAL_CHANNEL": "C_APPROVALS", **extra}
+    env = {k: v for k, v in env.items() if v != ""}
     proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
@@ -102,12 +109,11 @@ def start_serve(fake: FakeSlack, lab: Lab, inventory: Path, db: str) -> tuple[st
             time.sleep(0.1)
 
 
-@pytest.fixture
-def bot(tmp_path: Path) -> Iterator[Bot]:
+def running_bot(tmp_path: Path, **extra: str) -> Iterator[Bot]:
     fake = FakeSlack()
     with Lab(state_dir=tmp_path / "lab") as lab:
         db = f"sqlite:///{tmp_path}/oakley.db"
-        url, proc = start_serve(fake, lab, lab.write_inventory(tmp_path / "inventory.yaml"), db)
+        url, proc = start_serve(fake, lab, lab.write_inventory(tmp_path / "inventory.yaml"), db, **extra)
         try:
             yield Bot(url, fake, lab, db)
             fake.check_blocks()
@@ -115,6 +121,18 @@ def bot(tmp_path: Path) -> Iterator[Bot]:
             proc.terminate()
             proc.wait(timeout=20)
             fake.close()
+
+
+@pytest.fixture
+def bot(tmp_path: Path) -> Iterator[Bot]:
+    """Approval requests go to C_APPROVALS."""
+    yield from running_bot(tmp_path)
+
+
+@pytest.fixture
+def bot_routed(tmp_path: Path) -> Iterator[Bot]:
+    """No approval channel: requests stay in their channel, or go to the approvers by DM."""
+    yield from running_bot(tmp_path, OAKLEY_APPROVAL_CHANNEL="")
 
 
 def test_url_verification(bot: Bot) -> None:
@@ -171,7 +189,9 @@ def test_request_approve_and_the_message_updated_in_place(bot: Bot) -> None:
     buttons = next(b for b in approval["blocks"] if b["type"] == "actions")["elements"]
     assert [(b["action_id"], b["value"]) for b in buttons] == [("approve", "1"), ("deny", "1")]
     assert "confirm" in buttons[0] and buttons[0]["style"] == "primary" and buttons[1]["style"] == "danger"
-    bot.fake.wait_for("chat.postMessage", lambda a: "waiting for approval in <#C_APPROVALS>" in a.get("text", ""))
+    # The requester hears through the command's response_url, ephemeral: the bot need not be in C1.
+    note = bot.fake.wait_for("response_url", lambda a: "waiting for approval in <#C_APPROVALS>" in a.get("text", ""))
+    assert note["response_type"] == "ephemeral"
     message_ts = _ts_of(bot, approval)
 
     assert bot.click("U_ALICE", "approve", "1", message_ts, "C_APPROVALS")[0] == 200
@@ -199,7 +219,7 @@ def _ts_of(bot: Bot, posted: dict[str, Any]) -> str:
 
 
 def test_deny_opens_a_modal_for_the_reason(bot: Bot) -> None:
-    bot.command("U_ALICE", "enable fast failover on fe02")
+    bot.command("U_ALICE", "enable fast failover on fe02 because CHG-9 faster recovery")
     approval = bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
     message_ts = _ts_of(bot, approval)
     bot.click("U_BOB", "deny", "1", message_ts, "C_APPROVALS")
@@ -217,7 +237,7 @@ def test_deny_opens_a_modal_for_the_reason(bot: Bot) -> None:
 
 
 def test_app_home_lists_what_waits(bot: Bot) -> None:
-    bot.command("U_ALICE", "set nlbsflags 1 on fe02")
+    bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")
     bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
     assert bot.event({"type": "app_home_opened", "user": "U_BOB", "channel": "D2", "tab": "home"}, "Ev9") == 200
     home = bot.fake.wait_for("views.publish")
@@ -226,9 +246,10 @@ def test_app_home_lists_what_waits(bot: Bot) -> None:
 
 
 def test_permission_refusals_are_ephemeral(bot: Bot) -> None:
-    bot.command("U_MALLORY", "set nlbsflags 1 on fe02")
-    refusal = bot.fake.wait_for("chat.postEphemeral")
-    assert refusal["user"] == "U_MALLORY" and "the requester role" in refusal["text"]
+    bot.command("U_MALLORY", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")
+    refusal = bot.fake.wait_for("response_url")
+    assert refusal["response_type"] == "ephemeral" and "the requester role" in refusal["text"]
+    assert bot.fake.of("chat.postMessage") == [] and bot.fake.of("chat.postEphemeral") == []
 
 
 def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> None:
@@ -244,7 +265,7 @@ def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> No
             event = {"type": "app_mention", "user": "U_CAROL", "text": "<@UBOT> which port for POP3?",
                      "channel": "C1", "ts": "1700000000.000200"}
             assert a.event(event, "EvTwin") == 200 and b.event(event, "EvTwin") == 200
-            a.command("U_ALICE", "set nlbsflags 1 on fe02")
+            a.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")
             approval = fake.wait_for("chat.postMessage", lambda c: c.get("channel") == "C_APPROVALS")
             ts = _ts_of(a, approval)
             # The same click reaches both instances (say, a retry after a load-balancer timeout).
@@ -273,7 +294,8 @@ def test_a_malformed_timestamp_gets_401_not_500(bot: Bot, stamp: str) -> None:
 
 
 def test_a_replayed_slash_command_creates_nothing_new(bot: Bot) -> None:
-    body = bot.command_body("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9", trigger_id="trig-captured")
+    body = bot.command_body("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery",
+                            trigger_id="trig-captured")
     headers = signed(SECRET, body)  # captured once, replayed within Slack's 5-minute window
     assert bot.post(body, "application/x-www-form-urlencoded", headers)[0] == 200
     bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
@@ -281,8 +303,8 @@ def test_a_replayed_slash_command_creates_nothing_new(bot: Bot) -> None:
     assert bot.post(body, "application/x-www-form-urlencoded", headers)[0] == 200
     time.sleep(1.5)
     assert len([a for a in bot.fake.of("chat.postMessage") if a.get("channel") == "C_APPROVALS"]) == 1
-    bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9")  # a new command, not a replay: refused
-    refusal = bot.fake.wait_for("chat.postEphemeral", lambda a: "already asks" in a.get("text", ""))
+    bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")  # new, not a replay: refused
+    refusal = bot.fake.wait_for("response_url", lambda a: "already asks" in a.get("text", ""))
     assert "change 1" in refusal["text"]
 
 
@@ -316,14 +338,14 @@ def test_a_database_outage_gets_replies_and_a_503_health(tmp_path: Path) -> None
                 urllib.request.urlopen(url + "/healthz", timeout=10)
             assert health.value.code == 503
             bot.command("U_BOB", "history fe02")
-            reply = fake.wait_for("chat.postEphemeral")
+            reply = fake.wait_for("response_url")
             assert reply["text"] == "The database is unavailable, try again in a moment."
             event = {"type": "app_mention", "user": "U_CAROL", "text": "<@UBOT> which port for POP3?",
                      "channel": "C1", "ts": "1700000000.000300"}
             assert bot.event(event, "EvOutage") == 200  # not 500: the question needs no database
             fake.wait_for("chat.postMessage", lambda a: "110" in a.get("text", ""))
-            bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-1")
-            fake.wait_for("chat.postEphemeral", lambda a: a.get("user") == "U_ALICE"
+            bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-1 faster recovery")
+            fake.wait_for("response_url", lambda a: a is not reply
                           and a["text"] == "The database is unavailable, try again in a moment.")
             proxy.restore()
             with urllib.request.urlopen(url + "/healthz", timeout=10) as resp:
@@ -337,3 +359,144 @@ def test_a_database_outage_gets_replies_and_a_503_health(tmp_path: Path) -> None
             proc.wait(timeout=20)
             proxy.close()
             fake.close()
+def wait_for_copies(bot: Bot, gid: int, count: int) -> None:
+    from bot import messages
+    from bot.db.engine import make_engine, session_factory
+
+    engine = make_engine(bot.db)
+    try:
+        deadline = time.monotonic() + 10
+        while len(messages.of(session_factory(engine), gid)) < count:
+            assert time.monotonic() < deadline, "the request's copies were not recorded"
+            time.sleep(0.05)
+    finally:
+        engine.dispose()
+
+
+def home_click(bot: Bot, user: str, action_id: str, value: str) -> int:
+    """A button on the App Home, as Slack sends it: a view container, the view, and no channel."""
+    payload = {"type": "block_actions", "user": {"id": user, "username": user.lower(), "team_id": "T1"},
+               "team": {"id": "T1", "domain": "example"}, "api_app_id": "A1", "token": "x", "trigger_id": "trig-h",
+               "container": {"type": "view", "view_id": "V_HOME"},
+               "view": {"id": "V_HOME", "type": "home", "team_id": "T1", "blocks": [], "private_metadata": "",
+                        "callback_id": "", "hash": "1", "app_id": "A1", "bot_id": "BBOT"},
+               "actions": [{"type": "button", "action_id": action_id, "value": value,
+                            "block_id": f"decision-{value}", "action_ts": "1700000000.1",
+                            "text": {"type": "plain_text", "text": "Approve"}}]}
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+    return bot.post(body, "application/x-www-form-urlencoded")[0]
+
+
+def dm_event(user: str, text: str, ts: str = "1700000000.000300") -> dict[str, Any]:
+    return {"type": "message", "channel_type": "im", "user": user, "text": text, "channel": FakeSlack.dm_of(user),
+            "ts": ts, "event_ts": ts, "team": "T1", "blocks": []}
+
+
+def test_dm_request_reaches_the_approver_and_home_approve_executes(bot_routed: Bot) -> None:
+    bot, fake = bot_routed, bot_routed.fake
+    # Upper-case host, typed in a DM with Oakley.
+    assert bot.event(dm_event("U_ALICE", "set nlbsflags 1 on FE02 because CHG-7 faster IPSec recovery"),
+                     "EvDm1") == 200
+    card = fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_BOB")
+    assert any(b["type"] == "actions" for b in card["blocks"])
+    assert {"users": "U_BOB"} in [{"users": a.get("users")} for a in fake.of("conversations.open")]
+    note = fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_ALICE"
+                         and "sent by DM to <@U_BOB>" in a.get("text", ""))
+    # Nobody approves in the requester's own DM: no buttons there.
+    assert not any(b["type"] == "actions" for b in note["blocks"])
+    card_ts, note_ts = _ts_of(bot, card), _ts_of(bot, note)
+    wait_for_copies(bot, 1, 2)  # recorded just after Slack answered the posts; a person clicks later than that
+
+    assert home_click(bot, "U_BOB", "approve", "1") == 200
+    done = {a["channel"]: a for a in [fake.wait_for("chat.update", lambda a, ch=ch: a.get("channel") == ch
+                                                    and "Succeeded" in json.dumps(a.get("blocks")))
+                                      for ch in ("D_BOB", "D_ALICE")]}
+    assert done["D_BOB"]["ts"] == card_ts and done["D_ALICE"]["ts"] == note_ts
+    assert not any(b["type"] == "actions" for b in done["D_BOB"]["blocks"])
+    # The outcome where the request lives (the requester's DM, in the thread of the note) and the Home refreshed.
+    fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_ALICE" and a.get("thread_ts") == note_ts
+                  and "succeeded — NLBSFlags now 1" in a.get("text", ""))
+    fake.wait_for("views.publish", lambda a: a.get("user_id") == "U_BOB")
+    assert bot.lab.host("fe02").nlbsflags() == 1
+
+
+def test_home_click_refused_tells_the_clicker(bot_routed: Bot) -> None:
+    bot, fake = bot_routed, bot_routed.fake
+    bot.event(dm_event("U_ALICE", "set nlbsflags 1 on fe02 because CHG-7 faster IPSec recovery"), "EvDm2")
+    fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_BOB")
+    assert home_click(bot, "U_ALICE", "approve", "1") == 200  # the requester, from their Home
+    refusal = fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_ALICE"
+                            and "two-person rule" in a.get("text", ""))
+    assert refusal
+    fake.wait_for("views.publish", lambda a: a.get("user_id") == "U_ALICE")
+    assert bot.lab.host("fe02").nlbsflags() is None
+
+
+def test_request_in_a_channel_stays_there(bot_routed: Bot) -> None:
+    bot, fake = bot_routed, bot_routed.fake
+    event = {"type": "app_mention", "user": "U_ALICE", "channel": "C_OPS", "ts": "1700000000.000400",
+             "text": "<@UBOT> set nlbsflags 1 on fe02 because CHG-8 faster IPSec recovery"}
+    assert bot.event(event, "EvCh1") == 200
+    card = fake.wait_for("chat.postMessage", lambda a: any(b["type"] == "actions" for b in a.get("blocks", [])))
+    assert card["channel"] == "C_OPS" and card["thread_ts"] == "1700000000.000400"
+    time.sleep(0.5)
+    assert fake.of("conversations.open") == []
+
+
+def test_slash_command_in_a_channel_the_bot_has_not_joined(bot_routed: Bot) -> None:
+    bot, fake = bot_routed, bot_routed.fake
+    fake.not_in.add("C_SECRET")
+    bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster IPSec recovery", channel="C_SECRET",
+                response="secret")
+    fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "D_BOB"
+                  and any(b["type"] == "actions" for b in a.get("blocks", [])))
+    note = fake.wait_for("response_url", lambda a: "sent by DM to <@U_BOB>" in a.get("text", ""))
+    assert note["response_type"] == "ephemeral" and note["path"] == "/response/secret"
+    bot.command("U_CAROL", "check fe01", channel="C_SECRET", response="check")
+    result = fake.wait_for("response_url", lambda a: a["path"] == "/response/check" and "Checked 1" in a["text"])
+    assert result["response_type"] == "ephemeral"
+
+
+def test_slash_typo_goes_to_response_url_only(bot: Bot) -> None:
+    assert bot.command("U_CAROL", "chekc fe01", response="typo")[0] == 200
+    answer = bot.fake.wait_for("response_url", lambda a: a["path"] == "/response/typo")
+    assert answer["response_type"] == "ephemeral" and "Did you mean `check fe01`?" in answer["text"]
+    bot.command("U_CAROL", "check FE0l", response="host")
+    host = bot.fake.wait_for("response_url", lambda a: a["path"] == "/response/host")
+    assert "No host or group named `FE0l`. Did you mean `fe01`" in host["text"]
+    time.sleep(0.5)
+    assert bot.fake.of("chat.postMessage") == [] and bot.fake.of("chat.postEphemeral") == []
+
+
+def test_markup_in_a_reason_is_escaped(bot: Bot) -> None:
+    text = ("<@UBOT> set nlbsflags 1 on fe02 because <!channel> per <https://evil.example/x|the CAB ticket> "
+            "&lt;b&gt; &amp; <@U_MALLORY>")
+    assert bot.event({"type": "app_mention", "user": "U_ALICE", "channel": "C1", "ts": "1700000000.000500",
+                      "text": text}, "EvMarkup") == 200
+    card = bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
+    shown = json.dumps(card["blocks"]) + card["text"]
+    assert "<!channel>" not in shown and "|the CAB ticket>" not in shown and "<https://evil" not in shown
+    assert "<@U_MALLORY>" not in shown and "&lt;@U_MALLORY&gt;" in shown
+    assert "the CAB ticket (https://evil.example/x)" in shown  # the link's real target is visible
+    assert "&amp;lt;b&amp;gt;" not in shown and "&lt;b&gt; &amp;" in shown
+    confirm = next(b for b in card["blocks"] if b["type"] == "actions")["elements"][0]["confirm"]["text"]["text"]
+    assert confirm.startswith("Set NLBSFlags to 1 on fe02")
+
+
+def test_mention_mid_text_and_an_auto_linked_host(bot: Bot) -> None:
+    event = {"type": "app_mention", "user": "U_CAROL", "channel": "C1", "ts": "1700000000.000600",
+             "text": "hey <@UBOT> check <http://FE01.corp.example|FE01.corp.example>"}
+    assert bot.event(event, "EvMid") == 200
+    answer = bot.fake.wait_for("chat.postMessage", lambda a: "Checked 1 host(s)" in a.get("text", ""))
+    assert "fe01" in answer["text"] and answer["thread_ts"] == "1700000000.000600"
+
+
+def test_french_command_words_and_replies(bot: Bot) -> None:
+    bot.command("U_CAROL", "aide", response="aide")
+    assert "Commandes" in bot.fake.wait_for("response_url", lambda a: a["path"] == "/response/aide")["text"]
+    bot.command("U_CAROL", "vérifier tous", response="tous")
+    result = bot.fake.wait_for("response_url", lambda a: a["path"] == "/response/tous" and "vérifié" in a["text"])
+    assert "6 hôte(s) vérifié(s)" in result["text"]
+    bot.command("U_MALLORY", "définir nlbsflags 1 sur fe02 car CHG-1 bascule plus rapide", response="refus")
+    refusal = bot.fake.wait_for("response_url", lambda a: a["path"] == "/response/refus")
+    assert refusal["text"].startswith("Refusé :")

@@ -90,9 +90,10 @@ def socket_bot(tmp_path: Path) -> Iterator[tuple[SocketSlack, FakeSlack, Lab]]:
 def test_request_and_approve_over_socket_mode(socket_bot: tuple[SocketSlack, FakeSlack, Lab]) -> None:
     ws, fake, lab = socket_bot
     ws.send({"envelope_id": "e1", "type": "slash_commands", "accepts_response_payload": True,
-             "payload": {"command": "/oakley", "text": "set nlbsflags 1 on fe02 because CHG-9", "user_id": "U_ALICE",
-                         "channel_id": "C1", "team_id": "T1", "api_app_id": "A1", "trigger_id": "t", "token": "x",
-                         "response_url": fake.url + "r"}})
+             "payload": {"command": "/oakley", "text": "set nlbsflags 1 on fe02 because CHG-9 faster recovery",
+                         "user_id": "U_ALICE", "channel_id": "C1", "team_id": "T1", "api_app_id": "A1",
+                         "trigger_id": "t", "token": "x",
+                         "response_url": fake.response_url + "cmd"}})
     ws.wait_ack("e1")
     approval = fake.wait_for("chat.postMessage", lambda a: "actions" in json.dumps(a.get("blocks")))
     index = next(i for i, (_, a) in enumerate(fake.calls) if a is approval)

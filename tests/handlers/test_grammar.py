@@ -174,3 +174,19 @@ def test_an_over_long_user_id_is_refused_before_anything_else() -> None:
 def test_quoted_words_are_clipped() -> None:
     cmd = g.parse("check " + "x;" * 10_000)
     assert isinstance(cmd, g.Invalid) and len(cmd.message) < 100
+
+
+@pytest.mark.parametrize("text", [
+    "définir nlbsflags" + " " * 39_000 + "x y",
+    "définir nlbsflags 1" + " " * 39_000 + "x",
+    "supprimer nlbsflags" + " " * 39_000 + "x",
+    "qui " + " " * 39_000 + "suis",
+])
+def test_french_command_words_are_mapped_in_linear_time(text: str) -> None:
+    from handlers import french
+
+    started = time.perf_counter()
+    g.parse(french.to_grammar(text))
+    french.is_french_command(text)
+    assert time.perf_counter() - started < 0.05 * 4  # generous; quadratic took seconds
+    assert french.to_grammar("définir nlbsflags 1 sur fe01 car CHG-1 plus rapide").startswith("set nlbsflags 1 on fe01")

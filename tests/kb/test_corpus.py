@@ -8,19 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from kb.engine import Answer, answer
+from kb.engine import answer
+from tests.kb.grading import in_scope, problems
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "corpus.yaml").read_text(encoding="utf-8"))
-
-
-def _correct(item: dict[str, Any], got: Answer) -> bool:
-    want = item["facts"]
-    ok = (got.answered and set(want) <= set(got.facts)) if want else not got.answered
-    if "lang" in item:
-        ok = ok and got.lang == item["lang"]
-    if "says" in item:
-        ok = ok and item["says"] in got.answer
-    return ok
 
 
 def test_corpus_is_large_and_varied() -> None:
@@ -31,7 +22,7 @@ def test_corpus_is_large_and_varied() -> None:
 
 def test_accuracy_at_least_97_percent_and_no_out_of_scope_answered() -> None:
     results = [(item, answer(item["q"])) for item in CORPUS]
-    wrong = [(i["q"], g.intent, g.facts) for i, g in results if not _correct(i, g)]
+    wrong = [(i["q"], g.intent, problems(i, g)) for i, g in results if problems(i, g)]
     answered_oos = [i["q"] for i, g in results if not i["facts"] and g.answered]
     assert answered_oos == []
     assert (len(CORPUS) - len(wrong)) / len(CORPUS) >= 0.97, wrong
@@ -52,7 +43,7 @@ def test_refusal_suggests_what_can_be_asked() -> None:
     assert not en.answered and en.facts == () and en.citations == ()
     assert "Exchange 2010" in en.answer and "NLBSFlags" in en.answer
     fr = answer("Quel est le temps de basculement sous Windows Server 2012 ?")
-    assert fr.lang == "fr" and "Je peux répondre" in fr.answer
+    assert fr.lang == "fr" and "Demandez-moi" in fr.answer
 
 
 def test_answers_in_the_language_asked_for() -> None:
@@ -80,3 +71,24 @@ def test_chat_text_is_never_echoed_into_answers() -> None:
     assert "DROP" not in got.answer and "<script>" not in got.answer
     refused = answer("What about Exchange 2010 <script>alert(1)</script>?")
     assert not refused.answered and "<script>" not in refused.answer
+
+
+def _score(name: str) -> tuple[float, float]:
+    items = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    results = [(i, answer(i["q"])) for i in items]
+    right = sum(not problems(i, g) for i, g in results)
+    oos = [g for i, g in results if not in_scope(i)]
+    return right / len(items), sum(not g.answered for g in oos) / len(oos)
+
+
+def test_dev_set_written_apart_from_the_engine() -> None:
+    """dev.yaml was written from the article by someone who had not seen the engine, then tuned on."""
+    accuracy, declined = _score("dev.yaml")
+    assert accuracy >= 0.90 and declined >= 0.90
+
+
+def test_held_out_sets_do_not_regress() -> None:
+    """Never tuned on (bench/kb_heldout.py prints the scores): a floor under the measured level, not the target."""
+    for name, floor in (("heldout.yaml", 0.78),):
+        accuracy, _ = _score(name)
+        assert accuracy >= floor, f"{name}: {accuracy:.1%}"

@@ -1,4 +1,8 @@
-"""The approval buttons: `approve` executes after its confirm dialog, `deny` asks why."""
+"""Buttons: `approve` executes after its confirm dialog, `deny` asks why, `history_more` pages.
+
+A click on a request message carries its channel; a click on the App Home carries
+`container: {type: "view", view_id}` and no channel — both are decisions all the same.
+"""
 
 from __future__ import annotations
 
@@ -29,15 +33,24 @@ def _change_id(action: dict[str, Any]) -> int | None:
     return change_id_of(action.get("value", ""))
 
 
+def _where(body: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(channel, message ts) of a click on a message; (None, None) on the Home or in a modal."""
+    container = body.get("container") or {}
+    if container.get("type") == "view":
+        return None, None
+    channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
+    ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+    return (str(channel) if channel else None), (str(ts) if ts else None)
+
+
 def register(app: App, surface: Surface) -> None:
     @app.action("approve")
     def approve(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
         change_id = _change_id(action)
-        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
-        if change_id is None or not channel:
+        if change_id is None:
             return
-        message_ts = body.get("container", {}).get("message_ts")
+        channel, message_ts = _where(body)
         surface.submit(surface.approve_clicked, body["user"]["id"], change_id, channel, message_ts)
 
     @app.action("deny")
@@ -46,7 +59,14 @@ def register(app: App, surface: Surface) -> None:
         change_id = _change_id(action)
         if change_id is None:
             return
-        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id")
-        meta = json.dumps({"change": change_id, "channel": channel})
+        channel, message_ts = _where(body)
+        meta = json.dumps({"change": change_id, "channel": channel, "ts": message_ts})
         # views.open must follow the click within 3 s (the trigger expires): done here, not queued.
         client.views_open(trigger_id=body["trigger_id"], view=blocks.deny_modal(change_id, meta))
+
+    @app.action("history_more")
+    def history_more(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        channel, _ = _where(body)
+        surface.submit(surface.history_more, body["user"]["id"], str(action.get("value", ""))[:2000], channel,
+                       body.get("response_url"))

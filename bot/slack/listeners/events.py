@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext
 
 from bot.slack.surface import Surface
 
@@ -15,16 +15,16 @@ def _from_a_person(event: dict[str, Any]) -> bool:
 
 def register(app: App, surface: Surface) -> None:
     @app.event("app_mention")
-    def mention(event: dict[str, Any]) -> None:
+    def mention(event: dict[str, Any], context: BoltContext) -> None:
         if _from_a_person(event):
             surface.submit(surface.handle_text, event.get("text", ""), event["user"], event["channel"],
-                           event.get("thread_ts") or event.get("ts"))
+                           event.get("thread_ts") or event.get("ts"), is_dm=False, bot_user=context.bot_user_id)
 
     @app.event("message")
-    def direct_message(event: dict[str, Any]) -> None:
+    def direct_message(event: dict[str, Any], context: BoltContext) -> None:
         if event.get("channel_type") == "im" and _from_a_person(event):
             surface.submit(surface.handle_text, event.get("text", ""), event["user"], event["channel"],
-                           event.get("thread_ts"))
+                           event.get("thread_ts"), is_dm=True, bot_user=context.bot_user_id)
 
     @app.event("app_home_opened")
     def home(event: dict[str, Any]) -> None:

@@ -24,4 +24,5 @@ def register(app: App, surface: Surface) -> None:
             return
         values = view.get("state", {}).get("values", {})
         reason = (values.get("reason", {}).get("text", {}) or {}).get("value") or ""
-        surface.submit(surface.deny_submitted, body["user"]["id"], change_id, reason, meta.get("channel"))
+        surface.submit(surface.deny_submitted, body["user"]["id"], change_id, reason, meta.get("channel"),
+                       meta.get("ts"))

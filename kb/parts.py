@@ -1,0 +1,86 @@
+"""Splitting a message into the questions it asks, in one linear pass.
+
+"Where do I set NLBSFlags and what value should it have?" is two questions; each
+part is answered on its own, and a part the article does not cover is said so
+without losing the others. Splits happen at `?`, `;` and line breaks, and at a
+joining word ("and", "et", "also"…) directly followed by a question word.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HARD = re.compile(r"(?<=[?;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")  # "(a) …, (b) …" enumerates questions
+_WORD = re.compile(r"\S+")
+_JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&"})
+_QUESTION_WORDS = frozenset({
+    "what", "what's", "whats", "where", "which", "how", "why", "when", "who", "is", "are", "does", "do", "did",
+    "can", "could", "should", "must", "will", "would", "has", "have", "quel", "quelle", "quels", "quelles",
+    "où", "ou", "comment", "combien", "pourquoi", "quand", "est-ce", "faut-il", "dois-je", "doit-on", "peut-on",
+    "puis-je", "que", "qu'est-ce", "y",
+})
+#: Question words that may come a little after the joiner ("et on met quoi dedans ?").
+_LATE_QUESTION_WORDS = frozenset({"quoi", "combien", "comment", "quel", "quelle", "quels", "quelles", "pourquoi",
+                                  "what", "which", "how", "why", "where"})
+_ABBREVIATIONS = ("incl.", "inc.", "e.g.", "i.e.", "etc.", "approx.", "vs.", "ex.", "cf.", "min.", "sec.", "max.",
+                  "resp.", "env.", "p.ex.")
+MAX_PARTS = 4
+
+
+_PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it"})
+
+
+def _asks_after(words: list[str], i: int) -> bool:
+    """A joiner starts a new question: a question word next, or soon after, or a new subject ("et on peut…")."""
+    nxt = [w.lower().strip(",") for w in words[i + 1 : i + 4]]
+    return bool(nxt) and (nxt[0] in _QUESTION_WORDS or nxt[0] in _PRONOUNS
+                          or any(w.split("'")[-1] in _LATE_QUESTION_WORDS for w in nxt))
+
+
+def split(question: str) -> list[str]:
+    """The question's parts (at most MAX_PARTS; the rest stays with the last)."""
+    parts: list[str] = []
+    pieces: list[str] = []
+    for piece in _HARD.split(question):
+        if pieces and pieces[-1].rstrip().lower().endswith(_ABBREVIATIONS):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    for piece in pieces:
+        words = _WORD.findall(piece)
+        mark = "?" if piece.rstrip().endswith("?") else ""  # every question of a sentence ending in "?" asks
+        start = 0
+        for i in range(1, len(words) - 1):
+            joiner = words[i].lower().strip(",")
+            if joiner in _JOINERS and i - start >= 2 and _asks_after(words, i):
+                parts.append(" ".join(words[start:i]).rstrip(",") + mark)
+                start = i + 1
+        if words[start:]:
+            parts.append(" ".join(words[start:]))
+    parts = [p for p in parts if re.search(r"\w", p)]
+    if len(parts) > MAX_PARTS:
+        parts = [*parts[: MAX_PARTS - 1], " ".join(parts[MAX_PARTS - 1 :])]
+    return parts or [question]
+
+
+#: Openings of a question or a request, beside a closing "?" (imperatives included: "tell me…", "convertis…").
+_OPENERS = _QUESTION_WORDS | frozenset({
+    "tell", "give", "explain", "list", "show", "describe", "remind", "confirm", "calculate", "compute", "convert",
+    "dis", "dites", "donne", "donnez", "explique", "expliquez", "rappelle", "rappelez", "indique", "indiquez",
+    "liste", "listez", "confirme", "confirmez", "calcule", "calculez", "convertis", "convertissez", "combien",
+    "quoi", "est-ce", "are", "was", "were", "may", "shall", "please", "pls", "svp", "stp",
+})
+_WH = frozenset({"what", "what's", "whats", "where", "which", "how", "why", "when", "who", "tell", "explain", "give",
+                 "dis", "donne", "explique", "quoi"})
+_FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "où"})
+_PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "one:", "question:", "alors", "donc",
+                       "et", "mais", "bon", "salut", "bonjour", "oakley", "also", "aussi", "then", "puis"})
+
+
+def asks(part: str) -> bool:
+    """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
+    if part.rstrip().endswith("?"):
+        return True
+    words = [w.lower().strip(",:;-—()") for w in _WORD.findall(part[:400])]
+    words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]
+    return bool(words) and (words[0] in _OPENERS or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS))

@@ -1,0 +1,215 @@
+"""Settling a yes/no question from the article's data, per kind of question.
+
+Each verdict reads what the question proposes (an OS, a server role, a value,
+a duration, a protocol) and compares it with the facts the answer relies on.
+None means the data cannot settle it: the answer then states the facts
+without a Yes or a No rather than guess one. Named in `questions.yaml` by
+`verdict:`; `kb.validate` checks the names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kb.answers import Context, Reply
+from kb.failover import NotCovered, estimates
+from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
+
+_CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
+                    "visible", "captured", "sniffed", "sniff"})
+_EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
+                     "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
+                     "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
+                     "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer"})
+
+
+def supported(ctx: Context, reply: Reply) -> bool | None:
+    os = ctx.slots.os or "windows-2003"
+    data = next((f.data for f in ctx.kb.article.facts if isinstance(f.data, Support) and f.data.os == os), None)
+    if data is None:
+        return None
+    if "standalone" in ctx.concepts:
+        return data.non_clustered
+    if {"cluster", "nlb"} & ctx.concepts:
+        return data.clustered
+    return data.non_clustered or data.clustered
+
+
+def front_end(ctx: Context, reply: Reply) -> bool | None:
+    roles = {f.data.server_role for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
+    asked_front = "frontend" in ctx.concepts
+    asked_back = bool({"backend", "node", "cluster"} & ctx.concepts)
+    if not asked_front and not asked_back:
+        return True if {"policyagent", "oakley", "hklm", "currentcontrolset"} & ctx.words else None
+    if asked_front and asked_back:
+        return None
+    return ("front-end" in roles) == asked_front
+
+
+def value(ctx: Context, reply: Reply) -> bool | None:
+    data = {f.data.data for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
+    asked = ctx.slots.nlbsflags if ctx.slots.nlbsflags not in (None, "absent") else None
+    asked = asked or next(iter(ctx.slots.numbers), None)
+    if asked is None or not asked.isdigit() or len(asked) > 10:  # no int() of a 40,000-digit "number"
+        return None
+    return int(asked) in data
+
+
+def failover(ctx: Context, reply: Reply) -> bool | None:
+    s = ctx.slots
+    if s.durations:
+        try:
+            found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
+        except NotCovered:
+            return None
+        if len(found) != 1:
+            return None
+        return all(found[0].min_seconds <= d <= found[0].max_seconds for d in s.durations)
+    if "nlbsflags" in ctx.concepts and _EFFECT & ctx.words and not ctx.planned:
+        return s.os != "windows-2000"
+    if ctx.planned is True and ctx.words & {"minutes", "minute"}:
+        return False  # a planned move takes seconds
+    if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde"}:
+        return True
+    return None
+
+
+_NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away",
+                     "immediatement", "instantanement", "aussitot", "tout", "suite", "realise", "realize", "sees"})
+_CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "deleted", "supprime", "supprimer",
+                    "removes", "remove", "retire", "retiree"})
+
+
+def process(ctx: Context, reply: Reply) -> bool | None:
+    """What happens in a failover: a crash goes unnoticed until the idle timer; a planned move is clean."""
+    if ctx.planned is False and _NOTICE & ctx.words:
+        return False
+    if ctx.planned is True and _CLEAN & ctx.words:
+        return True
+    return None
+
+
+def applies(ctx: Context, reply: Reply) -> bool | None:
+    products = " ".join(p.lower() for f in ctx.kb.article.facts if isinstance(f.data, AppliesTo)
+                        for p in f.data.products)
+    editions = ctx.words & {"enterprise", "standard", "datacenter", "web", "x64", "64", "itanium", "small", "sbs"}
+    if not editions:
+        return None
+    family = [f for f in ("windows", "exchange") if f in ctx.words]
+    lines = [p for p in products.split("microsoft ") if p and (len(family) != 1 or family[0] in p)]
+    return all(any(e in line for line in lines) for e in editions)
+
+
+def policy(ctx: Context, reply: Reply) -> bool | None:
+    """Is a port or protocol part of the suggested policy the question is about?"""
+    policies = [f.data for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
+    named = {p for c, p in (("pop3", "POP3"), ("imap4", "IMAP4"), ("http", "HTTP")) if c in ctx.concepts}
+    if ctx.slots.ports and named:  # "port 110 is the IMAP port?": the pairing, as the policies give it
+        pairs = {(s.port, s.protocol) for p in policies for s in p.ports}
+        return all(any((port, proto) in pairs for proto in named) for port in ctx.slots.ports)
+    if ctx.slots.ports:
+        if {"password"} & ctx.concepts:  # passwords: policy 1
+            first = next(p for p in policies if p.number == min(q.number for q in policies))
+            return all(any(s.port == port for s in first.ports) for port in ctx.slots.ports)
+        return all(any(s.port == port for p in policies for s in p.ports) for port in ctx.slots.ports)
+    return True if reply.facts else None
+
+
+def procedure(ctx: Context, reply: Reply) -> bool | None:
+    """The article's steps: Start, Run, regedit, Modify, type 1."""
+    if ctx.slots.numbers or (ctx.slots.nlbsflags or "absent") != "absent":
+        return value(ctx, reply)
+    tools = {"regedit", "editeur", "editor", "demarrer", "executer", "start", "run", "modify", "modifier"}
+    return True if ctx.words & tools else None
+
+
+def never(ctx: Context, reply: Reply) -> bool | None:
+    """The article says it does not give this (step-by-step policy set-up)."""
+    return False
+
+
+def idle(ctx: Context, reply: Reply) -> bool | None:
+    """A stated idle time against the article's for that OS and NLBSFlags state."""
+    if not ctx.slots.durations:
+        return failover(ctx, reply)
+    try:
+        found = estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=ctx.slots.nlbsflags or "absent",
+                          planned=False)
+    except NotCovered:
+        return None
+    return len(found) == 1 and all(d == found[0].idle_seconds for d in ctx.slots.durations)
+
+
+def no_ssl(ctx: Context, reply: Reply) -> bool | None:
+    return bool(_CLEAR & ctx.words or {"basic_auth"} & ctx.concepts)
+
+
+def basic_only(ctx: Context, reply: Reply) -> bool | None:
+    if _CLEAR & ctx.words or "basic_auth" in ctx.concepts:
+        return True
+    if {"kerberos", "ntlm", "password", "encrypt"} & ctx.concepts or "protected" in ctx.words:
+        return False
+    return None
+
+
+def integrated(ctx: Context, reply: Reply) -> bool | None:
+    if "basic_auth" in ctx.concepts or _CLEAR & ctx.words:
+        return False
+    if {"kerberos", "ntlm", "password", "encrypt"} & ctx.concepts or "protected" in ctx.words:
+        return True
+    return None
+
+
+def affirm(ctx: Context, reply: Reply) -> bool | None:
+    """The article recommends what is asked about (a backup, a reason, a policy)."""
+    return True if reply.facts else None
+
+
+def transport(ctx: Context, reply: Reply) -> bool | None:
+    """The article names transport-mode ESP; a question proposing tunnel mode or AH alone gets a No."""
+    if {"tunnel", "ah"} & ctx.words:
+        return None if {"transport", "esp"} & ctx.words else False
+    return True
+
+
+
+
+def ike(ctx: Context, reply: Reply) -> bool | None:
+    """A stated main-mode time against the article's."""
+    seconds = {f.data.seconds for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode)}
+    return all(d in seconds for d in ctx.slots.durations) if ctx.slots.durations else None
+
+
+def components(ctx: Context, reply: Reply) -> bool | None:
+    """Failover time is Exchange's recovery plus IPSec's; a stated number (the "2 minutes") is IPSec's alone."""
+    return not ctx.slots.durations
+
+
+def named(ctx: Context, reply: Reply) -> bool | None:
+    """A number the question names (an article, a year, a revision) is the article's own."""
+    if not ctx.slots.numbers:
+        return None
+    cited = " ".join(f"{ctx.kb.facts[f].quote} {ctx.kb.facts[f].text.en}" for f in reply.facts)
+    return all(n in cited for n in ctx.slots.numbers)
+
+
+VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
+    "supported": supported,
+    "front_end": front_end,
+    "value": value,
+    "failover": failover,
+    "no_ssl": no_ssl,
+    "basic_only": basic_only,
+    "integrated": integrated,
+    "affirm": affirm,
+    "transport": transport,
+    "process": process,
+    "applies": applies,
+    "policy": policy,
+    "never": never,
+    "idle": idle,
+    "ike": ike,
+    "components": components,
+    "named": named,
+    "procedure": procedure,
+}

@@ -1,0 +1,101 @@
+"""Which words of a question the article's world does not account for.
+
+The engine is closed-world: a question that names something the article never
+mentions must be declined, not answered from a neighbouring fact. A word is
+*accounted for* when the lexicon, the article's own text or the stop and marker
+words know it, or when it is an ordinary English or French word
+(`data/ordinary-words.txt`). Anything else that looks like a term — IPv6,
+PowerShell, quorum — is named back to the user. A misspelt ordinary word
+(one edit away from a known one) is noise, not a term.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from kb.text import MAX_WORD, normalize
+
+ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ordinary-words.txt")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+
+
+class Vocabulary:
+    """Known words plus the ordinary-word list, read on first need."""
+
+    def __init__(self, known: Iterable[str], ordinary_file: str = ORDINARY_FILE) -> None:
+        self.known = frozenset(known)
+        self._file = ordinary_file
+        self._ordinary: frozenset[str] | None = None
+        self._memo: dict[str, bool] = {}
+
+    def _words(self) -> frozenset[str]:
+        if self._ordinary is None:
+            with open(self._file, encoding="utf-8") as fh:
+                self._ordinary = frozenset(line.strip() for line in fh if line[:1] != "#" and line.strip())
+        return self._ordinary
+
+    def ordinary(self, token: str) -> bool:
+        """An ordinary English or French word (from the list, not counting near misses)."""
+        return token in self._words()
+
+    def _accounted(self, token: str) -> bool:
+        found = self._memo.get(token)
+        if found is None:
+            words = self._words()
+            found = token in words or (5 <= len(token) <= MAX_WORD and token.isalpha()
+                                       and self._one_edit_from(token, words))
+            self._memo[token] = found
+        return found
+
+    @staticmethod
+    def _one_edit_from(token: str, words: frozenset[str]) -> bool:
+        """A misspelt ordinary word. (Misspelt lexicon words were corrected before this.)"""
+        splits = [(token[:i], token[i:]) for i in range(len(token) + 1)]
+        for a, b in splits:
+            if b and a + b[1:] in words:
+                return True
+            if len(b) > 1 and a + b[1] + b[0] + b[2:] in words:
+                return True
+            for c in _LETTERS:
+                if (b and a + c + b[1:] in words) or a + c + b in words:
+                    return True
+        return False
+
+    def unknown(self, tokens: list[str], names: frozenset[str] = frozenset(),
+                shouted: frozenset[str] = frozenset()) -> list[str]:
+        """Tokens that look like terms and that nothing accounts for, in order, once each.
+
+        A name (written with inner capitals) must be an ordinary word as spelt: it is not a typo. A short word
+        counts only when it is a name or written in capitals (`shouted`: BGP, PFS).
+        """
+        found: list[str] = []
+        for tok in tokens:
+            if tok in self.known or tok in found or tok.isdigit() or len(tok) < 3:
+                continue
+            if len(tok) <= 4 and tok.isalpha() and tok not in names and tok not in shouted:
+                continue  # short lower-case words are chat shorthand ("teh", "mgmt"), not terms
+            if not (self.ordinary(tok) if tok in names else self._accounted(tok)):
+                found.append(tok)
+        return found
+
+
+def original_spelling(question: str, token: str) -> str:
+    """The user's own spelling of a normalised token ("IPv6" for "ipv6"), for naming it back."""
+    for word in _WORD.findall(question[:4000]):
+        if normalize(word).replace("-", "").replace(".", "") == token or normalize(word) == token:
+            return word
+    return token
+
+
+def proper_names(question: str) -> frozenset[str]:
+    """Words written with capitals inside (OAuth, IPv6, PowerShell): names of things, never typos."""
+    return frozenset(normalize(w) for w in _WORD.findall(question[:4000])
+                     if any(c.isupper() for c in w[1:]) and any(c.islower() for c in w))
+
+
+def acronyms(question: str) -> frozenset[str]:
+    """Words written in capitals (BGP, OSPF): short ones are terms, not chat shorthand."""
+    return frozenset(normalize(w) for w in _WORD.findall(question[:4000]) if len(w) >= 2 and w.isupper())

@@ -1,0 +1,70 @@
+"""Is a question a yes/no question? Then its answer starts with Yes/No (Oui/Non).
+
+English: it opens with an auxiliary ("Is…", "Does…", "Should I…"). French: it
+opens with "est-ce que", inverts a verb ("faut-il", "peut-on", "IPSec est-il…"),
+or has no question word and ends with "?". A choice ("front-end or back-end?")
+is not a yes/no question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.model import Lang
+
+_EN_OPENERS = frozenset({"is", "are", "does", "do", "did", "can", "could", "should", "must", "will", "would",
+                         "has", "have", "was", "were", "may", "shall", "isn", "aren", "doesn", "don"})
+_PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "question", "also", "then",
+                       "alors", "donc", "et", "mais", "bon", "dis", "dites", "moi", "oakley"})
+_FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "combien", "pourquoi", "quand",
+                    "que", "qu", "quoi", "qui", "lequel", "laquelle", "lesquels"})
+_FR_INVERSION = re.compile(r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b", re.I)
+_CHOICE = frozenset({"or", "ou", "versus", "vs"})
+_EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost", "takes", "take", "goes", "go",
+                       "needs", "need", "uses", "use", "has", "have", "applies", "apply", "works", "work", "gets",
+                       "means", "requires", "require", "supports", "support", "includes", "include", "drops",
+                       "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
+_EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose"})
+_TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
+         "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
+         "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme")
+_FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "quand",
+                             "lequel", "laquelle", "lesquels", "lesquelles"})
+_FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou"})
+#: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
+_FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
+                       "fonctionne", "change", "suffit", "existe", "supprime", "chiffre", "protege", "sert",
+                       "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
+                       "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",
+                       "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait"})
+
+
+def _tagged(words: list[str]) -> bool:
+    tail = " ".join(words[-3:])
+    return any(tail == tag or tail.endswith(" " + tag) for tag in _TAGS)
+
+
+def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
+    words = [t for t in tokens if t not in _PREAMBLE] or tokens
+    if words[:3] in (["true", "or", "false"], ["vrai", "ou", "faux"]):
+        return True
+    if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
+        return False
+    if _tagged(words) and not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2]):
+        return True
+    if lang == "en":
+        if words[0] in _EN_WH:
+            return False
+        clauses = [c.split() for c in question.lower().replace("-", ",").split(",")]
+        if words[0] in _EN_OPENERS or any(c and c[0] in _EN_OPENERS for c in clauses[1:3]):
+            return True
+        # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?".
+        return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
+                and bool(_EN_VERBS & set(words)))
+    if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
+        return True
+    if _FR_WH_ANYWHERE & set(words) or words[0] in _FR_WH_START:
+        return False
+    if _FR_INVERSION.search(question[:2000]):
+        return True
+    return question.rstrip().endswith("?") and bool(_FR_VERBS & set(words))

@@ -1,0 +1,88 @@
+"""Every number in every answer comes from the article's data or from a computation on it.
+
+A number is traced when it is written in the article's facts (texts, quotes,
+data), stated in the question, or computed from the article's durations and the
+question's (sums, differences, ratios, percentages, minutes and seconds).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kb.engine import answer
+from kb.model import IdleTimer, IkeMainMode, PlannedMove, UnplannedTotal
+from kb.slots import WORD_NUMBERS
+from kb.store import default_kb
+from kb.text import tokenize
+
+HERE = Path(__file__).parent
+QUESTIONS = [item["q"] for name in sorted(HERE.glob("*.yaml"))
+             for item in yaml.safe_load(name.read_text("utf-8"))]
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _article_numbers() -> tuple[set[str], set[int]]:
+    kb = default_kb()
+    literals: set[str] = set()
+    seconds: set[int] = set()
+    for fact in kb.article.facts:
+        literals.update(_NUMBER.findall(f"{fact.text.en} {fact.text.fr} {fact.quote} {fact.data!r}"))
+        data: Any = fact.data
+        if isinstance(data, PlannedMove):
+            seconds.update({data.min_seconds, data.max_seconds})
+        elif isinstance(data, IdleTimer | IkeMainMode):
+            seconds.add(data.seconds)
+        elif isinstance(data, UnplannedTotal):
+            seconds.update({data.idle_seconds, data.ike_seconds, data.total_seconds})
+    literals.update(_NUMBER.findall(kb.article.article.revision + " " + kb.article.article.last_reviewed))
+    return literals, seconds
+
+
+LITERALS, SECONDS = _article_numbers()
+
+
+def _derived(durations: set[int], factors: set[int]) -> set[str]:
+    """Sums, differences, ratios, percentages of durations, in seconds and minutes, and counts times them."""
+    out: set[str] = set()
+    sums = {a + b for a, b in product(durations, repeat=2)} | {abs(a - b) for a, b in product(durations, repeat=2)}
+    for n, value in product(factors, sums | durations):
+        total = n * value
+        out.update({str(total), str(total // 60), str(total % 60)})
+    for a, b in product(durations, repeat=2):
+        for value in (a + b, abs(a - b)):
+            out.update({str(value), str(value // 60), str(value % 60)})
+        if b:
+            out.add(f"{a / b:g}")
+            out.add(f"{a / b:.1f}")
+            out.add(str(round(100 * abs(a - b) / b)))
+    for a in durations:
+        out.update({str(a), str(a // 60), str(a % 60)})
+    return out
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q[:60])
+def test_every_number_is_traced(question: str) -> None:
+    got = answer(question)
+    stated = set(_NUMBER.findall(question)) | {str(WORD_NUMBERS[t]) for t in tokenize(question) if t in WORD_NUMBERS}
+    stated_seconds = {int(n) * 60 for n in stated if n.isdigit()} | {int(n) for n in stated if n.isdigit()}
+    factors = {int(n) for n in stated if n.isdigit() and int(n) <= 1000}
+    allowed = LITERALS | stated | _derived(SECONDS | stated_seconds, factors)
+    untraced = [n for n in _NUMBER.findall(got.answer) if n not in allowed and n.replace(",", ".") not in allowed]
+    assert untraced == [], f"{got.answer!r} states {untraced} that nothing traces"
+
+
+def test_planned_move_claim_about_nlbsflags_is_gone() -> None:
+    got = answer("Does NLBSFlags matter for a planned move?")
+    assert "does not matter" not in got.answer and "ne joue pas" not in got.answer
+
+
+def test_registry_type_is_worded_as_oakleys_practice() -> None:
+    got = answer("What registry type is NLBSFlags?")
+    assert not got.answered
+    assert "REG_DWORD" in got.answer and "not the article" in got.answer
