@@ -20,7 +20,10 @@ _LEADING_MENTIONS = re.compile(r"(?:\s*+<@[A-Z0-9]++(?:\|[^>]*+)?+>)*+\s*+")
 _WORD = re.compile(r"\S++")
 _HEAD_WORDS = 16  # no command has more words before its free text (targets, reason)
 # A reason word between targets and the reason: a whole word, with more text after it.
-_REASON_SPLIT = re.compile(r"(?<=\s)(?:because|reason:?|since|car|pour|parce que)\s++(?=\S)", re.I)
+# It starts with a plain character class so the regex engine scans for candidates in C (20 times faster
+# over a run of spaces than a leading lookbehind); each first letter then picks its own word.
+_REASON_SPLIT = re.compile(r"[bBrRsScCpP](?<=\s[bBrRsScCpP])(?:(?<=[bB])(?i:ecause)|(?<=[rR])(?i:eason:?)"
+                           r"|(?<=[sS])(?i:ince)|(?<=[cC])(?i:ar)|(?<=[pP])(?i:our|arce que))\s++(?=\S)")
 _ID = re.compile(r"#?+([0-9]{1,9}+)")
 # The value between `set` and `on`: `nlbsflags 1`, `nlbsflags=0x1`, `NLBSFlags to 1`. Possessive
 # quantifiers: `\s` and `=`/`to` never overlap, so giving characters back could not help a match.

@@ -87,7 +87,7 @@ def _commandish(draw: st.DrawFn, max_words: int = 12) -> str:
 
 def _same(a: object, b: object) -> bool:
     """Same command type and fields; an Invalid's wording may differ; `reconcile N` is new."""
-    if isinstance(a, g.Reconcile):
+    if isinstance(a, g.Reconcile) or (isinstance(a, g.Invalid) and "`reconcile`" in a.message):
         return type(b).__name__ == "Ask"
     if type(a).__name__ != type(b).__name__:
         return False
