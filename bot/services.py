@@ -26,6 +26,8 @@ from remote.inventory import Inventory, load_inventory
 from remote.lab import Lab
 from remote.winrm_client import Credentials, Timeouts
 
+DATABASE_DOWN = "The database is unavailable, try again in a moment."  # the reply when it is lost mid-run
+
 
 class ConfigError(Exception):
     """Bad configuration: the message names the variable to fix."""
@@ -125,6 +127,7 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
     sessions = session_factory(engine)
     workflow = Workflow(sessions, kb, inventory, credentials, roles, ttl=ttl,
                         audit_key=settings.audit_key.get_secret_value().encode() if settings.audit_key else None,
-                        concurrency=settings.fleet_concurrency, timeouts=Timeouts())
+                        concurrency=settings.fleet_concurrency, timeouts=Timeouts(),
+                        request_rate=settings.request_rate)
     recovered = [c.id for c in workflow.recover_interrupted()]
     return Services(settings, kb, engine, sessions, inventory, credentials, roles, workflow, lab, recovered)

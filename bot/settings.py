@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     approval_channel: str | None = None
     audit_key: SecretStr | None = None
     fleet_concurrency: int = Field(16, ge=1, le=512)
+    request_rate: int = Field(10, ge=1, le=10_000)  # change requests per user per minute, across processes
     slack_api_url: str | None = None
     log_format: str = "text"
     log_level: str = "INFO"

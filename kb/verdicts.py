@@ -53,7 +53,7 @@ def value(ctx: Context, reply: Reply) -> bool | None:
     data = {f.data.data for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
     asked = ctx.slots.nlbsflags if ctx.slots.nlbsflags not in (None, "absent") else None
     asked = asked or next(iter(ctx.slots.numbers), None)
-    if asked is None or not asked.isdigit():
+    if asked is None or not asked.isdigit() or len(asked) > 10:  # no int() of a 40,000-digit "number"
         return None
     return int(asked) in data
 

@@ -91,6 +91,7 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
     app.dispatch = metrics.time_dispatch(app.dispatch)  # both adapters call it; it returns once acknowledged
     for cid in services.recovered:
         log.warning("change %s was interrupted by a crash and is now 'unknown'", cid, extra={"change_id": cid})
+    surface.announce_unknown(services.recovered)  # their approval messages say so too
     start_sweeper(surface)
     settle_heap()
     return app_token, services, app, surface

@@ -97,3 +97,27 @@ def test_the_readme_tour_works_on_every_fresh_database(tmp_path: Path) -> None:
         assert "a new database starts a fresh lab" in done.stderr
     again = run(["console"], tmp_path, "check fe02\n")  # the same database keeps its lab
     assert "fe02: NLBSFlags = 1" in again.stdout or "NLBSFlags = 1" in again.stdout, again.stdout
+
+
+def test_hostile_long_lines_and_reconcile_through_the_chat(tmp_path: Path) -> None:
+    script = "\n".join([
+        "set nlbsflags 1 on " + " " * 16_000 + "fe02 because CHG-1 padded with spaces",  # 18.6 s before issue 9
+        "set nlbsflags 1 on fe02 because CHG-1 once more " + "x" * 39_000,
+        "x" * 40_001,
+        "history since 999999999d",
+        "/as bob",
+        "approve 1",
+        "reconcile 1",
+        "/as alice",
+        "reconcile 1",
+    ]) + "\n"
+    done = run(["console"], tmp_path, script, OAKLEY_REQUESTERS="alice", OAKLEY_APPROVERS="bob")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Change 1: NLBSFlags on fe02" in out
+    assert "change 1 already asks for 1 on fe02" in out  # the second, identical request
+    assert "that message is 40,001 characters long" in out
+    assert "'999999999d' is longer than 36,500 days" in out
+    assert "Refused: only a change whose outcome is unknown can be reconciled; change 1 is succeeded" in out
+    assert "Refused: reconciling needs the approver role, which alice does not have" in out
+    assert "Traceback" not in done.stderr
