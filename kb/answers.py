@@ -43,6 +43,10 @@ class Context(NamedTuple):
             return f"{text} ({self.t('seconds', n=seconds)})"
         return text
 
+    def plain(self, seconds: int) -> str:
+        """A duration without its count in seconds (inside a breakdown that already gives it)."""
+        return self._duration(seconds)
+
     def span(self, low: int, high: int, *, unit: bool = True) -> str:
         """"20 times", "1 minute 54 seconds to 1 minute 57 seconds": one value when both ends agree."""
         show = self.duration if unit else str
@@ -132,8 +136,8 @@ def _comparison(ctx: Context) -> Reply:
 def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:
     """The total with the Exchange recovery time the question states (the summary: Exchange + IPSec)."""
     if low == high:
-        return ctx.t("exchange_total", exchange=ctx.duration(exchange), ipsec=ctx.duration(low),
-                     total=ctx.duration(exchange + low))
+        return ctx.t("exchange_total", exchange=ctx.duration(exchange), ipsec=ctx.plain(low),
+                     total=ctx.duration(exchange + low), exchange_plain=ctx.plain(exchange))
     return ctx.t("exchange_total_range", exchange=ctx.duration(exchange), low=ctx.duration(exchange + low),
                  high=ctx.duration(exchange + high))
 

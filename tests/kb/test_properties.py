@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kb.engine import MAX_QUESTION, Engine, answer
+from kb.parts import split
 from kb.store import default_kb
 
 CORPUS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "corpus.yaml").read_text("utf-8"))
@@ -26,7 +27,8 @@ FILLER_FR = ["svp", "bonjour,", "merci", "dis-moi,", "petite question :", "alors
 TERMS = ["Kubernetes", "Terraform", "Wireshark", "tcpdump", "HAProxy", "nginx", "OpenSSL", "IPv6", "PowerShell",
          "quorum", "Ansible", "Docker", "Prometheus", "Grafana", "SNMPv3", "VXLAN", "OSPF",
          "SAML", "OAuth", "Zabbix"]
-KNOWN = Engine(default_kb()).vocabulary.known  # correctly spelt words of the lexicon and the article
+VOCABULARY = Engine(default_kb()).vocabulary
+KNOWN = VOCABULARY.known  # correctly spelt words of the lexicon and the article
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -61,12 +63,16 @@ def test_one_typo_in_a_long_word_does_not_change_the_answer(question: str, data:
     kind = data.draw(st.sampled_from(["drop", "swap", "double"]))
     words[i] = {"drop": w[:j] + w[j + 1:], "swap": w[:j] + w[j + 1] + w[j] + w[j + 2:],
                 "double": w[:j] + w[j] + w[j:]}[kind]
+    if VOCABULARY.ordinary(words[i].lower()) or words[i].lower() in KNOWN:
+        return  # the typo made another real word ("stratégie" → "stratège"): not a typo any more
     assert _facts(" ".join(words)) == _facts(question)
 
 
 @FAST
 @given(st.sampled_from(IN_SCOPE), st.sampled_from(TERMS), st.sampled_from(["with", "over", "using", "via", "and"]))
 def test_an_unknown_term_is_declined_or_named(question: str, term: str, joiner: str) -> None:
+    if len(split(question)) > 1:
+        return  # several questions: the part that names the term may be declined for another reason first
     got = answer(f"{question.rstrip('?')} {joiner} {term}?")
     assert not got.answered or term.lower() in got.answer.lower()
 
