@@ -27,6 +27,7 @@ class Context(NamedTuple):
     concepts: frozenset[str]
     lang: Lang
     words: frozenset[str] = frozenset()
+    tokens: tuple[str, ...] = ()
 
     def t(self, key: str, **values: object) -> str:
         template = self.kb.questions.templates[key].get(self.lang)
@@ -101,6 +102,8 @@ def _comparison(ctx: Context) -> Reply:
         p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
         if "worst" in ctx.concepts:  # against the planned move's worst case only
             p = p._replace(min_seconds=p.max_seconds)
+        elif "best" in ctx.concepts:  # against its fastest
+            p = p._replace(max_seconds=p.min_seconds)
         u = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags or "absent", planned=False)[0]
         text = ctx.t("compare_planned", min=p.min_seconds, max=p.max_seconds, total=ctx.duration(u.min_seconds),
                      state=ctx.t("state_set" if u.nlbsflags == "1" else "state_absent"),
@@ -185,6 +188,8 @@ def failover(ctx: Context) -> Reply:
         return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
     if planned and os == "windows-2000":  # Windows 2000 clusters are not supported; the 3–6 s are a 2003 cluster's
         raise NotCovered("detail_product", ctx.t("planned_windows2000"))
+    if os == "windows-2000" and {"cluster", "nlb"} & ctx.concepts and "frontend" not in ctx.concepts:
+        raise NotCovered("detail_product", ctx.t("windows2000_cluster"))  # a Windows 2000 cluster, not front-end
     found = estimates(ctx.kb, os=os, nlbsflags=nlbsflags, planned=bool(planned))
     if planned:
         e = found[0]

@@ -160,8 +160,9 @@ class Engine:
         topics = frozenset(c for c in before.concepts if c not in self._attributes and not c.startswith("@"))
         if not part.concepts & self._attributes:  # "What about manual moves?": the same question, another subject
             topics |= before.concepts & self._attributes
-        if {"planned", "unplanned"} & part.concepts:
-            topics -= {"planned", "unplanned"}
+        for group in _SUBJECT_GROUPS:  # the part's own subject replaces the earlier one of its kind
+            if group & part.concepts:
+                topics -= group
         s, b = part.slots, before.slots
         slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)
         concepts = part.concepts | topics | _slot_concepts(slots)
@@ -239,7 +240,7 @@ class Engine:
             return None
         if intent.gap is not None:
             return Outcome(False, intent.gap.get(lang), intent=intent.id, declined="gap")
-        ctx = Context(self.kb, slots, concepts, lang, r.words)
+        ctx = Context(self.kb, slots, concepts, lang, r.words, r.tokens)
         try:
             reply = COMPUTE[intent.compute](ctx) if intent.compute else Reply(intent.facts)
         except NotCovered as gap:
@@ -309,6 +310,9 @@ class Engine:
         return Outcome(False, self._refusal(lang, detail), declined=detail)
 
 
+#: Kinds of subject a follow-up may change ("…for HTTP? and for POP3?").
+_SUBJECT_GROUPS = (frozenset({"planned", "unplanned"}), frozenset({"frontend", "backend"}),
+                   frozenset({"http", "pop3", "imap4", "ldap", "rpc", "kerberos", "gc", "other_protocol"}))
 _FOLLOW_UPS = (("and",), ("et",), ("what", "about"), ("how", "about"), ("which", "for"), ("and", "for"), ("et", "pour"),
                ("et", "en"), ("et", "sur"), ("and", "on"), ("et", "avec"), ("and", "with"), ("et", "sans"),
                ("and", "without"), ("same", "for"), ("pareil", "pour"), ("idem", "pour"))

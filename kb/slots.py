@@ -43,6 +43,7 @@ WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 
                  "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
                  "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,
                  "vingt": 20, "thirty": 30, "trente": 30}
+_BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of", "until", "de", "du", "date"})
 #: What a count counts ("10 planned moves", "trois pannes").
 _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
@@ -102,7 +103,7 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
                 other_os = other_os or f"Windows {tok}"
                 used.add(i)
         elif tok.isdigit() and len(tok) == 4 and tok in win_versions | exch_versions and not (
-                i and tokens[i - 1] in ("in", "en", "since", "depuis", "year", "annee", "of", "until")):  # a year
+                i and tokens[i - 1] in _BEFORE_A_YEAR):
             other_os = other_os or f"version {tok}"
             used.add(i)
     return list(dict.fromkeys(oses)), other_os, other_exchange, used
@@ -159,7 +160,8 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
 def _timeline(tokens: list[str]) -> str | None:
     """"before the change" / "after applying the fix": the state on that side of the change."""
     for i, tok in enumerate(tokens):
-        if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in tokens[i + 1 : i + 7]):
+        ahead = tokens[i + 1 : i + 5]
+        if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in ahead) and not _NEGATIONS & set(ahead):
             return "absent" if tok in _BEFORE else "1"
     return None
 
@@ -168,7 +170,7 @@ def _count(tokens: list[str], used: set[int]) -> int | None:
     """How many failovers the question counts ("10 planned moves", "three node crashes")."""
     for i, tok in enumerate(tokens):
         number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
-        if number and number > 1 and i not in used and any(t in _EVENTS for t in tokens[i + 1 : i + 4]):
+        if number and number > 1 and i not in used and any(t in _EVENTS for t in tokens[i + 1 : i + 6]):
             used.add(i)
             return number
     return None

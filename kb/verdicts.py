@@ -24,6 +24,10 @@ _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speed
                      "reduction", "automatically", "automatiquement", "kick", "drops", "drop", "lowers", "baisse"})
 
 
+_FRONT_WORDS = frozenset({"front", "frontend", "fe", "frontal", "frontaux"})
+_BACK_WORDS = frozenset({"back", "backend", "be", "principal", "node", "nodes", "noeud", "noeuds", "cluster"})
+
+
 def supported(ctx: Context, reply: Reply) -> bool | None:
     os = ctx.slots.os or "windows-2003"
     data = next((f.data for f in ctx.kb.article.facts if isinstance(f.data, Support) and f.data.os == os), None)
@@ -42,6 +46,11 @@ def front_end(ctx: Context, reply: Reply) -> bool | None:
     roles = {f.data.server_role for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
     asked_front = "frontend" in ctx.concepts
     asked_back = bool({"backend", "node", "cluster"} & ctx.concepts)
+    if asked_front and asked_back and ctx.tokens and ctx.words & {"rather", "instead", "plutot", "than", "non"}:
+        # "on the front-end rather than the back-end nodes?": the role named first is the one proposed
+        front = min((i for i, t in enumerate(ctx.tokens) if t in _FRONT_WORDS), default=999)
+        back = min((i for i, t in enumerate(ctx.tokens) if t in _BACK_WORDS), default=999)
+        asked_front, asked_back = front < back, back < front
     if not asked_front and not asked_back:
         return True if {"policyagent", "oakley", "hklm", "currentcontrolset"} & ctx.words else None
     if asked_front and asked_back:
@@ -60,6 +69,10 @@ def value(ctx: Context, reply: Reply) -> bool | None:
 
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
+    if s.durations and "breakdown" in ctx.concepts and not ctx.planned:  # "6 min = 5 idle + 1 IKE?"
+        parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
+                 for e in estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=False)]
+        return any(set(s.durations) <= p for p in parts)
     if s.durations:
         try:
             found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
@@ -79,7 +92,7 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     return None
 
 
-_NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away",
+_NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away", "straight",
                      "immediatement", "instantanement", "aussitot", "tout", "suite", "realise", "realize", "sees"})
 _CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "deleted", "supprime", "supprimer",
                     "removes", "remove", "retire", "retiree"})
@@ -89,6 +102,8 @@ def process(ctx: Context, reply: Reply) -> bool | None:
     """What happens in a failover: a crash goes unnoticed until the idle timer; a planned move is clean."""
     if ctx.planned is False and _NOTICE & ctx.words:
         return False
+    if ctx.planned is True and "idle" in ctx.concepts:
+        return False  # a planned move deletes the SAs cleanly and IKE renegotiates at once: no idle wait
     if ctx.planned is True and _CLEAN & ctx.words:
         return True
     return None
@@ -124,6 +139,8 @@ def procedure(ctx: Context, reply: Reply) -> bool | None:
     """The article's steps: Start, Run, regedit, Modify, type 1."""
     if ctx.slots.numbers or (ctx.slots.nlbsflags or "absent") != "absent":
         return value(ctx, reply)
+    if "regedt32" in ctx.words:
+        return False  # the article's steps type regedit
     tools = {"regedit", "editeur", "editor", "demarrer", "executer", "start", "run", "modify", "modifier"}
     return True if ctx.words & tools else None
 
@@ -180,9 +197,9 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
 
 
 def ike(ctx: Context, reply: Reply) -> bool | None:
-    """A stated main-mode time against the article's."""
+    """A stated main-mode time against the article's; without one, IKE is who renegotiates: Yes."""
     seconds = {f.data.seconds for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode)}
-    return all(d in seconds for d in ctx.slots.durations) if ctx.slots.durations else None
+    return all(d in seconds for d in ctx.slots.durations) if ctx.slots.durations else not ctx.planned
 
 
 def components(ctx: Context, reply: Reply) -> bool | None:

@@ -21,13 +21,15 @@ _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "comb
 _FR_INVERSION = re.compile(r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b", re.I)
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
 _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost", "takes", "take", "goes", "go",
-                       "needs", "need", "uses", "use", "has", "have", "applies", "apply", "works", "work", "gets",
+                       "gotta", "got", "edit", "put", "set", "apply", "modify", "speed", "speeds",
+                       "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
                        "means", "requires", "require", "supports", "support", "includes", "include", "drops",
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
 _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose"})
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
-         "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme")
+         "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme", "doc says",
+         "article says", "kb says", "that right", "non", "pas vrai")
 _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi",
                              "lequel", "laquelle", "lesquels", "lesquelles"})
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
@@ -36,7 +38,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "fonctionne", "change", "suffit", "existe", "supprime", "chiffre", "protege", "sert",
                        "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
                        "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",
-                       "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait"})
+                       "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait",
+                       "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait"})
 
 
 def _tagged(words: list[str]) -> bool:
@@ -63,7 +66,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
                 and bool(_EN_VERBS & set(words)))
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
-    if _FR_WH_ANYWHERE & set(words) or words[0] in _FR_WH_START:
+    conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
+    if _FR_WH_ANYWHERE & set(words) or (words[0] in _FR_WH_START and not conditional):
         return False
     if _FR_INVERSION.search(question[:2000]):
         return True

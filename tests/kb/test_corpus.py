@@ -83,13 +83,13 @@ def _score(name: str) -> tuple[float, float]:
 
 def test_dev_sets_written_apart_from_the_engine() -> None:
     """dev*.yaml were written from the article by people who had not seen the engine, then tuned on."""
-    for name in ("dev.yaml", "dev2.yaml", "dev3.yaml"):
+    for name in ("dev.yaml", "dev2.yaml", "dev3.yaml", "dev4.yaml"):
         accuracy, declined = _score(name)
-        assert accuracy >= 0.84 and declined >= 0.90, (name, accuracy, declined)
+        assert accuracy >= 0.82 and declined >= 0.90, (name, accuracy, declined)
 
 
 def test_held_out_sets_do_not_regress() -> None:
     """Never tuned on (bench/kb_heldout.py prints the scores): a floor under the measured level, not the target."""
-    for name, floor in (("heldout.yaml", 0.80), ("heldout2.yaml", 0.78)):
+    for name, floor in (("heldout.yaml", 0.82), ("heldout2.yaml", 0.82)):
         accuracy, _ = _score(name)
         assert accuracy >= floor, f"{name}: {accuracy:.1%}"
