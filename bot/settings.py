@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     approval_ttl: str = "30m"
     approval_channel: str | None = None
     audit_key: SecretStr | None = None
+    audit_export: str | None = None
+    audit_channel: str | None = None
     fleet_concurrency: int = Field(16, ge=1, le=512)
     slack_api_url: str | None = None
     slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))

@@ -52,7 +52,7 @@ def outcome_text(group: Sequence[Change]) -> str:
 
 def decision_text(group: Sequence[Change]) -> str:
     first = group[0]
-    who = first.approver or first.requester
+    who = first.decided_by or first.approver or first.requester
     when = f"{first.decided_at:%H:%M} UTC" if first.decided_at else ""
     extra = f": {first.decision_reason}" if first.decision_reason else ""
     return f"Change {first.group_id} {first.status} by {who} at {when}{extra}".rstrip()

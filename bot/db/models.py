@@ -61,7 +61,8 @@ class Change(Base):
     after_type: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="pending")
     requester: Mapped[str] = mapped_column(String(64))
-    approver: Mapped[str | None] = mapped_column(String(64))
+    approver: Mapped[str | None] = mapped_column(String(64))  # who approved (approvals only)
+    decided_by: Mapped[str | None] = mapped_column(String(64))  # who approved, denied, cancelled; oakley: expired
     reason: Mapped[str] = mapped_column(Text, default="")
     decision_reason: Mapped[str | None] = mapped_column(Text)
     kb_summary: Mapped[str] = mapped_column(Text, default="")

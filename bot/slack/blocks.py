@@ -97,7 +97,7 @@ def decided_message(group: Sequence[Change]) -> list[dict[str, Any]]:
     """The request after a decision: no buttons, the outcome, who, when, and per-host results."""
     first = group[0]
     blocks = _summary(group)
-    who = first.approver or first.requester
+    who = first.decided_by or first.approver or first.requester
     when = f"{first.decided_at:%Y-%m-%d %H:%M} UTC" if first.decided_at else ""
     reason = f" — {first.decision_reason}" if first.decision_reason else ""
     statuses = sorted({c.status for c in group})

@@ -28,7 +28,7 @@ def chain(database_url: str) -> Iterator[tuple[str, sessionmaker[Session]]]:
     start = datetime(2026, 11, 1, tzinfo=UTC)
     for i in range(6):
         with sessions.begin() as s:
-            audit.append(s, None, actor="alice" if i % 2 else "bob", action="requested", change_id=i + 1,
+            audit.append(s, None, actor="alice" if i % 2 else "bob", action="note", change_id=None,
                          host=f"fe0{i}", details={"n": i, "reason": "é ✓"}, at=start + timedelta(minutes=i))
     yield database_url, sessions
     engine.dispose()
