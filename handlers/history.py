@@ -23,7 +23,8 @@ def handle(cmd: History, ctx: ChatContext) -> Reply:
         return Reply("No changes match.")
     lines = []
     for c in rows:
-        approver = f", approved by {c.approver}" if c.approver and c.status not in ("denied",) else ""
+        approver = (f", approved by {c.approver}" if history.approver(c) else
+                    f", {c.status} by {c.decided_by}" if c.decided_by else "")
         lines.append(f"#{c.id} {c.requested_at:%Y-%m-%d %H:%M} {c.host} {c.value_name}: "
                      f"{fmt.recorded_change(c)} [{c.status}] "
                      f"by {c.requester}{approver}" + (f" — “{c.reason}”" if c.reason else ""))
