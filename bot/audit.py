@@ -342,8 +342,9 @@ def verify_export(session: Session, path: str | os.PathLike[str]) -> tuple[int, 
             return matched, Problem("event", seq, "it is in the export but not in the database "
                                     "(it was deleted)")
         if current[0] < seq:
-            return matched, Problem("event", current[0], "it is in the database but not in the export "
-                                    "(written without the export, or inserted outside Oakley)")
+            return matched, Problem("event", current[0], f"it is in the database but the export has event {seq} "
+                                    "in its place (written without the export, inserted outside Oakley, or the "
+                                    "export's lines were reordered)")
         eid, at, actor, action, change_id, host, details, prev_hash, hash_ = current
         ours = {"at": _stamp(at), "actor": actor, "action": action, "change_id": change_id, "host": host,
                 "data": json.loads(details), "prev_hash": prev_hash, "hash": hash_}
