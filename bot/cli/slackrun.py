@@ -33,6 +33,17 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
     except Exception as exc:  # e.g. auth.test refused the token
         services.close()
         raise UsageError(f"Slack refused to start the app: {exc}") from None
+    if not conf.audit_key:
+        logging.getLogger("oakley").warning(
+            "OAKLEY_AUDIT_KEY is not set: the audit chain is unkeyed SHA-256, so anyone with write access to the "
+            "database can rewrite it without `oakley audit verify` noticing; set OAKLEY_AUDIT_KEY (and "
+            "OAKLEY_AUDIT_EXPORT) to anchor it")
+    if conf.audit_channel:
+        from bot.audit import Checkpointer
+
+        channel = conf.audit_channel
+        surface.checkpoints = Checkpointer(services.sessions, lambda text: surface.post(channel, text),
+                                           keyed=conf.audit_key is not None)
     for cid in services.recovered:
         logging.getLogger("oakley").warning("change %s was interrupted by a crash and is now 'unknown'", cid)
     start_sweeper(surface)

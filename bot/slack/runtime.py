@@ -29,6 +29,8 @@ def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
         while not stop.wait(every):
             try:
                 surface.sweep_expired()
+                if surface.checkpoints is not None:
+                    surface.checkpoints.tick()  # the daily checkpoint
                 events.prune(surface.services.sessions)
             except Exception:
                 log.exception("background sweep failed")

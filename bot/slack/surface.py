@@ -17,6 +17,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.audit import Checkpointer
 from bot.db.models import Change
 from bot.services import Services
 from bot.slack import blocks
@@ -38,6 +39,15 @@ class Surface:
         self.approval_channel = approval_channel
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oakley-work")
         self.last_compliance: str | None = None
+        self.checkpoints: Checkpointer | None = None  # OAKLEY_AUDIT_CHANNEL: set by the start-up
+
+    def audit_checkpoint(self) -> None:
+        """After a change was decided or finished: post the chain head to the audit channel."""
+        if self.checkpoints is not None:
+            try:
+                self.checkpoints.after_change()
+            except Exception:
+                log.exception("audit checkpoint failed")
 
     # --- plumbing ---------------------------------------------------------------
 
@@ -93,6 +103,7 @@ class Surface:
             return
         if reply.kind in ("decision", "outcome") and reply.change_id is not None:
             self.update(self.services.workflow.group(reply.change_id))
+            self.audit_checkpoint()
         if reply.data and "results" in reply.data:
             self.last_compliance = reply.text.splitlines()[0]
         text = reply.text
@@ -144,10 +155,12 @@ class Surface:
                 self.whisper(channel, user, reply.text)
             return
         self.update(self.services.workflow.group(change_id))
+        self.audit_checkpoint()
 
     def sweep_expired(self) -> None:
         for gid in self.services.workflow.expire_due():
             self.update(self.services.workflow.group(gid))
+            self.audit_checkpoint()
 
     def home(self, user: str) -> dict[str, Any]:
         from bot import history
