@@ -26,25 +26,31 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--export: no file at {args.export}")
     conf = settings()
     key = conf.audit_key.get_secret_value().encode() if conf.audit_key else None
-    engine, sessions = open_database()
-    try:
-        with sessions() as s:
-            count, problem = audit.verify_chain(s, key)
-            rows = matched = 0
-            if problem is None:
-                rows, problem = audit.verify_changes(s)
-            if problem is None and args.export is not None:
-                matched, problem = audit.verify_export(s, args.export)
-    finally:
-        engine.dispose()
+    engine, sessions = open_database()  # checks the schema (and upgrades SQLite)
+    url = engine.url.render_as_string(hide_password=False)
+    engine.dispose()  # the row pass is forked: no connection may be open across the fork
+    report = audit.verify_database(url, key)
+    problems = [report.problem] if report.problem is not None else []
+    matched = 0
+    if args.export is not None:  # run even when the database check failed: it tells what was cut off
+        engine, sessions = open_database()
+        try:
+            with sessions() as s:
+                matched, export_problem = audit.verify_export(s, args.export)
+        finally:
+            engine.dispose()
+        if export_problem is not None:
+            problems.append(export_problem)
     keyed = ("keyed chain (HMAC-SHA-256 with OAKLEY_AUDIT_KEY)" if key else
              "unkeyed chain (plain SHA-256: anyone who can write to the database can rewrite it; "
              "set OAKLEY_AUDIT_KEY)")
-    if problem is not None:
-        print(f"audit verify failed at {problem.describe()}")
+    if problems:
+        for problem in problems:
+            print(f"audit verify failed at {problem.describe()}")
         print(f"checked as an {keyed}")
         return 1
-    print(f"audit chain intact: {count} events verified, {rows} change rows match their events; {keyed}")
+    print(f"audit chain intact: {report.events} events verified, {report.rows} change rows match their events; "
+          f"{keyed}")
     if args.export is not None:
         print(f"export {args.export}: {matched} events match the database, none missing or extra")
     return 0
