@@ -5,9 +5,10 @@ chained events each, carrying the `row` data the workflow writes) by bulk
 inserts whose hashes are computed here in Python (executemany on SQLite,
 COPY on PostgreSQL), then runs the verification in a child process — the
 chain walk and the replay of every change row — and prints the times and
-the peak RSS. `verify` is what `oakley audit verify` runs (the chain walk and the
-row replay in two processes at once); the split times run the same passes one
-after the other. Two sizes show that memory does not grow with N.
+the peak RSS. `verify` is what `oakley audit verify` runs (on SQLite the chain walk
+and the row replay in two processes at once; on PostgreSQL, where the server
+works for each pass too, one after the other); the split times run the same
+passes one after the other in one process, with their CPU time. Two sizes show that memory does not grow with N.
 
 Reproduce:  .venv/bin/python bench/audit_bench.py
             OAKLEY_TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test .venv/bin/python bench/audit_bench.py
@@ -129,20 +130,20 @@ def fill(engine: sa.Engine, events: int, batch: int = 20_000) -> float:
 
 def verify_child(url: str) -> None:
     """Run in a child process so that its peak RSS is the verification's own."""
-    t0 = time.perf_counter()
-    report = audit.verify_database(url, None)  # what `oakley audit verify` runs: both passes at once
-    wall = time.perf_counter() - t0
     engine = make_engine(url)
     sessions = session_factory(engine)
-    with sessions() as s:  # the same passes one after the other, for the split
-        t1 = time.perf_counter()
+    with sessions() as s:  # the two passes one after the other, for the split
+        t1, c1 = time.perf_counter(), time.process_time()
         audit.verify_chain(s, None)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         audit.verify_changes(s)
-        t3 = time.perf_counter()
+        t3, c3 = time.perf_counter(), time.process_time()
     engine.dispose()
+    t0 = time.perf_counter()
+    report = audit.verify_database(url, None)  # what `oakley audit verify` runs
+    wall = time.perf_counter() - t0
     print(json.dumps({"events": report.events, "rows": report.rows, "ok": report.problem is None, "wall_s": wall,
-                      "chain_s": t2 - t1, "rows_s": t3 - t2,
+                      "chain_s": t2 - t1, "rows_s": t3 - t2, "chain_cpu": c2 - c1, "rows_cpu": c3 - c2,
                       "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       "child_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 
@@ -156,7 +157,8 @@ def bench(label: str, url: str, events: int) -> None:
                          check=True, cwd=ROOT)
     r = json.loads(out.stdout)
     print(f"{label:<10} {r['events']:>9} events {r['rows']:>7} rows  verify {r['wall_s']:6.2f} s  "
-          f"(one after the other: chain {r['chain_s']:5.2f} s + rows {r['rows_s']:5.2f} s)  "
+          f"(one after the other: chain {r['chain_s']:5.2f} s + rows {r['rows_s']:5.2f} s; "
+          f"CPU {r['chain_cpu']:5.2f} s + {r['rows_cpu']:5.2f} s)  "
           f"peak RSS {r['maxrss_mb']:5.1f} MB + row pass {r['child_maxrss_mb']:5.1f} MB  "
           f"{'ok' if r['ok'] else 'PROBLEM'}  (fill {took:.1f} s)", flush=True)
 
@@ -172,7 +174,8 @@ def main() -> None:
         return
     sizes = [int(x) for x in args.sizes.split(",")]
     print(f"audit verify (chain walk + replay of every change row); python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (wall times grow with other load; "
+          "CPU times much less)")
     if args.only != "postgresql":
         for n in sizes:
             with tempfile.TemporaryDirectory() as tmp:
