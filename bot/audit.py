@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import String, event, func, select, text, type_coerce
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from bot.db.models import AuditEvent, Change
 
@@ -47,6 +47,7 @@ _LOCK_KEY = 821839  # pg_advisory_xact_lock key for the chain head
 _EXPORT = "oakley_audit_export"  # Session.info key: the export path
 _PENDING = "oakley_audit_pending"  # Session.info key: lines to export at commit
 _WRITTEN = "oakley_audit_written"  # Session.info key: lines exported, commit not yet confirmed
+_INSERTED = "oakley_audit_inserted"  # Session.info key: change id -> row snapshot of rows inserted in this transaction
 
 # The `changes` columns people read (history, chat, Home): each is bound to the chain.
 # `channel`/`message_ts` only say where the Slack message is, so they are left out.
@@ -124,6 +125,11 @@ def append(session: Session, key: bytes | None, *, actor: str, action: str, chan
     prev = head or GENESIS
     when = at or datetime.now(UTC)
     data = dict(details or {})
+    inserted = session.info.get(_INSERTED)
+    if inserted and change_id is not None:
+        snapshot = inserted.pop(change_id, None)
+        if row is None:  # a row added in this transaction and audited without `row`: bind what was inserted
+            row = snapshot
     if row is not None:
         data["row"] = row_values(row)
     body = _body(data)
@@ -391,6 +397,13 @@ def _append_lines(path: str, lines: list[str]) -> None:
             fcntl.flock(out.fileno(), fcntl.LOCK_UN)
 
 
+@event.listens_for(Change, "after_insert")
+def _remember_insert(_mapper: Any, _connection: Any, target: Change) -> None:
+    session = object_session(target)
+    if session is not None:
+        session.info.setdefault(_INSERTED, {})[target.id] = row_snapshot(target)
+
+
 @event.listens_for(Session, "before_commit")
 def _export_before_commit(session: Session) -> None:
     # Still inside the transaction, so still holding the chain lock: lines land in chain order.
@@ -403,11 +416,13 @@ def _export_before_commit(session: Session) -> None:
 @event.listens_for(Session, "after_commit")
 def _export_after_commit(session: Session) -> None:
     session.info.pop(_WRITTEN, None)
+    session.info.pop(_INSERTED, None)
 
 
 @event.listens_for(Session, "after_rollback")
 def _export_after_rollback(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_INSERTED, None)
     written = session.info.pop(_WRITTEN, None)
     if written:  # the commit failed after the lines were written: say they never happened
         retractions = [json.dumps({"retracted": json.loads(line)["seq"], "hash": json.loads(line)["hash"]},

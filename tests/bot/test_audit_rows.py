@@ -144,3 +144,21 @@ def test_cli_names_the_row_and_field(env: Env) -> None:
     bad = run()
     assert bad.returncode == 1
     assert f"change {ids['succeeded']}" in bad.stdout and "approver" in bad.stdout and "mallory" in bad.stdout
+
+
+def test_a_row_inserted_and_audited_without_row_data_is_bound(env: Env) -> None:
+    # e.g. `watch` recording an observed change: the inserted row is bound to its event automatically
+    now = env.clock()
+    with env.sessions.begin() as s:
+        change = Change(host="fe02", value_name="NLBSFlags", action="set", target_value=None, before_present=True,
+                        before_value=1, before_type="REG_DWORD", after_present=True, after_value=0,
+                        after_type="REG_DWORD", status="observed", requester="oakley-watch", reason="",
+                        requested_at=now, expires_at=now)
+        s.add(change)
+        s.flush()
+        audit.append(s, None, actor="oakley-watch", action="observed", change_id=change.id, host="fe02")
+    assert env.verify() == (1, None)
+    with env.sessions.begin() as s:
+        s.execute(update(Change).where(Change.id == change.id).values(after_value=1))
+    _, problem = env.verify()
+    assert problem is not None and (problem.id, problem.field) == (change.id, "after_value")
