@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import audit
 from bot.checks import CredentialSource, credentials_from_env
 from bot.db.engine import UnsupportedDatabase, is_current, make_engine, session_factory, upgrade
 from bot.durations import parse_duration
@@ -125,6 +126,12 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
         roles = default_roles
     engine = prepare_database(settings.database_url)
     sessions = session_factory(engine)
+    if settings.audit_export:
+        problem = audit.export_path_ok(settings.audit_export)
+        if problem:
+            engine.dispose()
+            raise ConfigError(f"OAKLEY_AUDIT_EXPORT: {problem}")
+        audit.configure_export(sessions, settings.audit_export)
     workflow = Workflow(sessions, kb, inventory, credentials, roles, ttl=ttl,
                         audit_key=settings.audit_key.get_secret_value().encode() if settings.audit_key else None,
                         concurrency=settings.fleet_concurrency, timeouts=Timeouts(),

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     approval_ttl: str = "30m"
     approval_channel: str | None = None
     audit_key: SecretStr | None = None
+    audit_export: str | None = None
+    audit_channel: str | None = None
     fleet_concurrency: int = Field(16, ge=1, le=512)
     request_rate: int = Field(10, ge=1, le=10_000)  # change requests per user per minute, across processes
     slack_api_url: str | None = None

@@ -181,10 +181,12 @@ class Workflow:
         return list(s.execute(select(Change).where(Change.group_id == gid).order_by(Change.id)).scalars())
 
     def _audit(self, s: Session, actor: str, action: str, change: Change | None = None, *,
-               change_id: int | None = None, host: str | None = None, **details: Any) -> None:
+               change_id: int | None = None, host: str | None = None, row: dict[str, Any] | None = None,
+               **details: Any) -> None:
+        """`row`: the columns this step wrote to the change, so `audit verify` can replay the row."""
         audit.append(s, self.audit_key, actor=actor, action=action,
                      change_id=change.id if change else change_id, host=change.host if change else host,
-                     details=details, at=self.clock())
+                     details=details, at=self.clock(), row=row)
 
     # --- request --------------------------------------------------------------
 
@@ -255,7 +257,7 @@ class Workflow:
                 if group_id is None:
                     group_id = change.group_id = change.id
                 self._audit(s, user, "requested", change, target=value, reason=reason, reverts=reverts,
-                            before=describe(change, "before"),
+                            before=describe(change, "before"), row=audit.row_snapshot(change),
                             **({"target_type": restore[0], "target_data": restore[1]} if restore else {}))
                 created.append(change)
         return created
@@ -331,7 +333,7 @@ class Workflow:
                 raise WorkflowError(f"change {gid} is outside the article's guidance — {'; '.join(outside)}. "
                                     f"To approve anyway, say `approve {gid} acknowledge`", "needs_ack")
             self._decide(s, user, gid, "approved", unexpired=True, details={"acknowledged": bool(outside)},
-                         approver=user, acknowledged=bool(outside))
+                         approver=user, decided_by=user, acknowledged=bool(outside))
         return self.group(change_id)
 
     def deny(self, user: str, change_id: int, reason: str = "") -> list[Change]:
@@ -344,7 +346,7 @@ class Workflow:
             gid = rows[0].group_id
             if rows[0].requester == user:
                 raise WorkflowError(f"you requested change {gid}; say `cancel {gid}` to withdraw it", "permission")
-            self._decide(s, user, gid, "denied", details={"reason": reason}, approver=user,
+            self._decide(s, user, gid, "denied", details={"reason": reason}, decided_by=user,
                          decision_reason=reason or None)
         return self.group(change_id)
 
@@ -355,7 +357,7 @@ class Workflow:
             if rows[0].requester != user and not self.roles.is_admin(user):
                 raise WorkflowError(f"only {rows[0].requester} (who requested change {gid}) or an admin may "
                                     "cancel it", "permission")
-            self._decide(s, user, gid, "cancelled")
+            self._decide(s, user, gid, "cancelled", decided_by=user)
         return self.group(change_id)
 
     def _decide(self, s: Session, actor: str, gid: int | None, status: str, *, unexpired: bool = False,
@@ -368,21 +370,23 @@ class Workflow:
         query = update(Change).where(Change.group_id == gid, Change.status == "pending")
         if unexpired:
             query = query.where(Change.expires_at > now)
-        won = s.execute(query.values(status=status, decided_at=now, **values).returning(Change.id, Change.host)
+        written = {"status": status, "decided_at": now, **values}
+        won = s.execute(query.values(**written).returning(Change.id, Change.host)
                         .execution_options(synchronize_session=False)).all()
         if not won:
             raise WorkflowError(f"change {gid} was decided by someone else a moment ago", "conflict")
         for cid, host in won:
-            self._audit(s, actor, status, change_id=cid, host=host, **(details or {}))
+            self._audit(s, actor, status, change_id=cid, host=host, row=written, **(details or {}))
 
     def _mark_expired(self, s: Session, group_ids: list[int | None], now: datetime) -> list[tuple[int, str]]:
         query = update(Change).where(Change.status == "pending", Change.expires_at <= now)
         if group_ids:
             query = query.where(Change.group_id.in_(group_ids))
-        won = s.execute(query.values(status="expired", decided_at=now).returning(Change.id, Change.host)
+        written = {"status": "expired", "decided_at": now, "decided_by": SYSTEM}
+        won = s.execute(query.values(**written).returning(Change.id, Change.host)
                         .execution_options(synchronize_session=False)).all()
         for cid, host in won:
-            self._audit(s, SYSTEM, "expired", change_id=cid, host=host)
+            self._audit(s, SYSTEM, "expired", change_id=cid, host=host, row=written)
         return [(cid, host) for cid, host in won]
 
     def expire_due(self) -> list[int]:
@@ -424,7 +428,7 @@ class Workflow:
             return None
         change = s.get(Change, cid)
         s.refresh(change)
-        self._audit(s, SYSTEM, "executing", change, owner=self.owner)
+        self._audit(s, SYSTEM, "executing", change, owner=self.owner, row={"status": "executing"})
         return change
 
     def _finish(self, s: Session, cid: int, status: str, *, after: RegRead | None = None,
@@ -451,7 +455,7 @@ class Workflow:
         if wrote is not None:
             self._audit(s, actor, "remote_write", change_id=cid, host=won[0], **wrote)
         extra = {"after": describe_read(after)} if after is not None else {}
-        self._audit(s, actor, status, change_id=cid, host=won[0], error=error, **extra, **details)
+        self._audit(s, actor, status, change_id=cid, host=won[0], error=error, row=values, **extra, **details)
         return True
 
     def _execute_one(self, cid: int, host: Host) -> None:
@@ -656,16 +660,16 @@ class Workflow:
         ids: list[int] = []
         with self.sessions.begin() as s:
             for cid in s.execute(select(Change.id).where(*gone).order_by(Change.id)).scalars().all():
+                written = {"status": "unknown",
+                           "error": "the process executing it stopped (its lease ran out) before recording the "
+                                    f"outcome; say `reconcile {cid}` to read the host and settle it"}
                 won = s.execute(
-                    update(Change).where(Change.id == cid, *gone)
-                    .values(status="unknown", lease_until=None,
-                            error="the process executing it stopped (its lease ran out) before recording the "
-                                  f"outcome; say `reconcile {cid}` to read the host and settle it")
+                    update(Change).where(Change.id == cid, *gone).values(lease_until=None, **written)
                     .returning(Change.host, Change.owner).execution_options(synchronize_session=False)
                 ).first()
                 if won is not None:
                     self._audit(s, SYSTEM, "unknown", change_id=cid, host=won[0], owner=won[1],
-                                reason="lease expired")
+                                reason="lease expired", row=written)
                     ids.append(cid)
         if not ids:
             return []

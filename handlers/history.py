@@ -40,7 +40,8 @@ def handle(cmd: History, ctx: ChatContext, offset: int = 0) -> Reply:
     page, more = rows[:LIMIT], len(rows) > LIMIT
     lines = []
     for c in page:
-        approver = f", approved by {c.approver}" if c.approver and c.status not in ("denied",) else ""
+        approver = (f", approved by {c.approver}" if history.approver(c) else
+                    f", {c.status} by {c.decided_by}" if c.decided_by else "")
         lines.append(f"#{c.id} {c.requested_at:%Y-%m-%d %H:%M} {c.host} {c.value_name}: "
                      f"{fmt.recorded_change(c)} [{c.status}] "
                      f"by {c.requester}{approver}" + (f" — “{c.reason}”" if c.reason else ""))

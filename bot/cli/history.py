@@ -1,6 +1,8 @@
 """The change history: who changed what, when, and why (newest first).
 
---json prints the documented list of objects; --csv a table for auditors.
+--json prints the documented list of objects; --csv the same fields flat, for
+auditors; --events the audit events of the matching changes instead (the
+export's line shape). The table has a header and aligned columns.
 """
 
 from __future__ import annotations
@@ -9,17 +11,56 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Sequence
+from typing import Any
+
+MAX_CELL = 60
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", help="only this host")
-    parser.add_argument("--user", help="only changes this user requested or approved")
+    parser.add_argument("--user", help="only changes this user requested or decided")
     parser.add_argument("--since", metavar="7d|ISO", help="only changes requested since then")
     parser.add_argument("--change", type=int, metavar="ID", help="only this change (and its group)")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
+    parser.add_argument("--events", action="store_true", help="list the audit events of the matching changes")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--csv", action="store_true", help="print CSV")
+
+
+def _printable(value: Any, width: int = MAX_CELL) -> str:
+    """A table cell: no control characters (chat text could carry terminal escapes), bounded."""
+    text = "-" if value is None or value == "" else str(value)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to the widest cell; the last column is not padded."""
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    lines = []
+    for cells in [list(header), *rows]:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells[:-1], widths, strict=False)) + "  " + cells[-1])
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _change_rows(rows: Sequence[Any]) -> list[list[str]]:
+    from bot.workflow import describe_value
+
+    out = []
+    for c in rows:
+        wanted = "absent" if c.action == "delete" else str(c.target_value)
+        after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
+        out.append([str(c.id), f"{c.requested_at:%Y-%m-%d %H:%M}", _printable(c.host, 32), c.action,
+                    describe_value(c.before_present, c.before_value), wanted, after, c.status,
+                    _printable(c.requester, 24), _printable(c.decided_by, 24), _printable(c.reason)])
+    return out
+
+
+CHANGE_HEADER = ("ID", "REQUESTED (UTC)", "HOST", "ACTION", "BEFORE", "ASKED", "AFTER", "STATUS", "REQUESTER",
+                 "DECIDED BY", "REASON")
+EVENT_HEADER = ("SEQ", "AT (UTC)", "ACTOR", "ACTION", "CHANGE", "HOST", "DATA")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,7 +68,6 @@ def run(args: argparse.Namespace) -> int:
     from bot.cli.common import open_database
     from bot.cli.errors import UsageError
     from bot.durations import parse_since
-    from handlers.format import recorded_change
 
     try:
         since = parse_since(args.since) if args.since else None
@@ -39,8 +79,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         rows = history.query(sessions, host=args.host, user=args.user, since=since, change_id=args.change,
                              limit=args.limit or 10**9)
+        found = list(history.events(sessions, [c.id for c in rows])) if args.events else []
     finally:
         engine.dispose()
+    if args.events:
+        if args.json:
+            json.dump(found, sys.stdout, indent=2)
+            sys.stdout.write("\n")
+        elif args.csv:
+            writer = csv.writer(sys.stdout)
+            writer.writerow(history.EVENT_FIELDS)
+            writer.writerows(history.event_row(e) for e in found)
+        elif not found:
+            print("no audit events match")
+        else:
+            print(table(EVENT_HEADER, [[str(e["seq"]), e["at"][:19].replace("T", " "), _printable(e["actor"], 24),
+                                        e["action"], _printable(e["change_id"]), _printable(e["host"], 32),
+                                        _printable(json.dumps(e["data"], sort_keys=True, ensure_ascii=False), 100)]
+                                       for e in found]))
+        return 0
     if args.json:
         json.dump([history.to_json(c) for c in rows], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -48,11 +105,8 @@ def run(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout)
         writer.writerow(history.CSV_FIELDS)
         writer.writerows(history.to_row(c) for c in rows)
+    elif not rows:
+        print("no changes match")
     else:
-        if not rows:
-            print("no changes match")
-        for c in rows:
-            print(f"{c.id:>6}  {c.requested_at:%Y-%m-%d %H:%M}  {c.host:<12} {c.value_name} "
-                  f"{recorded_change(c, '->')}  {c.status:<9} "
-                  f"requester={c.requester} approver={c.approver or '-'}  {c.reason}")
+        print(table(CHANGE_HEADER, _change_rows(rows)))
     return 0

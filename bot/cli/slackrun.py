@@ -89,6 +89,17 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
     metrics.watch_database(services.engine)
     metrics.install_winrm_hook()
     app.dispatch = metrics.time_dispatch(app.dispatch)  # both adapters call it; it returns once acknowledged
+    if not conf.audit_key:
+        logging.getLogger("oakley").warning(
+            "OAKLEY_AUDIT_KEY is not set: the audit chain is unkeyed SHA-256, so anyone with write access to the "
+            "database can rewrite it without `oakley audit verify` noticing; set OAKLEY_AUDIT_KEY (and "
+            "OAKLEY_AUDIT_EXPORT) to anchor it")
+    if conf.audit_channel:
+        from bot.audit import Checkpointer
+
+        channel = conf.audit_channel
+        surface.checkpoints = Checkpointer(services.sessions, lambda text: surface.post(channel, text),
+                                           keyed=conf.audit_key is not None)
     for cid in services.recovered:
         log.warning("change %s was interrupted by a crash and is now 'unknown'", cid, extra={"change_id": cid})
     surface.announce_unknown(services.recovered)  # their approval messages say so too

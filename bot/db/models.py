@@ -61,7 +61,8 @@ class Change(Base):
     after_type: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="pending")
     requester: Mapped[str] = mapped_column(String(64))
-    approver: Mapped[str | None] = mapped_column(String(64))
+    approver: Mapped[str | None] = mapped_column(String(64))  # who approved (approvals only)
+    decided_by: Mapped[str | None] = mapped_column(String(64))  # who approved, denied, cancelled; oakley: expired
     reason: Mapped[str] = mapped_column(Text, default="")
     decision_reason: Mapped[str | None] = mapped_column(Text)
     kb_summary: Mapped[str] = mapped_column(Text, default="")
@@ -75,11 +76,11 @@ class Change(Base):
     error: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str | None] = mapped_column(String(64))
     message_ts: Mapped[str | None] = mapped_column(String(64))
-    # Who executes it, and until when their heartbeat vouches for them (0002_h9): only a change
+    # Who executes it, and until when their heartbeat vouches for them (migration 0003): only a change
     # whose lease has run out is taken for a dead process's.
     owner: Mapped[str | None] = mapped_column(String(64))
     lease_until: Mapped[datetime | None] = mapped_column()
-    # The data as text when the value is of another type than REG_DWORD (0002_h9).
+    # The data as text when the value is of another type than REG_DWORD (migration 0003).
     before_data: Mapped[str | None] = mapped_column(Text)
     after_data: Mapped[str | None] = mapped_column(Text)
     # A revert of a value of another type writes that type and data back (NULL: REG_DWORD target_value).
@@ -117,7 +118,7 @@ class AuditEvent(Base):
 
 
 class RequestAttempt(Base):
-    """One change request by one user (0002_h9): the per-user rate limit counts these, so every
+    """One change request by one user (migration 0003): the per-user rate limit counts these, so every
     process on the database shares it."""
 
     __tablename__ = "request_attempts"

@@ -162,7 +162,7 @@ def decision_line(group: Sequence[Change], lang: str = "en") -> str:
             return f"*Annulée*{when} — retirée (demandée par <@{esc(first.requester)}>)."
         if first.status == "denied":
             reason = f" — {esc(first.decision_reason)}" if first.decision_reason else " — sans raison donnée"
-            return f"*Refusée* par <@{esc(first.approver or '?')}>{when}{reason}"
+            return f"*Refusée* par <@{esc(first.decided_by or first.approver or '?')}>{when}{reason}"
         return f"*{state}* — approuvée par <@{esc(first.approver or '?')}>{when}"
     state = "/".join(statuses).capitalize()
     if first.status == "expired":
@@ -171,7 +171,7 @@ def decision_line(group: Sequence[Change], lang: str = "en") -> str:
         return f"*Cancelled*{when} — withdrawn (requested by <@{esc(first.requester)}>)."
     if first.status == "denied":
         reason = f" — {esc(first.decision_reason)}" if first.decision_reason else " — no reason given"
-        return f"*Denied* by <@{esc(first.approver or '?')}>{when}{reason}"
+        return f"*Denied* by <@{esc(first.decided_by or first.approver or '?')}>{when}{reason}"
     return f"*{state}* — approved by <@{esc(first.approver or '?')}>{when}"
 
 

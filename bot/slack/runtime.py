@@ -31,6 +31,7 @@ def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
     def loop() -> None:
         while not stop.wait(every):
             for step in (surface.sweep_expired, surface.sweep_interrupted, surface.sweep_unposted,
+                         lambda: surface.checkpoints and surface.checkpoints.tick(),  # the daily checkpoint
                          lambda: events.prune(surface.services.sessions)):
                 try:  # one failing step (the database away for a moment) does not skip the others
                     step()

@@ -32,6 +32,7 @@ from slack_sdk.webhook import WebhookClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import messages
+from bot.audit import Checkpointer
 from bot.db.models import Change
 from bot.services import DATABASE_DOWN, Services
 from bot.slack import blocks
@@ -74,6 +75,15 @@ class Surface:
         self.approval_channel = approval_channel
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oakley-work")
         self.last_compliance: str | None = None
+        self.checkpoints: Checkpointer | None = None  # OAKLEY_AUDIT_CHANNEL: set by the start-up
+
+    def audit_checkpoint(self) -> None:
+        """After a change was decided or finished: post the chain head to the audit channel."""
+        if self.checkpoints is not None:
+            try:
+                self.checkpoints.after_change()
+            except Exception:
+                log.exception("audit checkpoint failed")
 
     # --- plumbing ---------------------------------------------------------------
 
@@ -316,6 +326,7 @@ class Surface:
         if reply.kind in ("decision", "outcome") and reply.change_id is not None:
             decided_group = self.services.workflow.group(reply.change_id)
             self.update(decided_group)
+            self.audit_checkpoint()
             if reply.kind == "decision":
                 going = " — exécution en cours…" if origin.lang == "fr" else " — executing now…"
                 text = blocks.decision_line(decided_group, origin.lang) + (going if reply.followup else "")
@@ -440,6 +451,7 @@ class Surface:
     def sweep_expired(self) -> None:
         for gid in self.services.workflow.expire_due():
             self.update(self.services.workflow.group(gid))
+            self.audit_checkpoint()
 
     def sweep_interrupted(self) -> None:
         """Changes whose executing instance died (lease run out) become unknown; their messages say so."""

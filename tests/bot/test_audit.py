@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,7 +31,7 @@ def chain(database_url: str) -> Iterator[tuple[str, sessionmaker[Session]]]:
     start = datetime(2026, 11, 1, tzinfo=UTC)
     for i in range(6):
         with sessions.begin() as s:
-            audit.append(s, None, actor="alice" if i % 2 else "bob", action="requested", change_id=i + 1,
+            audit.append(s, None, actor="alice" if i % 2 else "bob", action="note", change_id=None,
                          host=f"fe0{i}", details={"n": i, "reason": "é ✓"}, at=start + timedelta(minutes=i))
     yield database_url, sessions
     engine.dispose()
@@ -92,3 +95,20 @@ def test_cli_exit_codes(chain: tuple[str, sessionmaker[Session]]) -> None:
         s.execute(update(AuditEvent).where(AuditEvent.id == 5).values(details='{"n":99}'))
     bad = run()
     assert bad.returncode == 1 and "event 5" in bad.stdout
+
+
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=30), st.one_of(st.none(), st.integers()),
+       st.one_of(st.none(), st.text(max_size=30)), st.text(max_size=200))
+def test_fast_payload_is_exactly_json_dumps(prev: str, stamp: str, actor: str, cid: int | None, host: str | None,
+                                            details: str) -> None:
+    # The hash input must not change when verify takes the fast path: chains written before stay valid.
+    expected = json.dumps([prev, stamp, actor, "approved", cid, host, details], separators=(",", ":"),
+                          ensure_ascii=False)
+    assert audit.payload(prev, stamp, actor, "approved", cid, host, details) == expected
+
+
+def test_stored_time_text_becomes_the_hashed_stamp() -> None:
+    at = datetime(2026, 11, 1, 9, 30, 5, 123456, tzinfo=UTC)
+    assert audit._as_stamp("2026-11-01 09:30:05.123456") == audit._stamp(at)
+    assert audit._as_stamp(at) == audit._stamp(at)
+    assert audit._as_stamp("2026-11-01 09:30:05") == "2026-11-01T09:30:05.000000Z"

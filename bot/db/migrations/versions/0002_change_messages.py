@@ -1,6 +1,6 @@
 """change_messages: every Slack copy of a request (approver DMs, channel posts, requester status)
 
-Revision ID: 0002_h10
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-27 16:00:00
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0002_h10'
+revision: str = '0002'
 down_revision: str | Sequence[str] | None = '0001'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

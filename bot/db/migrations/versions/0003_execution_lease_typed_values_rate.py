@@ -1,7 +1,7 @@
 """execution owner and lease, values of other registry types, request attempts
 
-Revision ID: 0002_h9
-Revises: 0002_h10 (was 0001 before main was merged in)
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-27 16:00:00
 
 - changes.owner / changes.lease_until: which process executes a change and until when its
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0002_h9'
-down_revision: str | Sequence[str] | None = '0002_h10'  # chained after issue 10's when merging main
+revision: str = '0003'
+down_revision: str | Sequence[str] | None = '0002'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
