@@ -64,6 +64,7 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
     """Who decided and how, in words that match what happened (an expiry is Oakley's doing)."""
     first = group[0]
     gid = first.group_id
+    who = first.decided_by or first.approver or first.requester  # approver: approvals only (issue 11)
     if lang == "fr":
         when = f" à {first.decided_at:%H:%M} UTC" if first.decided_at else ""
         if first.status == "expired":
@@ -72,8 +73,8 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
             return f"Modification {gid} annulée{when}."
         if first.status == "denied":
             extra = f" : {first.decision_reason}" if first.decision_reason else " (sans raison donnée)"
-            return f"Modification {gid} refusée par {first.decided_by or first.approver}{when}{extra}"
-        return f"Modification {gid} {_FR.get(first.status, first.status)} par {first.decided_by or first.approver or first.requester}{when}"
+            return f"Modification {gid} refusée par {who}{when}{extra}"
+        return f"Modification {gid} {_FR.get(first.status, first.status)} par {who}{when}"
     when = f" at {first.decided_at:%H:%M} UTC" if first.decided_at else ""
     if first.status == "expired":
         return f"Change {gid} expired{when}: no approver decided in time. Request it again if it is still needed."
@@ -81,8 +82,7 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
         return f"Change {gid} cancelled{when} (withdrawn by {first.requester} or an admin)."
     if first.status == "denied":
         extra = f": {first.decision_reason}" if first.decision_reason else " (no reason given)"
-        return f"Change {gid} denied by {first.decided_by or first.approver}{when}{extra}"
-    who = first.decided_by or first.approver or first.requester
+        return f"Change {gid} denied by {who}{when}{extra}"
     return f"Change {gid} {first.status} by {who}{when}".rstrip()
 
 

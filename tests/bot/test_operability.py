@@ -68,7 +68,8 @@ def test_serve_answers_metrics_and_writes_only_json_lines(lab_env: tuple[Lab, di
     _, env = lab_env
     fake, port = FakeSlack(), free_port()
     env = {**env, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET, "OAKLEY_SLACK_API_URL": fake.url,
-           "PORT": str(port), "OAKLEY_LOG_FORMAT": "json"}
+           "PORT": str(port), "OAKLEY_LOG_FORMAT": "json",
+           "OAKLEY_AUDIT_KEY": "k3y-for-the-test"}  # a keyed chain: the production start, with no warning to give
     proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
@@ -116,7 +117,7 @@ def test_socket_mode_health_port_serves_healthz_and_metrics(lab_env: tuple[Lab, 
     ws = SocketSlack()
     fake, port = FakeSlack(socket_url=ws.url), free_port()
     env = {**env, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-test", "OAKLEY_SLACK_API_URL": fake.url,
-           "OAKLEY_HEALTH_PORT": str(port)}
+           "OAKLEY_HEALTH_PORT": str(port), "OAKLEY_AUDIT_KEY": "k3y-for-the-test"}
     proc = subprocess.Popen([sys.executable, "-m", "bot", "socket"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
