@@ -326,20 +326,21 @@ class Workflow:
             before = RegRead(change.before_present, change.before_type, change.before_value)
             action, target = change.action, change.target_value
         try:
-            client = self._client(host)
-            current = registry.read(client, self.allow, self.value)
-            if (current.present, current.value if current.present else None) != (before.present, before.value):
-                with self.sessions.begin() as s:
-                    self._finish(s, cid, "stale", after=current,
-                                 error=f"{self.value.name} changed since the request (was "
-                                       f"{describe_value(before.present, before.value)}, now "
-                                       f"{describe_value(current.present, current.value)}); nothing was written")
-                return
-            if action == "set":
-                assert target is not None
-                after = registry.write_dword(client, self.allow, self.value, target)
-            else:
-                after = registry.delete(client, self.allow, self.value)
+            # One logon, one shell: the drift re-read, the write and the read-back run in it.
+            with self._client(host) as client:
+                current = registry.read(client, self.allow, self.value)
+                if (current.present, current.value if current.present else None) != (before.present, before.value):
+                    with self.sessions.begin() as s:
+                        self._finish(s, cid, "stale", after=current,
+                                     error=f"{self.value.name} changed since the request (was "
+                                           f"{describe_value(before.present, before.value)}, now "
+                                           f"{describe_value(current.present, current.value)}); nothing was written")
+                    return
+                if action == "set":
+                    assert target is not None
+                    after = registry.write_dword(client, self.allow, self.value, target)
+                else:
+                    after = registry.delete(client, self.allow, self.value)
             with self.sessions.begin() as s:
                 self._audit(s, SYSTEM, "remote_write", change_id=cid, host=host.name, operation=action,
                             value=target, read_back=describe_value(after.present, after.value))  # type: ignore[arg-type]
