@@ -17,6 +17,9 @@ Printed, before → after:
   requests alone need at that concurrency: ceil(hosts / concurrency) ×
   requests per check × latency (using each variant's own request count, and
   the "after" floor for both in the last column);
+  "after+p" is the same check with worker processes as OAKLEY_FLEET_PROCESSES
+  decides (automatic: from 200 hosts, up to the cores); its client CPU column
+  is this process's only, the workers' CPU is not in it;
 * peak traced client memory per host for the smallest and largest fleet.
 
 The machine's cores are shared (the lab runs on them too, and other work may),
@@ -49,6 +52,7 @@ from bot.checks import allowlist, check_hosts, nlbsflags_value, verdict  # noqa:
 from kb.store import default_kb  # noqa: E402
 from remote import regexe, registry  # noqa: E402
 from remote.fleet import DEFAULT_CONCURRENCY, run_fleet  # noqa: E402
+from remote.fleet_processes import process_count  # noqa: E402
 from remote.inventory import Host, load_inventory  # noqa: E402
 from remote.lab import Lab, fleet_topology  # noqa: E402
 from remote.regexe import RegCommand, RegRead  # noqa: E402
@@ -115,13 +119,17 @@ def current_change(host: Host, credentials: Credentials, data: int) -> RegRead:
         return registry.write_dword(client, ALLOW, VALUE, data)
 
 
-def current_check(hosts: Sequence[Host], credentials: Credentials, concurrency: int) -> int:
-    results = check_hosts(KB, hosts, lambda h: credentials, concurrency=concurrency, timeouts=TIMEOUTS)
+def current_check(hosts: Sequence[Host], credentials: Credentials, concurrency: int,
+                  processes: int | None = 1) -> int:
+    results = check_hosts(KB, hosts, lambda h: credentials, concurrency=concurrency, timeouts=TIMEOUTS,
+                          processes=processes)
     return sum(1 for r in results if not r.ok)
 
 
 VARIANTS: dict[str, Callable[[Sequence[Host], Credentials, int], int]] = {
-    "before": legacy_check, "after": current_check,
+    "before": legacy_check,
+    "after": current_check,  # one process
+    "after+p": lambda hosts, credentials, concurrency: current_check(hosts, credentials, concurrency, None),
 }
 
 
@@ -229,11 +237,12 @@ def main() -> None:
     b, a = med["before"][0] / args.cpu_hosts * 1000, med["after"][0] / args.cpu_hosts * 1000
     print(f"client CPU per check ({args.cpu_hosts} hosts, median of {args.rounds}):  before {b:5.2f} ms   "
           f"after {a:5.2f} ms   ({(a - b) / b * 100:+.0f} %, target -30 %)")
-    print(f"  lab CPU per check (not the client's, same cores): before "
-          f"{med['before'][1] / args.cpu_hosts * 1000:5.2f} ms   after {med['after'][1] / args.cpu_hosts * 1000:5.2f} ms")
+    lab_b, lab_a = (med[v][1] / args.cpu_hosts * 1000 for v in ("before", "after"))
+    print(f"  lab CPU per check (not the client's, same cores): before {lab_b:5.2f} ms   after {lab_a:5.2f} ms")
 
     print(f"fleet check at {args.latency * 1000:.0f} ms per request, concurrency {args.concurrency} "
           "(floor = ceil(hosts / concurrency) x requests per check x latency):")
+    print(f"  worker processes for after+p: {', '.join(f'{n}: {process_count(n)}' for n in sizes)}")
     print(f"  {'hosts':>5}  {'variant':7} {'wall s':>7} {'floor s':>7} {'ratio':>6} {'vs after floor':>14} "
           f"{'client CPU s':>12} {'lab CPU s':>9}")
     memory: dict[int, int] = {}
@@ -243,9 +252,9 @@ def main() -> None:
             run("after", lab, lab.hosts[:4], 4)
             batches = math.ceil(size / args.concurrency)
             after_floor = batches * counts["after"][0] * args.latency
-            for variant in ("before", "after"):
+            for variant in ("before", "after", "after+p"):
                 wall, cpu, lab_cpu = run(variant, lab, lab.hosts, args.concurrency)
-                floor = batches * counts[variant][0] * args.latency
+                floor = batches * counts[variant.split("+")[0]][0] * args.latency
                 print(f"  {size:5d}  {variant:7} {wall:7.2f} {floor:7.2f} {wall / floor:6.2f} "
                       f"{wall / after_floor:14.2f} {cpu:12.2f} {lab_cpu:9.2f}")
             if size in (min(sizes), max(sizes)):
