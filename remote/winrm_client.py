@@ -24,7 +24,7 @@ import winrm.exceptions
 from remote.errors import RemoteError
 from remote.inventory import Host
 from remote.regexe import RegCommand
-from remote.winrm_transport import LeanTransport
+from remote.winrm_transport import LeanProtocol, LeanTransport
 
 
 class Credentials:
@@ -112,7 +112,7 @@ class WinRMClient:
 
     def _protocol(self) -> winrm.Protocol:
         h = self.host
-        protocol = winrm.Protocol(
+        protocol = LeanProtocol(
             endpoint=h.endpoint,
             transport=h.transport,
             username=self.credentials.username or None,
