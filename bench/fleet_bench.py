@@ -20,6 +20,9 @@ Printed, before → after:
   "after+p" is the same check with worker processes as OAKLEY_FLEET_PROCESSES
   decides (automatic: from 200 hosts, up to the cores); its client CPU column
   is this process's only, the workers' CPU is not in it;
+  "cores busy" is how busy all the machine's cores were during the run
+  (client, lab, workers and anything else running): near 100 %, the run
+  was bound by CPU, not by the protocol;
 * peak traced client memory per host for the smallest and largest fleet.
 
 The machine's cores are shared (the lab runs on them too, and other work may),
@@ -189,14 +192,22 @@ class LabProcess:
         self.state.cleanup()
 
 
-def run(variant: str, lab: LabProcess, hosts: Sequence[Host], concurrency: int) -> tuple[float, float, float]:
-    """Wall seconds, client CPU seconds, lab CPU seconds of one fleet check."""
-    lab_cpu, cpu, wall = lab.cpu(), time.process_time(), time.perf_counter()
+def machine_busy() -> tuple[int, int]:
+    """Busy and total jiffies of all cores so far (/proc/stat), to see whether a run was CPU-bound."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+def run(variant: str, lab: LabProcess, hosts: Sequence[Host], concurrency: int) -> tuple[float, float, float, float]:
+    """Wall seconds, client CPU seconds, lab CPU seconds of one fleet check, and how busy the machine was."""
+    busy, lab_cpu, cpu, wall = machine_busy(), lab.cpu(), time.process_time(), time.perf_counter()
     failed = VARIANTS[variant](hosts, lab.credentials, concurrency)
     wall, cpu, lab_cpu = time.perf_counter() - wall, time.process_time() - cpu, lab.cpu() - lab_cpu
+    now = machine_busy()
     if failed:
         raise SystemExit(f"{variant}: {failed} of {len(hosts)} hosts failed")
-    return wall, cpu, lab_cpu
+    return wall, cpu, lab_cpu, (now[0] - busy[0]) / max(1, now[1] - busy[1])
 
 
 def peak_memory(lab: LabProcess, concurrency: int) -> int:
@@ -229,7 +240,7 @@ def main() -> None:
         run("after", lab, lab.hosts[:4], 4)  # warm-up: imports, KB
         for _ in range(args.rounds):  # interleaved, so load from elsewhere hits both alike
             for variant in ("before", "after"):
-                _, cpu, lab_cpu = run(variant, lab, lab.hosts, args.concurrency)
+                _, cpu, lab_cpu, _ = run(variant, lab, lab.hosts, args.concurrency)
                 samples[variant].append((cpu, lab_cpu))
     finally:
         lab.stop()
@@ -244,7 +255,7 @@ def main() -> None:
           "(floor = ceil(hosts / concurrency) x requests per check x latency):")
     print(f"  worker processes for after+p: {', '.join(f'{n}: {process_count(n)}' for n in sizes)}")
     print(f"  {'hosts':>5}  {'variant':7} {'wall s':>7} {'floor s':>7} {'ratio':>6} {'vs after floor':>14} "
-          f"{'client CPU s':>12} {'lab CPU s':>9}")
+          f"{'client CPU s':>12} {'lab CPU s':>9} {'cores busy':>10}")
     memory: dict[int, int] = {}
     for size in sizes:
         lab = LabProcess(size, args.latency)
@@ -253,10 +264,10 @@ def main() -> None:
             batches = math.ceil(size / args.concurrency)
             after_floor = batches * counts["after"][0] * args.latency
             for variant in ("before", "after", "after+p"):
-                wall, cpu, lab_cpu = run(variant, lab, lab.hosts, args.concurrency)
+                wall, cpu, lab_cpu, busy = run(variant, lab, lab.hosts, args.concurrency)
                 floor = batches * counts[variant.split("+")[0]][0] * args.latency
                 print(f"  {size:5d}  {variant:7} {wall:7.2f} {floor:7.2f} {wall / floor:6.2f} "
-                      f"{wall / after_floor:14.2f} {cpu:12.2f} {lab_cpu:9.2f}")
+                      f"{wall / after_floor:14.2f} {cpu:12.2f} {lab_cpu:9.2f} {busy * 100:9.0f}%")
             if size in (min(sizes), max(sizes)):
                 memory[size] = peak_memory(lab, args.concurrency)
         finally:
