@@ -18,7 +18,7 @@ Printed, before → after:
   requests per check × latency (using each variant's own request count, and
   the "after" floor for both in the last column);
   "after+p" is the same check with worker processes as OAKLEY_FLEET_PROCESSES
-  decides (automatic: from 200 hosts, up to the cores); its client CPU column
+  decides (automatic: from 500 hosts, up to the cores); its client CPU column
   is this process's only, the workers' CPU is not in it;
   "cores busy" is how busy all the machine's cores were during the run
   (client, lab, workers and anything else running): near 100 %, the run

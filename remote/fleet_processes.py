@@ -30,7 +30,7 @@ from remote.inventory import Host
 from remote.regexe import Allowlist, RegistryValue, RegRead
 from remote.winrm_client import Credentials, Timeouts, WinRMClient
 
-THRESHOLD = 200
+THRESHOLD = 500  # below it, starting the workers costs more than a second core gains (fleet_bench)
 MAX_PROCESSES = 8
 ENV = "OAKLEY_FLEET_PROCESSES"
 
