@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(PY) bench/history_bench.py
 	$(PY) bench/fleet_bench.py --skip-serial
 	$(PY) bench/ack_bench.py
+	$(PY) bench/metrics_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

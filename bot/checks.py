@@ -20,7 +20,7 @@ from remote.errors import RemoteError
 from remote.fleet import Outcome, run_fleet
 from remote.fleet_processes import process_count, read_in_processes
 from remote.inventory import Host
-from remote.regexe import Allowlist, RegistryValue, RegRead
+from remote.regexe import Allowlist, RegistryValue, RegRead, data_text
 from remote.winrm_client import Credentials, Timeouts, WinRMClient, resolve_credentials
 
 _HIVES = {"HKEY_LOCAL_MACHINE": "HKLM"}
@@ -63,11 +63,17 @@ def verdict(kb: KnowledgeBase, host: Host, read: RegRead) -> Verdict:
     if host.role != rule.server_role:
         role = host.role or "role unknown"
         return Verdict(None, None, f"{role}: KB 821839 sets {rule.value_name} on {rule.server_role} servers only")
-    state = nlbsflags_state(read.present, read.value if isinstance(read.value, int) else None)
-    if read.present and not isinstance(read.value, int):
-        state = f"{read.value!r}"
-    shown = f"{rule.value_name} absent" if state == "absent" else f"{rule.value_name} = {read.value}"
     rule_oses = shorter_timer_oses(kb)
+    if read.present and read.type != "REG_DWORD":
+        found = describe_value(True, None, read.type, data_text(read))
+        article = f"the article's value is the number {rule.data} (REG_DWORD)"
+        if host.os in rule_oses:
+            best = estimate(kb, os=host.os, nlbsflags=str(rule.data)).min_seconds
+            return Verdict(False, None, f"{rule.value_name} is {found}; {article} — a request writes a REG_DWORD "
+                           f"{rule.data} in its place, for {about(best)}")
+        return Verdict(None, None, f"{rule.value_name} is {found}; {article}")
+    state = nlbsflags_state(read.present, read.value if isinstance(read.value, int) else None)
+    shown = f"{rule.value_name} absent" if state == "absent" else f"{rule.value_name} = {read.value}"
     try:
         now = estimate(kb, os=host.os or "", nlbsflags=state).min_seconds
     except NotCovered:
@@ -84,6 +90,22 @@ def verdict(kb: KnowledgeBase, host: Host, read: RegRead) -> Verdict:
     best = estimate(kb, os=host.os, nlbsflags=str(rule.data)).min_seconds
     return Verdict(False, now, f"{shown} — after an unexpected back-end node failure IPSec needs {about(now)}; "
                    f"set it to {rule.data} to bring that to {about(best)}")
+
+
+def describe_value(present: bool | None, value: int | None, type_: str | None = None,
+                   data: str | None = None) -> str:
+    """`absent`, `1`, or for another type its data and type: `text "1" (REG_SZ)`."""
+    if not present:
+        return "absent"
+    if type_ in (None, "REG_DWORD"):
+        return str(value)
+    shown = data if data is not None else ("" if value is None else str(value))
+    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+    if type_ in ("REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ"):
+        return f'text "{shown}" ({type_})'
+    if type_ == "REG_BINARY":
+        return f"binary {shown or '(empty)'} ({type_})"
+    return f"{shown} ({type_})"
 
 
 class CheckResult(NamedTuple):
@@ -156,8 +178,11 @@ def check_hosts(
     processes: int | None = None,
 ) -> list[CheckResult]:
     """Read NLBSFlags on every host (in inventory order) and judge each value."""
-    outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress,
-                          processes=processes)
+    from bot.metrics import FLEET_CHECK_SECONDS
+
+    with FLEET_CHECK_SECONDS.time():
+        outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress,
+                              processes=processes)
     return [
         CheckResult(o.host, o.value, o.error, verdict(kb, o.host, o.value) if o.value is not None else None)
         for o in outcomes

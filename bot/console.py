@@ -10,7 +10,9 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot.services import Services
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.services import DATABASE_DOWN, Services
 from handlers.context import ChatContext
 from handlers.reply import Reply
 from handlers.router import handle_text
@@ -49,7 +51,10 @@ class Console:
         if line in ("/quit", "/exit"):
             raise EOFError
         self.say(self.user, line)
-        self._show(handle_text(line, ChatContext(self.user, self.services, channel="console")))
+        try:
+            self._show(handle_text(line, ChatContext(self.user, self.services, channel="console")))
+        except SQLAlchemyError:  # each step is its own transaction: nothing is left half-written
+            self.say("oakley (only you)", DATABASE_DOWN)
 
     def run(self, stream: TextIO = sys.stdin) -> int:
         interactive = stream.isatty()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bot.checks import about, registry_rule, shorter_timer_oses
+from bot.checks import about, describe_value, registry_rule, shorter_timer_oses
 from kb.failover import NotCovered, estimate, nlbsflags_state
 from kb.store import KnowledgeBase
 from remote.inventory import Host
-from remote.regexe import RegRead
+from remote.regexe import RegRead, data_text
 
 
 class Guidance(NamedTuple):
@@ -21,7 +21,9 @@ class Guidance(NamedTuple):
     outside: tuple[str, ...]
 
 
-def _time(kb: KnowledgeBase, host: Host, state: str) -> str:
+def _time(kb: KnowledgeBase, host: Host, state: str, typed: bool = False) -> str:
+    if typed:  # the article only speaks of a REG_DWORD
+        return "not covered by the article"
     try:
         return about(estimate(kb, os=host.os or "", nlbsflags=state).min_seconds)
     except NotCovered:
@@ -32,11 +34,16 @@ def _show(state: str) -> str:
     return "absent" if state == "absent" else state
 
 
-def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None) -> Guidance:
+def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None,
+           restoring: tuple[str, str] | None = None) -> Guidance:
+    """`restoring` (type, data): the request writes a value of another type back (a revert)."""
     rule = registry_rule(kb)
     rationale = kb.facts["registry.location"].text.en
-    now = nlbsflags_state(before.present, before.value if isinstance(before.value, int) else None)
-    after = "absent" if target is None else nlbsflags_state(True, target)
+    typed = before.present and before.type != "REG_DWORD"
+    now = (describe_value(True, None, before.type, data_text(before)) if typed
+           else nlbsflags_state(before.present, before.value if isinstance(before.value, int) else None))
+    after = (describe_value(True, None, *restoring) if restoring
+             else "absent" if target is None else nlbsflags_state(True, target))
     if host.role != rule.server_role:
         # The estimate is about a front-end reconnecting after a back-end failover: elsewhere it says nothing.
         summary = (f"{rationale} The article's failover estimate does not apply to {host.name}: it is a "
@@ -44,7 +51,8 @@ def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None) -
                    f"{rule.server_role} servers reconnecting after a back-end failover.")
     else:
         summary = (f"{rationale} Expected IPSec time after an unplanned back-end failover on {host.name}: "
-                   f"{_time(kb, host, now)} now ({rule.value_name} {_show(now)}) → {_time(kb, host, after)} after "
+                   f"{_time(kb, host, now, typed)} now ({rule.value_name} {_show(now)}) → "
+                   f"{_time(kb, host, after, restoring is not None)} after "
                    f"({rule.value_name} {_show(after)}). Exchange's own recovery time comes on top.")
     outside: list[str] = []
     if host.role != rule.server_role:
@@ -55,6 +63,9 @@ def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None) -
                        "idle timer as a Windows Server 2003 behaviour")
     if target is not None and target != rule.data:
         outside.append(f"the article only describes {rule.value_name} = {rule.data}, not {target}")
-    if target is None and host.role == rule.server_role and now == str(rule.data):
+    if restoring:
+        outside.append(f"this writes {rule.value_name} back as {after}; the article's value is the number "
+                       f"{rule.data} (REG_DWORD)")
+    elif target is None and host.role == rule.server_role and now == str(rule.data):
         outside.append(f"removing {rule.value_name} undoes the article's recommendation for this front-end")
     return Guidance(summary, tuple(outside))

@@ -16,9 +16,8 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.checks import CredentialSource, credentials_from_env
-from bot.db.engine import is_current, make_engine, session_factory, upgrade
+from bot.db.engine import UnsupportedDatabase, is_current, make_engine, session_factory, upgrade
 from bot.durations import parse_duration
-from bot.paths import state_dir
 from bot.roles import Roles
 from bot.settings import Settings
 from bot.workflow import Workflow
@@ -26,6 +25,8 @@ from kb.store import KnowledgeBase, default_kb
 from remote.inventory import Inventory, load_inventory
 from remote.lab import Lab
 from remote.winrm_client import Credentials, Timeouts
+
+DATABASE_DOWN = "The database is unavailable, try again in a moment."  # the reply when it is lost mid-run
 
 
 class ConfigError(Exception):
@@ -66,6 +67,8 @@ def prepare_database(url: str) -> Engine:
     """An engine on an up-to-date schema: SQLite is upgraded on start; PostgreSQL must be current."""
     try:
         engine = make_engine(url)
+    except UnsupportedDatabase as exc:
+        raise ConfigError(f"OAKLEY_DATABASE_URL: {exc}") from None
     except (ArgumentError, ValueError) as exc:
         raise ConfigError(f"OAKLEY_DATABASE_URL: not a database URL Oakley can use ({type(exc).__name__}: "
                           f"{str(exc).splitlines()[0]}); e.g. sqlite:///oakley.db or "
@@ -102,12 +105,21 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
         password = settings.winrm_password.get_secret_value() if settings.winrm_password else None
         credentials = credentials_from_env(settings.winrm_username, password)
     elif use_lab_if_unset:
-        lab = Lab(state_dir=lab_state or state_dir("console-lab")).start()
+        if lab_state is None:  # the console's own lab follows the database (bot/labstate.py)
+            from bot.labstate import console_lab_dir, reset_if_new
+
+            probe = prepare_database(settings.database_url)
+            try:
+                lab_state = console_lab_dir(probe)
+                reset_if_new(probe, lab_state)
+            finally:
+                probe.dispose()
+        lab = Lab(state_dir=lab_state).start()
         inventory = load_inventory(lab.write_inventory(Path(lab.state_dir) / "inventory.yaml"))
         lab_credentials = Credentials(lab.username, lab.password)
         credentials = lambda host: lab_credentials  # noqa: E731
     else:
-        raise ConfigError("no inventory: set OAKLEY_INVENTORY or pass --inventory PATH")
+        raise ConfigError("OAKLEY_INVENTORY is not set: point it at the Ansible inventory (YAML or INI) of the servers")
     roles = Roles.parse(settings.requesters, settings.approvers, settings.admins)
     if not (roles.requesters or roles.approvers or roles.admins) and default_roles is not None:
         roles = default_roles
@@ -115,6 +127,7 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
     sessions = session_factory(engine)
     workflow = Workflow(sessions, kb, inventory, credentials, roles, ttl=ttl,
                         audit_key=settings.audit_key.get_secret_value().encode() if settings.audit_key else None,
-                        concurrency=settings.fleet_concurrency, timeouts=Timeouts())
+                        concurrency=settings.fleet_concurrency, timeouts=Timeouts(),
+                        request_rate=settings.request_rate)
     recovered = [c.id for c in workflow.recover_interrupted()]
     return Services(settings, kb, engine, sessions, inventory, credentials, roles, workflow, lab, recovered)

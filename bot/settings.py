@@ -30,8 +30,15 @@ class Settings(BaseSettings):
     approval_channel: str | None = None
     audit_key: SecretStr | None = None
     fleet_concurrency: int = Field(16, ge=1, le=512)
+    request_rate: int = Field(10, ge=1, le=10_000)  # change requests per user per minute, across processes
     slack_api_url: str | None = None
+    log_format: str = "text"
+    log_level: str = "INFO"
+    health_port: int | None = Field(None, ge=1, le=65535)
     reason_pattern: str | None = None
+    slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
+    slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
+    slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
 
     @field_validator("reason_pattern")
     @classmethod
@@ -42,9 +49,6 @@ class Settings(BaseSettings):
             except re.error as exc:
                 raise ValueError(f"not a regular expression ({exc})") from None
         return value or None
-    slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
-    slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
-    slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
 
 
 def load_settings() -> Settings:

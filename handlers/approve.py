@@ -1,4 +1,4 @@
-"""`approve N [acknowledge]` and `deny N [REASON]`, from text or buttons."""
+"""`approve N [acknowledge]`, `deny N [REASON]` (from text or buttons) and `reconcile N`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from bot.workflow import WorkflowError
 from handlers import format as fmt
 from handlers.change import refused
 from handlers.context import ChatContext
-from handlers.grammar import Approve, Deny
+from handlers.grammar import Approve, Deny, Reconcile
 from handlers.progress import fleet_progress
 from handlers.reply import Progress, Reply
 
@@ -34,3 +34,19 @@ def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:
     except WorkflowError as exc:
         return refused(exc, ctx.lang)
     return Reply(fmt.decision_text(group, ctx.lang), change_id=group[0].group_id, kind="decision")
+
+
+def handle_reconcile(cmd: Reconcile, ctx: ChatContext) -> Reply:
+    """Read the host of a change whose outcome is unknown and settle it (approvers; audited)."""
+    workflow = ctx.services.workflow
+    if not workflow.roles.can_approve(ctx.user):
+        return Reply(f"Refused: reconciling needs the approver role, which {ctx.user} does not have", ephemeral=True)
+
+    def run(progress: Progress) -> Reply:
+        try:
+            group = workflow.reconcile(ctx.user, cmd.change_id)
+        except WorkflowError as exc:
+            return refused(exc, ctx.lang)
+        return Reply(fmt.outcome_text(group, ctx.lang), change_id=group[0].group_id, kind="outcome")
+
+    return Reply(f"Reading the host of change {cmd.change_id} to settle it…", followup=run)

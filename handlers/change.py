@@ -16,7 +16,8 @@ from handlers.reply import Progress, Reply
 
 def refused(exc: WorkflowError, lang: str = "en") -> Reply:
     prefix = "Refusé :" if lang == "fr" else "Refused:"
-    return Reply(f"{prefix} {exc.message}", ephemeral=exc.kind in ("permission", "invalid", "not_found"))
+    return Reply(f"{prefix} {exc.message}", ephemeral=exc.kind in ("permission", "invalid", "not_found", "rate",
+                                                                    "duplicate"))
 
 
 def unknown_targets(resolved: names.Resolved, lang: str = "en") -> str:

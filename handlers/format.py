@@ -5,19 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.db.models import Change
-from bot.workflow import describe_value
+from bot.workflow import describe, describe_target
 
 
 def value_change(c: Change) -> str:
-    """What was asked: the value read at request time → the requested one."""
-    after = "absent" if c.action == "delete" else str(c.target_value)
-    return f"{describe_value(c.before_present, c.before_value)} → {after}"
+    """What was asked: the value read at request time → the requested one (with the type when it changes)."""
+    after = describe_target(c)
+    if c.before_present and c.before_type not in (None, "REG_DWORD") and c.action == "set" and not c.target_type:
+        after += " (REG_DWORD)"
+    return f"{describe(c, 'before')} → {after}"
 
 
 def recorded_change(c: Change, arrow: str = "→") -> str:
     """What happened: before → the value read back (`-` until executed)."""
-    after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
-    return f"{describe_value(c.before_present, c.before_value)} {arrow} {after}"
+    after = describe(c, "after") if c.after_present is not None else "-"
+    return f"{describe(c, 'before')} {arrow} {after}"
 
 
 def request_text(group: Sequence[Change]) -> str:
@@ -48,7 +50,7 @@ def outcome_text(group: Sequence[Change], lang: str = "en") -> str:
     for c in group:
         status = _FR.get(c.status, c.status) if fr else c.status
         if c.status == "succeeded":
-            now = describe_value(c.after_present, c.after_value)
+            now = describe(c, "after")
             lines.append(f"• {c.host}: réussie — {first.value_name} vaut maintenant {now} (relu)" if fr else
                          f"• {c.host}: succeeded — {first.value_name} now {now} (read back)")
         elif c.status in ("failed", "stale", "unknown"):

@@ -16,10 +16,12 @@ _HEAD = {
     "historique": "history", "aide": "help", "vérifier": "check", "verifier": "check", "contrôler": "check",
     "controler": "check", "modification": "change", "changement": "change",
 }
-_SET = re.compile(r"^(?:définir|definir|mettre|régler|regler|fixer)\s+(nlbsflags)\s*(?:=|à|a)?\s*(\S{1,12})\s+sur\s+",
-                  re.I)
-_DELETE = re.compile(r"^(?:supprimer|effacer|enlever)\s+(nlbsflags)\s+(?:sur|de)\s+", re.I)
-_WHOAMI = re.compile(r"^qui\s*suis[\s-]*je\s*\??$", re.I)
+# Possessive quantifiers: `\s` never overlaps `=`, `à` or the value, so giving characters back could
+# not help a match, and without them a run of spaces made the match quadratic (issue 9).
+_SET = re.compile(r"^(?:définir|definir|mettre|régler|regler|fixer)\s++(nlbsflags)\s*+(?:=|à|a)?+\s*+(\S{1,12}+)"
+                  r"\s++sur\s++", re.I)
+_DELETE = re.compile(r"^(?:supprimer|effacer|enlever)\s++(nlbsflags)\s++(?:sur|de)\s++", re.I)
+_WHOAMI = re.compile(r"^qui\s*+suis[\s-]*+je\s*+\??$", re.I)
 
 
 def to_grammar(text: str) -> str:

@@ -13,6 +13,7 @@ Commands:
 • delete nlbsflags on TARGET because REASON — request removing the value
 • approve N [acknowledge] / deny N [REASON] / cancel N — decide on a request
 • revert N because REASON — request restoring the value change N replaced
+• reconcile N — read the host of a change whose outcome is unknown and settle it (approvers)
 • change N — show a change;  history [HOST] [by USER] [since 7d] [change N]
 • whoami — your user ID and roles
 Every request needs a reason of a few words; another person with the approver role approves it."""

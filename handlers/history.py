@@ -19,6 +19,9 @@ MAX_OFFSET = 2000
 
 
 def handle(cmd: History, ctx: ChatContext, offset: int = 0) -> Reply:
+    if cmd.user and len(cmd.user) > 64:
+        return Reply("that user id is longer than any Oakley records (64 characters); no changes match",
+                     ephemeral=True)
     try:
         since = parse_since(cmd.since) if cmd.since else None
     except ValueError as exc:

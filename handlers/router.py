@@ -16,8 +16,6 @@ from handlers.reply import Reply
 from kb.lang import detect
 from kb.text import tokenize
 
-MAX_TEXT = 4000
-
 
 def language(text: str, ctx: ChatContext) -> str:
     if french.is_french_command(text):
@@ -25,8 +23,18 @@ def language(text: str, ctx: ChatContext) -> str:
     return detect(text, tokenize(text), ctx.services.kb.questions.markers)
 
 
+MAX_USER_ID = 64  # the width of the user columns (changes.requester, approver; audit actor)
+
+
 def handle_text(text: str, ctx: ChatContext) -> Reply:
-    text = (text or "")[:MAX_TEXT]
+    if len(ctx.user) > MAX_USER_ID:
+        return Reply(f"your user id is {len(ctx.user):,} characters long; Oakley records user ids of up to "
+                     f"{MAX_USER_ID} characters, so it cannot act for you", ephemeral=True)
+    text = text or ""
+    if len(text) > g.MAX_TEXT:  # refused whole with a clear reply, never cut and read as something else
+        too_long = g.parse(text)
+        assert isinstance(too_long, g.Invalid)
+        return Reply(too_long.message, ephemeral=True)
     ctx = replace(ctx, lang=language(text, ctx))
     cmd = g.parse(french.to_grammar(text.strip()))
     match cmd:
@@ -56,6 +64,8 @@ def handle_text(text: str, ctx: ChatContext) -> Reply:
             return approve.handle_approve(cmd, ctx)
         case g.Deny():
             return approve.handle_deny(cmd, ctx)
+        case g.Reconcile():
+            return approve.handle_reconcile(cmd, ctx)
         case g.History():
             return history.handle(cmd, ctx)
         case g.WhoAmI():

@@ -138,8 +138,27 @@ def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:
                  high=ctx.duration(exchange + high))
 
 
+def _share(ctx: Context) -> Reply:
+    """How the unplanned total splits into idle timer and IKE main mode, for the state the question means."""
+    s = ctx.slots
+    state = s.nlbsflags
+    if state is None:  # "the 6-minute delay": the state whose total the question quotes
+        totals = {e.min_seconds: e.nlbsflags for e in estimates(ctx.kb, os=s.os, nlbsflags=None, planned=False)}
+        state = next((totals[d] for d in s.durations if d in totals), "absent")
+    e = estimates(ctx.kb, os=s.os or ("windows-2003" if state == "1" else None), nlbsflags=state, planned=False)[0]
+    assert e.idle_seconds is not None and e.ike_seconds is not None
+    text = ctx.t("share", total=ctx.duration(e.min_seconds), idle=ctx.duration(e.idle_seconds),
+                 idle_pct=round(100 * e.idle_seconds / e.min_seconds), ike=ctx.duration(e.ike_seconds),
+                 ike_pct=round(100 * e.ike_seconds / e.min_seconds))
+    return Reply(e.facts, text)
+
+
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
+    if "share" in ctx.concepts:
+        return _share(ctx)
+    if "idle" in ctx.concepts and len(s.oses) >= 2 and "total" not in ctx.concepts:
+        return idle_timer(ctx)  # "idle time on 2000 against 2003": the timers, not the totals
     if {"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2:
         return _comparison(ctx)
     planned = ctx.planned
@@ -255,7 +274,10 @@ def policies(ctx: Context) -> Reply:
         raise NotCovered("detail_port", "IKE or ESP")
     if not chosen and not missing and "other_protocol" in ctx.concepts:
         raise NotCovered("detail_port", "that protocol")
-    if missing:  # a port number the article does not give ("389 for LDAP?"): not its answer to make
+    if missing and not chosen and "policy" in ctx.concepts and not wanted:
+        # "Is 443 one of the suggested ports?": the policies are the answer, and they do not name it.
+        chosen = [fid for fid, _ in policy_facts]
+    elif missing:  # a port number the article does not give ("389 for LDAP?"): not its answer to make
         raise NotCovered("detail_port", ", ".join(map(str, missing)))
     if not chosen:
         chosen = [fid for fid, _ in policy_facts]

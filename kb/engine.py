@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
-from kb.model import Intent, Lang, RegistryValue
+from kb.model import Intent, Lang, PlannedMove, RegistryValue
 from kb.parts import asks, split
 from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, default_kb
@@ -108,6 +108,8 @@ class Engine:
             i.id: frozenset(i.signals) | {c for group in i.requires for c in group} | frozenset(i.accepts)
             for i in q.intents
         }
+        planned = next(f.data for f in kb.article.facts if isinstance(f.data, PlannedMove))
+        self._planned = (planned.min_seconds, planned.max_seconds)
         # NLBSFlags states the article describes: not set, or the data it gives.
         self._nlbs_states = frozenset(
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
@@ -129,6 +131,9 @@ class Engine:
         concepts = frozenset(c for m in matches for c in m.concepts)
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         concepts |= _slot_concepts(slots)
+        if slots.durations and not {"planned", "unplanned"} & concepts and all(
+                self._planned[0] <= d <= self._planned[1] for d in slots.durations):
+            concepts |= {"planned"}  # "the 3-6 seconds": only a planned move takes seconds
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
                                            if not m], names, acronyms(text))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))
@@ -192,6 +197,8 @@ class Engine:
             else:
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
                 reading = reading._replace(concepts=reading.concepts | setting)
+                if before is not None and _follows_up(reading):  # "…, and which for POP3?"
+                    reading = self._inherit(reading, before)
                 outcome = self._answer_part(reading, lang)
                 if outcome is None and before is not None:
                     reading = self._inherit(reading, before)
@@ -300,6 +307,16 @@ class Engine:
     def _decline(self, lang: Lang, reason: str | None = None, what: str = "") -> Outcome:
         detail = self._t(reason, lang, what=what) if reason else ""
         return Outcome(False, self._refusal(lang, detail), declined=detail)
+
+
+_FOLLOW_UPS = (("and",), ("et",), ("what", "about"), ("how", "about"), ("which", "for"), ("and", "for"), ("et", "pour"),
+               ("et", "en"), ("et", "sur"), ("and", "on"), ("et", "avec"), ("and", "with"), ("et", "sans"),
+               ("and", "without"), ("same", "for"), ("pareil", "pour"), ("idem", "pour"))
+
+
+def _follows_up(r: Reading) -> bool:
+    """A part that continues the previous question with another subject ("and for POP3?", "et sans ?")."""
+    return len(r.tokens) <= 4 or any(r.tokens[: len(f)] == f for f in _FOLLOW_UPS)
 
 
 def _slot_concepts(slots: Slots) -> frozenset[str]:

@@ -12,12 +12,12 @@ import re
 
 _HARD = re.compile(r"(?<=[?;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")  # "(a) …, (b) …" enumerates questions
 _WORD = re.compile(r"\S+")
-_JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&"})
+_JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&", "+"})
 _QUESTION_WORDS = frozenset({
     "what", "what's", "whats", "where", "which", "how", "why", "when", "who", "is", "are", "does", "do", "did",
     "can", "could", "should", "must", "will", "would", "has", "have", "quel", "quelle", "quels", "quelles",
     "où", "ou", "comment", "combien", "pourquoi", "quand", "est-ce", "faut-il", "dois-je", "doit-on", "peut-on",
-    "puis-je", "que", "qu'est-ce", "y",
+    "puis-je", "que", "qu'est-ce", "y", "faut", "dois", "doit", "peut", "peux",
 })
 #: Question words that may come a little after the joiner ("et on met quoi dedans ?").
 _LATE_QUESTION_WORDS = frozenset({"quoi", "combien", "comment", "quel", "quelle", "quels", "quelles", "pourquoi",

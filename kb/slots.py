@@ -12,6 +12,8 @@ from kb.lexicon import Match
 from kb.model import OutOfScope
 
 COMPACT_OS = {
+    "ws2003": "windows-2003", "ws2k3": "windows-2003", "srv2003": "windows-2003", "w2k3r2": "windows-2003",
+    "ws2000": "windows-2000", "srv2000": "windows-2000",
     "win2k": "windows-2000", "w2k": "windows-2000", "win2000": "windows-2000",
     "w2000": "windows-2000", "win2k3": "windows-2003", "w2k3": "windows-2003",
     "win2003": "windows-2003", "w2003": "windows-2003", "2k3": "windows-2003",
@@ -29,6 +31,8 @@ _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "un
 _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee",
                         "defined", "defini", "definie", "on", "after", "apres", "once", "is",
                         "fast"})
+_MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler words costs linear time
+_MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut",
                            "egal", "est", "de", "of", "="})
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
@@ -42,7 +46,8 @@ WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 
 #: What a count counts ("10 planned moves", "trois pannes").
 _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
-                     "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events"})
+                     "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
+                     "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
@@ -67,7 +72,7 @@ class Slots(NamedTuple):
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
     j = i - 1
-    while j >= 0 and tokens[j] in _FILLER:
+    while j >= max(0, i - _MAX_FILLER) and tokens[j] in _FILLER:
         j -= 1
     return j >= 0 and tokens[j] in words
 
@@ -103,25 +108,33 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
     return list(dict.fromkeys(oses)), other_os, other_exchange, used
 
 
+def _is_port(token: str) -> bool:
+    return len(token) <= _MAX_PORT_DIGITS and 0 < int(token) < 65536
+
+
 def _ports(tokens: list[str], used: set[int]) -> list[int]:
     ports: list[int] = []
-    for i, tok in enumerate(tokens):
-        if tok not in ("port", "ports"):
+    i = 0
+    while i < len(tokens):
+        if tokens[i] not in ("port", "ports"):
+            i += 1
             continue
         j = i + 1
         while j < len(tokens) and (tokens[j].isdigit() or tokens[j] in _LIST_WORDS):
-            if tokens[j].isdigit() and 0 < int(tokens[j]) < 65536 and j not in used:
+            if tokens[j].isdigit() and _is_port(tokens[j]) and j not in used:
                 ports.append(int(tokens[j]))
                 used.add(j)
             j += 1
+        i = j  # a `port` inside the list just scanned would scan a part of it again: linear, not quadratic
     if ports or any(t in ("port", "ports") for t in tokens):  # "ports ldap et gc, 389 et 3268 ?"
         for i, tok in enumerate(tokens):
-            if tok.isdigit() and len(tok) >= 2 and 0 < int(tok) < 65536 and i not in used and (
+            if tok.isdigit() and len(tok) >= 2 and _is_port(tok) and i not in used and (
                     i + 1 >= len(tokens) or tokens[i + 1] not in _UNITS):
                 ports.append(int(tok))
                 used.add(i)
     for i, tok in enumerate(tokens):
-        if tok.isdigit() and i + 1 < len(tokens) and tokens[i + 1] in ("tcp", "udp") and i not in used:
+        if (tok.isdigit() and _is_port(tok) and i + 1 < len(tokens) and tokens[i + 1] in ("tcp", "udp")
+                and i not in used):
             ports.append(int(tok))
             used.add(i)
     return ports
@@ -136,7 +149,7 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
             seconds = number * unit
             used.add(i)
             rest = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if unit == 60 and rest.isdigit() and int(rest) < 60:  # "2 min 30"
+            if unit == 60 and rest.isdigit() and len(rest) <= 2 and int(rest) < 60:  # "2 min 30"
                 seconds += int(rest)
                 used.add(i + 2)
             found.append(seconds)
@@ -181,15 +194,19 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
         j += 1
     if j < len(tokens) and tokens[j].isdigit() and j not in used:
         used.add(j)
-        return "1" if int(tokens[j]) == 1 else str(int(tokens[j]))
+        digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
+        return digits if len(digits) <= 10 else digits[:10] + "…"
     if STATE_ABSENT in concepts and STATE_SET not in concepts:
         return "absent"
     if STATE_SET in concepts and STATE_ABSENT not in concepts:
         return "1"
-    window = tokens[max(0, span.start - 5) : span.end + 5]
+    # Words of another phrase ("non planifiée", "not clustered") say nothing about NLBSFlags.
+    others = {i for m in matches if "nlbsflags" not in m.concepts for i in range(m.start, m.end)}
+    window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
+              if i not in others]
     negative = any(t in _NEGATIONS for t in window)
     positive = any(t in _POSITIVES for t in window if t not in ("is", "on"))
-    if negative and ("with" in window or "avec" in window):
+    if ("with" in window and "without" in window) or ("avec" in window and "sans" in window):
         return None  # "with and without NLBSFlags": both cases
     if negative:
         return "absent"

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_MEMO_SIZE = 10_000
 #: Longer tokens are not words (a pasted hash, a run of letters): never corrected, named as terms.
 MAX_WORD = 30
 _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
@@ -115,5 +116,7 @@ class Speller:
             if abs(len(w) - len(token)) <= allowed and (d := distance(token, w)) <= allowed
         )
         best = scored[0][2] if scored else token
+        if len(self._memo) >= _MEMO_SIZE:  # hostile text must not grow it without bound
+            self._memo.clear()
         self._memo[token] = best
         return best

@@ -45,7 +45,7 @@ REQUIRED_TEMPLATES = frozenset(
         "failover_unplanned", "failover_planned", "failover_overview", "windows2000_flag",
         "exchange_on_top", "port_not_named", "state_set", "state_absent", "state_any", "minutes", "minute",
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
-        "compare_same", "compare_planned", "compare_os", "span", "count_total", "count_saved", "compare_idle",
+        "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "compare_idle",
         "planned_windows2000", "exchange_total", "exchange_total_range", "planned_nlbsflags",
     }
 )

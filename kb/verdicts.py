@@ -20,7 +20,8 @@ _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencr
 _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
-                     "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer"})
+                     "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer",
+                     "reduction", "automatically", "automatiquement", "kick", "drops", "drop", "lowers", "baisse"})
 
 
 def supported(ctx: Context, reply: Reply) -> bool | None:
@@ -28,6 +29,8 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
     data = next((f.data for f in ctx.kb.article.facts if isinstance(f.data, Support) and f.data.os == os), None)
     if data is None:
         return None
+    if ctx.words & {"require", "requires", "required", "need", "needs", "necessite", "exige", "obligatoire"}:
+        return False  # supported with NLB and with server clusters, with or without: neither is required
     if "standalone" in ctx.concepts:
         return data.non_clustered
     if {"cluster", "nlb"} & ctx.concepts:
@@ -50,7 +53,7 @@ def value(ctx: Context, reply: Reply) -> bool | None:
     data = {f.data.data for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
     asked = ctx.slots.nlbsflags if ctx.slots.nlbsflags not in (None, "absent") else None
     asked = asked or next(iter(ctx.slots.numbers), None)
-    if asked is None or not asked.isdigit():
+    if asked is None or not asked.isdigit() or len(asked) > 10:  # no int() of a 40,000-digit "number"
         return None
     return int(asked) in data
 
@@ -69,6 +72,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return s.os != "windows-2000"
     if ctx.planned is True and ctx.words & {"minutes", "minute"}:
         return False  # a planned move takes seconds
+    if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "constant", "regardless"}:
+        return False  # "depends on processor load on the nodes and on the network"
     if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde"}:
         return True
     return None

@@ -19,6 +19,7 @@ from kb.text import MAX_WORD, normalize
 
 ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ordinary-words.txt")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MEMO_LIMIT = 50_000
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
 
 
@@ -28,26 +29,42 @@ class Vocabulary:
     def __init__(self, known: Iterable[str], ordinary_file: str = ORDINARY_FILE) -> None:
         self.known = frozenset(known)
         self._file = ordinary_file
+        self._text: str | None = None
         self._ordinary: frozenset[str] | None = None
         self._memo: dict[str, bool] = {}
 
-    def _words(self) -> frozenset[str]:
-        if self._ordinary is None:
+    def _list(self) -> str:
+        # The file as one string: a lookup is a C-speed scan, so a one-question process (`oakley ask`)
+        # never pays for building a 34,000-word set; a long-running bot memoises each word's answer.
+        if self._text is None:
             with open(self._file, encoding="utf-8") as fh:
-                self._ordinary = frozenset(line.strip() for line in fh if line[:1] != "#" and line.strip())
+                self._text = "\n" + fh.read()
+        return self._text
+
+    def _words(self) -> frozenset[str]:
+        """The set, built only for typo checks (hundreds of probes per word)."""
+        if self._ordinary is None:
+            self._ordinary = frozenset(w for w in self._list().split("\n") if w and w[0] != "#")
         return self._ordinary
 
     def ordinary(self, token: str) -> bool:
         """An ordinary English or French word (from the list, not counting near misses)."""
-        return token in self._words()
+        found = self._memo.get("=" + token)
+        if found is None:
+            found = self._remember("=" + token, f"\n{token}\n" in self._list())
+        return found
+
+    def _remember(self, key: str, found: bool) -> bool:
+        if len(self._memo) >= MEMO_LIMIT:  # chat text is unbounded: so is not the memo
+            self._memo.clear()
+        self._memo[key] = found
+        return found
 
     def _accounted(self, token: str) -> bool:
         found = self._memo.get(token)
         if found is None:
-            words = self._words()
-            found = token in words or (5 <= len(token) <= MAX_WORD and token.isalpha()
-                                       and self._one_edit_from(token, words))
-            self._memo[token] = found
+            found = self._remember(token, self.ordinary(token) or (
+                5 <= len(token) <= MAX_WORD and token.isalpha() and self._one_edit_from(token, self._words())))
         return found
 
     @staticmethod

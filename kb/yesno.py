@@ -28,9 +28,9 @@ _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "wh
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
          "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme")
-_FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "quand",
+_FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi",
                              "lequel", "laquelle", "lesquels", "lesquelles"})
-_FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou"})
+_FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
                        "fonctionne", "change", "suffit", "existe", "supprime", "chiffre", "protege", "sert",

@@ -26,5 +26,12 @@ class RemoteError(Exception):
         return {"kind": self.kind, "message": self.message}
 
 
+class MissingCredentials(RemoteError):
+    """No user or password is configured for a host: a configuration error, not a host failure."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("auth_failed", message)
+
+
 class InventoryError(Exception):
     """The inventory is unusable; the message names the file, host and field."""

@@ -77,6 +77,39 @@ def add_dword(allow: Allowlist, value: RegistryValue, data: int) -> RegCommand:
     return RegCommand("add", ("add", f'"{v.key}"', "/v", v.name, "/t", "REG_DWORD", "/d", str(data), "/f"))
 
 
+# Data of other types that Oakley writes back only to restore what it found (a revert): strict
+# character sets, so nothing cmd.exe or reg.exe would interpret (quotes, %, ^, &, /) can appear.
+RESTORABLE = {
+    "REG_SZ": re.compile(r"[A-Za-z0-9 ._,:-]{0,255}"),
+    "REG_EXPAND_SZ": re.compile(r"[A-Za-z0-9 ._,:-]{0,255}"),
+    "REG_BINARY": re.compile(r"(?:[0-9A-Fa-f]{2}){0,64}"),
+    "REG_QWORD": re.compile(r"[0-9]{1,20}"),
+}
+
+
+def restorable(type_: str, data: str) -> bool:
+    """Can this value be written back as found (see `add_typed`)?"""
+    pattern = RESTORABLE.get(type_)
+    return pattern is not None and pattern.fullmatch(data) is not None and (
+        type_ != "REG_QWORD" or int(data) < 2**64)
+
+
+def add_typed(allow: Allowlist, value: RegistryValue, type_: str, data: str) -> RegCommand:
+    """`reg add` of a value of another type than REG_DWORD, to restore what a change replaced."""
+    v = allow.check(value)
+    if not restorable(type_, data):
+        raise ValueError(f"{type_} data {data[:40]!r} cannot be written safely by Oakley")
+    shown = f'"{data}"' if type_ in ("REG_SZ", "REG_EXPAND_SZ") else data
+    return RegCommand("add", ("add", f'"{v.key}"', "/v", v.name, "/t", type_, "/d", shown, "/f"))
+
+
+def data_text(read: RegRead) -> str | None:
+    """The data as text, as reg.exe showed it (QWORD in decimal); None when absent."""
+    if not read.present:
+        return None
+    return str(read.value) if read.value is not None else ""
+
+
 def delete(allow: Allowlist, value: RegistryValue) -> RegCommand:
     v = allow.check(value)
     return RegCommand("delete", ("delete", f'"{v.key}"', "/v", v.name, "/f"))

@@ -24,6 +24,19 @@ def write_dword(client: WinRMClient, allow: Allowlist, value: RegistryValue, dat
     return after
 
 
+def write_typed(client: WinRMClient, allow: Allowlist, value: RegistryValue, type_: str, data: str) -> RegRead:
+    """Write a value of another type back as it was found (revert), then read back."""
+    if type_ == "REG_DWORD":
+        return write_dword(client, allow, value, int(data))
+    out = client.run(regexe.add_typed(allow, value, type_, data))
+    regexe.parse_change(out.exit_code, out.stdout, out.stderr, client.host.name)
+    after = read(client, allow, value)
+    if (after.type, regexe.data_text(after)) != (type_, data):
+        raise RemoteError("command_failed", f"{client.host.name} accepted the write but reads back "
+                          f"{_show(after)} instead of {data!r} ({type_})")
+    return after
+
+
 def delete(client: WinRMClient, allow: Allowlist, value: RegistryValue) -> RegRead:
     out = client.run(regexe.delete(allow, value))
     regexe.parse_change(out.exit_code, out.stdout, out.stderr, client.host.name, missing_ok=True)

@@ -21,7 +21,7 @@ import requests
 import winrm
 import winrm.exceptions
 
-from remote.errors import RemoteError
+from remote.errors import MissingCredentials, RemoteError
 from remote.inventory import Host
 from remote.regexe import RegCommand
 from remote.winrm_transport import LeanProtocol, LeanTransport
@@ -56,6 +56,9 @@ class Timeouts(NamedTuple):
 
 DEFAULT_TIMEOUTS = Timeouts()
 
+#: told (action, seconds, error kind or None) after every command — how bot.metrics sees WinRM
+OBSERVERS: list[Callable[[str, float, str | None], None]] = []
+
 
 class _Shell:
     """An open shell: the protocol (one session, one connection) and the shell's id."""
@@ -86,10 +89,10 @@ def resolve_credentials(host: Host, environ: dict[str, str] | os._Environ[str],
     if host.transport == "certificate":
         return Credentials(user or "", password or "")
     if not user:
-        raise RemoteError("auth_failed", f"no user for {host.name}: set ansible_user in the inventory "
+        raise MissingCredentials(f"no user for {host.name}: set ansible_user in the inventory "
                           "or OAKLEY_WINRM_USERNAME")
     if not password:
-        raise RemoteError("auth_failed", f"no password for {host.name}: set {source} in the environment")
+        raise MissingCredentials(f"no password for {host.name}: set {source} in the environment")
     return Credentials(user, password)
 
 
@@ -176,9 +179,20 @@ class WinRMClient:
 
     def run(self, command: RegCommand) -> CommandOutput:
         """Run one command and wait for its exit code, within the deadline."""
-        if self._shell is None:
+        started, kind = time.monotonic(), None
+        try:
+            return self._run(command)
+        except RemoteError as exc:
+            kind = exc.kind
+            raise
+        finally:
+            for observe in OBSERVERS:
+                observe(command.action, time.monotonic() - started, kind)
+
+    def _run(self, command: RegCommand) -> CommandOutput:
+        if self._shell is None:  # one command: a shell of its own
             with self:
-                return self.run(command)
+                return self._run(command)
         shell = self._shell
         deadline = time.monotonic() + self.timeouts.deadline
         protocol, shell_id = shell.protocol, shell.shell_id

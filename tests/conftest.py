@@ -30,7 +30,7 @@ def postgres_url() -> str:
     if not url:
         if CI:
             pytest.fail("OAKLEY_TEST_DATABASE_URL is not set under CI=true")
-        pytest.skip("OAKLEY_TEST_DATABASE_URL not set; PostgreSQL tests skipped")
+        pytest.skip(PG_SKIP_REASON)
     return url
 
 
@@ -62,3 +62,19 @@ def postgres_schema() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+PG_SKIP_REASON = "OAKLEY_TEST_DATABASE_URL not set; PostgreSQL tests skipped"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line saying the PostgreSQL half did not run, and how to run it (`make test` shows it)."""
+    every = terminalreporter.stats.get("skipped", [])
+    skipped = [r for r in every if isinstance(r.longrepr, tuple) and PG_SKIP_REASON in str(r.longrepr[2])]
+    if len(every) > len(skipped):
+        terminalreporter.write_line(f"{len(every) - len(skipped)} other tests skipped (pytest -rs lists why)")
+    if skipped:
+        terminalreporter.write_line(
+            f"PostgreSQL: {len(skipped)} test{'s' if len(skipped) != 1 else ''} skipped — run them with "
+            "OAKLEY_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test make test (or .ci/run)",
+            yellow=True, bold=True)

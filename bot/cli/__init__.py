@@ -26,7 +26,11 @@ COMMANDS = {
     "serve": ("Slack HTTP mode (/slack/events, /healthz)", "serve"),
     "socket": ("Slack Socket Mode", "socket"),
     "manifest": ("print the Slack app manifest", "manifest"),
+    "doctor": ("check configuration, database, inventory, Slack and hosts before going live", "doctor"),
 }
+
+#: commands that log nothing, so skip importing logging (`oakley ask` starts cold in scripts; bench/kb_bench.py)
+QUIET_COMMANDS = frozenset({"ask"})
 
 
 def _default_command() -> str:
@@ -45,6 +49,27 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.HelpFormatter(prog, width=max(width - 2, 40))
 
 
+def version() -> str:
+    """The installed package's version (the source tree's when not installed)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("oakley")
+    except metadata.PackageNotFoundError:
+        return "0.1.0+source"
+
+
+class _Version(argparse.Action):
+    """`--version`/`-V`: the version is looked up only when asked for (start-up time)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"oakley {version()}")
+        parser.exit(0)
+
+
 def _parser(chosen: str | None) -> argparse.ArgumentParser:
     """The parser; only the chosen command's module is imported (start-up time)."""
     parser = argparse.ArgumentParser(
@@ -56,6 +81,7 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
             "SLACK_APP_TOKEN are set, otherwise the console on the lab."
         ),
     )
+    parser.add_argument("-V", "--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, module) in COMMANDS.items():
         if name == chosen:
@@ -71,14 +97,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = next((w for w in words if not w.startswith("-")), None)
     args = _parser(chosen if chosen in COMMANDS else None).parse_args(words)
     command = args.command or _default_command()
+    logs = None
+    if command not in QUIET_COMMANDS:
+        from bot import logs
+
+        try:
+            logs.setup()
+        except logs.LogConfigError as exc:
+            print(f"oakley: {exc}", file=sys.stderr)
+            return 2
     module = importlib.import_module(f"bot.cli.{COMMANDS[command][1]}")
     try:
-        return int(module.run(args))
+        status = int(module.run(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return status
     except UsageError as exc:
-        print(f"oakley: {exc}", file=sys.stderr)
+        if logs is not None and logs.is_json():  # the long-running modes: every stderr line a JSON object
+            import logging
+
+            logging.getLogger("oakley").error("oakley: %s", exc)
+        else:
+            print(f"oakley: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `oakley history --json | head`: the reader left, not an error of ours
+    except BrokenPipeError:  # `oakley check all | head -1`: the reader left, which is not a failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return 0

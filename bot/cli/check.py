@@ -2,7 +2,9 @@
 
 TARGET is a host, a group, or `all`. Credentials come from the environment:
 OAKLEY_WINRM_USERNAME / OAKLEY_WINRM_PASSWORD, or the variable a host names
-in `oakley_password_env`. Exit status 1 when any host could not be read.
+in `oakley_password_env`. Ends with "read N of M hosts" on stderr. Exit
+status 1 when any host could not be read, 2 when a host has no credentials
+configured (that is the configuration to fix, not the host).
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from typing import TYPE_CHECKING
 from bot.cli.errors import UsageError
 
 if TYPE_CHECKING:
-    from bot.checks import CheckResult
+    from bot.checks import CheckResult, CredentialSource
+    from remote.inventory import Host
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("targets", nargs="+", metavar="TARGET", help="host, group or 'all'")
     parser.add_argument("--json", action="store_true", help="print a JSON list (inventory order)")
-    parser.add_argument("--inventory", metavar="PATH", help="Ansible YAML inventory (default: $OAKLEY_INVENTORY)")
+    parser.add_argument("--inventory", metavar="PATH",
+                        help="Ansible inventory, YAML or INI (default: $OAKLEY_INVENTORY)")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="give up on a host after this long (default: 60)")
 
@@ -38,18 +42,48 @@ def run(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
     password = conf.winrm_password.get_secret_value() if conf.winrm_password else None
+    credentials = credentials_from_env(conf.winrm_username, password)
+    _require_credentials(hosts, credentials)
     results = check_hosts(
-        default_kb(), hosts, credentials_from_env(conf.winrm_username, password),
+        default_kb(), hosts, credentials,
         concurrency=conf.fleet_concurrency,
         timeouts=Timeouts(operation=20, read=30, deadline=args.timeout),
-        progress=fleet_progress("checked", len(hosts)),
+        progress=fleet_progress("contacted", len(hosts)),
     )
     if args.json:
         json.dump([r.to_json() for r in results], sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
         _table(results)
+    sys.stdout.flush()
+    print(summary(results), file=sys.stderr)
     return 0 if all(r.ok for r in results) else 1
+
+
+def _require_credentials(hosts: list[Host], credentials: CredentialSource) -> None:
+    """A host without a user or password is a configuration error (exit 2), found before any connection."""
+    from remote.errors import MissingCredentials
+
+    missing: list[str] = []
+    for host in hosts:
+        try:
+            credentials(host)
+        except MissingCredentials as exc:
+            missing.append(exc.message)
+    if missing:
+        more = f" (and {len(missing) - 1} more host{'s' if len(missing) > 2 else ''})" if len(missing) > 1 else ""
+        raise UsageError(missing[0] + more)
+
+
+def summary(results: list[CheckResult]) -> str:
+    """`read 5 of 6 hosts; 1 unreachable` — what was actually read, not what was attempted."""
+    read = sum(r.ok for r in results)
+    kinds: dict[str, int] = {}
+    for r in results:
+        if r.error is not None:
+            kinds[r.error.kind] = kinds.get(r.error.kind, 0) + 1
+    failed = "".join(f"; {n} {kind.replace('_', ' ')}" for kind, n in kinds.items())
+    return f"read {read} of {len(results)} host{'s' if len(results) != 1 else ''}{failed}"
 
 
 def _table(results: list[CheckResult]) -> None:

@@ -2,7 +2,9 @@
 
 Reads stdin, so `oakley console < script.txt` runs a script; `/as USER`
 switches user. With no OAKLEY_INVENTORY it starts the lab itself, and with
-no roles configured alice may request and bob may approve.
+no roles configured alice may request and bob may approve. The lab's
+registries are kept per database: a database with no changes yet (a fresh
+clone, or after `rm oakley.db`) starts the lab afresh.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
     settle_heap()
     try:
         if services.lab is not None:
-            print(f"(console on the lab: {len(services.lab.hosts)} simulated hosts; database "
-                  f"{services.engine.url.render_as_string(hide_password=True)})", file=sys.stderr)
+            print(f"(console on the lab: {len(services.lab.hosts)} simulated hosts, registries in "
+                  f"{services.lab.state_dir}; database {services.engine.url.render_as_string(hide_password=True)}"
+                  " — a new database starts a fresh lab)", file=sys.stderr)
         for cid in services.recovered:
             print(f"(change {cid} was interrupted by a crash and is now `unknown`: check its host)", file=sys.stderr)
         return Console(services, getattr(args, "user", "alice")).run()

@@ -17,12 +17,14 @@ def run(args: argparse.Namespace) -> int:
 
     from bot.cli.common import settings
     from bot.cli.errors import UsageError
-    from bot.db.engine import make_engine, upgrade
+    from bot.db.engine import UnsupportedDatabase, make_engine, upgrade
 
     conf = settings()
     try:
         engine = make_engine(conf.database_url)
         upgrade(engine)
+    except UnsupportedDatabase as exc:
+        raise UsageError(f"OAKLEY_DATABASE_URL: {exc}") from None
     except (SQLAlchemyError, ValueError) as exc:
         cause = getattr(exc, "orig", None) or exc
         raise UsageError(f"OAKLEY_DATABASE_URL: cannot upgrade the database: {type(exc).__name__}: "

@@ -2,19 +2,28 @@
 
 The default lab mirrors KB 821839: two Windows Server 2003 front-ends, a
 Windows 2000 front-end, two back-end cluster nodes and a domain controller.
-It writes an Ansible inventory for them and prints the credentials as
-`OAKLEY_WINRM_USERNAME=…` and `OAKLEY_WINRM_PASSWORD=…` lines to export.
-Registry values are kept in the state directory across restarts.
+It writes an Ansible inventory for them and prints, on stdout, `export …`
+lines for the shell (OAKLEY_INVENTORY, OAKLEY_WINRM_USERNAME,
+OAKLEY_WINRM_PASSWORD); the host table goes to stderr. So:
+
+    eval "$(oakley lab --detach)"     # runs in the background; OAKLEY_LAB_PID stops it
+    oakley check all
+
+Registry values are kept in the state directory across restarts (`--reset`
+forgets them); `--password-env VAR` takes the password from $VAR so a
+restarted lab keeps the credentials already exported.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 from bot.cli.errors import UsageError
 
@@ -36,6 +45,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "ansible_winrm_ca_trust_path) instead of HTTP with message encryption")
     parser.add_argument("--state-dir", metavar="DIR",
                         help=f"where registries persist (default: {_default_state_dir()})")
+    parser.add_argument("--password-env", metavar="VAR",
+                        help="take the lab's password from the environment variable VAR (so restarts keep it)")
+    parser.add_argument("--reset", action="store_true", help="forget the registries kept from earlier runs")
+    parser.add_argument("--detach", action="store_true",
+                        help="run in the background: print the export lines (with OAKLEY_LAB_PID) and return")
+
+
+def export_lines(values: dict[str, Any]) -> str:
+    """`NAME=value; export NAME` lines, quoted for a POSIX shell (so `eval "$(oakley lab …)"` is safe).
+
+    Each line starts with `NAME=` (the DESIGN.md §2 contract: scripts read the credentials line by line)
+    and exports it when evaluated.
+    """
+    return "".join(f"{name}={shlex.quote(str(value))}; export {name}\n" for name, value in values.items())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,10 +68,36 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--hosts must be between 1 and 2000")
     if args.latency < 0:
         raise UsageError("--latency must not be negative")
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if not password:
+            raise UsageError(f"--password-env: {args.password_env} is not set (export it first, e.g. "
+                             f"export {args.password_env}=\"$(openssl rand -base64 18)\")")
     state_dir = Path(args.state_dir) if args.state_dir else _default_state_dir()
+    if args.reset:
+        (state_dir / "lab-state.json").unlink(missing_ok=True)
     specs = fleet_topology(args.hosts) if args.hosts else default_topology()
-    lab = Lab(specs, latency=args.latency, tls=args.tls, state_dir=state_dir,
+    lab = Lab(specs, latency=args.latency, tls=args.tls, state_dir=state_dir, password=password,
               username=os.environ.get("OAKLEY_LAB_USERNAME") or "oakley-lab")
+    report = sys.stdout
+    if args.detach:
+        read_end, write_end = os.pipe()
+        child_pid = os.fork()
+        if child_pid:  # the parent prints what the child reports, then returns to the shell
+            os.close(write_end)
+            with os.fdopen(read_end) as child:
+                lines = child.read()
+            if "OAKLEY_LAB_PID" not in lines:  # the child failed and said why on stderr
+                return os.waitstatus_to_exitcode(os.waitpid(child_pid, 0)[1]) or 1
+            sys.stdout.write(lines)
+            return 0
+        os.close(read_end)
+        os.setsid()
+        report = os.fdopen(write_end, "w")
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1):  # the shell's $(…) ends when no one holds its pipe
+            os.dup2(devnull, fd)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
@@ -60,15 +109,20 @@ def run(args: argparse.Namespace) -> int:
         inventory = lab.write_inventory(args.inventory_out or state_dir / "inventory.yaml")
         shown = list(lab.hosts.values())[:20]
         for h in shown:
-            print(f"{h.name:8} {h.os:13} {h.role:18} {h.endpoint}")
+            print(f"{h.name:8} {h.os:13} {h.role:18} {h.endpoint}", file=sys.stderr)
         if len(lab.hosts) > len(shown):
-            print(f"… and {len(lab.hosts) - len(shown)} more")
-        print(f"inventory: {inventory}")
-        print(f"OAKLEY_INVENTORY={inventory}")
-        print(f"OAKLEY_WINRM_USERNAME={lab.username}")
-        print(f"OAKLEY_WINRM_PASSWORD={lab.password}")
-        print("lab running; Ctrl-C stops it", file=sys.stderr)
-        sys.stdout.flush()
+            print(f"… and {len(lab.hosts) - len(shown)} more", file=sys.stderr)
+        values: dict[str, Any] = {"OAKLEY_INVENTORY": inventory, "OAKLEY_WINRM_USERNAME": lab.username,
+                                  "OAKLEY_WINRM_PASSWORD": lab.password}
+        if args.detach:
+            values["OAKLEY_LAB_PID"] = os.getpid()
+        report.write(export_lines(values))
+        report.flush()
+        if args.detach:
+            report.close()
+            os.dup2(os.open(os.devnull, os.O_RDWR), 2)
+        else:
+            print(f"lab running (state in {state_dir}); Ctrl-C stops it", file=sys.stderr)
         stop.wait()
     finally:
         lab.stop()

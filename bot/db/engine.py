@@ -16,10 +16,36 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
+#: URL schemes Oakley runs on, and the driver each means (psycopg 3 is the one installed)
+SCHEMES = {
+    "sqlite": "sqlite", "sqlite+pysqlite": "sqlite",
+    "postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg", "postgresql+psycopg": "postgresql+psycopg",
+}
+SUPPORTED = "sqlite:///PATH or postgresql://USER@HOST/DB"
+
+
+class UnsupportedDatabase(ValueError):
+    """A URL for a database (or driver) Oakley does not run on; the message names the supported schemes."""
+
+
+def normalise_url(url: str) -> str:
+    """The URL with the driver Oakley uses; refuses, in one line, anything but SQLite and PostgreSQL.
+
+    Checked before SQLAlchemy sees it, so `mysql://` is a clear configuration
+    error rather than an ImportError for a driver that is not installed.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        raise UnsupportedDatabase(f"not a database URL (no scheme://); use {SUPPORTED}")
+    driver = SCHEMES.get(scheme.lower())
+    if driver is None:
+        raise UnsupportedDatabase(f"{scheme[:40]}:// is not supported; Oakley runs on SQLite and PostgreSQL "
+                                  f"({SUPPORTED})")
+    return f"{driver}://{rest}"
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **kwargs)
 

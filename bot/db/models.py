@@ -75,6 +75,16 @@ class Change(Base):
     error: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str | None] = mapped_column(String(64))
     message_ts: Mapped[str | None] = mapped_column(String(64))
+    # Who executes it, and until when their heartbeat vouches for them (0002_h9): only a change
+    # whose lease has run out is taken for a dead process's.
+    owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None] = mapped_column()
+    # The data as text when the value is of another type than REG_DWORD (0002_h9).
+    before_data: Mapped[str | None] = mapped_column(Text)
+    after_data: Mapped[str | None] = mapped_column(Text)
+    # A revert of a value of another type writes that type and data back (NULL: REG_DWORD target_value).
+    target_type: Mapped[str | None] = mapped_column(String(32))
+    target_data: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_changes_host_requested", "host", "requested_at"),
@@ -104,6 +114,19 @@ class AuditEvent(Base):
         Index("ix_audit_change", "change_id"),
         Index("ix_audit_host_at", "host", "at"),
     )
+
+
+class RequestAttempt(Base):
+    """One change request by one user (0002_h9): the per-user rate limit counts these, so every
+    process on the database shares it."""
+
+    __tablename__ = "request_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (Index("ix_request_attempts_user_at", "user", "at"),)
 
 
 class ProcessedEvent(Base):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.db.models import Change
-from bot.workflow import describe_value
+from bot.workflow import describe
 from handlers import format as fmt
 from handlers.slacktext import date, escape
 
@@ -182,7 +182,7 @@ def decided_message(group: Sequence[Change]) -> list[dict[str, Any]]:
     finished = [c for c in group if c.status in ("succeeded", "failed", "stale", "unknown")]
     if finished:
         lines = [f"• {esc(c.host)}: {c.status}"
-                 + (f" — now {describe_value(c.after_present, c.after_value)}" if c.status == "succeeded" else "")
+                 + (f" — now {esc(describe(c, 'after'))}" if c.status == "succeeded" else "")
                  + (f" — {esc(c.error)}" if c.error and c.status != "succeeded" else "") for c in finished[:30]]
         if len(finished) > 30:
             lines.append(f"…and {len(finished) - 30} more hosts")

@@ -13,6 +13,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
 
 from bot import events
+from bot.metrics import metrics_app
 from bot.services import Services
 from bot.slack.surface import Surface
 
@@ -21,17 +22,20 @@ EVENTS_PATH = "/slack/events"
 
 
 def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
-    """In the background: expire overdue requests (updating their messages) and
-    forget processed event ids old enough that Slack no longer retries them."""
+    """In the background: expire overdue requests (updating their messages), mark `unknown`
+    the changes of dead instances (lease run out; their messages say so), post approval
+    messages that could not be posted before, and forget processed event ids old enough that
+    Slack no longer retries them."""
     stop = threading.Event()
 
     def loop() -> None:
         while not stop.wait(every):
-            try:
-                surface.sweep_expired()
-                events.prune(surface.services.sessions)
-            except Exception:
-                log.exception("background sweep failed")
+            for step in (surface.sweep_expired, surface.sweep_interrupted, surface.sweep_unposted,
+                         lambda: events.prune(surface.services.sessions)):
+                try:  # one failing step (the database away for a moment) does not skip the others
+                    step()
+                except Exception:
+                    log.exception("background sweep failed")
 
     threading.Thread(target=loop, name="oakley-expiry", daemon=True).start()
     return stop
@@ -42,6 +46,14 @@ def wsgi_app(app: App, services: Services) -> Callable[[dict[str, Any], Callable
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/metrics":  # Prometheus (bot/metrics.py)
+            return metrics_app(environ, start_response)
+        stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+        if stamp is not None and not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
+            # Bolt would raise on int() and answer 500; a malformed timestamp is an unauthenticated request.
+            log.warning("refused a request whose X-Slack-Request-Timestamp is not a number")
+            start_response("401 Unauthorized", [("Content-Type", "text/plain"), ("Content-Length", "0")])
+            return [b""]
         if environ.get("PATH_INFO") == "/healthz":
             try:
                 with services.engine.connect() as conn:

@@ -29,11 +29,13 @@ from typing import Any, NamedTuple
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import messages
 from bot.db.models import Change
-from bot.services import Services
+from bot.services import DATABASE_DOWN, Services
 from bot.slack import blocks
+from bot.workflow import has_message
 from handlers import approve as approve_handler
 from handlers import format as fmt
 from handlers import history as history_handler
@@ -94,6 +96,9 @@ class Surface:
             error = str(exc.response.get("error"))
             log.warning("chat.postMessage failed: %s", error)
             return None, error
+        except OSError as exc:  # still unreachable after the client's retries (429s, dropped connections)
+            log.warning("chat.postMessage failed: %s", type(exc).__name__)
+            return None, "unreachable"
         return (str(resp.get("ts")) if resp.get("ts") else None), None
 
     def post(self, channel: str, text: str, *, thread_ts: str | None = None,
@@ -155,7 +160,7 @@ class Surface:
     def copies(self, group: list[Change]) -> list[messages.Copy]:
         gid = group[0].group_id or group[0].id
         found = messages.of(self.services.sessions, gid)
-        if not found and group[0].channel and group[0].message_ts:  # recorded before change_messages existed
+        if not found and has_message(group[0]):  # recorded before change_messages existed
             found = [messages.Copy(group[0].channel, group[0].message_ts, "approval")]
         return found
 
@@ -190,8 +195,13 @@ class Surface:
         roles = self.services.roles
         return sorted((roles.approvers | roles.admins) - {requester, "*"})
 
-    def post_approval(self, change_id: int, origin: Origin) -> None:
-        group = self.services.workflow.group(change_id)
+    def post_approval(self, change_id: int, origin: Origin, *, notify: bool = True) -> None:
+        """Post the request where approvers see it. One process posts it (a claim in the database); if
+        no copy gets through, the claim is released and the background sweep posts it again."""
+        workflow = self.services.workflow
+        if not workflow.claim_posting(change_id):
+            return  # posted, or being posted by another process
+        group = workflow.group(change_id)
         gid = group[0].group_id or change_id
         request_text = slacktext.escape(fmt.request_text(group))
         card = blocks.approval_message(group)
@@ -216,7 +226,10 @@ class Surface:
                 posted += self._to_approvers(group, gid, request_text, card)
         if not targets:
             posted += self._to_approvers(group, gid, request_text, card)
-        self._tell_requester(group, gid, origin, posted)
+        if not posted:
+            workflow.release_posting(change_id)
+        if notify:
+            self._tell_requester(group, gid, origin, posted)
 
     def _to_approvers(self, group: list[Change], gid: int, text: str, card: list[dict[str, Any]]) -> list[str]:
         sent = []
@@ -237,11 +250,11 @@ class Surface:
             if fr:
                 text = (f"La modification {gid} est enregistrée, mais aucun approbateur n'a pu être joint"
                         + ("" if who else " (aucun approbateur configuré : OAKLEY_APPROVERS)")
-                        + f" ; un approbateur peut dire `approve {gid}`.")
+                        + f" pour l'instant ; Oakley réessaiera, et un approbateur peut dire `approve {gid}`.")
             else:
                 text = (f"Change {gid} was recorded, but no approver could be reached"
                         + ("" if who else " (no approvers are configured: OAKLEY_APPROVERS)")
-                        + f"; an approver can say `approve {gid}`.")
+                        + f" yet; Oakley will try again, and an approver can say `approve {gid}`.")
             self._answer(origin, text)
             return
         here = origin.channel is not None and f"<#{origin.channel}>" in posted and not origin.response_url
@@ -279,8 +292,18 @@ class Surface:
         ctx = ChatContext(user, self.services, channel)
         origin = Origin(user, channel, thread_ts, response_url, is_dm_channel(channel) if is_dm is None else is_dm,
                         language(text, ctx))
-        reply = handle_text(text, ctx)
+        reply = self.guarded(lambda: handle_text(text, ctx))
         self.deliver(reply, origin)
+
+    @staticmethod
+    def guarded(make: Callable[[], Reply]) -> Reply:
+        """A reply, or — when the database is away — one saying so (each step is its own transaction,
+        so nothing is left half-written)."""
+        try:
+            return make()
+        except SQLAlchemyError:
+            log.warning("the database is unavailable", exc_info=True)
+            return Reply(DATABASE_DOWN, ephemeral=True)
 
     def deliver(self, reply: Reply, origin: Origin) -> None:
         if reply.kind == "approval" and reply.change_id is not None:
@@ -339,7 +362,7 @@ class Surface:
                 log.warning("chat.update (progress) failed: %s", exc.response.get("error"))
 
         def run() -> None:
-            self.deliver(followup(progress), origin)
+            self.deliver(self.guarded(lambda: followup(progress)), origin)
 
         self.submit(run)
 
@@ -362,7 +385,8 @@ class Surface:
                         response_url: str | None = None) -> None:
         """A click on Approve, from a request message or from the App Home (no channel)."""
         # The confirm dialog showed any outside-guidance warning: clicking is the acknowledgement.
-        reply = approve_handler.handle_approve(Approve(change_id, True), ChatContext(user, self.services, channel))
+        reply = self.guarded(lambda: approve_handler.handle_approve(Approve(change_id, True),
+                                                                     ChatContext(user, self.services, channel)))
         if reply.kind != "decision":
             self._refuse(user, channel, thread_ts, reply.text)
             return
@@ -370,7 +394,8 @@ class Surface:
 
     def deny_submitted(self, user: str, change_id: int, reason: str, channel: str | None,
                        thread_ts: str | None = None) -> None:
-        reply = approve_handler.handle_deny(Deny(change_id, reason), ChatContext(user, self.services, channel))
+        reply = self.guarded(lambda: approve_handler.handle_deny(Deny(change_id, reason),
+                                                                  ChatContext(user, self.services, channel)))
         if reply.kind != "decision":
             self._refuse(user, channel, thread_ts, reply.text)
             return
@@ -415,6 +440,22 @@ class Surface:
     def sweep_expired(self) -> None:
         for gid in self.services.workflow.expire_due():
             self.update(self.services.workflow.group(gid))
+
+    def sweep_interrupted(self) -> None:
+        """Changes whose executing instance died (lease run out) become unknown; their messages say so."""
+        self.announce_unknown([c.id for c in self.services.workflow.recover_interrupted()])
+
+    def announce_unknown(self, change_ids: list[int]) -> None:
+        for cid in change_ids:
+            log.warning("change %s was interrupted (its executing process stopped) and is now 'unknown'", cid)
+            self.update(self.services.workflow.group(cid))
+
+    def sweep_unposted(self) -> None:
+        """Approval messages that could not be posted (Slack down, rate-limited past the retries)."""
+        for gid in self.services.workflow.unposted():
+            first = self.services.workflow.group(gid)[0]
+            origin = Origin(first.requester, first.channel, None, None, is_dm_channel(first.channel))
+            self.post_approval(gid, origin, notify=False)
 
     def home(self, user: str) -> dict[str, Any]:
         from bot import history

@@ -45,6 +45,8 @@ class Faults:
     drop_on: str | None = None        # "Command" or "Receive": connection closed instead of a reply
     allow_unencrypted: bool = False   # Windows' AllowUnencrypted: Basic and plain SOAP over HTTP
     malformed_output: bool = False    # reg.exe prints something unparseable and exits 0
+    drop_after_write: bool = False    # reg add/delete is applied, then the connection closes unanswered
+    down_after_write: bool = False    # after applying a write the host stops accepting connections
 
 
 @dataclass
@@ -121,6 +123,7 @@ class LabHost:
         self.connections = 0  # TCP connections accepted (NTLM authenticates each one)
         self._count_lock = threading.Lock()
         self.shells = Shells(spec.name.upper(), self._execute, lambda: self.faults.command_seconds)
+        self._local = threading.local()
         self.listener: Listener | None = None
 
     @property
@@ -152,6 +155,21 @@ class LabHost:
         value = self.registry.get(OAKLEY_KEY, "NLBSFlags")
         return None if value is None else int(value.data)
 
+    def value(self) -> Value | None:
+        """NLBSFlags with its type, whatever the type."""
+        return self.registry.get(OAKLEY_KEY, "NLBSFlags")
+
+    def set_value(self, type_: str, data: int | str) -> None:
+        """Change NLBSFlags out of band, with any type: REG_SZ "1", REG_BINARY "01000000"…"""
+        self.registry.set(OAKLEY_KEY, Value("NLBSFlags", type_, data))
+        self.lab.save()
+
+    def take_drop(self) -> bool:
+        """Whether the reply to the request just handled on this thread must be dropped."""
+        drop = getattr(self._local, "drop", False)
+        self._local.drop = False
+        return drop
+
     def set_nlbsflags(self, data: int | None) -> None:
         if data is None:
             self.registry.delete(OAKLEY_KEY, "NLBSFlags")
@@ -172,6 +190,9 @@ class LabHost:
         action = arguments.split(maxsplit=1)[0].lower() if arguments.strip() else ""
         if result.exit_code == 0 and action in ("add", "delete"):
             self.lab.save()
+            self._local.drop = self.faults.drop_after_write
+            if self.faults.down_after_write:
+                self.set_refusing(True)
         return result
 
 

@@ -114,13 +114,21 @@ class RegExe:
             return self._error("Access is denied.")
         if action == "add":
             type_, data = opts.get("/t", "REG_SZ").upper(), opts.get("/d", "")
-            if type_ != "REG_DWORD":
+            if type_ in ("REG_SZ", "REG_EXPAND_SZ"):
+                registry.set(key, Value(name, type_, data))
+                return self._done()
+            if type_ == "REG_BINARY":
+                if len(data) % 2 or any(ch not in "0123456789abcdefABCDEF" for ch in data):
+                    return self._error("Invalid syntax.")
+                registry.set(key, Value(name, type_, data.upper()))
+                return self._done()
+            if type_ not in ("REG_DWORD", "REG_QWORD"):
                 return self._error("Invalid syntax.")
             try:
                 number = int(data, 0)
             except ValueError:
                 return self._error("Invalid syntax.")
-            if not 0 <= number <= 0xFFFFFFFF:
+            if not 0 <= number <= (0xFFFFFFFF if type_ == "REG_DWORD" else 2**64 - 1):
                 return self._error("Invalid syntax.")
             registry.set(key, Value(name, type_, number))
             return self._done()

@@ -44,6 +44,7 @@ class ServedHost(Protocol):
     def latency(self) -> float: ...
     def check_password(self, user: str, password: str) -> bool: ...
     def accepts_user(self, principal: str | None) -> bool: ...
+    def take_drop(self) -> bool: ...
 
 BOUNDARY = b"--Encrypted Boundary"
 SPNEGO_ENCRYPTED = "application/HTTP-SPNEGO-session-encrypted"
@@ -192,6 +193,10 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
             return None
         reply = host.shells.handle(body, host.endpoint)
+        if host.take_drop():  # the command ran (a write applied); its reply is lost on the way
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return None
         if encrypted and self.ntlm is not None:
             sealed = self._seal(reply.body)
             content_type = f'multipart/encrypted;protocol="{SPNEGO_ENCRYPTED}";boundary="Encrypted Boundary"'

@@ -30,8 +30,12 @@ class FakeSlack:
     def __init__(self, socket_url: str | None = None) -> None:
         self.calls: list[tuple[str, Call]] = []
         self.socket_url = socket_url
+        self.auth_error: str | None = None  # auth.test answers this error (a bad or revoked token)
+        self.scopes: str | None = None  # sent as the x-oauth-scopes header, as Slack does
         self._cond = threading.Condition()
         self._ts = 1000
+        self.failures: dict[str, list[tuple[int, int]]] = {}  # method -> [(HTTP status, Retry-After)]
+        self.refused: list[tuple[str, int]] = []  # (method, status) of the calls answered with an error
         self.not_in: set[str] = set()
         self.uploads: dict[str, bytes] = {}
         fake = self
@@ -64,11 +68,28 @@ class FakeSlack:
                 for key in ("blocks", "view"):
                     if isinstance(args.get(key), str):
                         args[key] = json.loads(args[key])
+                failure = fake.next_failure(method)
+                if failure is not None:
+                    status, retry_after = failure
+                    if status == 0:  # the connection drops without an answer
+                        self.close_connection = True
+                        self.connection.close()
+                        return
+                    body = json.dumps({"ok": False, "error": "ratelimited"}).encode()
+                    self.send_response(status)
+                    self.send_header("Retry-After", str(retry_after))
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
                 self._reply(json.dumps(fake.answer(method, args)).encode(), "application/json")
 
             def _reply(self, body: bytes, content_type: str) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", content_type)
+                if fake.scopes is not None:
+                    self.send_header("x-oauth-scopes", fake.scopes)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -79,6 +100,20 @@ class FakeSlack:
         self.url = self.base + "/api/"
         self.response_url = self.base + "/response/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def fail(self, method: str, times: int, status: int = 429, retry_after: int = 1) -> None:
+        """Answer the next `times` calls of `method` with `status` (429 with Retry-After; 0 drops)."""
+        with self._cond:
+            self.failures.setdefault(method, []).extend([(status, retry_after)] * times)
+
+    def next_failure(self, method: str) -> tuple[int, int] | None:
+        with self._cond:
+            queue = self.failures.get(method)
+            if not queue:
+                return None
+            failure = queue.pop(0)
+            self.refused.append((method, failure[0]))
+            return failure
 
     def record(self, method: str, args: Call) -> None:
         with self._cond:
@@ -92,6 +127,8 @@ class FakeSlack:
             ts = f"1700000000.{self._ts:06d}"
             self.calls.append((method, args))
             self._cond.notify_all()
+        if method == "auth.test" and self.auth_error:
+            return {"ok": False, "error": self.auth_error}
         channel = args.get("channel") or args.get("channel_id")
         if method in ("chat.postMessage", "chat.postEphemeral", "files.completeUploadExternal") \
                 and channel in self.not_in:

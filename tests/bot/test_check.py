@@ -80,6 +80,7 @@ def test_check_table_and_a_failing_host(lab_env) -> None:
     lab.host("be01").set_refusing(True)
     done = _oakley(["check", "frontends", "be01"], env)
     assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == "read 3 of 4 hosts; 1 unreachable"
     lines = done.stdout.splitlines()
     assert lines[0].split()[:5] == ["HOST", "ROLE", "OS", "NLBSFLAGS", "COMPLIANT"]
     assert "set it to 1 to bring that to about 2 minutes" in done.stdout
@@ -104,3 +105,43 @@ def test_wrong_password_exit_1_and_never_echoed(lab_env) -> None:
     assert done.returncode == 1
     assert json.loads(done.stdout)[0]["error"]["kind"] == "auth_failed"
     assert "Wr0ng-P4ss" not in done.stdout + done.stderr
+
+
+def test_a_missing_password_is_a_configuration_error(lab_env) -> None:
+    _, env = lab_env
+    done = _oakley(["check", "all"], {**env, "OAKLEY_WINRM_PASSWORD": ""})
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "oakley: no password for fe01: set OAKLEY_WINRM_PASSWORD in the environment (and 5 more hosts)"]
+
+
+def test_all_read_and_the_summary_line(lab_env) -> None:
+    _, env = lab_env
+    done = _oakley(["check", "fe01"], env)
+    assert done.returncode == 0 and done.stderr.splitlines()[-1] == "read 1 of 1 host"
+
+
+def test_a_closed_pipe_ends_quietly_with_0(lab_env) -> None:
+    _, env = lab_env
+    for args in (["check", "all", "--json"], ["check", "all"]):
+        proc = subprocess.Popen([sys.executable, "-m", "bot", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader left before anything was written, as `| head -0` does
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 0, err
+        assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
+
+
+def test_an_ini_inventory_checks_a_host(lab_env, tmp_path: Path) -> None:
+    lab, env = lab_env
+    fe01 = lab.host("fe01")
+    ini = tmp_path / "hosts"
+    ini.write_text(f"[frontends]\nFE01 ansible_host=127.0.0.1 ansible_port={fe01.port}\n\n[frontends:vars]\n"
+                   f"oakley_role=front-end\noakley_os=windows-2003\nansible_winrm_scheme=http\n"
+                   f"ansible_user={lab.username}\n")
+    done = _oakley(["check", "fe01", "--json"], {**env, "OAKLEY_INVENTORY": str(ini)})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0] | {"host": "FE01"} == {
+        "host": "FE01", "ok": True, "present": True, "value": 1, "type": "REG_DWORD", "error": None,
+        "compliant": True, "expected_unplanned_failover_s": 120}

@@ -30,7 +30,8 @@ def run(args: list[str], tmp: Path, stdin: str = "", **env: str) -> subprocess.C
 
 
 def lab_value(tmp: Path, host: str) -> list[list[object]]:
-    state = json.loads((tmp / "state" / "oakley" / "console-lab" / "lab-state.json").read_text())
+    [path] = (tmp / "state" / "oakley" / "console-lab").glob("*/lab-state.json")  # one lab per database
+    state = json.loads(path.read_text())
     return [v for values in state["hosts"][host]["registry"].values() for v in values]
 
 
@@ -72,3 +73,51 @@ def test_injection_in_chat_changes_nothing(tmp_path: Path) -> None:
     assert "is not a host or group name" in out
     assert "“'); DROP TABLE changes; --”" in out  # kept verbatim, as data
     assert run(["history", "--csv"], tmp_path).stdout.count("\n") == 2  # header + the one request
+
+
+TOUR = """\
+How long does failover take on a 2003 front-end with NLBSFlags=1?
+check all
+set nlbsflags 1 on fe02 because CHG-1234 faster IPSec recovery
+/as bob
+approve 1
+history fe02
+"""
+
+
+def test_the_readme_tour_works_on_every_fresh_database(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert TOUR in readme, "the README's tour changed: keep this test's copy in step"
+    for attempt in ("first", "second"):  # the lab's state from the first run must not leak into the second
+        (tmp_path / "oakley.db").unlink(missing_ok=True)
+        done = run(["console"], tmp_path, TOUR)
+        assert done.returncode == 0, done.stderr
+        assert "✗ fe02: NLBSFlags absent" in done.stdout, attempt
+        assert "fe02: succeeded — NLBSFlags now 1 (read back)" in done.stdout, attempt
+        assert "a new database starts a fresh lab" in done.stderr
+    again = run(["console"], tmp_path, "check fe02\n")  # the same database keeps its lab
+    assert "fe02: NLBSFlags = 1" in again.stdout or "NLBSFlags = 1" in again.stdout, again.stdout
+
+
+def test_hostile_long_lines_and_reconcile_through_the_chat(tmp_path: Path) -> None:
+    script = "\n".join([
+        "set nlbsflags 1 on " + " " * 16_000 + "fe02 because CHG-1 padded with spaces",  # 18.6 s before issue 9
+        "set nlbsflags 1 on fe02 because CHG-1 once more " + "x" * 39_000,
+        "x" * 40_001,
+        "history since 999999999d",
+        "/as bob",
+        "approve 1",
+        "reconcile 1",
+        "/as alice",
+        "reconcile 1",
+    ]) + "\n"
+    done = run(["console"], tmp_path, script, OAKLEY_REQUESTERS="alice", OAKLEY_APPROVERS="bob")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Change 1: NLBSFlags on fe02" in out
+    assert "change 1 already asks for 1 on fe02" in out  # the second, identical request
+    assert "that message is 40,001 characters long" in out
+    assert "'999999999d' is longer than 36,500 days" in out
+    assert "Refused: only a change whose outcome is unknown can be reconciled; change 1 is succeeded" in out
+    assert "Refused: reconciling needs the approver role, which alice does not have" in out
+    assert "Traceback" not in done.stderr

@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,18 +54,26 @@ class Bot:
         return self.post(body, "application/json", h)[0]
 
     def command(self, user: str, text: str, channel: str = "C1", response: str = "cmd",
-                channel_name: str = "general") -> tuple[int, float]:
+                channel_name: str = "general", trigger_id: str | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, float]:
         """A slash command as Slack sends it; its response_url is the fake's `response/<response>`."""
-        body = urllib.parse.urlencode({"command": "/oakley", "text": text, "user_id": user, "channel_id": channel,
-                                       "channel_name": channel_name, "team_id": "T1", "trigger_id": "t1",
-                                       "response_url": self.fake.response_url + response,
-                                       "api_app_id": "A1", "token": "x"})
-        status, _, took = self.post(body, "application/x-www-form-urlencoded")
+        body = self.command_body(user, text, channel, response, channel_name, trigger_id)
+        status, _, took = self.post(body, "application/x-www-form-urlencoded", headers)
         return status, took
 
-    def click(self, user: str, action_id: str, value: str, message_ts: str, channel: str = "C1") -> tuple[int, float]:
+    def command_body(self, user: str, text: str, channel: str = "C1", response: str = "cmd",
+                     channel_name: str = "general", trigger_id: str | None = None) -> str:
+        # Slack gives every command and click its own trigger_id; a repeated one is a replay.
+        return urllib.parse.urlencode({"command": "/oakley", "text": text, "user_id": user, "channel_id": channel,
+                                       "channel_name": channel_name, "team_id": "T1",
+                                       "trigger_id": trigger_id or f"t-{uuid.uuid4().hex}",
+                                       "response_url": self.fake.response_url + response,
+                                       "api_app_id": "A1", "token": "x"})
+
+    def click(self, user: str, action_id: str, value: str, message_ts: str, channel: str = "C1",
+              trigger_id: str | None = None) -> tuple[int, float]:
         payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T1"}, "api_app_id": "A1",
-                   "token": "x", "trigger_id": "trig", "channel": {"id": channel},
+                   "token": "x", "trigger_id": trigger_id or f"trig-{uuid.uuid4().hex}", "channel": {"id": channel},
                    "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
                    "message": {"ts": message_ts, "text": ""},
                    "actions": [{"type": "button", "action_id": action_id, "value": value,
@@ -260,8 +269,8 @@ def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> No
             approval = fake.wait_for("chat.postMessage", lambda c: c.get("channel") == "C_APPROVALS")
             ts = _ts_of(a, approval)
             # The same click reaches both instances (say, a retry after a load-balancer timeout).
-            assert a.click("U_BOB", "approve", "1", ts, "C_APPROVALS")[0] == 200
-            assert b.click("U_BOB", "approve", "1", ts, "C_APPROVALS")[0] == 200
+            assert a.click("U_BOB", "approve", "1", ts, "C_APPROVALS", trigger_id="trig-twin")[0] == 200
+            assert b.click("U_BOB", "approve", "1", ts, "C_APPROVALS", trigger_id="trig-twin")[0] == 200
             fake.wait_for("chat.update", lambda c: "Succeeded" in json.dumps(c.get("blocks")))
             time.sleep(1.5)
             answers = [c for c in fake.of("chat.postMessage") if "110" in c.get("text", "")]
@@ -277,6 +286,79 @@ def test_two_instances_on_one_postgresql_behave_as_one_bot(tmp_path: Path) -> No
             fake.close()
 
 
+@pytest.mark.parametrize("stamp", ["abc", "1e9", "-5", "0x10", " 12", "1" * 40, "12.5", ""])
+def test_a_malformed_timestamp_gets_401_not_500(bot: Bot, stamp: str) -> None:
+    body = bot.command_body("U_ALICE", "help")
+    headers = {**signed(SECRET, body), "X-Slack-Request-Timestamp": stamp}
+    assert bot.post(body, "application/x-www-form-urlencoded", headers)[0] == 401
+
+
+def test_a_replayed_slash_command_creates_nothing_new(bot: Bot) -> None:
+    body = bot.command_body("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery",
+                            trigger_id="trig-captured")
+    headers = signed(SECRET, body)  # captured once, replayed within Slack's 5-minute window
+    assert bot.post(body, "application/x-www-form-urlencoded", headers)[0] == 200
+    bot.fake.wait_for("chat.postMessage", lambda a: a.get("channel") == "C_APPROVALS")
+    time.sleep(0.3)
+    assert bot.post(body, "application/x-www-form-urlencoded", headers)[0] == 200
+    time.sleep(1.5)
+    assert len([a for a in bot.fake.of("chat.postMessage") if a.get("channel") == "C_APPROVALS"]) == 1
+    bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-9 faster recovery")  # new, not a replay: refused
+    refusal = bot.fake.wait_for("response_url", lambda a: "already asks" in a.get("text", ""))
+    assert "change 1" in refusal["text"]
+
+
+@pytest.mark.parametrize("value", ["\uff11", "\u00b2", "\u0661", "0", "-1", "1e3", "99999999999", "2147483648",
+                                   " 1", "1 ", "", "one"])
+def test_odd_button_values_are_ignored(bot: Bot, value: str) -> None:
+    assert bot.click("U_BOB", "approve", value, "1700000000.000001")[0] == 200
+    assert bot.click("U_BOB", "deny", value, "1700000000.000001")[0] == 200
+    time.sleep(0.5)
+    assert [m for m, _ in bot.fake.calls if m != "auth.test"] == []
+    status, _, _ = bot.post("", "text/plain", {})  # still serving
+    assert status == 401
+
+
+def test_a_database_outage_gets_replies_and_a_503_health(tmp_path: Path) -> None:
+    from tests.bot.tcp_proxy import TcpProxy
+
+    fake = FakeSlack()
+    with postgres_schema() as db, Lab(state_dir=tmp_path / "lab") as lab:
+        parsed = urllib.parse.urlsplit(db)
+        proxy = TcpProxy((parsed.hostname or "127.0.0.1", parsed.port or 5432))
+        through = db.replace(parsed.netloc, f"{parsed.username}@127.0.0.1:{proxy.port}", 1)
+        subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], check=True, cwd=ROOT, timeout=60,
+                       env={**os.environ, "PYTHONPATH": str(ROOT), "OAKLEY_DATABASE_URL": through},
+                       capture_output=True)
+        url, proc = start_serve(fake, lab, lab.write_inventory(tmp_path / "inventory.yaml"), through)
+        try:
+            bot = Bot(url, fake, lab, through)
+            proxy.cut()  # the database goes away mid-run
+            with pytest.raises(urllib.error.HTTPError) as health:
+                urllib.request.urlopen(url + "/healthz", timeout=10)
+            assert health.value.code == 503
+            bot.command("U_BOB", "history fe02")
+            reply = fake.wait_for("response_url")
+            assert reply["text"] == "The database is unavailable, try again in a moment."
+            event = {"type": "app_mention", "user": "U_CAROL", "text": "<@UBOT> which port for POP3?",
+                     "channel": "C1", "ts": "1700000000.000300"}
+            assert bot.event(event, "EvOutage") == 200  # not 500: the question needs no database
+            fake.wait_for("chat.postMessage", lambda a: "110" in a.get("text", ""))
+            bot.command("U_ALICE", "set nlbsflags 1 on fe02 because CHG-1 faster recovery")
+            fake.wait_for("response_url", lambda a: a is not reply
+                          and a["text"] == "The database is unavailable, try again in a moment.")
+            proxy.restore()
+            with urllib.request.urlopen(url + "/healthz", timeout=10) as resp:
+                assert resp.status == 200
+            history = subprocess.run([sys.executable, "-m", "bot", "history", "--json"], capture_output=True,
+                                     text=True, cwd=ROOT, timeout=60,
+                                     env={**os.environ, "PYTHONPATH": str(ROOT), "OAKLEY_DATABASE_URL": through})
+            assert json.loads(history.stdout) == []  # nothing half-written
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+            proxy.close()
+            fake.close()
 def wait_for_copies(bot: Bot, gid: int, count: int) -> None:
     from bot import messages
     from bot.db.engine import make_engine, session_factory

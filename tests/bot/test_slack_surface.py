@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.slack.app import web_client
-from bot.slack.surface import Surface
+from bot.slack.surface import Origin, Surface
 from remote.lab import Lab
 from tests.bot.fake_slack import FakeSlack
 
@@ -64,8 +65,6 @@ def test_home_for_an_approver_has_the_buttons(surface: tuple[Surface, FakeSlack,
 
 
 def test_old_event_ids_are_pruned(surface: tuple[Surface, FakeSlack, Services]) -> None:
-    from datetime import UTC, datetime, timedelta
-
     from bot import events
     from bot.db.models import ProcessedEvent
 
@@ -75,6 +74,77 @@ def test_old_event_ids_are_pruned(surface: tuple[Surface, FakeSlack, Services]) 
         s.get(ProcessedEvent, "EvOld").processed_at = datetime.now(UTC) - timedelta(days=3)  # type: ignore[union-attr]
     assert events.prune(services.sessions) == 1
     assert events.first_time(services.sessions, "EvOld") and not events.first_time(services.sessions, "EvNew")
+
+
+def test_a_rate_limited_approval_message_is_posted_after_retry_after(
+        surface: tuple[Surface, FakeSlack, Services]) -> None:
+    surf, fake, services = surface
+    services.workflow.ttl = services.workflow.ttl * 3600
+    fake.fail("chat.postMessage", 2, status=429, retry_after=1)  # Slack says: wait a second, twice
+    surf.handle_text("set nlbsflags 1 on fe02 because CHG-9 faster recovery", "U_ANYONE", "C1")
+    approval = fake.wait_for("chat.postMessage", lambda a: "actions" in json.dumps(a.get("blocks")))
+    assert approval["channel"] == "C1" and fake.refused == [("chat.postMessage", 429)] * 2
+    assert len([a for a in fake.of("chat.postMessage") if "actions" in json.dumps(a.get("blocks"))]) == 1
+
+
+def test_an_approval_message_that_cannot_be_posted_is_posted_by_the_sweep(
+        surface: tuple[Surface, FakeSlack, Services]) -> None:
+    surf, fake, services = surface
+    services.workflow.ttl = services.workflow.ttl * 3600
+    fake.fail("chat.postMessage", 4, status=0)  # the connection drops: past the client's 3 retries
+    [change] = services.workflow.request("U_ANYONE", ["fe02"], 1, channel="C1")
+    surf.post_approval(change.id, Origin("U_ANYONE", "C1"))
+    assert [m for m, _ in fake.refused] == ["chat.postMessage"] * 4
+    note = fake.wait_for("chat.postEphemeral")  # the note to the requester gets through
+    assert "no approver could be reached yet" in note["text"] and "try again" in note["text"]
+    assert services.workflow.unposted(older_than=timedelta(0)) == [change.id]
+    surf.sweep_unposted()  # too early: the sweep leaves a fresh request to its first poster
+    assert not [a for a in fake.of("chat.postMessage") if "actions" in json.dumps(a.get("blocks"))]
+    services.workflow.clock = lambda: datetime.now(UTC) + timedelta(minutes=1)
+    surf.sweep_unposted()
+    surf.sweep_unposted()  # and only once
+    posted = [a for a in fake.of("chat.postMessage") if "actions" in json.dumps(a.get("blocks"))]
+    assert len(posted) == 1 and posted[0]["channel"] == "C1"
+    assert services.workflow.group(change.id)[0].message_ts not in (None, "") and services.workflow.unposted() == []
+
+
+def test_a_change_found_unknown_has_its_message_updated(surface: tuple[Surface, FakeSlack, Services]) -> None:
+    from sqlalchemy import update
+
+    from bot.db.models import Change
+    from bot.workflow import has_message
+
+    surf, fake, services = surface
+    services.workflow.ttl = services.workflow.ttl * 3600
+    surf.handle_text("set nlbsflags 1 on fe02 because CHG-9 faster recovery", "U_ANYONE", "C1")
+    fake.wait_for("chat.postMessage", lambda a: "actions" in json.dumps(a.get("blocks")))
+    deadline = time.monotonic() + 10
+    while not has_message(services.workflow.group(1)[0]) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the message's ts is recorded once Slack answered
+    services.workflow.approve("U_BOB", 1)
+    with services.sessions.begin() as s:  # as a dead process leaves it: executing, lease run out
+        s.execute(update(Change).values(status="executing", owner="gone:1:x",
+                                        lease_until=datetime.now(UTC) - timedelta(seconds=1)))
+    surf.sweep_interrupted()
+    updated = fake.wait_for("chat.update")
+    assert "Unknown" in json.dumps(updated["blocks"]) and "reconcile 1" in json.dumps(updated["blocks"])
+
+
+def test_database_outage_gets_a_reply_not_silence(surface: tuple[Surface, FakeSlack, Services]) -> None:
+    from sqlalchemy import create_engine
+
+    from bot.db.engine import session_factory
+
+    surf, fake, services = surface
+    dead = create_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", connect_args={"connect_timeout": 1})
+    services.sessions = services.workflow.sessions = session_factory(dead)
+    surf.handle_text("history fe02", "U_BOB", "C1")
+    reply = fake.wait_for("chat.postEphemeral")
+    assert reply["text"] == "The database is unavailable, try again in a moment."
+    surf.approve_clicked("U_BOB", 1, "C1", None)
+    assert len([a for a in fake.of("chat.postEphemeral") if "database is unavailable" in a["text"]]) == 2
+    surf.handle_text("what does NLBSFlags do?", "U_BOB", "C1")  # the KB needs no database
+    fake.wait_for("chat.postMessage", lambda a: "NLBSFlags" in a.get("text", ""))
 
 
 def wait_for_copy(services: Services, gid: int, count: int = 1) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handlers import grammar as g
@@ -26,6 +28,8 @@ from handlers import grammar as g
     ("deny 7 not now, freeze week", g.Deny(7, "not now, freeze week")),
     ("cancel 7", g.Cancel(7)),
     ("change 7", g.ShowChange(7)),
+    ("reconcile 7", g.Reconcile(7)),
+    ("reconcile change #7", g.Reconcile(7)),
     ("history", g.History()),
     ("history fe01 since 7d", g.History("fe01", None, "7d")),
     ("history by <@U42|bob> change 3", g.History(None, "U42", None, 3)),
@@ -49,6 +53,8 @@ def test_parses(text: str, expected: g.Command) -> None:
     "set nlbsflags one on fe01",
     "approve seven",
     "history since",
+    "reconcile seven",
+    "reconcile 7 now",
 ])
 def test_hostile_or_malformed_commands_are_refused(text: str) -> None:
     assert isinstance(g.parse(text), g.Invalid)
@@ -61,3 +67,126 @@ def test_targets_are_always_plain_names(text: str) -> None:
         assert all(t and all(ch.isalnum() or ch in "_.-" for ch in t) for t in cmd.targets)
     if isinstance(cmd, g.SetValue) and cmd.value is not None:
         assert 0 <= cmd.value <= 9_999_999_999
+
+
+# --- Linear time (issue 9 item 1) -------------------------------------------------------------------------------
+
+_WORDS = ["set", "nlbsflags", "NLBSFlags=1", "=", "to", "1", "0x1", "on", "from", "sur", "fe01", "fe02,", "all",
+          "because", "reason:", "since", "parce", "que", "pour", "car", "enable", "disable", "turn", "the", "fast",
+          "failover", "delete", "revert", "roll", "back", "change", "approve", "ack", "deny", "cancel", "show", "#7",
+          "12", "history", "by", "check", "and", ";", "|", "<@U1>", "<@U2|bob>", "help", "x"]
+_SEPARATORS = [" ", "  ", "\t", "\n", ", ", ""]
+
+
+@st.composite
+def _commandish(draw: st.DrawFn, max_words: int = 12) -> str:
+    words = draw(st.lists(st.sampled_from(_WORDS), max_size=max_words))
+    seps = draw(st.lists(st.sampled_from(_SEPARATORS), min_size=len(words), max_size=len(words)))
+    return "".join(w + s for w, s in zip(words, seps, strict=True))
+
+
+def _same(a: object, b: object) -> bool:
+    """Same command type and fields; an Invalid's wording may differ; `reconcile N` is new."""
+    if isinstance(a, g.Reconcile) or (isinstance(a, g.Invalid) and "`reconcile`" in a.message):
+        return type(b).__name__ == "Ask"
+    if type(a).__name__ != type(b).__name__:
+        return False
+    return type(a).__name__ == "Invalid" or tuple(a) == tuple(b)  # type: ignore[arg-type]
+
+
+@settings(max_examples=400)
+@given(_commandish())
+def test_same_commands_as_the_former_grammar_on_command_shaped_text(text: str) -> None:
+    from tests.handlers import grammar_reference as ref
+
+    assert _same(g.parse(text), ref.parse(text)), text
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_same_commands_as_the_former_grammar_on_ascii_text(text: str) -> None:
+    from tests.handlers import grammar_reference as ref
+
+    assert _same(g.parse(text), ref.parse(text)), text
+
+
+def _pad(n: int) -> list[str]:
+    """Messages of about n characters shaped to make a backtracking parser work hardest."""
+    spaces, digits = " " * n, "1" * n
+    return [
+        "set nlbsflags 1 on " + spaces + "fe01 because x",
+        "set nlbsflags 1 on fe01" + spaces + "because",
+        "set nlbsflags" + spaces + "=" + spaces + "x",
+        "set nlbsflags 1 on " + "fe01 " * (n // 5) + ";",
+        "set nlbsflags 1 on " + "because " * (n // 8),
+        "enable fast failover on " + "a, " * (n // 3) + "because",
+        "delete nlbsflags on " + "\t\n" * (n // 2) + "x;",
+        "revert 12" + spaces + "x",
+        "deny 7" + spaces,
+        "approve 7" + spaces + "ack" + spaces + "x",
+        "<@U1|" + "x" * n,
+        "<@U1>" * (n // 5),
+        "<@U1|" * (n // 5),
+        "history " + "by " * (n // 3),
+        "history by <@U1|" + "a" * n,
+        "check " + "a" * n,
+        "set nlbsflags " + digits + " on fe01",
+        "set nlbsflags 0x" + "f" * n + " on fe01",
+        "parce " * (n // 6) + "que",
+        "x" * n,
+        spaces,
+    ]
+
+
+@pytest.mark.parametrize("shape", range(len(_pad(10))))
+def test_a_slack_sized_message_of_any_shape_parses_well_under_50_ms(shape: int) -> None:
+    text = _pad(g.MAX_TEXT - 100)[shape][: g.MAX_TEXT]
+    g.parse(text)  # warm caches
+    started = time.perf_counter()
+    g.parse(text)
+    assert time.perf_counter() - started < 0.05
+
+
+@settings(max_examples=30, deadline=None)
+@given(_commandish(max_words=6), st.integers(min_value=1, max_value=8), st.sampled_from(_SEPARATORS[:4]))
+def test_long_random_shaped_messages_parse_in_bounded_time(seed: str, repeat_log: int, sep: str) -> None:
+    text = ((seed + sep) * (g.MAX_TEXT // max(1, len(seed) + len(sep))))[: g.MAX_TEXT]
+    started = time.perf_counter()
+    g.parse(text)
+    assert time.perf_counter() - started < 0.25  # generous: the limit in production is 50 ms, shared machines vary
+
+
+def test_over_long_messages_get_a_clear_reply() -> None:
+    cmd = g.parse("x" * (g.MAX_TEXT + 1))
+    assert isinstance(cmd, g.Invalid) and "40,000 characters" in cmd.message
+    assert isinstance(g.parse("set nlbsflags 1 on fe01 because " + "x" * (g.MAX_TEXT - 40)), g.SetValue)
+
+
+def test_an_over_long_user_id_is_refused_before_anything_else() -> None:
+    from handlers.context import ChatContext
+    from handlers.router import MAX_USER_ID, handle_text
+
+    reply = handle_text("set nlbsflags 1 on fe01 because x",
+                        ChatContext(user="U" * (MAX_USER_ID + 1), services=None))  # type: ignore[arg-type]
+    assert "cannot act for you" in reply.text
+
+
+def test_quoted_words_are_clipped() -> None:
+    cmd = g.parse("check " + "x;" * 10_000)
+    assert isinstance(cmd, g.Invalid) and len(cmd.message) < 100
+
+
+@pytest.mark.parametrize("text", [
+    "définir nlbsflags" + " " * 39_000 + "x y",
+    "définir nlbsflags 1" + " " * 39_000 + "x",
+    "supprimer nlbsflags" + " " * 39_000 + "x",
+    "qui " + " " * 39_000 + "suis",
+])
+def test_french_command_words_are_mapped_in_linear_time(text: str) -> None:
+    from handlers import french
+
+    started = time.perf_counter()
+    g.parse(french.to_grammar(text))
+    french.is_french_command(text)
+    assert time.perf_counter() - started < 0.05 * 4  # generous; quadratic took seconds
+    assert french.to_grammar("définir nlbsflags 1 sur fe01 car CHG-1 plus rapide").startswith("set nlbsflags 1 on fe01")

@@ -81,14 +81,15 @@ def _score(name: str) -> tuple[float, float]:
     return right / len(items), sum(not g.answered for g in oos) / len(oos)
 
 
-def test_dev_set_written_apart_from_the_engine() -> None:
-    """dev.yaml was written from the article by someone who had not seen the engine, then tuned on."""
-    accuracy, declined = _score("dev.yaml")
-    assert accuracy >= 0.90 and declined >= 0.90
+def test_dev_sets_written_apart_from_the_engine() -> None:
+    """dev*.yaml were written from the article by people who had not seen the engine, then tuned on."""
+    for name in ("dev.yaml", "dev2.yaml", "dev3.yaml"):
+        accuracy, declined = _score(name)
+        assert accuracy >= 0.84 and declined >= 0.90, (name, accuracy, declined)
 
 
 def test_held_out_sets_do_not_regress() -> None:
     """Never tuned on (bench/kb_heldout.py prints the scores): a floor under the measured level, not the target."""
-    for name, floor in (("heldout.yaml", 0.78),):
+    for name, floor in (("heldout.yaml", 0.80), ("heldout2.yaml", 0.78)):
         accuracy, _ = _score(name)
         assert accuracy >= floor, f"{name}: {accuracy:.1%}"

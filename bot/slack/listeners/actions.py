@@ -7,6 +7,7 @@ A click on a request message carries its channel; a click on the App Home carrie
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -15,10 +16,21 @@ from slack_sdk import WebClient
 from bot.slack import blocks
 from bot.slack.surface import Surface
 
+log = logging.getLogger("oakley.slack")
+MAX_ID = 2**31 - 1  # the id column is a 32-bit integer on PostgreSQL
+
+
+def change_id_of(value: object) -> int | None:
+    """A change id from a button or form: plain ASCII digits in the id column's range, else None."""
+    text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if text.isascii() and text.isdigit() and len(text) <= 10 and 0 < int(text) <= MAX_ID:
+        return int(text)
+    log.warning("ignored a button or form whose change id is not a plain number in range: %r", text[:40] or value)
+    return None
+
 
 def _change_id(action: dict[str, Any]) -> int | None:
-    value = str(action.get("value", ""))
-    return int(value) if value.isdigit() and len(value) <= 9 else None
+    return change_id_of(action.get("value", ""))
 
 
 def _where(body: dict[str, Any]) -> tuple[str | None, str | None]:

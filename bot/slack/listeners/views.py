@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
+from bot.slack.listeners.actions import change_id_of
 from bot.slack.surface import Surface
 
 
@@ -16,8 +17,10 @@ def register(app: App, surface: Surface) -> None:
         ack()
         try:
             meta = json.loads(view.get("private_metadata") or "{}")
-            change_id = int(meta["change"])
+            change_id = change_id_of(meta["change"])
         except (ValueError, KeyError, TypeError):
+            return
+        if change_id is None:
             return
         values = view.get("state", {}).get("values", {})
         reason = (values.get("reason", {}).get("text", {}) or {}).get("value") or ""
