@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -175,9 +176,9 @@ class LabProcess:
             line = self.proc.stdout.readline()  # type: ignore[union-attr]
             if not line:
                 raise SystemExit("the lab did not start: " + (self.proc.stderr.read() if self.proc.stderr else ""))
-            if line.startswith("OAKLEY_") and "=" in line:
+            if line.startswith("OAKLEY_") and "=" in line:  # NAME=value; export NAME (shell-quoted)
                 key, _, value = line.strip().partition("=")
-                env[key] = value
+                env[key] = shlex.split(value.split("; export ")[0])[0]
         self.hosts = list(load_inventory(env["OAKLEY_INVENTORY"]).hosts.values())
         self.credentials = Credentials(env["OAKLEY_WINRM_USERNAME"], env["OAKLEY_WINRM_PASSWORD"])
 
@@ -205,8 +206,8 @@ def run(variant: str, lab: LabProcess, hosts: Sequence[Host], concurrency: int) 
     failed = VARIANTS[variant](hosts, lab.credentials, concurrency)
     wall, cpu, lab_cpu = time.perf_counter() - wall, time.process_time() - cpu, lab.cpu() - lab_cpu
     now = machine_busy()
-    if failed:
-        raise SystemExit(f"{variant}: {failed} of {len(hosts)} hosts failed")
+    if failed:  # a host that failed under load is reported, not hidden; the wall time still counts it
+        print(f"  ({variant}: {failed} of {len(hosts)} hosts failed in this run)")
     return wall, cpu, lab_cpu, (now[0] - busy[0]) / max(1, now[1] - busy[1])
 
 
