@@ -17,9 +17,9 @@ Printed, before → after:
   requests alone need at that concurrency: ceil(hosts / concurrency) ×
   requests per check × latency (using each variant's own request count, and
   the "after" floor for both in the last column);
-  "after+p" is the same check with worker processes as OAKLEY_FLEET_PROCESSES
-  decides (automatic: from 500 hosts, up to the cores); its client CPU column
-  is this process's only, the workers' CPU is not in it;
+  "after+p" is the same check read by `--processes` worker processes (2 by
+  default; OAKLEY_FLEET_PROCESSES=auto uses cores - 1 from 500 hosts); its
+  client CPU column is this process's only, the workers' CPU is not in it;
   "cores busy" is how busy all the machine's cores were during the run
   (client, lab, workers and anything else running): near 100 %, the run
   was bound by CPU, not by the protocol;
@@ -63,6 +63,7 @@ from remote.regexe import RegCommand, RegRead  # noqa: E402
 from remote.winrm_client import Credentials, Timeouts, WinRMClient  # noqa: E402
 
 TIMEOUTS = Timeouts(operation=20, read=30, deadline=120)
+PROCESSES = 2  # --processes
 KB = default_kb()
 VALUE, ALLOW = nlbsflags_value(KB), allowlist(KB)
 
@@ -133,7 +134,7 @@ def current_check(hosts: Sequence[Host], credentials: Credentials, concurrency: 
 VARIANTS: dict[str, Callable[[Sequence[Host], Credentials, int], int]] = {
     "before": legacy_check,
     "after": current_check,  # one process
-    "after+p": lambda hosts, credentials, concurrency: current_check(hosts, credentials, concurrency, None),
+    "after+p": lambda hosts, credentials, concurrency: current_check(hosts, credentials, concurrency, PROCESSES),
 }
 
 
@@ -226,7 +227,10 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY)
     parser.add_argument("--cpu-hosts", type=int, default=100, help="hosts per CPU measurement")
     parser.add_argument("--rounds", type=int, default=3, help="CPU measurements per variant (median kept)")
+    parser.add_argument("--processes", type=int, default=2, help="worker processes for the after+p runs")
     args = parser.parse_args()
+    global PROCESSES
+    PROCESSES = args.processes
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
     counts = count_requests()
@@ -254,7 +258,8 @@ def main() -> None:
 
     print(f"fleet check at {args.latency * 1000:.0f} ms per request, concurrency {args.concurrency} "
           "(floor = ceil(hosts / concurrency) x requests per check x latency):")
-    print(f"  worker processes for after+p: {', '.join(f'{n}: {process_count(n)}' for n in sizes)}")
+    print(f"  after+p: {args.processes} worker processes (OAKLEY_FLEET_PROCESSES=auto here would use "
+          f"{', '.join(f'{process_count(n)} for {n} hosts' for n in sizes)})")
     print(f"  {'hosts':>5}  {'variant':7} {'wall s':>7} {'floor s':>7} {'ratio':>6} {'vs after floor':>14} "
           f"{'client CPU s':>12} {'lab CPU s':>9} {'cores busy':>10}")
     memory: dict[int, int] = {}
@@ -277,7 +282,8 @@ def main() -> None:
         print(f"peak client memory (after), {size:5d} hosts: {peak / 1024:8.0f} KiB ({peak / size / 1024:.1f} KiB "
               "per host)")
     print(f"reproduce: .venv/bin/python bench/fleet_bench.py --sizes {args.sizes} --latency {args.latency} "
-          f"--concurrency {args.concurrency} --cpu-hosts {args.cpu_hosts} --rounds {args.rounds}")
+          f"--concurrency {args.concurrency} --cpu-hosts {args.cpu_hosts} --rounds {args.rounds} "
+          f"--processes {args.processes}")
 
 
 if __name__ == "__main__":

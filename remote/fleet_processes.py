@@ -10,7 +10,7 @@ the fleet; outcomes come back in `hosts` order and progress is reported in
 the caller's thread.
 
 `OAKLEY_FLEET_PROCESSES`: unset or `auto` — automatic (one process below
-`THRESHOLD` hosts, then up to the number of cores, at most `MAX_PROCESSES`);
+`THRESHOLD` hosts, then up to the number of cores less one, at most `MAX_PROCESSES`);
 `1` — never; `N` — at most N from `THRESHOLD` hosts on.
 """
 
@@ -41,7 +41,9 @@ def process_count(hosts: int, environ: Mapping[str, str] | None = None) -> int:
     """How many worker processes to read `hosts` hosts with (1: stay in this process)."""
     raw = (environ if environ is not None else os.environ).get(ENV, "").strip().lower()
     if raw in ("", "auto"):
-        wanted = min(os.cpu_count() or 1, MAX_PROCESSES)
+        # One core stays with this process (Slack, the database, the verdicts): on two shared
+        # cores, two workers measured no faster than one process (bench/fleet_bench.py).
+        wanted = min((os.cpu_count() or 1) - 1, MAX_PROCESSES)
     else:
         try:
             wanted = int(raw)
