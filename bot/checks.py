@@ -18,6 +18,7 @@ from kb.store import KnowledgeBase
 from remote import registry
 from remote.errors import RemoteError
 from remote.fleet import Outcome, run_fleet
+from remote.fleet_processes import process_count, read_in_processes
 from remote.inventory import Host
 from remote.regexe import Allowlist, RegistryValue, RegRead, data_text
 from remote.winrm_client import Credentials, Timeouts, WinRMClient, resolve_credentials
@@ -147,9 +148,18 @@ def read_fleet(
     concurrency: int = 16,
     timeouts: Timeouts | None = None,
     progress: Callable[[int, int, Outcome[object]], None] | None = None,
+    processes: int | None = None,
 ) -> list[Outcome[RegRead]]:
-    """NLBSFlags as read on every host, one outcome per host in `hosts` order."""
+    """NLBSFlags as read on every host, one outcome per host in `hosts` order.
+
+    `processes`: worker processes for a large fleet; None decides from the
+    fleet's size and OAKLEY_FLEET_PROCESSES.
+    """
     value, allow = nlbsflags_value(kb), allowlist(kb)
+    workers = process_count(len(hosts)) if processes is None else processes
+    if workers > 1:  # a large fleet: more than one core (OAKLEY_FLEET_PROCESSES)
+        return read_in_processes(hosts, credentials, allow, value, processes=workers, concurrency=concurrency,
+                                 timeouts=timeouts or Timeouts(), progress=progress)
 
     def read_one(host: Host) -> RegRead:
         return registry.read(WinRMClient(host, credentials(host), timeouts or Timeouts()), allow, value)
@@ -165,12 +175,14 @@ def check_hosts(
     concurrency: int = 16,
     timeouts: Timeouts | None = None,
     progress: Callable[[int, int, Outcome[object]], None] | None = None,
+    processes: int | None = None,
 ) -> list[CheckResult]:
     """Read NLBSFlags on every host (in inventory order) and judge each value."""
     from bot.metrics import FLEET_CHECK_SECONDS
 
     with FLEET_CHECK_SECONDS.time():
-        outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress)
+        outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress,
+                              processes=processes)
     return [
         CheckResult(o.host, o.value, o.error, verdict(kb, o.host, o.value) if o.value is not None else None)
         for o in outcomes

@@ -468,12 +468,26 @@ class Workflow:
 
     def _run_claimed(self, change: Change, host: Host) -> None:
         cid, before, wanted = change.id, stored_state(change, "before"), target_state(change)
+        # One logon and one shell for the whole change: the drift re-read, the write and the
+        # read-back are commands in it (only a write left unconfirmed is settled on a fresh one).
+        client: WinRMClient | None = None
         try:
-            current = registry.read(self._client(host), self.allow, self.value)
-        except RemoteError as exc:  # nothing was sent yet
-            with self.sessions.begin() as s:
-                self._finish(s, cid, "failed", error=f"{exc.kind}: {exc.message}")
-            return
+            try:
+                client = self._client(host)
+                client.open()
+                current = registry.read(client, self.allow, self.value)
+            except RemoteError as exc:  # nothing was sent yet
+                with self.sessions.begin() as s:
+                    self._finish(s, cid, "failed", error=f"{exc.kind}: {exc.message}")
+                return
+            self._write_and_record(change, host, client, before, wanted, current)
+        finally:
+            if client is not None:
+                client.close()
+
+    def _write_and_record(self, change: Change, host: Host, client: WinRMClient, before: State, wanted: State,
+                          current: RegRead) -> None:
+        cid = change.id
         if read_state_of(current) != before:
             with self.sessions.begin() as s:
                 self._finish(s, cid, "stale", after=current,
@@ -482,8 +496,9 @@ class Workflow:
                                    "); nothing was written")
             return
         try:
-            after = self._write(host, change)
+            after = self._write(client, change)
         except RemoteError as exc:
+            client.close()  # the shell goes before the fresh connection that settles the write
             self._settle_unconfirmed(change, host, exc, before, wanted)
             return
         except Exception as exc:
@@ -492,12 +507,12 @@ class Workflow:
                 self._finish(s, cid, "unknown", error=f"internal error ({type(exc).__name__}) during the change; "
                              f"say `reconcile {cid}` to read the host and settle it")
             raise
+        client.close()
         with self.sessions.begin() as s:
             self._finish(s, cid, "succeeded", after=after, wrote={
                 "operation": change.action, "value": change.target_value, "read_back": describe_read(after)})
 
-    def _write(self, host: Host, change: Change) -> RegRead:
-        client = self._client(host)
+    def _write(self, client: WinRMClient, change: Change) -> RegRead:
         if change.action == "delete":
             return registry.delete(client, self.allow, self.value)
         if change.target_type:

@@ -41,6 +41,7 @@ _FIELDS = {
     "ansible_winrm_server_cert_validation": "cert_validation",
     "ansible_winrm_ca_trust_path": "ca_trust_path",
     "ansible_winrm_path": "path",
+    "ansible_winrm_proxy": "proxy",
     "ansible_winrm_cert_pem": "cert_pem",
     "ansible_winrm_cert_key_pem": "cert_key_pem",
     "oakley_role": "role",
@@ -63,6 +64,7 @@ class Host(BaseModel):
     cert_validation: Literal["validate", "ignore"] = "validate"
     ca_trust_path: str | None = None
     path: str = "/wsman"
+    proxy: str | None = None  # http(s)://host:port; never taken from the environment
     cert_pem: str | None = None
     cert_key_pem: str | None = None
     role: Role | None = None
@@ -82,6 +84,13 @@ class Host(BaseModel):
     def _env_name(cls, value: str | None) -> str | None:
         if value is not None and not _ENV_NAME.fullmatch(value):
             raise ValueError("must be the name of an environment variable")
+        return value
+
+    @field_validator("proxy")
+    @classmethod
+    def _proxy(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"(https?|socks5h?)://[^\s/@]+(:\d{1,5})?/?", value):
+            raise ValueError("must look like 'http://proxy.example:3128' (no credentials in the inventory)")
         return value
 
     @field_validator("path")

@@ -24,6 +24,7 @@ import winrm.exceptions
 from remote.errors import MissingCredentials, RemoteError
 from remote.inventory import Host
 from remote.regexe import RegCommand
+from remote.winrm_transport import LeanProtocol, LeanTransport
 
 
 class Credentials:
@@ -59,6 +60,17 @@ DEFAULT_TIMEOUTS = Timeouts()
 OBSERVERS: list[Callable[[str, float, str | None], None]] = []
 
 
+class _Shell:
+    """An open shell: the protocol (one session, one connection) and the shell's id."""
+
+    __slots__ = ("protocol", "shell_id", "unacknowledged")
+
+    def __init__(self, protocol: winrm.Protocol, shell_id: str) -> None:
+        self.protocol = protocol
+        self.shell_id = shell_id
+        self.unacknowledged: str | None = None  # a finished command not yet sent Terminate
+
+
 class CommandOutput(NamedTuple):
     exit_code: int
     stdout: bytes
@@ -85,7 +97,13 @@ def resolve_credentials(host: Host, environ: dict[str, str] | os._Environ[str],
 
 
 class WinRMClient:
-    """Runs reg.exe commands on one host."""
+    """Runs reg.exe commands on one host.
+
+    Used as a context manager, the client logs on and opens one shell, and
+    every command run inside the `with` block goes through that shell over
+    that connection; the shell is deleted once at the end. Outside a `with`
+    block, `run` opens and closes a shell for the one command.
+    """
 
     def __init__(self, host: Host, credentials: Credentials, timeouts: Timeouts = DEFAULT_TIMEOUTS) -> None:
         if timeouts.operation >= timeouts.read:
@@ -93,10 +111,11 @@ class WinRMClient:
         self.host = host
         self.credentials = credentials
         self.timeouts = timeouts
+        self._shell: _Shell | None = None
 
     def _protocol(self) -> winrm.Protocol:
         h = self.host
-        return winrm.Protocol(
+        protocol = LeanProtocol(
             endpoint=h.endpoint,
             transport=h.transport,
             username=self.credentials.username or None,
@@ -111,6 +130,52 @@ class WinRMClient:
             message_encryption="auto",
             proxy=None,
         )
+        old = protocol.transport
+        protocol.transport = LeanTransport(
+            endpoint=old.endpoint, username=old.username, password=old.password, realm=old.realm,
+            service=old.service, keytab=old.keytab, ca_trust_path=old.ca_trust_path, cert_pem=old.cert_pem,
+            cert_key_pem=old.cert_key_pem, read_timeout_sec=old.read_timeout_sec,
+            server_cert_validation=old.server_cert_validation, kerberos_delegation=old.kerberos_delegation,
+            kerberos_hostname_override=old.kerberos_hostname_override, auth_method=old.auth_method,
+            message_encryption=old.message_encryption, send_cbt=old.send_cbt, proxy=None,
+            proxies={"http": h.proxy, "https": h.proxy} if h.proxy else None,
+        )
+        return protocol
+
+    def __enter__(self) -> WinRMClient:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        """Log on and create the shell that the following commands share."""
+        if self._shell is not None:
+            return
+        try:
+            protocol = self._protocol()
+        except (winrm.exceptions.WinRMError, ValueError) as exc:
+            raise self._scrub(RemoteError("auth_failed", f"cannot set up WinRM for {self.host.name}: {exc}")) from None
+        try:
+            shell_id = protocol.open_shell()
+        except Exception as exc:
+            self._quietly(protocol.transport.close_session)
+            raise self._failure(exc) from None
+        self._shell = _Shell(protocol, shell_id)
+
+    def close(self) -> None:
+        """Delete the shell and close the connection.
+
+        No Signal/Terminate for the last command first: deleting a shell ends
+        the commands in it and frees their resources (MS-WSMV 3.1.4.4.1,
+        "Remote Shells": any commands in progress SHOULD be immediately
+        terminated and all resources for the Shell SHOULD be freed).
+        """
+        shell, self._shell = self._shell, None
+        if shell is not None:
+            self._quietly(lambda: shell.protocol.close_shell(shell.shell_id, close_session=True))
+            self._quietly(shell.protocol.transport.close_session)
 
     def run(self, command: RegCommand) -> CommandOutput:
         """Run one command and wait for its exit code, within the deadline."""
@@ -125,19 +190,24 @@ class WinRMClient:
                 observe(command.action, time.monotonic() - started, kind)
 
     def _run(self, command: RegCommand) -> CommandOutput:
+        if self._shell is None:  # one command: a shell of its own
+            with self:
+                return self._run(command)
+        shell = self._shell
         deadline = time.monotonic() + self.timeouts.deadline
+        protocol, shell_id = shell.protocol, shell.shell_id
         try:
-            protocol = self._protocol()
-        except (winrm.exceptions.WinRMError, ValueError) as exc:
-            raise self._scrub(RemoteError("auth_failed", f"cannot set up WinRM for {self.host.name}: {exc}")) from None
-        shell_id: str | None = None
-        try:
-            shell_id = protocol.open_shell()
+            if shell.unacknowledged is not None:
+                # MS-WSMV 2.2.4.38: the client MUST send Terminate for a finished
+                # command before a new command can be executed in the shell.
+                previous, shell.unacknowledged = shell.unacknowledged, None
+                protocol.cleanup_command(shell_id, previous)
             command_id = protocol.run_command(shell_id, command.command, command.arguments)
             out: list[bytes] = []
             err: list[bytes] = []
             while True:
                 if time.monotonic() > deadline:
+                    shell.unacknowledged = command_id
                     raise RemoteError("timeout", f"{self.host.name} did not finish the command within "
                                       f"{self.timeouts.deadline:g} s — the host may be overloaded")
                 try:
@@ -148,17 +218,15 @@ class WinRMClient:
                 err.append(stderr)
                 if done:
                     break
-            self._quietly(lambda: protocol.cleanup_command(shell_id, command_id))
+            shell.unacknowledged = command_id
             return CommandOutput(code, b"".join(out), b"".join(err))
         except RemoteError as exc:
             raise self._scrub(exc) from None
         except Exception as exc:
-            raise self._scrub(self._translate(exc)) from None
-        finally:
-            if shell_id is not None:
-                self._quietly(lambda: protocol.close_shell(shell_id))
-            else:
-                protocol.transport.close_session()
+            raise self._failure(exc) from None
+
+    def _failure(self, exc: Exception) -> RemoteError:
+        return self._scrub(exc if isinstance(exc, RemoteError) else self._translate(exc))
 
     @staticmethod
     def _quietly(action: Callable[[], object]) -> None:

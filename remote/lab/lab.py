@@ -120,6 +120,7 @@ class LabHost:
         self.port = 0
         self.requests = 0
         self.sealed_messages = 0  # SOAP messages that arrived encrypted
+        self.connections = 0  # TCP connections accepted (NTLM authenticates each one)
         self._count_lock = threading.Lock()
         self.shells = Shells(spec.name.upper(), self._execute, lambda: self.faults.command_seconds)
         self._local = threading.local()
@@ -135,6 +136,10 @@ class LabHost:
                 self.sealed_messages += 1
             else:
                 self.requests += 1
+
+    def count_connection(self) -> None:
+        with self._count_lock:
+            self.connections += 1
 
     def latency(self) -> float:
         return self.lab.latency + self.faults.latency

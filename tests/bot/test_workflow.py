@@ -68,6 +68,29 @@ def env(database_url: str, tmp_path: Path) -> Iterator[Env]:
         e.engine.dispose()
 
 
+def test_approve_to_read_back_is_one_logon_and_one_shell(env: Env) -> None:
+    [change] = env.workflow.request("alice", ["fe02"], 1, "faster IPSec recovery")
+    served = env.lab.host("fe02")
+    requests, connections = served.requests, served.connections
+    env.workflow.approve("bob", change.id)
+    [done] = env.workflow.execute(change.id)
+    assert done.status == "succeeded" and served.nlbsflags() == 1
+    # re-read, write, read-back: 2 to log on, Create, 3 x (Command, Receive), 2 Signals, Delete
+    assert (served.requests - requests, served.connections - connections) == (12, 1)
+    assert served.shells.open_shells == 0
+
+
+def test_stale_change_costs_one_read(env: Env) -> None:
+    [change] = env.workflow.request("alice", ["fe02"], 1, "faster IPSec recovery")
+    served = env.lab.host("fe02")
+    served.set_nlbsflags(7)
+    requests = served.requests
+    env.workflow.approve("bob", change.id)
+    [done] = env.workflow.execute(change.id)
+    assert done.status == "stale" and served.nlbsflags() == 7
+    assert served.requests - requests == 6
+
+
 def test_request_approve_execute_records_everything(env: Env) -> None:
     [change] = env.workflow.request("alice", ["fe02"], 1, "faster IPSec recovery")
     assert (change.status, change.before_present, change.before_value) == ("pending", False, None)
