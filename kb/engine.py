@@ -26,7 +26,7 @@ from kb.verdicts import VERDICTS
 from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
 from kb.yesno import is_yes_no
 
-_MINUTES = re.compile(r"\b(\d{1,3}) minutes?\b")
+_MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
 _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
                               "meme", "celle", "celui", "ceux", "dedans", "labas"})
@@ -257,7 +257,7 @@ class Engine:
         """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
         if not ctx.in_seconds:
             return text
-        return _MINUTES.sub(lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
+        return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
 
     def _choose(self, concepts: frozenset[str]) -> Intent | None:
         """The best-scoring intent that qualifies and accounts for every attribute asked."""

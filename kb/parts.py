@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 _HARD = re.compile(r"(?<=[?;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")  # "(a) …, (b) …" enumerates questions
-_WORD = re.compile(r"\S+")
 _JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&", "+"})
 _QUESTION_WORDS = frozenset({
     "what", "what's", "whats", "where", "which", "how", "why", "when", "who", "is", "are", "does", "do", "did",
@@ -47,7 +46,7 @@ def split(question: str) -> list[str]:
         else:
             pieces.append(piece)
     for piece in pieces:
-        words = _WORD.findall(piece)
+        words = piece.split()
         mark = "?" if piece.rstrip().endswith("?") else ""  # every question of a sentence ending in "?" asks
         start = 0
         for i in range(1, len(words) - 1):
@@ -57,7 +56,7 @@ def split(question: str) -> list[str]:
                 start = i + 1
         if words[start:]:
             parts.append(" ".join(words[start:]))
-    parts = [p for p in parts if re.search(r"\w", p)]
+    parts = [p for p in parts if any(ch.isalnum() for ch in p)]
     if len(parts) > MAX_PARTS:
         parts = [*parts[: MAX_PARTS - 1], " ".join(parts[MAX_PARTS - 1 :])]
     return parts or [question]
@@ -81,6 +80,6 @@ def asks(part: str) -> bool:
     """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
     if part.rstrip().endswith("?"):
         return True
-    words = [w.lower().strip(",:;-—()") for w in _WORD.findall(part[:400])]
+    words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]
     return bool(words) and (words[0] in _OPENERS or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS))

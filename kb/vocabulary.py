@@ -12,7 +12,6 @@ PowerShell, quorum — is named back to the user. A misspelt ordinary word
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 
 from kb.text import MAX_WORD, normalize
@@ -20,7 +19,18 @@ from kb.text import MAX_WORD, normalize
 ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ordinary-words.txt")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MEMO_LIMIT = 50_000
-_WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+_PUNCTUATION = "\"'«»“”‘’()[]{}<>,;:!?*`~"
+
+
+def _words(text: str) -> list[str]:
+    """The words of a question as written (split on spaces, punctuation trimmed): no regex on the cold path."""
+    words = []
+    for raw in text[:4000].split():
+        for piece in raw.replace("/", " ").split():
+            word = piece.strip(_PUNCTUATION).rstrip(".")
+            if word:
+                words.append(word)
+    return words
 
 
 class Vocabulary:
@@ -101,7 +111,7 @@ class Vocabulary:
 
 def original_spelling(question: str, token: str) -> str:
     """The user's own spelling of a normalised token ("IPv6" for "ipv6"), for naming it back."""
-    for word in _WORD.findall(question[:4000]):
+    for word in _words(question):
         if normalize(word).replace("-", "").replace(".", "") == token or normalize(word) == token:
             return word
     return token
@@ -109,10 +119,10 @@ def original_spelling(question: str, token: str) -> str:
 
 def proper_names(question: str) -> frozenset[str]:
     """Words written with capitals inside (OAuth, IPv6, PowerShell): names of things, never typos."""
-    return frozenset(normalize(w) for w in _WORD.findall(question[:4000])
+    return frozenset(normalize(w) for w in _words(question)
                      if any(c.isupper() for c in w[1:]) and any(c.islower() for c in w))
 
 
 def acronyms(question: str) -> frozenset[str]:
     """Words written in capitals (BGP, OSPF): short ones are terms, not chat shorthand."""
-    return frozenset(normalize(w) for w in _WORD.findall(question[:4000]) if len(w) >= 2 and w.isupper())
+    return frozenset(normalize(w) for w in _words(question) if len(w) >= 2 and w.isupper())

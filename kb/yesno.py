@@ -18,7 +18,7 @@ _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "
                        "alors", "donc", "et", "mais", "bon", "dis", "dites", "moi", "oakley"})
 _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "combien", "pourquoi", "quand",
                     "que", "qu", "quoi", "qui", "lequel", "laquelle", "lesquels"})
-_FR_INVERSION = re.compile(r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b", re.I)
+_FR_INVERSION = r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b"  # compiled when French is asked
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
 _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost", "takes", "take", "goes", "go",
                        "gotta", "got", "edit", "put", "set", "apply", "modify", "speed", "speeds",
@@ -69,6 +69,6 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
     if _FR_WH_ANYWHERE & set(words) or (words[0] in _FR_WH_START and not conditional):
         return False
-    if _FR_INVERSION.search(question[:2000]):
+    if re.search(_FR_INVERSION, question[:2000], re.I):
         return True
     return question.rstrip().endswith("?") and bool(_FR_VERBS & set(words))
