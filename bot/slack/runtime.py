@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -10,10 +9,9 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from sqlalchemy import text
 
 from bot import events
-from bot.metrics import metrics_app
+from bot.metrics import health_app
 from bot.services import Services
 from bot.slack.surface import Surface
 
@@ -45,26 +43,17 @@ def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
 def wsgi_app(app: App, services: Services) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
     """`/slack/events` for Bolt (signature checked there) and `/healthz` that checks the database."""
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    health = health_app(services.engine)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/metrics":  # Prometheus (bot/metrics.py)
-            return metrics_app(environ, start_response)
+        if environ.get("PATH_INFO") in ("/healthz", "/metrics"):  # the same probe as Socket Mode's health port
+            return health(environ, start_response)
         stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
         if stamp is not None and not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
             # Bolt would raise on int() and answer 500; a malformed timestamp is an unauthenticated request.
             log.warning("refused a request whose X-Slack-Request-Timestamp is not a number")
             start_response("401 Unauthorized", [("Content-Type", "text/plain"), ("Content-Length", "0")])
             return [b""]
-        if environ.get("PATH_INFO") == "/healthz":
-            try:
-                with services.engine.connect() as conn:
-                    conn.execute(text("SELECT 1"))
-                status, body = "200 OK", {"ok": True, "database": "ok"}
-            except Exception as exc:  # the probe reports, it does not crash
-                status, body = "503 Service Unavailable", {"ok": False, "database": type(exc).__name__}
-            payload = json.dumps(body).encode()
-            start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))])
-            return [payload]
         return bolt(environ, start_response)
 
     return application
