@@ -33,8 +33,9 @@ def request_text(group: Sequence[Change]) -> str:
     warnings = [f"{c.host}: {c.outside_guidance}" for c in group if c.outside_guidance]
     if warnings:
         lines.append("⚠ Outside the article's guidance (the approver must acknowledge): " + "; ".join(warnings))
-    lines.append(f"Expires {first.expires_at:%Y-%m-%d %H:%M} UTC. An approver can say `approve {first.group_id}`"
-                 + (" acknowledge" if warnings else "") + f" or `deny {first.group_id} REASON`.")
+    approve = f"approve {first.group_id}" + (" acknowledge" if warnings else "")
+    lines.append(f"Expires {first.expires_at:%Y-%m-%d %H:%M} UTC. An approver can say `{approve}` "
+                 f"or `deny {first.group_id} REASON`.")
     return "\n".join(lines)
 
 

@@ -165,7 +165,12 @@ class _Words:
         end = split.start() if split else len(self.text)
         if not _TARGET_TEXT.fullmatch(self.text, start, end):
             return None
-        return _targets(self.text[start:end]), self.text[split.end():] if split else ""
+        targets = _targets(self.text[start:end])
+        if split is None and isinstance(targets, tuple) and targets[-1].lower() in _REASON_WORDS:
+            # "… on fe02 because" with nothing after it: the reason is missing, `because` is no host
+            return Invalid("a reason is required after `because`: say `set nlbsflags 1 on fe02 because CHG-123 "
+                           "faster IPSec recovery`"), ""
+        return targets, self.text[split.end():] if split else ""
 
 
 def _clip(word: str, size: int = 40) -> str:

@@ -35,8 +35,13 @@ QUIET_COMMANDS = frozenset({"ask"})
 
 def _default_command() -> str:
     """No command: Slack Socket Mode when its tokens are set, else the console on the lab."""
-    if os.environ.get("SLACK_BOT_TOKEN") and os.environ.get("SLACK_APP_TOKEN") and "socket" in COMMANDS:
+    bot, app = os.environ.get("SLACK_BOT_TOKEN"), os.environ.get("SLACK_APP_TOKEN")
+    if bot and app and "socket" in COMMANDS:
         return "socket"
+    if bot or app:  # half a Slack set-up: say why this is the console, not Slack
+        missing = "SLACK_APP_TOKEN" if bot else "SLACK_BOT_TOKEN"
+        print(f"oakley: {missing} is not set, so this is the console, not Slack Socket Mode "
+              "(`oakley serve` is Slack's HTTP mode)", file=sys.stderr)
     return "console"
 
 

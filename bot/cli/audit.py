@@ -18,6 +18,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from sqlalchemy.exc import SQLAlchemyError
+
     from bot import audit
     from bot.cli.common import open_database, settings
     from bot.cli.errors import UsageError
@@ -29,7 +31,11 @@ def run(args: argparse.Namespace) -> int:
     engine, sessions = open_database()  # checks the schema (and upgrades SQLite)
     url = engine.url.render_as_string(hide_password=False)
     engine.dispose()  # the row pass is forked: no connection may be open across the fork
-    report = audit.verify_database(url, key)
+    try:
+        report = audit.verify_database(url, key)
+    except SQLAlchemyError as exc:  # e.g. `sqlite://`: every connection is a new, empty in-memory database
+        raise UsageError(f"cannot read the audit chain at {engine.url.render_as_string(hide_password=True)}: "
+                         f"{type(exc).__name__} (an in-memory database holds no chain)") from None
     problems = [report.problem] if report.problem is not None else []
     matched = 0
     if args.export is not None:  # run even when the database check failed: it tells what was cut off

@@ -92,3 +92,9 @@ def test_slack_unreachable_or_refusing_is_said_so(tmp_path: Path) -> None:
         fake.close()
     assert refused.returncode == 2 and "Slack refused SLACK_BOT_TOKEN (invalid_auth)" in refused.stderr
     assert len(refused.stderr.splitlines()) == 1, refused.stderr
+
+
+def test_audit_verify_of_an_in_memory_database_is_a_usage_error_not_a_traceback() -> None:
+    done = oakley(["audit", "verify"], OAKLEY_DATABASE_URL="sqlite://")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "in-memory database holds no chain" in done.stderr

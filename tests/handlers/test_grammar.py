@@ -190,3 +190,10 @@ def test_french_command_words_are_mapped_in_linear_time(text: str) -> None:
     french.is_french_command(text)
     assert time.perf_counter() - started < 0.05 * 4  # generous; quadratic took seconds
     assert french.to_grammar("définir nlbsflags 1 sur fe01 car CHG-1 plus rapide").startswith("set nlbsflags 1 on fe01")
+
+
+def test_a_reason_word_with_nothing_after_it_asks_for_the_reason() -> None:
+    for text in ("set nlbsflags 1 on fe02 because", "enable fast failover on fe01 because  ",
+                 "set nlbsflags 1 on fe02 car"):
+        got = g.parse(text)
+        assert isinstance(got, g.Invalid) and "reason is required" in got.message, text
