@@ -11,7 +11,7 @@ import argparse
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 MAX_CELL = 60
@@ -83,30 +83,28 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     if args.events:
-        if args.json:
-            json.dump(found, sys.stdout, indent=2)
-            sys.stdout.write("\n")
-        elif args.csv:
-            writer = csv.writer(sys.stdout)
-            writer.writerow(history.EVENT_FIELDS)
-            writer.writerows(history.event_row(e) for e in found)
-        elif not found:
-            print("no audit events match")
-        else:
-            print(table(EVENT_HEADER, [[str(e["seq"]), e["at"][:19].replace("T", " "), _printable(e["actor"], 24),
-                                        e["action"], _printable(e["change_id"]), _printable(e["host"], 32),
-                                        _printable(json.dumps(e["data"], sort_keys=True, ensure_ascii=False), 100)]
-                                       for e in found]))
+        _emit(args, found, fields=history.EVENT_FIELDS, to_row=history.event_row, empty="no audit events match",
+              render=lambda: table(EVENT_HEADER, [
+                  [str(e["seq"]), e["at"][:19].replace("T", " "), _printable(e["actor"], 24), e["action"],
+                   _printable(e["change_id"]), _printable(e["host"], 32),
+                   _printable(json.dumps(e["data"], sort_keys=True, ensure_ascii=False), 100)] for e in found]))
         return 0
+    _emit(args, [history.to_json(c) for c in rows] if args.json else rows, fields=history.CSV_FIELDS,
+          to_row=history.to_row, empty="no changes match", render=lambda: table(CHANGE_HEADER, _change_rows(rows)))
+    return 0
+
+
+def _emit(args: argparse.Namespace, items: list[Any], *, fields: Sequence[str], to_row: Callable[[Any], Any],
+          empty: str, render: Callable[[], str]) -> None:
+    """One listing as --json, --csv or an aligned table (changes and audit events alike)."""
     if args.json:
-        json.dump([history.to_json(c) for c in rows], sys.stdout, indent=2)
+        json.dump(items, sys.stdout, indent=2)
         sys.stdout.write("\n")
     elif args.csv:
         writer = csv.writer(sys.stdout)
-        writer.writerow(history.CSV_FIELDS)
-        writer.writerows(history.to_row(c) for c in rows)
-    elif not rows:
-        print("no changes match")
+        writer.writerow(fields)
+        writer.writerows(to_row(i) for i in items)
+    elif not items:
+        print(empty)
     else:
-        print(table(CHANGE_HEADER, _change_rows(rows)))
-    return 0
+        print(render())
