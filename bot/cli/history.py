@@ -46,7 +46,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _change_rows(rows: Sequence[Any]) -> list[list[str]]:
-    from bot.workflow import describe_value
+    from bot.checks import describe_value
 
     out = []
     for c in rows:
