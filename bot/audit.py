@@ -55,8 +55,10 @@ ROW_FIELDS = (
     "group_id", "host", "value_name", "action", "target_value", "before_present", "before_value", "before_type",
     "after_present", "after_value", "after_type", "status", "requester", "approver", "decided_by", "reason",
     "decision_reason", "kb_summary", "outside_guidance", "acknowledged", "reverts", "requested_at", "expires_at",
-    "decided_at", "executed_at", "error",
+    "decided_at", "executed_at", "error", "scheduled_for",
 )
+# Bound columns added after chains existed: events written before them did not record them.
+_ADDED_LATER = {"scheduled_for": None}
 _ROW_SET = frozenset(ROW_FIELDS)
 
 
@@ -240,7 +242,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _replay(events: Iterable[str]) -> dict[str, Any]:
-    state: dict[str, Any] = {}
+    state: dict[str, Any] = dict(_ADDED_LATER)
     for details in events:
         if '"row":' not in details:
             continue  # e.g. remote_write: wrote nothing to the row
@@ -254,7 +256,7 @@ def _replay(events: Iterable[str]) -> dict[str, Any]:
 
 
 _MISSING = object()
-_TIME_FIELDS = frozenset({"requested_at", "expires_at", "decided_at", "executed_at"})
+_TIME_FIELDS = frozenset({"requested_at", "expires_at", "decided_at", "executed_at", "scheduled_for"})
 
 
 def _row_columns(session: Session) -> list[Any]:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.services import DATABASE_DOWN, Services
 from handlers.context import ChatContext
+from handlers.format import outcome_text
 from handlers.reply import Reply
 from handlers.router import handle_text
 
@@ -36,6 +37,14 @@ class Console:
             result = reply.followup(lambda note: self.say("oakley", note))
             self._show(result)
 
+    def run_scheduled(self) -> None:
+        """Scheduled changes whose change window has opened run before the next line is handled
+        (the console has no background sweep)."""
+        workflow = self.services.workflow
+        for gid in workflow.start_due():
+            self.say("oakley", f"change {gid}: its change window opened — executing now…")
+            self.say("oakley", outcome_text(workflow.execute(gid)))
+
     def handle(self, line: str) -> None:
         line = line.strip()
         if not line or line.startswith("#"):
@@ -52,6 +61,7 @@ class Console:
             raise EOFError
         self.say(self.user, line)
         try:
+            self.run_scheduled()
             self._show(handle_text(line, ChatContext(self.user, self.services, channel="console")))
         except SQLAlchemyError:  # each step is its own transaction: nothing is left half-written
             self.say("oakley (only you)", DATABASE_DOWN)

@@ -77,6 +77,13 @@ def approver(c: Change) -> str | None:
     return None if c.status == "denied" else c.approver
 
 
+def status_text(c: Change) -> str:
+    """The status as people read it: a scheduled change says when it runs."""
+    if c.status == "scheduled" and c.scheduled_for is not None:
+        return f"scheduled for {c.scheduled_for:%Y-%m-%d %H:%M} UTC"
+    return c.status
+
+
 def to_json(c: Change) -> dict[str, Any]:
     """The `history --json` shape of DESIGN.md §2."""
     return {

@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
+from bot.change_windows import parse_windows
 from bot.checks import CredentialSource, credentials_from_env
 from bot.db.engine import UnsupportedDatabase, is_current, make_engine, session_factory, upgrade
 from bot.durations import parse_duration
@@ -135,6 +136,7 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
     workflow = Workflow(sessions, kb, inventory, credentials, roles, ttl=ttl,
                         audit_key=settings.audit_key.get_secret_value().encode() if settings.audit_key else None,
                         concurrency=settings.fleet_concurrency, timeouts=Timeouts(),
-                        request_rate=settings.request_rate)
+                        request_rate=settings.request_rate, windows=parse_windows(settings.change_windows),
+                        canary=settings.rollout_canary)
     recovered = [c.id for c in workflow.recover_interrupted()]
     return Services(settings, kb, engine, sessions, inventory, credentials, roles, workflow, lab, recovered)

@@ -10,6 +10,8 @@ import re
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.change_windows import parse_windows
+
 
 class SettingsError(Exception):
     """A setting is malformed; the message names the variable."""
@@ -38,6 +40,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     health_port: int | None = Field(None, ge=1, le=65535)
     reason_pattern: str | None = None
+    change_windows: str | None = None  # when approved changes may run (bot/change_windows.py); unset: always
+    rollout_canary: int = Field(1, ge=1, le=10_000)  # hosts of a group change executed before the rest
     slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
     slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
@@ -53,6 +57,13 @@ class Settings(BaseSettings):
         return value or None
 
 
+    @field_validator("change_windows")
+    @classmethod
+    def _windows(cls, value: str | None) -> str | None:
+        parse_windows(value)  # ValueError names the part that is wrong
+        return value or None
+
+
 def load_settings() -> Settings:
     try:
         return Settings()
@@ -60,4 +71,4 @@ def load_settings() -> Settings:
         err = exc.errors()[0]
         name = str(err["loc"][0]).upper() if err["loc"] else "?"
         variable = name if name.startswith("SLACK_") else f"OAKLEY_{name}"
-        raise SettingsError(f"{variable}: {err['msg']}") from None
+        raise SettingsError(f"{variable}: {str(err['msg']).removeprefix('Value error, ')}") from None

@@ -1,4 +1,4 @@
-"""`approve N [acknowledge]`, `deny N [REASON]` (from text or buttons) and `reconcile N`."""
+"""`approve N [acknowledge] [now]`, `deny N [REASON]` (from text or buttons) and `reconcile N`."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from handlers.reply import Progress, Reply
 def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
     workflow = ctx.services.workflow
     try:
-        group = workflow.approve(ctx.user, cmd.change_id, acknowledge=cmd.acknowledge)
+        group = workflow.approve(ctx.user, cmd.change_id, acknowledge=cmd.acknowledge, now=cmd.now)
     except WorkflowError as exc:
         return refused(exc, ctx.lang)
     gid = group[0].group_id
     lang = ctx.lang
+    if group[0].status == "scheduled":  # outside the change windows: the sweep runs it when one opens
+        return Reply(fmt.decision_text(group, lang), change_id=gid, kind="decision")
 
     def run(progress: Progress) -> Reply:
         finished = workflow.execute(gid or cmd.change_id, progress=fleet_progress(progress, f"change {gid}"))

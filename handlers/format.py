@@ -41,7 +41,7 @@ def request_text(group: Sequence[Change]) -> str:
 
 _FR = {"succeeded": "réussie", "failed": "échouée", "stale": "périmée", "unknown": "inconnue", "approved": "approuvée",
        "executing": "en cours", "denied": "refusée", "expired": "expirée", "cancelled": "annulée",
-       "pending": "en attente"}
+       "pending": "en attente", "scheduled": "planifiée", "halted": "interrompue"}
 
 
 def outcome_text(group: Sequence[Change], lang: str = "en") -> str:
@@ -54,7 +54,7 @@ def outcome_text(group: Sequence[Change], lang: str = "en") -> str:
             now = describe(c, "after")
             lines.append(f"• {c.host}: réussie — {first.value_name} vaut maintenant {now} (relu)" if fr else
                          f"• {c.host}: succeeded — {first.value_name} now {now} (read back)")
-        elif c.status in ("failed", "stale", "unknown"):
+        elif c.status in ("failed", "stale", "unknown", "halted"):
             lines.append(f"• {c.host}: {status} — {c.error}")
         else:
             lines.append(f"• {c.host}: {status}")
@@ -75,6 +75,10 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
         if first.status == "denied":
             extra = f" : {first.decision_reason}" if first.decision_reason else " (sans raison donnée)"
             return f"Modification {gid} refusée par {who}{when}{extra}"
+        if first.status == "scheduled" and first.scheduled_for:
+            at = f"{first.scheduled_for:%Y-%m-%d à %H:%M}"
+            return (f"Modification {gid} approuvée par {who}{when}, planifiée pour le {at} UTC (prochaine fenêtre "
+                    f"de modification) ; `annuler {gid}` la retire d'ici là")
         return f"Modification {gid} {_FR.get(first.status, first.status)} par {who}{when}"
     when = f" at {first.decided_at:%H:%M} UTC" if first.decided_at else ""
     if first.status == "expired":
@@ -84,11 +88,15 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
     if first.status == "denied":
         extra = f": {first.decision_reason}" if first.decision_reason else " (no reason given)"
         return f"Change {gid} denied by {who}{when}{extra}"
+    if first.status == "scheduled" and first.scheduled_for:
+        return (f"Change {gid} approved by {who}{when}, scheduled for {first.scheduled_for:%Y-%m-%d %H:%M} UTC "
+                f"(the next change window); `cancel {gid}` withdraws it until then, and an admin can say "
+                f"`approve {gid} now`")
     return f"Change {gid} {first.status} by {who}{when}".rstrip()
 
 
 def change_details(group: Sequence[Change]) -> str:
     lines = [request_text(group) if group[0].status == "pending" else decision_text(group)]
-    if group[0].status not in ("pending", "denied", "cancelled", "expired"):
+    if group[0].status not in ("pending", "denied", "cancelled", "expired", "scheduled"):
         lines.append(outcome_text(group))
     return "\n".join(lines)

@@ -30,6 +30,7 @@ _ID = re.compile(r"#?+([0-9]{1,9}+)")
 _SET_VALUE = re.compile(r"nlbsflags\s*+(?:=|to)?+\s*+(0x[0-9a-f]{1,8}+|[0-9]{1,10}+)", re.I)
 _REASON_WORDS = frozenset({"because", "reason", "reason:", "since", "car", "pour"})
 _ACK_WORDS = frozenset({"ack", "acknowledge", "acknowledged", "anyway"})
+_NOW_WORDS = frozenset({"now", "maintenant"})
 
 
 class Ask(NamedTuple):
@@ -54,6 +55,7 @@ class Revert(NamedTuple):
 class Approve(NamedTuple):
     change_id: int
     acknowledge: bool
+    now: bool = False  # an admin runs it now, outside the change windows
 
 
 class Deny(NamedTuple):
@@ -283,8 +285,9 @@ def _by_number(w: _Words) -> Command | None:
         return Revert(found[0], reason) if reason is not None else None
     if head == "approve" and found:
         change_id, i = found
-        ack = w.at(i) in _ACK_WORDS
-        return Approve(change_id, ack) if i + ack == len(w) else None
+        tail = [w.at(j) for j in range(i, len(w))]
+        ack, now = any(t in _ACK_WORDS for t in tail), any(t in _NOW_WORDS for t in tail)
+        return Approve(change_id, ack, now) if len(tail) == ack + now else None
     if head in ("deny", "reject") and found:
         return Deny(found[0], w.rest(found[1]).strip())
     if head in ("cancel", "withdraw") and found:

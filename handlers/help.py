@@ -11,7 +11,8 @@ Commands:
 • check TARGET… — read NLBSFlags (TARGET: host, group or all)
 • set nlbsflags 1 on TARGET because REASON — request a change (also: enable fast failover on fe01 because …)
 • delete nlbsflags on TARGET because REASON — request removing the value
-• approve N [acknowledge] / deny N [REASON] / cancel N — decide on a request
+• approve N [acknowledge] / deny N [REASON] / cancel N — decide on a request (`approve N now`: an admin
+  runs it outside the change windows)
 • revert N because REASON — request restoring the value change N replaced
 • reconcile N — read the host of a change whose outcome is unknown and settle it (approvers)
 • change N — show a change;  history [HOST] [by USER] [since 7d] [change N]

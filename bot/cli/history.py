@@ -47,13 +47,14 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def _change_rows(rows: Sequence[Any]) -> list[list[str]]:
     from bot.checks import describe_value
+    from bot.history import status_text
 
     out = []
     for c in rows:
         wanted = "absent" if c.action == "delete" else str(c.target_value)
         after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
         out.append([str(c.id), f"{c.requested_at:%Y-%m-%d %H:%M}", _printable(c.host, 32), c.action,
-                    describe_value(c.before_present, c.before_value), wanted, after, c.status,
+                    describe_value(c.before_present, c.before_value), wanted, after, status_text(c),
                     _printable(c.requester, 24), _printable(c.decided_by, 24), _printable(c.reason)])
     return out
 

@@ -86,6 +86,8 @@ class Change(Base):
     # A revert of a value of another type writes that type and data back (NULL: REG_DWORD target_value).
     target_type: Mapped[str | None] = mapped_column(String(32))
     target_data: Mapped[str | None] = mapped_column(Text)
+    # An approved change outside OAKLEY_CHANGE_WINDOWS runs at this time (status `scheduled`; migration 0007).
+    scheduled_for: Mapped[datetime | None] = mapped_column()
 
     __table_args__ = (
         Index("ix_changes_host_requested", "host", "requested_at"),

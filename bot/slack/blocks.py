@@ -146,7 +146,7 @@ def approval_message(group: Sequence[Change]) -> list[dict[str, Any]]:
 
 _STATUS_FR = {"pending": "en attente", "approved": "approuvée", "executing": "en cours", "succeeded": "réussie",
               "failed": "échouée", "stale": "périmée", "denied": "refusée", "expired": "expirée",
-              "cancelled": "annulée", "unknown": "inconnue"}
+              "cancelled": "annulée", "unknown": "inconnue", "scheduled": "planifiée", "halted": "interrompue"}
 
 
 def decision_line(group: Sequence[Change], lang: str = "en") -> str:
@@ -163,6 +163,9 @@ def decision_line(group: Sequence[Change], lang: str = "en") -> str:
         if first.status == "denied":
             reason = f" — {esc(first.decision_reason)}" if first.decision_reason else " — sans raison donnée"
             return f"*Refusée* par <@{esc(first.decided_by or first.approver or '?')}>{when}{reason}"
+        if first.status == "scheduled" and first.scheduled_for:
+            return (f"*Planifiée* — approuvée par <@{esc(first.approver or '?')}>{when} ; s'exécutera le "
+                    f"{date(first.scheduled_for)}, à l'ouverture de la fenêtre de modification")
         return f"*{state}* — approuvée par <@{esc(first.approver or '?')}>{when}"
     state = "/".join(statuses).capitalize()
     if first.status == "expired":
@@ -172,6 +175,9 @@ def decision_line(group: Sequence[Change], lang: str = "en") -> str:
     if first.status == "denied":
         reason = f" — {esc(first.decision_reason)}" if first.decision_reason else " — no reason given"
         return f"*Denied* by <@{esc(first.decided_by or first.approver or '?')}>{when}{reason}"
+    if first.status == "scheduled" and first.scheduled_for:
+        return (f"*Scheduled* — approved by <@{esc(first.approver or '?')}>{when}; runs {date(first.scheduled_for)}, "
+                f"when the next change window opens (`cancel {first.group_id}` until then)")
     return f"*{state}* — approved by <@{esc(first.approver or '?')}>{when}"
 
 
@@ -179,7 +185,7 @@ def decided_message(group: Sequence[Change]) -> list[dict[str, Any]]:
     """The request after a decision: no buttons, the outcome, who, when, and per-host results."""
     blocks = _summary(group)
     blocks.append(section(decision_line(group)))
-    finished = [c for c in group if c.status in ("succeeded", "failed", "stale", "unknown")]
+    finished = [c for c in group if c.status in ("succeeded", "failed", "stale", "unknown", "halted")]
     if finished:
         lines = [f"• {esc(c.host)}: {c.status}"
                  + (f" — now {esc(describe(c, 'after'))}" if c.status == "succeeded" else "")
@@ -202,7 +208,7 @@ def status_message(group: Sequence[Change], where: str, lang: str = "en") -> lis
                               f"Say `cancel {first.group_id}` to withdraw it."))
     else:
         blocks.append(section(decision_line(group, lang)))
-        finished = [c for c in group if c.status in ("succeeded", "failed", "stale", "unknown")]
+        finished = [c for c in group if c.status in ("succeeded", "failed", "stale", "unknown", "halted")]
         if finished:
             blocks.append(section("\n".join(f"• {esc(c.host)}: {_STATUS_FR.get(c.status, c.status) if fr else c.status}"
                                             + (f" — {esc(c.error)}" if c.error else "") for c in finished[:30])))

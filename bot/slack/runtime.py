@@ -21,14 +21,16 @@ EVENTS_PATH = "/slack/events"
 
 def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
     """In the background: expire overdue requests (updating their messages), mark `unknown`
-    the changes of dead instances (lease run out; their messages say so), post approval
+    the changes of dead instances (lease run out; their messages say so), run scheduled changes
+    whose change window opened, post approval
     messages that could not be posted before, and forget processed event ids old enough that
     Slack no longer retries them."""
     stop = threading.Event()
 
     def loop() -> None:
         while not stop.wait(every):
-            for step in (surface.sweep_expired, surface.sweep_interrupted, surface.sweep_unposted,
+            for step in (surface.sweep_expired, surface.sweep_interrupted, surface.sweep_scheduled,
+                         surface.sweep_unposted,
                          lambda: surface.checkpoints and surface.checkpoints.tick(),  # the daily checkpoint
                          lambda: events.prune(surface.services.sessions)):
                 try:  # one failing step (the database away for a moment) does not skip the others

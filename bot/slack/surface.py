@@ -453,6 +453,21 @@ class Surface:
             self.update(self.services.workflow.group(gid))
             self.audit_checkpoint()
 
+    def sweep_scheduled(self) -> None:
+        """Scheduled changes whose window opened: this instance took them (one instance per group);
+        each runs on the pool and its outcome goes where its approval message is, in the thread."""
+        for gid in self.services.workflow.start_due():
+            self.submit(self.run_scheduled, gid)
+
+    def run_scheduled(self, gid: int) -> None:
+        workflow = self.services.workflow
+        finished = workflow.execute(gid)
+        self.update(finished)
+        self.audit_checkpoint()
+        place = self.home_of(finished)
+        if place:
+            self.post(place[0], slacktext.escape(fmt.outcome_text(finished)), thread_ts=place[1])
+
     def sweep_interrupted(self) -> None:
         """Changes whose executing instance died (lease run out) become unknown; their messages say so."""
         self.announce_unknown([c.id for c in self.services.workflow.recover_interrupted()])

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
+from bot.change_windows import ChangeWindows
 from bot.checks import CredentialSource, allowlist, nlbsflags_value
 from bot.db.models import Change
 from bot.leases import DEFAULT_LEASE, Heartbeat, new_owner_id, wall_clock
@@ -18,6 +19,8 @@ from bot.workflow.states import WorkflowError, now_utc
 from kb.store import KnowledgeBase
 from remote.inventory import Host, Inventory
 from remote.winrm_client import Timeouts, WinRMClient
+
+ALWAYS = ChangeWindows()
 
 
 class WorkflowBase:
@@ -40,6 +43,8 @@ class WorkflowBase:
         owner: str | None = None,
         lease: timedelta = DEFAULT_LEASE,
         lease_clock: Callable[[], datetime] = wall_clock,
+        windows: ChangeWindows = ALWAYS,
+        canary: int = 1,
     ) -> None:
         self.sessions = sessions
         self.kb = kb
@@ -56,6 +61,8 @@ class WorkflowBase:
         self.request_rate = request_rate
         self.owner = owner or new_owner_id()
         self.lease_clock = lease_clock
+        self.windows = windows
+        self.canary = max(1, canary)
         self.heartbeat = Heartbeat(sessions, self.owner, lease, lease_clock)
 
     # --- reading ------------------------------------------------------------

@@ -38,17 +38,50 @@ log = logging.getLogger("oakley.workflow")
 class ExecuteSteps(WorkflowBase):
     def execute(self, change_id: int,
                 progress: Callable[[int, int, Outcome[object]], None] | None = None) -> list[Change]:
-        """Run every approved host change of the group once; returns the group."""
-        rows = [r for r in self.group(change_id) if r.status == "approved"]
+        """Run the group's approved host changes once, as a staged rollout; returns the group.
+
+        The first `canary` hosts (OAKLEY_ROLLOUT_CANARY, by change id) go first; the rest only once
+        every canary succeeded. A canary that failed, went stale or ended unknown halts the rest
+        (`halted`, with the reason); one still executing in another process leaves them to it.
+        """
+        group = self.group(change_id)
+        canaries, rest = group[:self.canary], group[self.canary:]
+        todo = [r for r in canaries if r.status == "approved"]
+        waiting = [r for r in rest if r.status == "approved"]
+        total = len(todo) + len(waiting)
+        self._run_rows(todo, progress, 0, total)
+        if waiting:
+            canaries = self.group(change_id)[:self.canary]
+            bad = [c for c in canaries if c.status != "succeeded"]
+            if not bad:
+                self._run_rows(waiting, progress, len(todo), total)
+            elif all(c.status in ("failed", "stale", "unknown", "halted", "cancelled") for c in bad):
+                self._halt(waiting, bad[0])
+        return self.group(change_id)
+
+    def _run_rows(self, rows: list[Change], progress: Callable[[int, int, Outcome[object]], None] | None,
+                  done_before: int, total: int) -> None:
         runnable = [(r, self.inventory.hosts.get(r.host)) for r in rows]
         for row, host in runnable:
             if host is None:
                 self._claim_and_finish(row.id, "failed", error=f"{row.host} is no longer in the inventory")
         pairs = [(r, h) for r, h in runnable if h is not None]
         ids = {h.name: r.id for r, h in pairs}
+        step = None if progress is None else (
+            lambda done, _, outcome: progress(done_before + done, total, outcome))
         run_fleet([h for _, h in pairs], lambda h: self._execute_one(ids[h.name], h),
-                  concurrency=self.concurrency, progress=progress)
-        return self.group(change_id)
+                  concurrency=self.concurrency, progress=step)
+
+    def _halt(self, rows: list[Change], canary: Change) -> None:
+        """approved → halted for the hosts after a canary that did not succeed, audited per host."""
+        why = f"halted: the canary {canary.host} {canary.status}" + (f" ({canary.error})" if canary.error else "")
+        written = {"status": "halted", "error": why[:2000]}
+        with self.sessions.begin() as s:
+            won = s.execute(update(Change).where(Change.id.in_([r.id for r in rows]), Change.status == "approved")
+                            .values(**written).returning(Change.id, Change.host)
+                            .execution_options(synchronize_session=False)).all()
+            for cid, host in won:
+                self._audit(s, SYSTEM, "halted", change_id=cid, host=host, row=written, canary=canary.host)
 
     def _claim_and_finish(self, cid: int, status: str, **values: Any) -> None:
         with self.sessions.begin() as s:

@@ -121,3 +121,22 @@ def test_hostile_long_lines_and_reconcile_through_the_chat(tmp_path: Path) -> No
     assert "Refused: only a change whose outcome is unknown can be reconciled; change 1 is succeeded" in out
     assert "Refused: reconciling needs the approver role, which alice does not have" in out
     assert "Traceback" not in done.stderr
+
+
+def test_a_change_approved_outside_the_windows_waits_and_an_admin_can_run_it_now(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    soon = datetime.now(UTC) + timedelta(hours=3)
+    script = ("set nlbsflags 1 on fe02 because CHG-7 faster IPSec recovery\n/as bob\napprove 1\nhistory fe02\n"
+              "/as root\napprove 1 now\n")
+    done = run(["console"], tmp_path, script, OAKLEY_REQUESTERS="alice", OAKLEY_APPROVERS="bob",
+               OAKLEY_ADMINS="root", OAKLEY_CHANGE_WINDOWS=f"daily {soon:%H}:00-{soon + timedelta(hours=1):%H}:00")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Change 1 approved by bob" in out and "scheduled for " in out and "(the next change window)" in out
+    assert "[scheduled for " in out  # history says when
+    assert "executing now" in out and "fe02: succeeded — NLBSFlags now 1 (read back)" in out
+    assert lab_value(tmp_path, "fe02") == [["NLBSFlags", "REG_DWORD", 1]]
+    events = run(["history", "--change", "1", "--events", "--json"], tmp_path)
+    assert [e["action"] for e in json.loads(events.stdout)][:4] == ["requested", "approved", "scheduled", "run_now"]
+    assert run(["audit", "verify"], tmp_path).returncode == 0

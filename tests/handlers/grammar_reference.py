@@ -37,6 +37,7 @@ class Revert(NamedTuple):
 class Approve(NamedTuple):
     change_id: int
     acknowledge: bool
+    now: bool = False
 
 
 class Deny(NamedTuple):
@@ -82,8 +83,10 @@ _ENABLE = re.compile(rf"^(?:enable|turn\s+on|activate|activer)\s+(?:the\s+)?fast
 _DISABLE = re.compile(rf"^(?:disable|turn\s+off|deactivate|desactiver|désactiver)\s+(?:the\s+)?fast\s+failover\s+"
                       rf"(?:on|sur)\s+{_TARGETS}{_REASON}$", re.I | re.S)
 _REVERT = re.compile(rf"^(?:revert|undo|roll\s*back)\s+(?:change\s+)?{_ID}{_REASON}$", re.I | re.S)
-_APPROVE = re.compile(rf"^approve\s+(?:change\s+)?{_ID}(?:\s+(?P<ack>ack|acknowledge|acknowledged|anyway))?\s*$",
-                      re.I)
+_ACK = r"(?:ack|acknowledge|acknowledged|anyway)"
+_NOW = r"(?:now|maintenant)"
+_APPROVE = re.compile(rf"^approve\s+(?:change\s+)?{_ID}(?:\s+(?P<ack>{_ACK})(?:\s+(?P<now>{_NOW}))?"
+                      rf"|\s+(?P<now2>{_NOW})(?:\s+(?P<ack2>{_ACK}))?)?\s*$", re.I)
 _DENY = re.compile(rf"^(?:deny|reject)\s+(?:change\s+)?{_ID}(?:\s+(?P<reason>.+))?$", re.I | re.S)
 _CANCEL = re.compile(rf"^(?:cancel|withdraw)\s+(?:change\s+)?{_ID}\s*$", re.I)
 _SHOW = re.compile(rf"^(?:change|show)\s+{_ID}\s*$", re.I)
@@ -165,7 +168,8 @@ def parse(text: str) -> Command:
                        "(or `enable fast failover on fe01`, `delete nlbsflags on fe01`)")
     for pattern, build in (
         (_REVERT, lambda m: Revert(int(m.group(1)), m.group("reason") or "")),
-        (_APPROVE, lambda m: Approve(int(m.group(1)), bool(m.group("ack")))),
+        (_APPROVE, lambda m: Approve(int(m.group(1)), bool(m.group("ack") or m.group("ack2")),
+                                     bool(m.group("now") or m.group("now2")))),
         (_DENY, lambda m: Deny(int(m.group(1)), (m.group("reason") or "").strip())),
         (_CANCEL, lambda m: Cancel(int(m.group(1)))),
         (_SHOW, lambda m: ShowChange(int(m.group(1)))),
