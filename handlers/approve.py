@@ -41,8 +41,10 @@ def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:
 def handle_reconcile(cmd: Reconcile, ctx: ChatContext) -> Reply:
     """Read the host of a change whose outcome is unknown and settle it (approvers; audited)."""
     workflow = ctx.services.workflow
-    if not workflow.roles.can_approve(ctx.user):
-        return Reply(f"Refused: reconciling needs the approver role, which {ctx.user} does not have", ephemeral=True)
+    try:
+        workflow.reconcilable(ctx.user, cmd.change_id)  # refused at once, not after "Reading the host…"
+    except WorkflowError as exc:
+        return refused(exc, ctx.lang)
 
     def run(progress: Progress) -> Reply:
         try:

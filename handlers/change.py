@@ -97,6 +97,10 @@ def handle_revert(cmd: Revert, ctx: ChatContext) -> Reply:
     missing = _reason_problem(cmd.reason, ctx)
     if missing:
         return missing
+    try:
+        ctx.services.workflow.revertible(cmd.change_id)  # refused at once, not after "Preparing…"
+    except WorkflowError as exc:
+        return refused(exc, ctx.lang)
     announce = (f"Préparation du rétablissement de la modification {cmd.change_id}…" if ctx.lang == "fr"
                 else f"Preparing the revert of change {cmd.change_id}…")
     return _request(ctx, announce,

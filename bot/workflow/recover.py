@@ -20,12 +20,12 @@ from bot.workflow.states import (
 )
 from remote import registry
 from remote.errors import RemoteError
+from remote.inventory import Host
 
 
 class RecoverSteps(ExecuteSteps):
-    def reconcile(self, user: str, change_id: int) -> list[Change]:
-        """Settle an `unknown` change by reading its host: the value asked for there → succeeded, the
-        value before → failed. An approver's step, audited; anything else is refused as unsettled."""
+    def reconcilable(self, user: str, change_id: int) -> tuple[Change, Host]:
+        """The change and host `reconcile` would read, or the reason it cannot (before any host is read)."""
         if len(user) > MAX_USER_ID or not self.roles.can_approve(user):
             raise WorkflowError(f"reconciling needs the approver role, which {user[:MAX_USER_ID]} does not have",
                                 "permission")
@@ -39,6 +39,12 @@ class RecoverSteps(ExecuteSteps):
         host = self.inventory.hosts.get(change.host)
         if host is None:
             raise WorkflowError(f"{change.host} is no longer in the inventory; it cannot be read", "invalid")
+        return change, host
+
+    def reconcile(self, user: str, change_id: int) -> list[Change]:
+        """Settle an `unknown` change by reading its host: the value asked for there → succeeded, the
+        value before → failed. An approver's step, audited; anything else is refused as unsettled."""
+        change, host = self.reconcilable(user, change_id)
         try:
             found = registry.read(self._client(host), self.allow, self.value)
         except RemoteError as exc:

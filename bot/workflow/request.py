@@ -132,9 +132,8 @@ class RequestSteps(WorkflowBase):
                                 f"(`change {first.group_id or first.id}`); approve, deny or cancel it first",
                                 "duplicate")
 
-    def revert(self, user: str, change_id: int, reason: str = "", *, channel: str | None = None) -> list[Change]:
-        """A new request restoring `before`: deleting the value when it was absent, writing the
-        original type and data back when it was not a REG_DWORD."""
+    def revertible(self, change_id: int) -> Change:
+        """The change a revert would undo, or the reason it cannot be (before any host is read)."""
         with self.sessions() as s:
             change = s.get(Change, change_id)
             if change is None:
@@ -143,9 +142,14 @@ class RequestSteps(WorkflowBase):
                 hint = f"; say `reconcile {change_id}` to settle it first" if change.status == "unknown" else ""
                 raise WorkflowError(f"only a succeeded change can be reverted; change {change_id} is "
                                     f"{change.status}{hint}", "conflict")
-            present, type_, data = stored_state(change, "before")
-            host = change.host
+            return change
+
+    def revert(self, user: str, change_id: int, reason: str = "", *, channel: str | None = None) -> list[Change]:
+        """A new request restoring `before`: deleting the value when it was absent, writing the
+        original type and data back when it was not a REG_DWORD."""
+        change = self.revertible(change_id)
+        present, type_, data = stored_state(change, "before")
         restore = (type_, data or "") if present and type_ != "REG_DWORD" else None
         target = change.before_value if present and restore is None else None
-        return self.request(user, [host], target, reason or f"revert of change {change_id}",
+        return self.request(user, [change.host], target, reason or f"revert of change {change_id}",
                             reverts=change_id, channel=channel, restore=restore)

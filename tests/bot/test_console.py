@@ -110,6 +110,8 @@ def test_hostile_long_lines_and_reconcile_through_the_chat(tmp_path: Path) -> No
         "reconcile 1",
         "/as alice",
         "reconcile 1",
+        "revert 1 because CHG-2 back out",
+        "revert 99 because CHG-2 back out",
     ]) + "\n"
     done = run(["console"], tmp_path, script, OAKLEY_REQUESTERS="alice", OAKLEY_APPROVERS="bob")
     assert done.returncode == 0, done.stderr
@@ -120,6 +122,8 @@ def test_hostile_long_lines_and_reconcile_through_the_chat(tmp_path: Path) -> No
     assert "'999999999d' is longer than 36,500 days" in out
     assert "Refused: only a change whose outcome is unknown can be reconciled; change 1 is succeeded" in out
     assert "Refused: reconciling needs the approver role, which alice does not have" in out
+    assert "Reading the host of change 1" not in out  # refusals come first, not after a progress line
+    assert "Refused: there is no change 99" in out and "Preparing the revert of change 99" not in out
     assert "Traceback" not in done.stderr
 
 
