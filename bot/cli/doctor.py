@@ -65,6 +65,7 @@ def diagnose(conf: Settings, *, inventory_path: str | None = None, timeout: floa
     yield from _logging(conf)
     yield from _tokens(conf)
     yield from _database(conf)
+    yield from _windows(conf)
     inventory, finding = _inventory(conf, inventory_path)
     yield finding
     credentials = None
@@ -83,6 +84,21 @@ def _logging(conf: Settings) -> Iterator[Finding]:
         logs.setup(conf.log_format, conf.log_level)
     except logs.LogConfigError as exc:
         yield Finding("FAIL", "logging", str(exc))
+
+
+def _windows(conf: Settings) -> Iterator[Finding]:
+    """When OAKLEY_CHANGE_WINDOWS is set, whether approvals now run or wait (the setting parsed already)."""
+    from datetime import UTC, datetime
+
+    from bot.change_windows import parse_windows
+
+    windows = parse_windows(conf.change_windows)
+    if windows.always:
+        return
+    now = datetime.now(UTC)
+    state = ("open now: approved changes run at once" if windows.open_at(now) else
+             f"closed now: approved changes wait until {windows.next_open(now):%Y-%m-%d %H:%M} UTC")
+    yield Finding("ok", "change windows", f"{windows.describe()} (UTC) — {state}")
 
 
 def _tokens(conf: Settings) -> Iterator[Finding]:

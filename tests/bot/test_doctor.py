@@ -58,6 +58,18 @@ def test_all_well(setup: Setup) -> None:
     assert setup.lab.password not in text + err and "Sup3rS3cret" not in text + err
 
 
+def test_change_windows_are_shown_with_when_the_next_opens(setup: Setup) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    soon = datetime.now(UTC) + timedelta(hours=3)
+    setup.env["OAKLEY_CHANGE_WINDOWS"] = f"daily {soon:%H}:00-{soon + timedelta(hours=1):%H}:00"
+    status, lines, _ = setup.doctor()
+    assert status == 0, lines
+    [line] = [x for x in lines if "change windows" in x]
+    assert line.startswith(f"ok    change windows: daily {soon:%H}:00-")
+    assert "closed now: approved changes wait until" in line
+
+
 def test_a_missing_scope_a_dead_host_and_a_missing_password_are_each_named(setup: Setup) -> None:
     setup.fake.scopes = ",".join(s for s in SCOPES if s != "chat:write")
     setup.lab.host("be01").set_refusing(True)
