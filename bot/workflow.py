@@ -30,6 +30,7 @@ from bot import audit
 from bot.checks import CredentialSource, allowlist, describe_value, nlbsflags_value, read_fleet
 from bot.db.models import Change, RequestAttempt
 from bot.guidance import assess
+from bot.hostfacts import cached_view
 from bot.leases import DEFAULT_LEASE, Heartbeat, new_owner_id, wall_clock
 from bot.roles import Roles
 from kb.store import KnowledgeBase
@@ -242,7 +243,7 @@ class Workflow:
             self._refuse_duplicates(s, [h.name for h, _ in todo], wanted)  # another process, meanwhile
             group_id: int | None = None
             for host, before in todo:
-                guidance = assess(self.kb, host, before, value, restore)
+                guidance = assess(self.kb, host, before, value, restore, cached_view(s, host))
                 change = Change(
                     group_id=group_id, host=host.name, value_name=self.value.name,
                     action="set" if wanted[0] else "delete", target_value=value,
