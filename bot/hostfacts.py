@@ -138,6 +138,7 @@ class HostFacts:
                 return {n: self._memory[n] for n in wanted if n in self._memory}
         found: dict[str, Known] = {}
         with self.sessions() as s:
+            s.connection(execution_options={"sqlite_read_only": True})  # a snapshot, not SQLite's write lock
             for start in range(0, len(wanted), _CHUNK):
                 rows = s.execute(select(HostFact).where(HostFact.host.in_(wanted[start:start + _CHUNK]))).scalars()
                 for r in rows:
