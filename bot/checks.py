@@ -2,28 +2,36 @@
 
 Joins the remote layer (what the registry holds) with the KB (whether that
 is what KB 821839 asks for on this host, and how long IPSec would take to
-recover after an unplanned back-end failover with that value).
+recover after an unplanned back-end failover with that value). The OS the
+estimate uses is the one the host reports when it is known (bot/hostfacts.py),
+else the inventory's.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.hostfacts import HostFacts, OSView, view
 from kb.failover import NotCovered, estimate, nlbsflags_state
 from kb.model import IdleTimer
 from kb.model import RegistryValue as KBRegistryValue
 from kb.store import KnowledgeBase
-from remote import registry
 from remote.errors import RemoteError
 from remote.fleet import Outcome, run_fleet
-from remote.fleet_processes import process_count, read_in_processes
+from remote.fleet_processes import process_count, read_hosts_in_processes
+from remote.hostos import OS_VALUES, HostOS, HostRead, read_host
 from remote.inventory import Host
 from remote.regexe import Allowlist, RegistryValue, RegRead, data_text
 from remote.winrm_client import Credentials, Timeouts, WinRMClient, resolve_credentials
 
 _HIVES = {"HKEY_LOCAL_MACHINE": "HKLM"}
+log = logging.getLogger("oakley.checks")
+T = TypeVar("T")
 
 
 def registry_rule(kb: KnowledgeBase) -> KBRegistryValue:
@@ -39,6 +47,15 @@ def nlbsflags_value(kb: KnowledgeBase) -> RegistryValue:
 def allowlist(kb: KnowledgeBase) -> Allowlist:
     """Only the values the KB names may be read or written."""
     return Allowlist({nlbsflags_value(kb)})
+
+
+def read_allowlist(kb: KnowledgeBase) -> Allowlist:
+    """What a check may read: the KB's value and the Windows version (CurrentVersion, ProductName).
+
+    A separate list, so the version values can never reach a `reg add` or `reg delete`: writes are
+    built from `allowlist` only.
+    """
+    return Allowlist({nlbsflags_value(kb), *OS_VALUES})
 
 
 class Verdict(NamedTuple):
@@ -113,6 +130,7 @@ class CheckResult(NamedTuple):
     read: RegRead | None
     error: RemoteError | None
     verdict: Verdict | None
+    os: OSView | None = None  # None: the check was run without the OS (no HostFacts given)
 
     @property
     def ok(self) -> bool:
@@ -130,6 +148,7 @@ class CheckResult(NamedTuple):
             "error": self.error.to_json() if self.error else None,
             "compliant": v.compliant if v else None,
             "expected_unplanned_failover_s": v.expected_unplanned_failover_s if v else None,
+            "os": self.os.to_json() if self.os else None,
         }
 
 
@@ -155,14 +174,33 @@ def read_fleet(
     `processes`: worker processes for a large fleet; None decides from the
     fleet's size and OAKLEY_FLEET_PROCESSES.
     """
-    value, allow = nlbsflags_value(kb), allowlist(kb)
+    outcomes = read_fleet_hosts(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts,
+                                progress=progress, processes=processes)
+    return [Outcome(o.host, o.value.value if o.value is not None else None, o.error) for o in outcomes]
+
+
+def read_fleet_hosts(
+    kb: KnowledgeBase,
+    hosts: Sequence[Host],
+    credentials: CredentialSource,
+    *,
+    concurrency: int = 16,
+    timeouts: Timeouts | None = None,
+    progress: Callable[[int, int, Outcome[object]], None] | None = None,
+    processes: int | None = None,
+    os_for: frozenset[str] = frozenset(),
+) -> list[Outcome[HostRead]]:
+    """NLBSFlags on every host, and the OS of the hosts in `os_for` in the same shell."""
+    value, allow = nlbsflags_value(kb), read_allowlist(kb)
     workers = process_count(len(hosts)) if processes is None else processes
     if workers > 1:  # a large fleet: more than one core (OAKLEY_FLEET_PROCESSES)
-        return read_in_processes(hosts, credentials, allow, value, processes=workers, concurrency=concurrency,
-                                 timeouts=timeouts or Timeouts(), progress=progress)
+        return read_hosts_in_processes(hosts, credentials, allow, value, processes=workers,
+                                       concurrency=concurrency, timeouts=timeouts or Timeouts(), progress=progress,
+                                       os_for=os_for)
 
-    def read_one(host: Host) -> RegRead:
-        return registry.read(WinRMClient(host, credentials(host), timeouts or Timeouts()), allow, value)
+    def read_one(host: Host) -> HostRead:
+        return read_host(WinRMClient(host, credentials(host), timeouts or Timeouts()), allow, value,
+                         host.name in os_for)
 
     return run_fleet(hosts, read_one, concurrency=concurrency, progress=progress)
 
@@ -176,14 +214,45 @@ def check_hosts(
     timeouts: Timeouts | None = None,
     progress: Callable[[int, int, Outcome[object]], None] | None = None,
     processes: int | None = None,
+    facts: HostFacts | None = None,
 ) -> list[CheckResult]:
-    """Read NLBSFlags on every host (in inventory order) and judge each value."""
+    """Read NLBSFlags on every host (in inventory order) and judge each value.
+
+    With `facts`, the OS each host reports is part of the check: read in the
+    same shell when `facts` has none for it or an old one, remembered there,
+    and used for the verdict instead of the inventory's. Without, the
+    inventory's OS is used and no OS is reported (`os` None).
+    """
     from bot.metrics import FLEET_CHECK_SECONDS
 
+    due = _quietly(lambda: facts.due(hosts), frozenset(h.name for h in hosts)) if facts else frozenset()
     with FLEET_CHECK_SECONDS.time():
-        outcomes = read_fleet(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts, progress=progress,
-                              processes=processes)
-    return [
-        CheckResult(o.host, o.value, o.error, verdict(kb, o.host, o.value) if o.value is not None else None)
-        for o in outcomes
-    ]
+        outcomes = read_fleet_hosts(kb, hosts, credentials, concurrency=concurrency, timeouts=timeouts,
+                                    progress=progress, processes=processes, os_for=due)
+    views: dict[str, OSView] = {}
+    if facts is not None:
+        fresh: dict[str, HostOS] = {o.host.name: o.value.os for o in outcomes
+                                    if o.value is not None and o.value.os is not None}
+        _quietly(lambda: facts.record(fresh), None)
+        known = _quietly(lambda: facts.known(h.name for h in hosts), {})
+        now = facts.clock()
+        for host in hosts:
+            found = fresh.get(host.name)
+            views[host.name] = (view(host, known[host.name]) if host.name in known and not (found and found.definitive)
+                                else view(host, found, now))
+    results = []
+    for o in outcomes:
+        seen = views.get(o.host.name)
+        judged = seen.judged(o.host) if seen else o.host
+        results.append(CheckResult(o.host, o.value.value if o.value is not None else None, o.error,
+                                   verdict(kb, judged, o.value.value) if o.value is not None else None, seen))
+    return results
+
+
+def _quietly(action: Callable[[], T], fallback: T) -> T:
+    """The OS cache must not fail a check: with the database away the check still reads and judges."""
+    try:
+        return action()
+    except SQLAlchemyError as exc:
+        log.warning("host facts unavailable, the check goes on without them: %s", type(exc).__name__)
+        return fallback

@@ -3,6 +3,9 @@
 Reads lines from stdin, so a file piped in is a script. `/as USER` switches
 who is speaking. The work a line starts (reading hosts, executing a change)
 is finished before the next line is read. The output is a plain transcript.
+`/lab set HOST VALUE|absent` changes NLBSFlags on the console's own lab out
+of band, as an administrator would by hand on a server (the inventory's
+lab is another process: `oakley lab set` reaches it).
 """
 
 from __future__ import annotations
@@ -59,12 +62,37 @@ class Console:
             return
         if line in ("/quit", "/exit"):
             raise EOFError
+        if line.startswith("/lab"):
+            self.say("oakley (only you)", self._lab(line[4:]))
+            return
         self.say(self.user, line)
         try:
             self.run_scheduled()
             self._show(handle_text(line, ChatContext(self.user, self.services, channel="console")))
         except SQLAlchemyError:  # each step is its own transaction: nothing is left half-written
             self.say("oakley (only you)", DATABASE_DOWN)
+
+    def _lab(self, rest: str) -> str:
+        """`/lab set HOST VALUE|absent` on the lab this console started."""
+        from remote.lab.control import ControlError, parse_value
+
+        words = rest[:200].split()
+        if len(words) != 3 or words[0] != "set":
+            return "usage: /lab set HOST VALUE|absent"
+        lab = self.services.lab
+        if lab is None:
+            return "this console runs on an inventory, not its own lab: use `oakley lab set HOST VALUE` there"
+        host = lab.hosts.get(words[1])
+        if host is None:
+            return f"the lab has no such host; it has {', '.join(list(lab.hosts)[:10])}"
+        try:
+            value = parse_value(words[2])
+        except ControlError as exc:
+            return str(exc)
+        before = host.nlbsflags()
+        host.set_nlbsflags(value)
+        return (f"lab: NLBSFlags on {host.name} {'absent' if before is None else before} → "
+                f"{'absent' if value is None else value} (out of band: Oakley did not make this change)")
 
     def run(self, stream: TextIO = sys.stdin) -> int:
         interactive = stream.isatty()

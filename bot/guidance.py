@@ -2,7 +2,8 @@
 
 The rationale, the expected unplanned-failover time now and after, and every
 way the request departs from the article's guidance (such a request needs
-an explicit acknowledgement from the approver).
+an explicit acknowledgement from the approver). The OS is the one the host
+reported when it is known (bot/hostfacts.py), else the inventory's.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bot.checks import about, describe_value, registry_rule, shorter_timer_oses
+from bot.hostfacts import OSView
 from kb.failover import NotCovered, estimate, nlbsflags_state
 from kb.store import KnowledgeBase
 from remote.inventory import Host
@@ -35,8 +37,13 @@ def _show(state: str) -> str:
 
 
 def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None,
-           restoring: tuple[str, str] | None = None) -> Guidance:
-    """`restoring` (type, data): the request writes a value of another type back (a revert)."""
+           restoring: tuple[str, str] | None = None, os_view: OSView | None = None) -> Guidance:
+    """`restoring` (type, data): the request writes a value of another type back (a revert).
+
+    `os_view`: what is known of the OS the host reports; the estimate uses it over the inventory's.
+    """
+    if os_view is not None:
+        host = os_view.judged(host)
     rule = registry_rule(kb)
     rationale = kb.facts["registry.location"].text.en
     typed = before.present and before.type != "REG_DWORD"
@@ -54,6 +61,8 @@ def assess(kb: KnowledgeBase, host: Host, before: RegRead, target: int | None,
                    f"{_time(kb, host, now, typed)} now ({rule.value_name} {_show(now)}) → "
                    f"{_time(kb, host, after, restoring is not None)} after "
                    f"({rule.value_name} {_show(after)}). Exchange's own recovery time comes on top.")
+    if os_view is not None and os_view.mismatch:
+        summary += f" OS: {os_view.note()}."
     outside: list[str] = []
     if host.role != rule.server_role:
         outside.append(f"{host.name} is a {host.role or 'host of unknown role'}; the article sets "

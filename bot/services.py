@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -20,6 +21,7 @@ from bot.change_windows import parse_windows
 from bot.checks import CredentialSource, credentials_from_env
 from bot.db.engine import UnsupportedDatabase, is_current, make_engine, session_factory, upgrade
 from bot.durations import parse_duration
+from bot.hostfacts import HostFacts, parse_max_age
 from bot.roles import Roles
 from bot.settings import Settings
 from bot.workflow import Workflow
@@ -47,6 +49,7 @@ class Services:
     workflow: Workflow
     lab: Lab | None = None
     recovered: list[int] = field(default_factory=list)
+    host_facts: HostFacts | None = None  # the OS each host reported, shared through the database
 
     def close(self) -> None:
         self.engine.dispose()
@@ -99,6 +102,7 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
         ttl = parse_duration(settings.approval_ttl)
     except ValueError as exc:
         raise ConfigError(f"OAKLEY_APPROVAL_TTL: {exc}") from None
+    os_max_age = host_facts_max_age(settings)
     kb = default_kb()
     lab: Lab | None = None
     path = inventory_path or settings.inventory
@@ -116,7 +120,7 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
                 reset_if_new(probe, lab_state)
             finally:
                 probe.dispose()
-        lab = Lab(state_dir=lab_state).start()
+        lab = Lab(state_dir=lab_state, control=True).start()
         inventory = load_inventory(lab.write_inventory(Path(lab.state_dir) / "inventory.yaml"))
         lab_credentials = Credentials(lab.username, lab.password)
         credentials = lambda host: lab_credentials  # noqa: E731
@@ -139,4 +143,13 @@ def build_services(settings: Settings, *, inventory_path: str | None = None, use
                         request_rate=settings.request_rate, windows=parse_windows(settings.change_windows),
                         canary=settings.rollout_canary)
     recovered = [c.id for c in workflow.recover_interrupted()]
-    return Services(settings, kb, engine, sessions, inventory, credentials, roles, workflow, lab, recovered)
+    return Services(settings, kb, engine, sessions, inventory, credentials, roles, workflow, lab, recovered,
+                    HostFacts(sessions, os_max_age))
+
+
+def host_facts_max_age(settings: Settings) -> timedelta:
+    """OAKLEY_OS_MAX_AGE, checked: a configuration error names the variable."""
+    try:
+        return parse_max_age(settings.os_max_age)
+    except ValueError as exc:
+        raise ConfigError(f"OAKLEY_OS_MAX_AGE: {exc} (or 0 to read it at every check)") from None

@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     audit_channel: str | None = None
     fleet_concurrency: int = Field(16, ge=1, le=512)
     request_rate: int = Field(10, ge=1, le=10_000)  # change requests per user per minute, across processes
+    os_max_age: str = "24h"  # how long a host's reported OS is trusted before a check reads it again; 0: always
     slack_api_url: str | None = None
     log_format: str = "text"
     log_level: str = "INFO"

@@ -2,7 +2,9 @@
 
 The reply is a summary first (counts per state, then the hosts that need
 attention); the per-host list follows for up to `FULL_LIST` hosts. Above
-that the chat surface attaches the full table as a CSV file.
+that the chat surface attaches the full table as a CSV file. A host whose
+reported Windows differs from the inventory's, or whose OS could not be read
+(the inventory's is used then), says so on its line.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from handlers.reply import Progress, Reply
 FULL_LIST = 50
 ATTENTION = 20
 CSV_FIELDS = ("host", "ok", "compliant", "present", "value", "type", "expected_unplanned_failover_s",
-              "error_kind", "error_message")
+              "error_kind", "error_message", "os_reported", "os_inventory", "os_source", "os_mismatch")
+
+
+def _os_note(r: CheckResult) -> str:
+    note = r.os.note() if r.os is not None else None
+    return f" ({note})" if note else ""
 
 
 def _line(r: CheckResult) -> str:
@@ -31,7 +38,7 @@ def _line(r: CheckResult) -> str:
         return f"• ✗ {r.host.name}: error ({r.error.kind}) — {r.error.message}"
     assert r.verdict is not None
     mark = {True: "✓", False: "✗", None: "·"}[r.verdict.compliant]
-    return f"• {mark} {r.host.name}: {r.verdict.note}"
+    return f"• {mark} {r.host.name}: {r.verdict.note}{_os_note(r)}"
 
 
 def summary(results: list[CheckResult], lang: str = "en") -> str:
@@ -48,8 +55,12 @@ def summary(results: list[CheckResult], lang: str = "en") -> str:
                 f"{unjudged} without a recommendation (not 2003 front-ends)")
     if errors:
         head += (", erreurs : " if fr else ", errors: ") + ", ".join(f"{n} {k}" for k, n in errors.most_common())
+    mismatched = [r for r in results if r.os is not None and r.os.mismatch]
+    if mismatched:
+        head += (f", {len(mismatched)} OS différent(s) de l'inventaire" if fr
+                 else f", {len(mismatched)} running another OS than the inventory says")
     lines = [head]
-    attention = wrong + [r for r in results if r.error is not None]
+    attention = wrong + [r for r in results if r.error is not None] + [r for r in mismatched if r not in wrong]
     if len(results) > FULL_LIST:
         if attention:
             lines.append("*À examiner :*" if fr else "*Needs attention:*")
@@ -75,8 +86,10 @@ def results_csv(rows: list[dict[str, Any]]) -> str:
     writer.writerow(CSV_FIELDS)
     for row in rows:
         error = row.get("error") or {}
+        os = row.get("os") or {}
         writer.writerow([_cell(row.get(k)) for k in CSV_FIELDS[:7]]
-                        + [_cell(error.get("kind")), _cell(error.get("message"))])
+                        + [_cell(error.get("kind")), _cell(error.get("message"))]
+                        + [_cell(os.get(k)) for k in ("reported", "inventory", "source", "mismatch")])
     return out.getvalue()
 
 
@@ -90,7 +103,7 @@ def handle(cmd: Check, ctx: ChatContext) -> Reply:
 
     def run(progress: Progress) -> Reply:
         results = check_hosts(services.kb, hosts, services.credentials,
-                              concurrency=services.settings.fleet_concurrency,
+                              concurrency=services.settings.fleet_concurrency, facts=services.host_facts,
                               progress=fleet_progress(progress, "vérification" if lang == "fr" else "check"))
         return Reply(summary(results, lang), data={"results": [r.to_json() for r in results]})
 

@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from remote import registry
 from remote.errors import RemoteError
 from remote.fleet import Outcome, Progress, run_fleet
+from remote.hostos import HostRead, read_host
 from remote.inventory import Host
 from remote.regexe import Allowlist, RegistryValue, RegRead
 from remote.winrm_client import Credentials, Timeouts, WinRMClient
@@ -34,7 +34,7 @@ THRESHOLD = 500  # below it, starting the workers costs more than a second core 
 MAX_PROCESSES = 8
 ENV = "OAKLEY_FLEET_PROCESSES"
 
-_Result = tuple[RegRead | None, tuple[str, str, str | None] | None]
+_Result = tuple[HostRead | None, tuple[str, str, str | None] | None]
 
 
 def process_count(hosts: int, environ: Mapping[str, str] | None = None) -> int:
@@ -57,11 +57,13 @@ def process_count(hosts: int, environ: Mapping[str, str] | None = None) -> int:
 
 
 def _read_chunk(hosts: list[Host], credentials: list[Credentials], allow: list[RegistryValue],
-                value: RegistryValue, timeouts: Timeouts, concurrency: int) -> list[_Result]:
+                value: RegistryValue, timeouts: Timeouts, concurrency: int,
+                os_for: frozenset[str] = frozenset()) -> list[_Result]:
     """In a worker process: read one chunk of hosts with threads."""
     allowed = Allowlist(allow)
     by_name = {h.name: c for h, c in zip(hosts, credentials, strict=True)}
-    outcomes = run_fleet(hosts, lambda h: registry.read(WinRMClient(h, by_name[h.name], timeouts), allowed, value),
+    outcomes = run_fleet(hosts, lambda h: read_host(WinRMClient(h, by_name[h.name], timeouts), allowed, value,
+                                                    h.name in os_for),
                          concurrency=concurrency)
     return [(o.value, (o.error.kind, o.error.message, o.error.raw) if o.error else None) for o in outcomes]
 
@@ -78,12 +80,30 @@ def read_in_processes(
     progress: Progress | None = None,
 ) -> list[Outcome[RegRead]]:
     """Read `value` on every host with `processes` worker processes; outcomes in `hosts` order."""
+    outcomes = read_hosts_in_processes(hosts, credentials, allow, value, processes=processes,
+                                       concurrency=concurrency, timeouts=timeouts, progress=progress)
+    return [Outcome(o.host, o.value.value if o.value else None, o.error) for o in outcomes]
+
+
+def read_hosts_in_processes(
+    hosts: Sequence[Host],
+    credentials: Callable[[Host], Credentials],
+    allow: Allowlist,
+    value: RegistryValue,
+    *,
+    processes: int,
+    concurrency: int,
+    timeouts: Timeouts,
+    progress: Progress | None = None,
+    os_for: frozenset[str] = frozenset(),
+) -> list[Outcome[HostRead]]:
+    """Read `value` (and the OS of the hosts named in `os_for`) with worker processes, in `hosts` order."""
     per_process = max(1, math.ceil(concurrency / processes))
     chunk = per_process * 8
-    results: list[Outcome[RegRead] | None] = [None] * len(hosts)
+    results: list[Outcome[HostRead] | None] = [None] * len(hosts)
     done = 0
 
-    def record(index: int, outcome: Outcome[RegRead]) -> None:
+    def record(index: int, outcome: Outcome[HostRead]) -> None:
         nonlocal done
         results[index] = outcome
         done += 1
@@ -112,8 +132,9 @@ def read_in_processes(
                 if item is None:
                     return False
                 start, part, creds = item
+                wanted = frozenset(h.name for h in part if h.name in os_for)
                 pending[pool.submit(_read_chunk, part, creds, sorted(_values(allow)), value, timeouts,
-                                    per_process)] = (start, part)
+                                    per_process, wanted)] = (start, part)
                 return True
 
             while len(pending) < 2 * processes and submit():
@@ -130,7 +151,8 @@ def read_in_processes(
         # No worker processes here (a sandbox, a dead worker): finish the rest in threads.
         left = [i for i, r in enumerate(results) if r is None]
         rest = run_fleet([hosts[i] for i in left],
-                         lambda h: registry.read(WinRMClient(h, credentials(h), timeouts), allow, value),
+                         lambda h: read_host(WinRMClient(h, credentials(h), timeouts), allow, value,
+                                             h.name in os_for),
                          concurrency=concurrency)
         for i, outcome in zip(left, rest, strict=True):
             record(i, outcome)

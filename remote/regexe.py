@@ -21,7 +21,8 @@ from typing import Literal, NamedTuple
 from remote.errors import RemoteError
 
 DWORD_MAX = 0xFFFFFFFF
-_KEY_RE = re.compile(r"^HKLM(\\[A-Za-z0-9_]+)+$")
+# Key components are words, one space allowed between them (`Windows NT`): the key is always quoted.
+_KEY_RE = re.compile(r"^HKLM(\\[A-Za-z0-9_]+( [A-Za-z0-9_]+)*)+$")
 _NAME_RE = re.compile(r"^[A-Za-z0-9_]{1,64}$")
 _FIELD_SEP = re.compile(r"\t|\s{4}")
 

@@ -5,6 +5,11 @@ OAKLEY_WINRM_USERNAME / OAKLEY_WINRM_PASSWORD, or the variable a host names
 in `oakley_password_env`. Ends with "read N of M hosts" on stderr. Exit
 status 1 when any host could not be read, 2 when a host has no credentials
 configured (that is the configuration to fix, not the host).
+
+The OS each host reports is remembered in the configured database
+(OAKLEY_DATABASE_URL, host_facts) and read again when older than
+OAKLEY_OS_MAX_AGE; when the database cannot be used the check still runs,
+reading the OS every time, and says so on stderr.
 """
 
 from __future__ import annotations
@@ -17,7 +22,11 @@ from typing import TYPE_CHECKING
 from bot.cli.errors import UsageError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from bot.checks import CheckResult, CredentialSource
+    from bot.hostfacts import HostFacts
+    from bot.settings import Settings
     from remote.inventory import Host
 
 
@@ -44,12 +53,18 @@ def run(args: argparse.Namespace) -> int:
     password = conf.winrm_password.get_secret_value() if conf.winrm_password else None
     credentials = credentials_from_env(conf.winrm_username, password)
     _require_credentials(hosts, credentials)
-    results = check_hosts(
-        default_kb(), hosts, credentials,
-        concurrency=conf.fleet_concurrency,
-        timeouts=Timeouts(operation=20, read=30, deadline=args.timeout),
-        progress=fleet_progress("contacted", len(hosts)),
-    )
+    facts, engine = host_facts(conf)
+    try:
+        results = check_hosts(
+            default_kb(), hosts, credentials,
+            concurrency=conf.fleet_concurrency,
+            timeouts=Timeouts(operation=20, read=30, deadline=args.timeout),
+            progress=fleet_progress("contacted", len(hosts)),
+            facts=facts,
+        )
+    finally:
+        if engine is not None:
+            engine.dispose()
     if args.json:
         json.dump([r.to_json() for r in results], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -58,6 +73,24 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     print(summary(results), file=sys.stderr)
     return 0 if all(r.ok for r in results) else 1
+
+
+def host_facts(conf: Settings) -> tuple[HostFacts, Engine | None]:
+    """The OS cache on the configured database; in memory (with a warning) when that cannot be used."""
+    from bot.db.engine import session_factory
+    from bot.hostfacts import HostFacts
+    from bot.services import ConfigError, host_facts_max_age, prepare_database
+
+    try:
+        max_age = host_facts_max_age(conf)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        engine = prepare_database(conf.database_url)
+    except ConfigError as exc:
+        print(f"oakley check: {exc} — the hosts' OS is read at this check and not remembered", file=sys.stderr)
+        return HostFacts(None, max_age), None
+    return HostFacts(session_factory(engine), max_age), engine
 
 
 def _require_credentials(hosts: list[Host], credentials: CredentialSource) -> None:
@@ -96,7 +129,10 @@ def _table(results: list[CheckResult]) -> None:
             judged = r.verdict.compliant if r.verdict else None
             compliant = "-" if judged is None else ("yes" if judged else "NO")
             note = r.verdict.note if r.verdict else ""
-        rows.append((r.host.name, r.host.role or "?", r.host.os or "?", value, compliant, note))
+            extra = r.os.note() if r.os is not None else None
+            note = f"{note} ({extra})" if extra else note
+        os_cell = r.os.cell() if r.os is not None else (r.host.os or "?")
+        rows.append((r.host.name, r.host.role or "?", os_cell, value, compliant, note))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])

@@ -11,7 +11,15 @@ OAKLEY_WINRM_PASSWORD); the host table goes to stderr. So:
 
 Registry values are kept in the state directory across restarts (`--reset`
 forgets them); `--password-env VAR` takes the password from $VAR so a
-restarted lab keeps the credentials already exported.
+restarted lab keeps the credentials already exported. `--runs HOST=OS`
+makes a host run another Windows than its inventory entry says (its
+CurrentVersion, ProductName and reg.exe output follow).
+
+Out of band, on the running lab (remote/lab/control.py):
+
+    oakley lab set fe01 0           # NLBSFlags = 0 on fe01, as an admin would by hand
+    oakley lab set fe01 absent      # delete it
+    oakley lab set-os fe02 windows-2000
 """
 
 from __future__ import annotations
@@ -50,6 +58,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reset", action="store_true", help="forget the registries kept from earlier runs")
     parser.add_argument("--detach", action="store_true",
                         help="run in the background: print the export lines (with OAKLEY_LAB_PID) and return")
+    parser.add_argument("--runs", action="append", default=[], metavar="HOST=OS",
+                        help="HOST runs OS (e.g. fe02=windows-2000) whatever its inventory entry says; repeatable")
+    parser.add_argument("control", nargs="*", metavar="set HOST VALUE|absent",
+                        help="change a running lab's NLBSFlags out of band (`set-os HOST OS`: its Windows)")
 
 
 def export_lines(values: dict[str, Any]) -> str:
@@ -61,8 +73,36 @@ def export_lines(values: dict[str, Any]) -> str:
     return "".join(f"{name}={shlex.quote(str(value))}; export {name}\n" for name, value in values.items())
 
 
+def control(args: argparse.Namespace) -> int:
+    """`oakley lab set HOST VALUE|absent` / `set-os HOST OS`: ask the running lab to change a host."""
+    from remote.lab.control import ControlError, parse_value, send
+
+    words = list(args.control)
+    if len(words) != 3 or words[0] not in ("set", "set-os"):
+        raise UsageError("usage: oakley lab set HOST VALUE|absent [--state-dir DIR], or set-os HOST OS")
+    action, host, raw = words
+    state_dir = Path(args.state_dir) if args.state_dir else _default_state_dir()
+    try:
+        if action == "set":
+            answer = send(state_dir, {"op": "set", "host": host, "value": parse_value(raw)})
+        else:
+            answer = send(state_dir, {"op": "os", "host": host, "os": raw})
+    except ControlError as exc:
+        print(f"oakley lab: {exc}", file=sys.stderr)
+        return 1
+    shown = {None: "absent"}
+    what = "NLBSFlags" if action == "set" else "OS"
+    print(f"{answer['host']}: {what} {shown.get(answer['before'], answer['before'])} → "
+          f"{shown.get(answer['after'], answer['after'])}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from remote.lab import Lab, default_topology, fleet_topology
+    from remote.lab.lab import WINDOWS_VERSIONS
+
+    if args.control:
+        return control(args)
 
     if args.hosts is not None and not 1 <= args.hosts <= 2000:
         raise UsageError("--hosts must be between 1 and 2000")
@@ -78,8 +118,16 @@ def run(args: argparse.Namespace) -> int:
     if args.reset:
         (state_dir / "lab-state.json").unlink(missing_ok=True)
     specs = fleet_topology(args.hosts) if args.hosts else default_topology()
+    by_name = {spec.name: spec for spec in specs}
+    for item in args.runs:
+        name, _, os_name = item.partition("=")
+        if name not in by_name or os_name not in WINDOWS_VERSIONS:
+            raise UsageError(f"--runs {item[:60]}: expected HOST=OS with a lab host and one of "
+                             f"{', '.join(WINDOWS_VERSIONS)}")
+        spec = by_name[name]
+        spec.inventory_os, spec.os = spec.inventory_os or spec.os, os_name
     lab = Lab(specs, latency=args.latency, tls=args.tls, state_dir=state_dir, password=password,
-              username=os.environ.get("OAKLEY_LAB_USERNAME") or "oakley-lab")
+              username=os.environ.get("OAKLEY_LAB_USERNAME") or "oakley-lab", control=True)
     report = sys.stdout
     if args.detach:
         read_end, write_end = os.pipe()
@@ -109,7 +157,8 @@ def run(args: argparse.Namespace) -> int:
         inventory = lab.write_inventory(args.inventory_out or state_dir / "inventory.yaml")
         shown = list(lab.hosts.values())[:20]
         for h in shown:
-            print(f"{h.name:8} {h.os:13} {h.role:18} {h.endpoint}", file=sys.stderr)
+            runs = "" if h.os == h.inventory_os else f" (inventory says {h.inventory_os})"
+            print(f"{h.name:8} {h.os:13} {h.role:18} {h.endpoint}{runs}", file=sys.stderr)
         if len(lab.hosts) > len(shown):
             print(f"… and {len(lab.hosts) - len(shown)} more", file=sys.stderr)
         values: dict[str, Any] = {"OAKLEY_INVENTORY": inventory, "OAKLEY_WINRM_USERNAME": lab.username,

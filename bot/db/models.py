@@ -158,3 +158,18 @@ class ChangeMessage(Base):
         Index("ix_change_messages_group", "group_id"),
         UniqueConstraint("channel", "ts", name="uq_change_messages_channel_ts"),
     )
+
+
+class HostFact(Base):
+    """What a host said about itself (migration 0006): its Windows version, read during a check and
+    shared by every instance, so a check reads it again only when it is older than OAKLEY_OS_MAX_AGE."""
+
+    __tablename__ = "host_facts"
+
+    host: Mapped[str] = mapped_column(String(255), primary_key=True)
+    os_name: Mapped[str | None] = mapped_column(String(32))      # windows-2003…; None: not read or not known
+    os_version: Mapped[str | None] = mapped_column(String(16))   # CurrentVersion as read, e.g. 5.2
+    os_product: Mapped[str | None] = mapped_column(String(80))   # ProductName as read (safe characters only)
+    os_error_kind: Mapped[str | None] = mapped_column(String(32))
+    os_error: Mapped[str | None] = mapped_column(String(300))
+    read_at: Mapped[datetime] = mapped_column()

@@ -11,6 +11,7 @@ from bot import audit
 from bot.checks import describe_value, read_fleet
 from bot.db.models import Change, RequestAttempt
 from bot.guidance import assess
+from bot.hostfacts import cached_view
 from bot.workflow.base import WorkflowBase
 from bot.workflow.states import (
     MAX_REASON,
@@ -82,7 +83,7 @@ class RequestSteps(WorkflowBase):
             self._refuse_duplicates(s, [h.name for h, _ in todo], wanted)  # another process, meanwhile
             group_id: int | None = None
             for host, before in todo:
-                guidance = assess(self.kb, host, before, value, restore)
+                guidance = assess(self.kb, host, before, value, restore, cached_view(s, host))
                 change = Change(
                     group_id=group_id, host=host.name, value_name=self.value.name,
                     action="set" if wanted[0] else "delete", target_value=value,

@@ -2,7 +2,10 @@
 
 Each host has its own listener, registry (kept in a state file, so a lab
 restarted keeps its values), Windows version (which decides reg.exe's output
-style), role, and fault settings. The default topology mirrors KB 821839:
+style and what `CurrentVersion`/`ProductName` say), role, and fault settings.
+A host can run another Windows than its inventory entry says
+(`HostSpec.inventory_os`), and a running lab takes out-of-band changes from
+the `oakley lab set` control (remote/lab/control.py). The default topology mirrors KB 821839:
 two Windows Server 2003 front-ends, a Windows 2000 front-end, two back-end
 cluster nodes and a domain controller.
 """
@@ -29,6 +32,19 @@ from remote.lab.server import Listener, check_secret
 from remote.lab.wsman import Shells
 
 OAKLEY_KEY = r"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\PolicyAgent\Oakley"
+WINDOWS_KEY = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion"
+#: what each Windows writes in WINDOWS_KEY: CurrentVersion, ProductName
+WINDOWS_VERSIONS = {
+    "windows-2000": ("5.0", "Microsoft Windows 2000"),
+    "windows-2003": ("5.2", "Microsoft Windows Server 2003"),
+    "windows-2008": ("6.0", "Windows Server (R) 2008 Standard"),
+    "windows-2008-r2": ("6.1", "Windows Server 2008 R2 Standard"),
+    "windows-2012": ("6.2", "Windows Server 2012 Standard"),
+    "windows-2012-r2": ("6.3", "Windows Server 2012 R2 Standard"),
+    "windows-2016": ("6.3", "Windows Server 2016 Standard"),
+    "windows-2019": ("6.3", "Windows Server 2019 Standard"),
+    "windows-2022": ("6.3", "Windows Server 2022 Standard"),
+}
 LEGACY_OS = frozenset({"windows-2000", "windows-2003"})
 GROUPS = {"front-end": "frontends", "back-end": "backends", "domain-controller": "domain_controllers"}
 
@@ -45,6 +61,7 @@ class Faults:
     drop_on: str | None = None        # "Command" or "Receive": connection closed instead of a reply
     allow_unencrypted: bool = False   # Windows' AllowUnencrypted: Basic and plain SOAP over HTTP
     malformed_output: bool = False    # reg.exe prints something unparseable and exits 0
+    os_read: str | None = None        # reading WINDOWS_KEY: "denied" (Access is denied) or "malformed"
     drop_after_write: bool = False    # reg add/delete is applied, then the connection closes unanswered
     down_after_write: bool = False    # after applying a write the host stops accepting connections
 
@@ -56,6 +73,7 @@ class HostSpec:
     role: str = "front-end"
     nlbsflags: int | None = None
     faults: Faults = field(default_factory=Faults)
+    inventory_os: str | None = None  # what the inventory says it runs, when that is wrong (default: `os`)
 
 
 def default_topology() -> list[HostSpec]:
@@ -113,6 +131,7 @@ class LabHost:
         self.lab = lab
         self.name = spec.name
         self.os = spec.os
+        self.inventory_os = spec.inventory_os or spec.os
         self.role = spec.role
         self.faults = spec.faults
         self.registry = registry
@@ -177,6 +196,16 @@ class LabHost:
             self.registry.set(OAKLEY_KEY, Value("NLBSFlags", "REG_DWORD", data))
         self.lab.save()
 
+    def set_os(self, os_name: str) -> None:
+        """Make the host run another Windows (its reg.exe style and version values), the inventory unchanged."""
+        if os_name not in WINDOWS_VERSIONS:
+            raise ValueError(f"the lab knows no {os_name!r}; one of {', '.join(WINDOWS_VERSIONS)}")
+        self.os = os_name
+        version, product = WINDOWS_VERSIONS[os_name]
+        self.registry.set(WINDOWS_KEY, Value("CurrentVersion", "REG_SZ", version))
+        self.registry.set(WINDOWS_KEY, Value("ProductName", "REG_SZ", product))
+        self.lab.save()
+
     def set_refusing(self, refuse: bool) -> None:
         self.faults.refuse_connections = refuse
         if self.listener is not None:
@@ -186,6 +215,10 @@ class LabHost:
         if self.faults.malformed_output:
             return Output(0, b"\r\nHKEY_LOCAL_MACHINE\\SYSTEM\r\n<<garbled output>>\r\n", b"")
         reg = RegExe(legacy=self.os in LEGACY_OS, deny_writes=self.faults.deny_writes)
+        if self.faults.os_read and "windows nt" in arguments.lower():
+            if self.faults.os_read == "denied":
+                return reg.denied()
+            return Output(0, b"\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\r\n<<garbled output>>\r\n", b"")
         result = reg.run(self.registry, command, arguments)
         action = arguments.split(maxsplit=1)[0].lower() if arguments.strip() else ""
         if result.exit_code == 0 and action in ("add", "delete"):
@@ -209,7 +242,9 @@ class Lab:
         username: str | None = None,
         password: str | None = None,
         address: str = "127.0.0.1",
+        control: bool = False,
     ) -> None:
+        """`control`: answer `oakley lab set` requests left in STATE_DIR/control (remote/lab/control.py)."""
         self.specs = hosts if hosts is not None else default_topology()
         self.latency = latency
         self.tls = tls
@@ -220,6 +255,8 @@ class Lab:
         self.hosts: dict[str, LabHost] = {}
         self._save_lock = threading.Lock()
         self.cert_path: Path | None = None
+        self.control = control
+        self._control: Any = None
 
     @property
     def scheme(self) -> str:
@@ -253,6 +290,8 @@ class Lab:
                 if spec.nlbsflags is not None:
                     registry.set(OAKLEY_KEY, Value("NLBSFlags", "REG_DWORD", spec.nlbsflags))
                 port = 0
+            for name, data in zip(("CurrentVersion", "ProductName"), WINDOWS_VERSIONS.get(spec.os, ()), strict=False):
+                registry.set(WINDOWS_KEY, Value(name, "REG_SZ", data))  # what the host runs, on every start
             host = LabHost(self, spec, registry)
             host.listener = Listener(host, self.address, port, tls_context, cbt)
             try:
@@ -262,9 +301,16 @@ class Lab:
                 host.port = host.listener.start()
             self.hosts[spec.name] = host
         self.save()
+        if self.control:
+            from remote.lab.control import ControlWatcher
+
+            self._control = ControlWatcher(self).start()
         return self
 
     def stop(self) -> None:
+        if self._control is not None:
+            self._control.stop()
+            self._control = None
         listeners = [h.listener for h in self.hosts.values() if h.listener is not None]
         with ThreadPoolExecutor(max_workers=32) as pool:
             list(pool.map(lambda listener: listener.stop(), listeners))
@@ -297,7 +343,7 @@ class Lab:
             name = GROUPS.get(host.role, "others")
             group = groups.setdefault(name, {"hosts": {}, "vars": {"oakley_role": host.role}})
             group["hosts"][host.name] = {"ansible_host": self.address, "ansible_port": host.port,
-                                         "oakley_os": host.os}
+                                         "oakley_os": host.inventory_os}
         common: dict[str, Any] = {
             "ansible_connection": "winrm",
             "ansible_user": self.username,

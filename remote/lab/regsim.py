@@ -81,6 +81,9 @@ class RegExe:
             return Output(1, f"{_CRLF}Error:  {message.rstrip('.')}{_CRLF}".encode("cp437"), b"")
         return Output(1, b"", f"ERROR: {message}{_CRLF}".encode("cp437"))
 
+    def denied(self) -> Output:
+        return self._error("Access is denied.")
+
     def _done(self) -> Output:
         if self.legacy:
             return self._ok(f"{_CRLF}The operation completed successfully{_CRLF}")

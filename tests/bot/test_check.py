@@ -58,7 +58,7 @@ def lab_env(tmp_path: Path):
     with Lab(state_dir=tmp_path / "lab") as lab:
         inventory = lab.write_inventory(tmp_path / "inventory.yaml")
         yield lab, {"OAKLEY_INVENTORY": str(inventory), "OAKLEY_WINRM_USERNAME": lab.username,
-                    "OAKLEY_WINRM_PASSWORD": lab.password}
+                    "OAKLEY_WINRM_PASSWORD": lab.password, "OAKLEY_DATABASE_URL": f"sqlite:///{tmp_path}/oakley.db"}
 
 
 def test_check_all_json(lab_env) -> None:
@@ -68,8 +68,12 @@ def test_check_all_json(lab_env) -> None:
     rows = json.loads(done.stdout)
     assert [r["host"] for r in rows] == ["fe01", "fe02", "fe03", "be01", "be02", "dc01"]
     fe01, fe02 = rows[0], rows[1]
+    os_seen = fe01.pop("os")
     assert fe01 == {"host": "fe01", "ok": True, "present": True, "value": 1, "type": "REG_DWORD", "error": None,
                     "compliant": True, "expected_unplanned_failover_s": 120}
+    assert {k: os_seen[k] for k in ("reported", "version", "product", "inventory", "source", "mismatch")} == {
+        "reported": "windows-2003", "version": "5.2", "product": "Microsoft Windows Server 2003",
+        "inventory": "windows-2003", "source": "host", "mismatch": False}
     assert fe02["present"] is False and fe02["compliant"] is False and fe02["expected_unplanned_failover_s"] == 360
     assert rows[3]["compliant"] is None
     assert lab.password not in done.stdout + done.stderr
@@ -142,6 +146,8 @@ def test_an_ini_inventory_checks_a_host(lab_env, tmp_path: Path) -> None:
                    f"ansible_user={lab.username}\n")
     done = _oakley(["check", "fe01", "--json"], {**env, "OAKLEY_INVENTORY": str(ini)})
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)[0] | {"host": "FE01"} == {
+    row = json.loads(done.stdout)[0]
+    assert row.pop("os")["reported"] == "windows-2003"
+    assert row | {"host": "FE01"} == {
         "host": "FE01", "ok": True, "present": True, "value": 1, "type": "REG_DWORD", "error": None,
         "compliant": True, "expected_unplanned_failover_s": 120}

@@ -32,7 +32,7 @@ def run(args: list[str], tmp: Path, stdin: str = "", **env: str) -> subprocess.C
 def lab_value(tmp: Path, host: str) -> list[list[object]]:
     [path] = (tmp / "state" / "oakley" / "console-lab").glob("*/lab-state.json")  # one lab per database
     state = json.loads(path.read_text())
-    return [v for values in state["hosts"][host]["registry"].values() for v in values]
+    return [v for key, values in state["hosts"][host]["registry"].items() if key.endswith("\\OAKLEY") for v in values]
 
 
 def test_script_from_question_to_executed_change(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """changes.scheduled_for: when a change approved outside OAKLEY_CHANGE_WINDOWS runs
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 """
 from collections.abc import Sequence
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0007'
-down_revision: str | Sequence[str] | None = '0004'
+down_revision: str | Sequence[str] | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
