@@ -27,7 +27,10 @@ Printed, before → after:
   default; OAKLEY_FLEET_PROCESSES=auto uses cores - 1 from 500 hosts);
   "cores busy" is how busy all the machine's cores were during the run
   (client, lab, workers and anything else running, other users included):
-  near 100 %, the run was bound by CPU, not by the protocol;
+  near 100 %, the run was bound by CPU, not by the protocol; "others s" is
+  the CPU the rest of the machine used meanwhile (busy time of all cores
+  less client and lab): other work on a shared machine takes from the cores
+  the machine floor assumes;
 * peak traced client memory per host for the smallest and largest fleet.
 
 The machine's cores are shared (the lab runs on them too, and other work may:
@@ -231,8 +234,9 @@ def machine_busy() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def run(variant: str, lab: LabProcess, hosts: Sequence[Host], concurrency: int) -> tuple[float, float, float, float]:
-    """Wall s, client CPU s (workers too), lab CPU s of one fleet check, and how busy the machine was."""
+def run(variant: str, lab: LabProcess, hosts: Sequence[Host],
+        concurrency: int) -> tuple[float, float, float, float, float]:
+    """Wall s, client CPU s (workers too), lab CPU s of one fleet check, how busy the machine was, others' CPU s."""
     lab_pid = lab.proc.pid
     busy, lab_cpu, cpu, wall = machine_busy(), lab.cpu(), tree_cpu(lab_pid), time.perf_counter()
     failed = VARIANTS[variant](hosts, lab.credentials, concurrency)
@@ -240,7 +244,8 @@ def run(variant: str, lab: LabProcess, hosts: Sequence[Host], concurrency: int) 
     now = machine_busy()
     if failed:  # a host that failed under load is reported, not hidden; the wall time still counts it
         print(f"  ({variant}: {failed} of {len(hosts)} hosts failed in this run)")
-    return wall, cpu, lab_cpu, (now[0] - busy[0]) / max(1, now[1] - busy[1])
+    busy_s = (now[0] - busy[0]) / os.sysconf("SC_CLK_TCK")
+    return wall, cpu, lab_cpu, (now[0] - busy[0]) / max(1, now[1] - busy[1]), max(0.0, busy_s - cpu - lab_cpu)
 
 
 def peak_memory(lab: LabProcess, concurrency: int) -> int:
@@ -276,9 +281,9 @@ def main() -> None:
     try:
         samples: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
         run("after", lab, lab.hosts[:4], 4)  # warm-up: imports, KB
-        for _ in range(args.rounds):  # interleaved, so load from elsewhere hits both alike
-            for variant in ("before", "after"):
-                _, cpu, lab_cpu, _ = run(variant, lab, lab.hosts, args.concurrency)
+        for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
+            for variant in samples:
+                _, cpu, lab_cpu, _, _ = run(variant, lab, lab.hosts, args.concurrency)
                 samples[variant].append((cpu, lab_cpu))
     finally:
         lab.stop()
@@ -298,7 +303,7 @@ def main() -> None:
           f"{', '.join(f'{process_count(n)} for {n} hosts' for n in sizes)}); client CPU includes the workers'")
     print(f"  {'hosts':>5}  {'variant':7} {'wall s':>7} {'lat.floor':>9} {'ratio':>6} {'vs after':>8} "
           f"{'mach.floor':>10} {'ratio':>6} {'client CPU s':>12} {'lab CPU s':>9} {'lab ms/chk':>10} "
-          f"{'cores busy':>10}")
+          f"{'cores busy':>10} {'others s':>8}")
     memory: dict[int, int] = {}
     for size in sizes:
         lab = LabProcess(size, args.latency)
@@ -307,12 +312,12 @@ def main() -> None:
             batches = math.ceil(size / args.concurrency)
             after_floor = batches * counts["after"][0] * args.latency
             for variant in ("before", "after", "after+p"):
-                wall, cpu, lab_cpu, busy = run(variant, lab, lab.hosts, args.concurrency)
-                floor = batches * counts[variant.split("+")[0]][0] * args.latency
+                wall, cpu, lab_cpu, busy, others = run(variant, lab, lab.hosts, args.concurrency)
+                floor = batches * counts["before" if variant == "before" else "after"][0] * args.latency
                 machine = max(floor, (cpu + lab_cpu) / cores)
                 print(f"  {size:5d}  {variant:7} {wall:7.2f} {floor:9.2f} {wall / floor:6.2f} "
                       f"{wall / after_floor:8.2f} {machine:10.2f} {wall / machine:6.2f} {cpu:12.2f} {lab_cpu:9.2f} "
-                      f"{lab_cpu / size * 1000:10.2f} {busy * 100:9.0f}%")
+                      f"{lab_cpu / size * 1000:10.2f} {busy * 100:9.0f}% {others:8.2f}")
             if size in (min(sizes), max(sizes)):
                 memory[size] = peak_memory(lab, args.concurrency)
         finally:
