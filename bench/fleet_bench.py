@@ -30,7 +30,9 @@ Printed, before → after:
   near 100 %, the run was bound by CPU, not by the protocol; "others s" is
   the CPU the rest of the machine used meanwhile (busy time of all cores
   less client and lab): other work on a shared machine takes from the cores
-  the machine floor assumes;
+  the machine floor assumes, so "share floor" is the machine floor on the
+  cores left to client and lab: max(latency floor, (client CPU + lab CPU) /
+  (cores - others s / wall s)), and its ratio what the client could still gain;
 * peak traced client memory per host for the smallest and largest fleet.
 
 The machine's cores are shared (the lab runs on them too, and other work may:
@@ -303,7 +305,7 @@ def main() -> None:
           f"{', '.join(f'{process_count(n)} for {n} hosts' for n in sizes)}); client CPU includes the workers'")
     print(f"  {'hosts':>5}  {'variant':7} {'wall s':>7} {'lat.floor':>9} {'ratio':>6} {'vs after':>8} "
           f"{'mach.floor':>10} {'ratio':>6} {'client CPU s':>12} {'lab CPU s':>9} {'lab ms/chk':>10} "
-          f"{'cores busy':>10} {'others s':>8}")
+          f"{'cores busy':>10} {'others s':>8} {'share fl.':>9} {'ratio':>6}")
     memory: dict[int, int] = {}
     for size in sizes:
         lab = LabProcess(size, args.latency)
@@ -315,9 +317,11 @@ def main() -> None:
                 wall, cpu, lab_cpu, busy, others = run(variant, lab, lab.hosts, args.concurrency)
                 floor = batches * counts["before" if variant == "before" else "after"][0] * args.latency
                 machine = max(floor, (cpu + lab_cpu) / cores)
+                share = max(floor, (cpu + lab_cpu) / max(0.1, cores - others / wall))
                 print(f"  {size:5d}  {variant:7} {wall:7.2f} {floor:9.2f} {wall / floor:6.2f} "
                       f"{wall / after_floor:8.2f} {machine:10.2f} {wall / machine:6.2f} {cpu:12.2f} {lab_cpu:9.2f} "
-                      f"{lab_cpu / size * 1000:10.2f} {busy * 100:9.0f}% {others:8.2f}")
+                      f"{lab_cpu / size * 1000:10.2f} {busy * 100:9.0f}% {others:8.2f} {share:9.2f} "
+                      f"{wall / share:6.2f}")
             if size in (min(sizes), max(sizes)):
                 memory[size] = peak_memory(lab, args.concurrency)
         finally:
