@@ -13,20 +13,31 @@ Printed, before → after:
   `--cpu-hosts` hosts, against `oakley lab` running in its own process (the
   lab's CPU is measured from /proc and shown apart, since it shares the cores);
 * for each fleet size (200 and 1000 by default) at `--latency`: the wall
-  time of a fleet check and its ratio to the latency floor, the time the
-  requests alone need at that concurrency: ceil(hosts / concurrency) ×
-  requests per check × latency (using each variant's own request count, and
-  the "after" floor for both in the last column);
+  time of a fleet check and its ratio to two floors:
+  - the latency floor, the time the requests alone need at that
+    concurrency: ceil(hosts / concurrency) x requests per check x latency
+    (each variant's own request count; "vs after" uses the "after" floor);
+  - the machine floor, max(latency floor, (client CPU + lab CPU) / cores).
+    On this machine the lab is not a remote Windows host: it runs on the same
+    cores as the client, so every check costs the lab's CPU too. When client
+    and lab CPU per core exceed the latency floor, the latency floor cannot be
+    reached by any client, and the machine floor is the fair yardstick.
+    Client CPU counts this process and its worker processes (not the lab);
   "after+p" is the same check read by `--processes` worker processes (2 by
-  default; OAKLEY_FLEET_PROCESSES=auto uses cores - 1 from 500 hosts); its
-  client CPU column is this process's only, the workers' CPU is not in it;
+  default; OAKLEY_FLEET_PROCESSES=auto uses cores - 1 from 500 hosts);
   "cores busy" is how busy all the machine's cores were during the run
-  (client, lab, workers and anything else running): near 100 %, the run
-  was bound by CPU, not by the protocol;
+  (client, lab, workers and anything else running, other users included):
+  near 100 %, the run was bound by CPU, not by the protocol; "others s" is
+  the CPU the rest of the machine used meanwhile (busy time of all cores
+  less client and lab): other work on a shared machine takes from the cores
+  the machine floor assumes, so "share floor" is the machine floor on the
+  cores left to client and lab: max(latency floor, (client CPU + lab CPU) /
+  (cores - others s / wall s)), and its ratio what the client could still gain;
 * peak traced client memory per host for the smallest and largest fleet.
 
-The machine's cores are shared (the lab runs on them too, and other work may),
-so compare the ratios of one run rather than absolute times across runs.
+The machine's cores are shared (the lab runs on them too, and other work may:
+the load average is printed at the start and the end), so compare the ratios
+of one run rather than absolute times across runs.
 
 Reproduce:  .venv/bin/python bench/fleet_bench.py
             .venv/bin/python bench/fleet_bench.py --sizes 200 --latency 0.05 --cpu-hosts 50
@@ -194,6 +205,30 @@ class LabProcess:
         self.state.cleanup()
 
 
+def tree_cpu(exclude: int) -> float:
+    """CPU seconds of this process and its descendants (worker processes, reaped ones included), less `exclude`'s.
+
+    Workers are children of multiprocessing's fork server; once they exit, their
+    time shows in its cutime/cstime, so it is counted whether or not they are alive.
+    """
+    tick, me, stats = os.sysconf("SC_CLK_TCK"), os.getpid(), {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # gone meanwhile
+            stats[int(entry.name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]))
+    total, frontier = time.process_time(), [me]
+    while frontier:
+        parent = frontier.pop()
+        for pid, (ppid, jiffies) in stats.items():
+            if ppid == parent and pid != exclude:
+                total += jiffies / tick
+                frontier.append(pid)
+    return total
+
+
 def machine_busy() -> tuple[int, int]:
     """Busy and total jiffies of all cores so far (/proc/stat), to see whether a run was CPU-bound."""
     fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
@@ -201,15 +236,18 @@ def machine_busy() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def run(variant: str, lab: LabProcess, hosts: Sequence[Host], concurrency: int) -> tuple[float, float, float, float]:
-    """Wall seconds, client CPU seconds, lab CPU seconds of one fleet check, and how busy the machine was."""
-    busy, lab_cpu, cpu, wall = machine_busy(), lab.cpu(), time.process_time(), time.perf_counter()
+def run(variant: str, lab: LabProcess, hosts: Sequence[Host],
+        concurrency: int) -> tuple[float, float, float, float, float]:
+    """Wall s, client CPU s (workers too), lab CPU s of one fleet check, how busy the machine was, others' CPU s."""
+    lab_pid = lab.proc.pid
+    busy, lab_cpu, cpu, wall = machine_busy(), lab.cpu(), tree_cpu(lab_pid), time.perf_counter()
     failed = VARIANTS[variant](hosts, lab.credentials, concurrency)
-    wall, cpu, lab_cpu = time.perf_counter() - wall, time.process_time() - cpu, lab.cpu() - lab_cpu
+    wall, cpu, lab_cpu = time.perf_counter() - wall, tree_cpu(lab_pid) - cpu, lab.cpu() - lab_cpu
     now = machine_busy()
     if failed:  # a host that failed under load is reported, not hidden; the wall time still counts it
         print(f"  ({variant}: {failed} of {len(hosts)} hosts failed in this run)")
-    return wall, cpu, lab_cpu, (now[0] - busy[0]) / max(1, now[1] - busy[1])
+    busy_s = (now[0] - busy[0]) / os.sysconf("SC_CLK_TCK")
+    return wall, cpu, lab_cpu, (now[0] - busy[0]) / max(1, now[1] - busy[1]), max(0.0, busy_s - cpu - lab_cpu)
 
 
 def peak_memory(lab: LabProcess, concurrency: int) -> int:
@@ -233,6 +271,8 @@ def main() -> None:
     PROCESSES = args.processes
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+          f"({len(os.sched_getaffinity(0))} cores; other work on them shows in 'cores busy')")
     counts = count_requests()
     print("requests (HTTP + NTLM with message encryption, counted by the lab):")
     print(f"  per check:   before {counts['before'][0]:3d}   after {counts['after'][0]:3d}   (target <= 6)")
@@ -243,9 +283,9 @@ def main() -> None:
     try:
         samples: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
         run("after", lab, lab.hosts[:4], 4)  # warm-up: imports, KB
-        for _ in range(args.rounds):  # interleaved, so load from elsewhere hits both alike
-            for variant in ("before", "after"):
-                _, cpu, lab_cpu, _ = run(variant, lab, lab.hosts, args.concurrency)
+        for _ in range(args.rounds):  # interleaved, so load from elsewhere hits all alike
+            for variant in samples:
+                _, cpu, lab_cpu, _, _ = run(variant, lab, lab.hosts, args.concurrency)
                 samples[variant].append((cpu, lab_cpu))
     finally:
         lab.stop()
@@ -256,12 +296,16 @@ def main() -> None:
     lab_b, lab_a = (med[v][1] / args.cpu_hosts * 1000 for v in ("before", "after"))
     print(f"  lab CPU per check (not the client's, same cores): before {lab_b:5.2f} ms   after {lab_a:5.2f} ms")
 
-    print(f"fleet check at {args.latency * 1000:.0f} ms per request, concurrency {args.concurrency} "
-          "(floor = ceil(hosts / concurrency) x requests per check x latency):")
+    cores = len(os.sched_getaffinity(0))
+    print(f"fleet check at {args.latency * 1000:.0f} ms per request, concurrency {args.concurrency}, {cores} cores:")
+    print("  latency floor = ceil(hosts / concurrency) x requests per check x latency; machine floor = max(latency")
+    print("  floor, (client CPU + lab CPU) / cores): the lab shares this machine's cores, so when the two together")
+    print("  need more CPU per core than the latency floor lasts, no client can reach that floor")
     print(f"  after+p: {args.processes} worker processes (OAKLEY_FLEET_PROCESSES=auto here would use "
-          f"{', '.join(f'{process_count(n)} for {n} hosts' for n in sizes)})")
-    print(f"  {'hosts':>5}  {'variant':7} {'wall s':>7} {'floor s':>7} {'ratio':>6} {'vs after floor':>14} "
-          f"{'client CPU s':>12} {'lab CPU s':>9} {'cores busy':>10}")
+          f"{', '.join(f'{process_count(n)} for {n} hosts' for n in sizes)}); client CPU includes the workers'")
+    print(f"  {'hosts':>5}  {'variant':7} {'wall s':>7} {'lat.floor':>9} {'ratio':>6} {'vs after':>8} "
+          f"{'mach.floor':>10} {'ratio':>6} {'client CPU s':>12} {'lab CPU s':>9} {'lab ms/chk':>10} "
+          f"{'cores busy':>10} {'others s':>8} {'share fl.':>9} {'ratio':>6}")
     memory: dict[int, int] = {}
     for size in sizes:
         lab = LabProcess(size, args.latency)
@@ -270,10 +314,14 @@ def main() -> None:
             batches = math.ceil(size / args.concurrency)
             after_floor = batches * counts["after"][0] * args.latency
             for variant in ("before", "after", "after+p"):
-                wall, cpu, lab_cpu, busy = run(variant, lab, lab.hosts, args.concurrency)
-                floor = batches * counts[variant.split("+")[0]][0] * args.latency
-                print(f"  {size:5d}  {variant:7} {wall:7.2f} {floor:7.2f} {wall / floor:6.2f} "
-                      f"{wall / after_floor:14.2f} {cpu:12.2f} {lab_cpu:9.2f} {busy * 100:9.0f}%")
+                wall, cpu, lab_cpu, busy, others = run(variant, lab, lab.hosts, args.concurrency)
+                floor = batches * counts["before" if variant == "before" else "after"][0] * args.latency
+                machine = max(floor, (cpu + lab_cpu) / cores)
+                share = max(floor, (cpu + lab_cpu) / max(0.1, cores - others / wall))
+                print(f"  {size:5d}  {variant:7} {wall:7.2f} {floor:9.2f} {wall / floor:6.2f} "
+                      f"{wall / after_floor:8.2f} {machine:10.2f} {wall / machine:6.2f} {cpu:12.2f} {lab_cpu:9.2f} "
+                      f"{lab_cpu / size * 1000:10.2f} {busy * 100:9.0f}% {others:8.2f} {share:9.2f} "
+                      f"{wall / share:6.2f}")
             if size in (min(sizes), max(sizes)):
                 memory[size] = peak_memory(lab, args.concurrency)
         finally:
@@ -281,6 +329,7 @@ def main() -> None:
     for size, peak in sorted(memory.items()):
         print(f"peak client memory (after), {size:5d} hosts: {peak / 1024:8.0f} KiB ({peak / size / 1024:.1f} KiB "
               "per host)")
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"reproduce: .venv/bin/python bench/fleet_bench.py --sizes {args.sizes} --latency {args.latency} "
           f"--concurrency {args.concurrency} --cpu-hosts {args.cpu_hosts} --rounds {args.rounds} "
           f"--processes {args.processes}")

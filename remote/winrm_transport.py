@@ -13,6 +13,16 @@ Three things pywinrm's `Transport` does that cost a fleet dearly:
 * requests scans the environment for proxies on every send. The session
   does not trust the environment (`trust_env = False`); a proxy comes only
   from the inventory (`ansible_winrm_proxy`).
+* requests prepares every request from scratch (merging session settings,
+  cookies, auth, hooks) and `Session.send` resolves proxies and redirects
+  around the adapter: a quarter of the client's CPU for a check. Once a
+  session is logged on, every WS-Man request is the same POST but for its
+  body, so it is prepared once per session (`_Prototype`) and each message
+  gets a copy with its body and lengths, handed to the session's adapter
+  with what `Session.send` would pass it. The headers, their order and the
+  body are the ones pywinrm sends (tests/remote/test_winrm_messages.py
+  compares them); anything else (cookies set by the server, a redirect,
+  Kerberos or CredSSP) takes pywinrm's path.
 
 Everything else — message encryption over HTTP (MS-WSMV 2.2.9.1.1), channel
 binding over HTTPS, Basic, Kerberos, CredSSP, certificates — is pywinrm's.
@@ -30,6 +40,9 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 import requests
+import requests.auth
+import requests.cookies
+import requests.hooks
 import spnego
 import spnego.channel_bindings
 import winrm
@@ -105,32 +118,139 @@ class PreemptiveNtlmAuth(HttpNtlmAuth):
         return t.cast(requests.Response, final)
 
 
+_ENCRYPTED_TYPE = 'multipart/encrypted;protocol="{}";boundary="Encrypted Boundary"'
+
+
+class _Prototype(t.NamedTuple):
+    """A logged-on session's POST, prepared once; each message copies it with its body."""
+
+    request: requests.PreparedRequest
+    adapter: requests.adapters.BaseAdapter
+    send_kwargs: dict[str, t.Any]
+
+    def with_body(self, body: bytes, content_type: str | None) -> requests.PreparedRequest:
+        proto = self.request
+        request = requests.PreparedRequest()
+        request.method, request.url, request.hooks = proto.method, proto.url, proto.hooks
+        request._cookies = proto._cookies  # empty (checked before each use); never written to
+        request.headers = proto.headers.copy()
+        request.headers["Content-Length"] = str(len(body))
+        if content_type is not None:
+            request.headers["Content-Type"] = content_type
+        request.body = body
+        return request
+
+
 class LeanTransport(Transport):
-    """pywinrm's transport with `PreemptiveNtlmAuth` and no proxy scan."""
+    """pywinrm's transport with `PreemptiveNtlmAuth`, no proxy scan, and requests prepared once per session."""
 
     def __init__(self, *args: t.Any, proxies: dict[str, str] | None = None, **kwargs: t.Any) -> None:
         super().__init__(*args, **kwargs)
         self._proxies = dict(proxies or {})
+        self._hostname = urlsplit(self.endpoint).hostname or ""
+        self._prototype: _Prototype | None = None
 
     def build_session(self) -> requests.Session:
         if self.session is not None:
             return self.session
         ntlm, wanted = self.auth_method == "ntlm", self.message_encryption
-        if ntlm:
-            self.message_encryption = "never"  # set up below, once our auth is in place
-        try:
-            session = super().build_session()
-        finally:
-            self.message_encryption = wanted
+        if ntlm and self.ca_trust_path != "legacy_requests":
+            session = self._ntlm_session()
+        else:
+            if ntlm:
+                self.message_encryption = "never"  # set up below, once our auth is in place
+            try:
+                session = super().build_session()
+            finally:
+                self.message_encryption = wanted
         session.trust_env = False  # no proxy, netrc or CA bundle looked up in the environment per request
         session.proxies = dict(self._proxies)
         if ntlm:
             session.auth = PreemptiveNtlmAuth(t.cast(str, self.username), t.cast(str, self.password),
-                                              hostname=urlsplit(self.endpoint).hostname or "",
-                                              send_cbt=self.send_cbt)
+                                              hostname=self._hostname, send_cbt=self.send_cbt)
+            self.session = session
             if wanted == "always" or (wanted == "auto" and not self.endpoint.lower().startswith("https")):
                 self.setup_encryption(session)
         return session
+
+    def _ntlm_session(self) -> requests.Session:
+        """What pywinrm's `build_session` sets up for NTLM, without its look at the environment.
+
+        pywinrm merges the environment's proxy and CA settings and then, for
+        the settings Oakley passes (no proxy, a CA path or requests' bundle),
+        uses none of them; the look costs a scan of the environment per host.
+        """
+        session = requests.Session()
+        session.trust_env = False
+        session.verify = self.server_cert_validation == "validate"
+        if session.verify and self.ca_trust_path is not None:
+            session.verify = self.ca_trust_path
+        session.headers.update(self.default_headers)
+        return session
+
+    def close_session(self) -> None:
+        self._prototype = None
+        super().close_session()
+
+    def send_message(self, message: str | bytes) -> bytes:
+        session = self.build_session()
+        if isinstance(message, str):
+            message = message.encode("utf-8")
+        prototype = self._ready(session)
+        if prototype is None:
+            return super().send_message(message)
+        if self.encryption is not None:
+            encryption = self.encryption
+            # As pywinrm's Encryption.prepare_encrypted_request builds it for NTLM.
+            body = encryption._encrypt_message(message, self._hostname) + encryption.MIME_BOUNDARY + b"--\r\n"
+            request = prototype.with_body(body, _ENCRYPTED_TYPE.format(encryption.protocol_string.decode()))
+        else:
+            request = prototype.with_body(message, None)
+        return self._get_message_response_text(self._send_prepared(session, prototype, request))
+
+    def _ready(self, session: requests.Session) -> _Prototype | None:
+        """The session's prototype request, if a message can take the short path now."""
+        if session.cookies:
+            return None  # the server set a cookie: requests' own preparation sends it back
+        auth = session.auth
+        if isinstance(auth, PreemptiveNtlmAuth):
+            if auth.session_security is None or (self.encryption is not None and self.encryption.protocol != "ntlm"):
+                return None  # logon in progress: its requests carry tokens
+        elif not (auth is None or type(auth) is requests.auth.HTTPBasicAuth) or self.encryption is not None:
+            return None  # Kerberos, CredSSP: per-request tokens or wrapping stay pywinrm's
+        if self._prototype is None:
+            request = session.prepare_request(requests.Request("POST", self.endpoint, data=b"-"))
+            kwargs = {"stream": False, "timeout": self.read_timeout_sec, "verify": session.verify,
+                      "cert": session.cert, "proxies": dict(session.proxies)}
+            self._prototype = _Prototype(request, session.get_adapter(self.endpoint), kwargs)
+        return self._prototype
+
+    def _send_prepared(self, session: requests.Session, prototype: _Prototype,
+                       request: requests.PreparedRequest) -> requests.Response:
+        """What `Session.send` and pywinrm's `_send_message_request` do with a response."""
+        kwargs = prototype.send_kwargs
+        response = prototype.adapter.send(request, **kwargs)
+        response = requests.hooks.dispatch_hook("response", request.hooks, response, **kwargs)
+        if response.history or "set-cookie" in response.headers:
+            for earlier in response.history:
+                requests.cookies.extract_cookies_to_jar(session.cookies, earlier.request, earlier.raw)
+            requests.cookies.extract_cookies_to_jar(session.cookies, request, response.raw)
+        if response.is_redirect:
+            history = list(session.resolve_redirects(response, request, **kwargs))
+            if history:
+                history.insert(0, response)
+                response = history.pop()
+                response.history = history
+        response.content  # noqa: B018 - as Session.send without stream
+        try:
+            response.raise_for_status()
+        except requests.HTTPError as ex:
+            if response.status_code == 401:
+                raise winrm.exceptions.InvalidCredentialsError(
+                    "the specified credentials were rejected by the server") from None
+            text = self._get_message_response_text(response) if response.content else b""
+            raise winrm.exceptions.WinRMTransportError("http", response.status_code, text.decode()) from ex
+        return response
 
 
 class _Rendered(Exception):  # a control-flow signal: the message pywinrm would have sent
