@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     health_port: int | None = Field(None, ge=1, le=65535)
     reason_pattern: str | None = None
+    watch_interval: str | None = None  # the drift watch inside serve/socket, e.g. 1h (off when unset)
+    watch_channel: str | None = None  # where the drift watch reports rounds that found something
     slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
     slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
