@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -281,5 +282,5 @@ def test_the_loop_reads_once_per_interval_across_two_instances(env: Env) -> None
     with env.sessions() as s:
         taken = list(s.execute(select(FleetSnapshot.taken_at).order_by(FleetSnapshot.taken_at)).scalars())
     assert 2 <= len(taken) <= 5 and len(rounds) == len(taken)
-    assert all(later - earlier >= timedelta(seconds=0.99) for earlier, later in zip(taken, taken[1:], strict=False))
+    assert all(later - earlier >= timedelta(seconds=0.99) for earlier, later in pairwise(taken))
     assert observed(env) == []
