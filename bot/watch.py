@@ -9,9 +9,11 @@ observation time as requested_at/executed_at) and an `observed` audit event carr
 - A host never seen before (no observation, no succeeded change) gets a baseline observation, not
   a change: the watch cannot know what it was before.
 - An unreachable host is reported, never recorded, and keeps its last known state.
-- A host with one of Oakley's own changes in flight (approved, executing, unknown), or one that
-  finished after the round's reads began, is skipped: the value read may be Oakley's own doing,
-  or already outdated. `scheduled` is not in flight until it starts executing (then it is).
+- Oakley's own changes are not drift. A host whose change finished after the round's reads began
+  is skipped (the value read may predate it). A host with a change in flight (approved,
+  executing, unknown) is skipped when it holds the value that change asks for (its write may have
+  landed); any other value is compared as usual — so a change stuck `unknown` does not blind the
+  watch to a hand-made value that is neither. `scheduled` is not in flight until it executes.
 - One instance at a time: a round holds the `watch` lease (bot/leases.py) while it reads; the
   recording itself is one transaction, serialised across processes (an advisory lock on
   PostgreSQL, BEGIN IMMEDIATE on SQLite), and leaves alone a host some other round observed after
@@ -37,7 +39,7 @@ from bot import audit, compliance
 from bot.checks import CredentialSource, describe_value, nlbsflags_value, read_fleet, verdict
 from bot.db.models import Change, Lease, Observation
 from bot.leases import DEFAULT_LEASE, NamedLease, new_owner_id, wall_clock
-from bot.workflow import _columns, describe_read, read_state_of
+from bot.workflow import _columns, describe_read, read_state_of, target_state
 from kb.store import KnowledgeBase
 from remote.errors import RemoteError
 from remote.fleet import Outcome
@@ -230,11 +232,15 @@ class Watch:
         started = result.started
         names = [o.host.name for o in reads]
         observations = {o.host: o for o in s.execute(select(Observation)).scalars()}
-        busy: dict[str, int] = {}
-        for host, cid in s.execute(select(Change.host, Change.id).where(
+        finished: dict[str, int] = {}  # host -> a change that finished after the reads began
+        in_flight: dict[str, list[tuple[int, State]]] = {}  # host -> (change, the value it asks for)
+        for change in s.execute(select(Change).where(
                 Change.status != "observed",
-                or_(Change.status.in_(IN_FLIGHT), Change.executed_at >= started)).order_by(Change.id)):
-            busy.setdefault(host, cid)
+                or_(Change.status.in_(IN_FLIGHT), Change.executed_at >= started)).order_by(Change.id)).scalars():
+            if change.executed_at is not None and change.executed_at >= started:
+                finished.setdefault(change.host, change.id)
+            if change.status in IN_FLIGHT:
+                in_flight.setdefault(change.host, []).append((change.id, target_state(change)))
         last_changes = self._last_succeeded(s, names)
         found: list[tuple[Outcome[RegRead], Observation | None]] = []
         for outcome in reads:
@@ -245,15 +251,16 @@ class Watch:
             judged = verdict(self.kb, outcome.host, outcome.value).compliant
             result.compliant += judged is True
             result.not_compliant += judged is False
-            if name in busy:
-                result.busy.append((name, busy[name]))
+            now = read_state_of(outcome.value)
+            mine = finished.get(name) or next((cid for cid, wanted in in_flight.get(name, []) if wanted == now), None)
+            if mine is not None:
+                result.busy.append((name, mine))
                 continue
             seen = observations.get(name)
             if seen is not None and seen.observed_at >= started:
                 result.unchanged.append(name)  # observed by a newer round meanwhile: its finding stands
                 continue
             known = self._known(seen, last_changes.get(name))
-            now = read_state_of(outcome.value)
             if known is None:
                 result.first_seen.append(name)
             elif known.state == now:

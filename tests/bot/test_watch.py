@@ -160,6 +160,24 @@ def test_oakleys_own_change_in_flight_is_not_drift(env: Env) -> None:
     assert not after.drifted and "fe02" in after.unchanged and observed(env) == []
 
 
+def test_a_change_stuck_unknown_does_not_hide_a_hand_made_value(env: Env) -> None:
+    watch = make_watch(env)
+    watch.round()
+    env.clock.now += timedelta(minutes=1)
+    [change] = env.workflow.request("alice", ["fe02"], 1, "faster IPSec recovery")
+    env.workflow.approve("bob", change.id)
+    fe02 = env.lab.host("fe02")
+    fe02.faults.drop_after_write = fe02.faults.down_after_write = True
+    assert env.workflow.execute(change.id)[0].status == "unknown"
+    fe02.faults.drop_after_write = fe02.faults.down_after_write = False
+    fe02.set_refusing(False)
+    fe02.set_nlbsflags(7)  # neither the value before nor the one asked for: someone's hand
+    env.clock.now += timedelta(minutes=1)
+    [drift] = watch.round().drifted
+    assert (drift.host, drift.before, drift.after) == ("fe02", "absent", "7")
+    assert env.workflow.group(change.id)[0].status == "unknown"  # still for `reconcile` to settle
+
+
 def test_a_change_that_runs_while_the_watch_reads_is_not_drift(env: Env) -> None:
     watch = make_watch(env, concurrency=1)  # hosts read in inventory order: fe01, fe02, …
     watch.round()
