@@ -44,6 +44,15 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
 
+    @field_validator("watch_interval")
+    @classmethod
+    def _interval(cls, value: str | None) -> str | None:
+        if value:
+            from bot.durations import parse_duration
+
+            parse_duration(value)  # its ValueError names what a duration looks like
+        return value or None
+
     @field_validator("reason_pattern")
     @classmethod
     def _pattern(cls, value: str | None) -> str | None:

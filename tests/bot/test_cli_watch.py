@@ -33,9 +33,9 @@ def environ(env: Env) -> dict[str, str]:
     return {**base, **extra}
 
 
-def oakley(env: Env, *args: str) -> subprocess.CompletedProcess[str]:
+def oakley(env: Env, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=180, env=environ(env))
+                          timeout=180, env={**environ(env), **extra})
 
 
 def observed_rows(env: Env) -> list[dict[str, object]]:
@@ -96,6 +96,8 @@ def test_bad_usage_exits_2(env: Env) -> None:
     assert bad.returncode == 2 and "--every:" in bad.stderr
     both = oakley(env, "watch", "--once", "--every", "1h")
     assert both.returncode == 2 and "not allowed with" in both.stderr
+    setting = oakley(env, "watch", OAKLEY_WATCH_INTERVAL="soon")
+    assert setting.returncode == 2 and "OAKLEY_WATCH_INTERVAL" in setting.stderr and "'soon'" in setting.stderr
 
 
 def test_the_loop_runs_rounds_until_ctrl_c(env: Env) -> None:
