@@ -22,8 +22,6 @@ from typing import Any
 
 from bot.cli.errors import UsageError
 
-WAIT_NOTE_AFTER = 0.0  # say at once that another instance's round is awaited
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     mode = parser.add_mutually_exclusive_group()
