@@ -9,7 +9,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,41 @@ def test_socket_mode_does_not_watch_unless_configured(tmp_path: Path) -> None:
             out, _ = proc.communicate(timeout=20)
             fake.close()
     assert "OAKLEY_WATCH_CHANNEL is set but OAKLEY_WATCH_INTERVAL is not" in out
+
+
+def test_two_serve_instances_watching_one_database_record_and_report_once(tmp_path: Path) -> None:
+    from tests.bot.test_slack_http import start_serve
+
+    fake = FakeSlack()
+    procs: list[subprocess.Popen[str]] = []
+    with Lab(state_dir=tmp_path / "lab") as lab:
+        inventory = lab.write_inventory(tmp_path / "inv.yaml")
+        db = f"sqlite:///{tmp_path}/oakley.db"
+        try:
+            for _ in range(2):
+                procs.append(start_serve(fake, lab, inventory, db, OAKLEY_WATCH_INTERVAL="1s",
+                                         OAKLEY_WATCH_CHANNEL="C_WATCH")[1])
+            deadline = time.monotonic() + 30
+            while _count(tmp_path, select(func.count()).select_from(FleetSnapshot)) == 0:
+                assert time.monotonic() < deadline, "no watch round within 30 s"
+                time.sleep(0.2)
+            lab.host("fe01").set_nlbsflags(0)
+            fake.wait_for("chat.postMessage", lambda c: c.get("channel") == "C_WATCH")
+            time.sleep(3)  # several more intervals, both instances running
+            observed = select(func.count()).select_from(Change).where(Change.status == "observed")
+            assert _count(tmp_path, observed) == 1
+            assert len([c for c in fake.of("chat.postMessage") if c.get("channel") == "C_WATCH"]) == 1
+            engine = make_engine(db)
+            try:
+                with session_factory(engine)() as s:
+                    taken = list(s.execute(select(FleetSnapshot.taken_at).order_by(FleetSnapshot.taken_at))
+                                 .scalars())
+            finally:
+                engine.dispose()
+            # Taking turns: about one round a second between them, never two at once.
+            assert all(b - a >= timedelta(seconds=0.99) for a, b in pairwise(taken)), taken
+        finally:
+            for proc in procs:
+                proc.terminate()
+                proc.wait(timeout=20)
+            fake.close()
