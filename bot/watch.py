@@ -39,12 +39,12 @@ from bot import audit, compliance
 from bot.checks import CredentialSource, describe_value, nlbsflags_value, read_fleet, verdict
 from bot.db.models import Change, Lease, Observation
 from bot.leases import DEFAULT_LEASE, NamedLease, new_owner_id, wall_clock
-from bot.workflow import _columns, describe_read, read_state_of, target_state
+from bot.workflow import describe_read, read_state_of, target_state
 from kb.store import KnowledgeBase
 from remote.errors import RemoteError
 from remote.fleet import Outcome
 from remote.inventory import Inventory
-from remote.regexe import RegRead
+from remote.regexe import RegRead, data_text
 from remote.winrm_client import Timeouts
 
 log = logging.getLogger("oakley.watch")
@@ -142,6 +142,15 @@ class RoundResult:
 
 def _listed(items: list[str]) -> str:
     return ", ".join(items[:SHOWN]) + (f", … {len(items) - SHOWN} more" if len(items) > SHOWN else "")
+
+
+def _columns(which: str, read: RegRead) -> dict[str, Any]:
+    """`before_*`/`after_*` values of a read, stored as the workflow stores them: a REG_DWORD in `_value`,
+    any other type as text in `_data` (kept here so the watch depends on bot.workflow's public names only)."""
+    dword = read.present and read.type == "REG_DWORD" and isinstance(read.value, int)
+    return {f"{which}_present": read.present, f"{which}_type": read.type if read.present else None,
+            f"{which}_value": read.value if dword else None,
+            f"{which}_data": data_text(read) if read.present and not dword else None}
 
 
 def _observation_state(o: Observation) -> State:
