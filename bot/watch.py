@@ -266,7 +266,7 @@ class Watch:
                 result.busy.append((name, mine))
                 continue
             seen = observations.get(name)
-            if seen is not None and seen.observed_at >= started:
+            if seen is not None and seen.observed_at > started:
                 result.unchanged.append(name)  # observed by a newer round meanwhile: its finding stands
                 continue
             known = self._known(seen, last_changes.get(name))
