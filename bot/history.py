@@ -66,8 +66,11 @@ def _iso(when: datetime | None) -> str | None:
     return when.isoformat().replace("+00:00", "Z") if when else None
 
 
-def requested(c: Change) -> dict[str, Any]:
-    """What was asked: a value set (`present` true) or the value deleted."""
+def requested(c: Change) -> dict[str, Any] | None:
+    """What was asked: a value set (`present` true) or the value deleted; null for a change found by the
+    drift watch (`observed`), which nobody asked for."""
+    if c.status == "observed":
+        return None
     deleting = c.action == "delete"
     return {"present": not deleting, "value": None if deleting else c.target_value}
 
@@ -122,7 +125,7 @@ def _cell(value: Any) -> str:
 def to_row(c: Change) -> list[str]:
     """One CSV row, columns as CSV_FIELDS."""
     values = to_json(c)
-    for which in ("requested", "before", "after"):
+    for which in ("requested", "before", "after"):  # an absent state (requested of observed, after of pending)
         state = values.pop(which) or {}
         for key in ("present", "value", "type"):
             values[f"{which}_{key}"] = state.get(key)

@@ -43,9 +43,20 @@ class Settings(BaseSettings):
     reason_pattern: str | None = None
     change_windows: str | None = None  # when approved changes may run (bot/change_windows.py); unset: always
     rollout_canary: int = Field(1, ge=1, le=10_000)  # hosts of a group change executed before the rest
+    watch_interval: str | None = None  # the drift watch inside serve/socket, e.g. 1h (off when unset)
+    watch_channel: str | None = None  # where the drift watch reports rounds that found something
     slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
     slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
+
+    @field_validator("watch_interval")
+    @classmethod
+    def _interval(cls, value: str | None) -> str | None:
+        if value:
+            from bot.durations import parse_duration
+
+            parse_duration(value)  # its ValueError names what a duration looks like
+        return value or None
 
     @field_validator("reason_pattern")
     @classmethod

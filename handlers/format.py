@@ -22,6 +22,11 @@ def recorded_change(c: Change, arrow: str = "→") -> str:
     return f"{describe(c, 'before')} {arrow} {after}"
 
 
+def observed_text(c: Change) -> str:
+    """A row found by the drift watch: `changed outside Oakley: 1 → 0, seen by oakley-watch`."""
+    return f"changed outside Oakley: {recorded_change(c)}, seen by {c.requester}"
+
+
 def request_text(group: Sequence[Change]) -> str:
     first = group[0]
     lines = [f"Change {first.group_id}: {first.value_name} on {', '.join(c.host for c in group)}"]
@@ -96,6 +101,10 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
 
 
 def change_details(group: Sequence[Change]) -> str:
+    if group[0].status == "observed":
+        c = group[0]
+        return (f"Change {c.id}: {c.value_name} on {c.host} {observed_text(c)} at {c.executed_at:%Y-%m-%d %H:%M} UTC"
+                + (f"\nKB: {c.kb_summary}" if c.kb_summary else ""))
     lines = [request_text(group) if group[0].status == "pending" else decision_text(group)]
     if group[0].status not in ("pending", "denied", "cancelled", "expired", "scheduled"):
         lines.append(outcome_text(group))

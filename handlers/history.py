@@ -40,6 +40,10 @@ def handle(cmd: History, ctx: ChatContext, offset: int = 0) -> Reply:
     page, more = rows[:LIMIT], len(rows) > LIMIT
     lines = []
     for c in page:
+        if c.status == "observed":  # found by the drift watch, not requested by anyone
+            lines.append(f"#{c.id} {c.requested_at:%Y-%m-%d %H:%M} {c.host} {c.value_name}: {fmt.observed_text(c)} "
+                         "[observed]")
+            continue
         approver = (f", approved by {c.approver}" if history.approver(c) else
                     f", {c.status} by {c.decided_by}" if c.decided_by else "")
         lines.append(f"#{c.id} {c.requested_at:%Y-%m-%d %H:%M} {c.host} {c.value_name}: "

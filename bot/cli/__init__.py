@@ -26,6 +26,7 @@ COMMANDS = {
     "serve": ("Slack HTTP mode (/slack/events, /healthz)", "serve"),
     "socket": ("Slack Socket Mode", "socket"),
     "manifest": ("print the Slack app manifest", "manifest"),
+    "watch": ("record NLBSFlags values changed outside Oakley (drift), once or every interval", "watch"),
     "doctor": ("check configuration, database, inventory, Slack and hosts before going live", "doctor"),
 }
 

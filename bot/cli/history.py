@@ -51,7 +51,7 @@ def _change_rows(rows: Sequence[Any]) -> list[list[str]]:
 
     out = []
     for c in rows:
-        wanted = "absent" if c.action == "delete" else str(c.target_value)
+        wanted = "-" if c.status == "observed" else "absent" if c.action == "delete" else str(c.target_value)
         after = describe_value(c.after_present, c.after_value) if c.after_present is not None else "-"
         out.append([str(c.id), f"{c.requested_at:%Y-%m-%d %H:%M}", _printable(c.host, 32), c.action,
                     describe_value(c.before_present, c.before_value), wanted, after, status_text(c),

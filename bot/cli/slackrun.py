@@ -68,6 +68,14 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
     problems = token_problems(token, app_token if mode == "socket" else None)
     if problems:
         raise UsageError(problems[0])
+    watch_every = None
+    if conf.watch_interval:  # checked before anything starts
+        from bot.durations import parse_duration
+
+        try:
+            watch_every = parse_duration(conf.watch_interval)
+        except ValueError as exc:
+            raise UsageError(f"OAKLEY_WATCH_INTERVAL: {exc}") from None
     # Bolt falls back to $SLACK_BOT_TOKEN beside the client we give it and warns about it on every
     # start; the settings hold the token now, and child processes need not inherit it.
     os.environ.pop("SLACK_BOT_TOKEN", None)
@@ -104,5 +112,14 @@ def start(mode: str) -> tuple[str, Any, Any, Any]:
         log.warning("change %s was interrupted by a crash and is now 'unknown'", cid, extra={"change_id": cid})
     surface.announce_unknown(services.recovered)  # their approval messages say so too
     start_sweeper(surface)
+    if watch_every is not None:
+        from bot.slack.runtime import start_watch
+
+        log.info("drift watch: a round every %s (instances on this database take turns)%s", conf.watch_interval,
+                 f", reported in {conf.watch_channel}" if conf.watch_channel else "")
+        start_watch(surface, watch_every, conf.watch_channel)
+    elif conf.watch_channel:
+        log.warning("OAKLEY_WATCH_CHANNEL is set but OAKLEY_WATCH_INTERVAL is not: no drift watch runs here "
+                    "(set OAKLEY_WATCH_INTERVAL, e.g. 1h, or run `oakley watch`)")
     settle_heap()
     return app_token, services, app, surface

@@ -15,7 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 STATUSES = ("pending", "approved", "executing", "succeeded", "failed", "stale", "denied", "expired",
-            "cancelled", "unknown")
+            "cancelled", "unknown", "observed")
 DECIDED = frozenset({"denied", "expired", "cancelled"})
 FINISHED = frozenset({"succeeded", "failed", "stale", "unknown"})
 
@@ -173,3 +173,52 @@ class HostFact(Base):
     os_error_kind: Mapped[str | None] = mapped_column(String(32))
     os_error: Mapped[str | None] = mapped_column(String(300))
     read_at: Mapped[datetime] = mapped_column()
+
+
+class Lease(Base):
+    """A named lease (migration 0005): at most one live instance holds it, e.g. `watch` while it reads the
+    fleet. A holder renews `until`; one whose lease ran out is presumed gone and may be replaced."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner: Mapped[str | None] = mapped_column(String(64))
+    until: Mapped[datetime | None] = mapped_column()
+
+
+class Observation(Base):
+    """The last value the drift watch read on a host (migration 0005): one row per host, replaced each
+    round the host answers. With the host's last succeeded change it is the host's last known state."""
+
+    __tablename__ = "observations"
+
+    host: Mapped[str] = mapped_column(String(255), primary_key=True)
+    observed_at: Mapped[datetime] = mapped_column()
+    present: Mapped[bool] = mapped_column(Boolean)
+    type: Mapped[str | None] = mapped_column(String(32))
+    value: Mapped[int | None] = mapped_column(BigInteger)
+    data: Mapped[str | None] = mapped_column(Text)
+    compliant: Mapped[bool | None] = mapped_column(Boolean)
+    snapshot_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class FleetSnapshot(Base):
+    """One fleet reading (migration 0005): a watch round, or a `check` from chat. The App Home of every
+    instance shows the newest one."""
+
+    __tablename__ = "fleet_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    taken_at: Mapped[datetime] = mapped_column()  # when the reads began
+    finished_at: Mapped[datetime] = mapped_column()
+    source: Mapped[str] = mapped_column(String(16))  # "watch" or "check"
+    actor: Mapped[str] = mapped_column(String(64))  # oakley-watch, or who asked for the check
+    hosts: Mapped[int] = mapped_column(Integer)
+    read: Mapped[int] = mapped_column(Integer)
+    compliant: Mapped[int] = mapped_column(Integer)
+    not_compliant: Mapped[int] = mapped_column(Integer)
+    unreachable: Mapped[int] = mapped_column(Integer)
+    drifted: Mapped[int] = mapped_column(Integer, default=0)
+    summary: Mapped[str] = mapped_column(Text)  # plain text, escaped where it is shown
+
+    __table_args__ = (Index("ix_fleet_snapshots_source_taken", "source", "taken_at"),)

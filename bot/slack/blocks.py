@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from bot.db.models import Change
+from bot.db.models import Change, FleetSnapshot
 from bot.workflow import describe
 from handlers import format as fmt
 from handlers.slacktext import date, escape
@@ -230,10 +230,23 @@ def history_text(rows: Sequence[dict[str, Any]]) -> str:
         when = date(datetime.fromisoformat(r["requested_at"].replace("Z", "+00:00"))) if r.get("requested_at") else ""
         approver = (f", approved by <@{esc(r['approver'])}>" if r.get("approver") and r.get("status") != "denied"
                     else "")
+        if r.get("status") == "observed":  # found by the drift watch: no person requested it
+            lines.append(f"#{r['id']} {when} *{esc(r['host'])}* {esc(r['value_name'])}: changed outside Oakley: "
+                         f"{_state(r.get('before'))} → {_state(r.get('after'))} [observed], seen by "
+                         f"{esc(r['requester'])}")
+            continue
         lines.append(f"#{r['id']} {when} *{esc(r['host'])}* {esc(r['value_name'])}: {_state(r.get('before'))} → "
                      f"{_state(r.get('after'))} [{r['status']}] by <@{esc(r['requester'])}>{approver}"
                      + (f" — “{esc(r['reason'])}”" if r.get("reason") else ""))
     return "\n".join(lines)
+
+
+def compliance_text(snapshot: FleetSnapshot | None) -> str | None:
+    """The App Home's fleet compliance: the newest snapshot in the database, whichever instance took it."""
+    if snapshot is None:
+        return None
+    who = "the drift watch" if snapshot.source == "watch" else f"`check` by <@{esc(snapshot.actor)}>"
+    return f"{esc(snapshot.summary)}\n_{who}, {date(snapshot.taken_at)}_"
 
 
 def more_button(query: dict[str, Any]) -> dict[str, Any]:
@@ -241,6 +254,14 @@ def more_button(query: dict[str, Any]) -> dict[str, Any]:
     return {"type": "actions", "block_id": "history-more", "elements": [
         {"type": "button", "action_id": "history_more", "value": json.dumps(query)[:2000],
          "text": {"type": "plain_text", "text": "More"}}]}
+
+
+def _recent_line(c: Change) -> str:
+    head = f"• #{c.id} {date(c.requested_at, '%m-%d %H:%M UTC')} {esc(c.host)} — "
+    if c.status == "observed":  # found by the drift watch: nobody to mention
+        return head + esc(fmt.observed_text(c))
+    return (head + f"{c.status} (<@{esc(c.requester)}>"
+            + (f", approved by <@{esc(c.approver)}>" if c.approver and c.status != "denied" else "") + ")")
 
 
 def home_view(user: str, roles: str, pending: Sequence[Sequence[Change]], mine: Sequence[Change],
@@ -259,11 +280,7 @@ def home_view(user: str, roles: str, pending: Sequence[Sequence[Change]], mine: 
     blocks.append(section("\n".join(f"• #{c.id} {esc(c.host)}: {fmt.value_change(c)} — {c.status}"
                                     for c in mine[:15]) or "None yet."))
     blocks.append(header("Recent changes"))
-    blocks.append(section("\n".join(f"• #{c.id} {date(c.requested_at, '%m-%d %H:%M UTC')} {esc(c.host)} — "
-                                    f"{c.status} (<@{esc(c.requester)}>"
-                                    + (f", approved by <@{esc(c.approver)}>" if c.approver and c.status != "denied"
-                                       else "")
-                                    + ")" for c in recent[:15]) or "None yet."))
+    blocks.append(section("\n".join(_recent_line(c) for c in recent[:15]) or "None yet."))
     blocks.append(header("Fleet compliance"))
     blocks.append(section(compliance or "No fleet check yet — say `check all`."))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt import App
@@ -39,6 +40,28 @@ def start_sweeper(surface: Surface, every: float = 30.0) -> threading.Event:
                     log.exception("background sweep failed")
 
     threading.Thread(target=loop, name="oakley-expiry", daemon=True).start()
+    return stop
+
+
+def start_watch(surface: Surface, every: timedelta, channel: str | None) -> threading.Event:
+    """OAKLEY_WATCH_INTERVAL: the drift watch in the background (bot/watch.py). Instances on one database
+    take turns; a round that found drift or unreachable hosts is posted to `channel` when set."""
+    from bot.slack.watchpost import message
+    from bot.watch import RoundResult, Watch, run_loop
+    from remote.winrm_client import Timeouts
+
+    services = surface.services
+    watch = Watch(services.sessions, services.kb, services.inventory, services.credentials,
+                  audit_key=services.workflow.audit_key, concurrency=services.settings.fleet_concurrency,
+                  timeouts=Timeouts())
+    stop = threading.Event()
+
+    def report(result: RoundResult) -> None:
+        log.info("drift watch: %s", result.summary())
+        if channel and result.noteworthy:
+            surface.post(channel, message(result))
+
+    threading.Thread(target=run_loop, args=(watch, every, stop, report), name="oakley-watch", daemon=True).start()
     return stop
 
 

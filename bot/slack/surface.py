@@ -31,7 +31,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import messages
+from bot import compliance, messages
 from bot.audit import Checkpointer
 from bot.db.models import Change
 from bot.services import DATABASE_DOWN, Services
@@ -74,7 +74,6 @@ class Surface:
         self.client = client
         self.approval_channel = approval_channel
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="oakley-work")
-        self.last_compliance: str | None = None
         self.checkpoints: Checkpointer | None = None  # OAKLEY_AUDIT_CHANNEL: set by the start-up
 
     def audit_checkpoint(self) -> None:
@@ -331,8 +330,11 @@ class Surface:
                 going = " — exécution en cours…" if origin.lang == "fr" else " — executing now…"
                 text = blocks.decision_line(decided_group, origin.lang) + (going if reply.followup else "")
         results = (reply.data or {}).get("results")
-        if results is not None:
-            self.last_compliance = text.splitlines()[0]
+        if results is not None:  # every instance's App Home shows the newest fleet reading (bot/compliance.py)
+            try:
+                compliance.record_check(self.services.sessions, results, reply.text.splitlines()[0], origin.user)
+            except SQLAlchemyError:
+                log.warning("could not record the fleet compliance snapshot: the database is unavailable")
         extra = [blocks.more_button(reply.data["more"])] if reply.data and reply.data.get("more") else None
         if origin.response_url:
             self.respond(origin.response_url, text, extra_blocks=extra)
@@ -491,7 +493,8 @@ class Surface:
         mine = history.query(self.services.sessions, user=user, limit=15)
         recent = history.query(self.services.sessions, limit=15)
         return blocks.home_view(user, self.services.roles.describe(user), wf.pending_for(user),
-                                [c for c in mine if c.requester == user], recent, self.last_compliance)
+                                [c for c in mine if c.requester == user], recent,
+                                blocks.compliance_text(compliance.latest(self.services.sessions)))
 
     def publish_home(self, user: str) -> None:
         try:

@@ -22,6 +22,7 @@ from bot.workflow.states import (
     SYSTEM,
     State,
     WorkflowError,
+    columns,
     describe,
     describe_read,
     describe_target,
@@ -33,6 +34,6 @@ from bot.workflow.states import (
 )
 
 __all__ = [
-    "MAX_REASON", "MAX_USER_ID", "SYSTEM", "State", "Workflow", "WorkflowError", "describe", "describe_read",
+    "MAX_REASON", "MAX_USER_ID", "SYSTEM", "State", "Workflow", "WorkflowError", "columns", "describe", "describe_read",
     "describe_target", "has_message", "read_state", "read_state_of", "stored_state", "target_state",
 ]

@@ -1,7 +1,7 @@
 """host_facts: the Windows version each host reported, shared by every instance
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 from collections.abc import Sequence
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0006'
-down_revision: str | Sequence[str] | None = '0004'
+down_revision: str | Sequence[str] | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
