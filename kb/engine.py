@@ -12,6 +12,7 @@ yes/no question gets Yes/No first when the data settles it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, NamedTuple
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
@@ -20,7 +21,7 @@ from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.model import Intent, Lang, PlannedMove, RegistryValue
 from kb.parts import asks, split
 from kb.slots import COMPACT_OS, Slots, extract
-from kb.store import KnowledgeBase, default_kb
+from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, tokenize
 from kb.verdicts import VERDICTS
 from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
@@ -93,13 +94,31 @@ class Outcome(NamedTuple):
     verdict: bool | None = None  # a yes/no question's Yes (True) or No (False)
 
 
+class Built(NamedTuple):
+    """What the engine builds from the data: cached with it, so a cold `oakley ask` only unpickles it."""
+
+    lexicon: Lexicon
+    known: frozenset[str]
+
+
+def build(kb: KnowledgeBase) -> Built:
+    """The lexicon (phrase table and speller) and every word the article's world accounts for."""
+    q = kb.questions
+    lexicon = Lexicon(q)
+    known = set(lexicon.speller.words) | {w for k in lexicon.table for w in k}
+    known |= set(COMPACT_OS) | set(q.out_of_scope.windows_versions) | set(q.out_of_scope.exchange_versions)
+    return Built(lexicon, frozenset(known | kb.words))
+
+
 class Engine:
     """The question-answering engine over one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, built: Built | None = None) -> None:
+        """`built` is `build(kb)`, from the snapshot (`kb.store`) when a process starts cold."""
         self.kb = kb
         q = kb.questions
-        self.lexicon = Lexicon(q)
+        lexicon, known = built or build(kb)
+        self.lexicon = lexicon
         self._attributes = frozenset(q.attributes)
         self._anchors = self._attributes | {"nlbsflags", "@nlbsflags", "@os"}  # what makes a short part a question
         # Subjects a statement can set for the questions after it: concepts that are neither asked nor slots.
@@ -114,9 +133,7 @@ class Engine:
         self._nlbs_states = frozenset(
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
         )
-        known = set(self.lexicon.speller.words) | {w for k in self.lexicon.table for w in k}
-        known |= set(COMPACT_OS) | set(q.out_of_scope.windows_versions) | set(q.out_of_scope.exchange_versions)
-        self.vocabulary = Vocabulary(known | kb.words)
+        self.vocabulary = Vocabulary(known)
 
     # --- reading ---------------------------------------------------------------
 
@@ -341,9 +358,17 @@ def _covered(tokens: list[str], matches: list[Match]) -> list[bool]:
 _ENGINES: dict[int, Engine] = {}
 
 
+@cache
+def default_engine() -> Engine:
+    """The engine over the packaged knowledge base, with what it builds read from the snapshot."""
+    kb, built = load_derived(build)
+    return Engine(kb, built if isinstance(built, Built) else None)
+
+
 def answer(question: str, lang: Lang | None = None, kb: KnowledgeBase | None = None) -> Answer:
     """Answer with the packaged knowledge base (or `kb`), building the engine once."""
-    kb = kb or default_kb()
+    if kb is None:
+        return default_engine().answer(question, lang)
     engine = _ENGINES.get(id(kb))
     if engine is None or engine.kb is not kb:
         engine = _ENGINES[id(kb)] = Engine(kb)

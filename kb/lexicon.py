@@ -23,10 +23,11 @@ class Lexicon:
 
     def __init__(self, questions: Questions) -> None:
         table: dict[tuple[str, ...], set[str]] = {}
+        spelt: dict[str, str] = {}  # one object per word and per concept set: the snapshot pickles each once
 
         def add(term: str, concept: str) -> None:
             # Terms are stored normalised (kb.validate checks), so split() is enough.
-            table.setdefault(tuple(term.split()), set()).add(concept)
+            table.setdefault(tuple(spelt.setdefault(w, w) for w in term.split()), set()).add(concept)
 
         for concept in questions.concepts:
             for term in concept.terms:
@@ -38,7 +39,8 @@ class Lexicon:
             add(term, SMALL_TALK)
         for term in questions.out_of_scope.requests:
             add(term, REQUEST)
-        self.table = {k: frozenset(v) for k, v in table.items()}
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self.table = {k: shared.setdefault(frozenset(v), frozenset(v)) for k, v in table.items()}
         self.longest = max(len(k) for k in self.table)
         words = {w for k in self.table for w in k}
         words.update(questions.stopwords)
