@@ -8,20 +8,24 @@ in `questions.yaml` by `compute:`; `kb.validate.COMPUTE_NAMES` lists them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from kb.failover import Estimate, NotCovered, estimates
-from kb.model import IdleTimer, IpsecPolicy, Lang, RelatedArticle
+from kb.model import IdleTimer, IpsecPolicy, RelatedArticle
+from kb.record import Record
 from kb.slots import Slots
 from kb.store import KnowledgeBase
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kb.model import Lang
 
-class Reply(NamedTuple):
+
+class Reply(Record):
     facts: tuple[str, ...]
     text: str | None = None  # None: the facts' own sentences are the answer
 
 
-class Context(NamedTuple):
+class Context(Record):
     kb: KnowledgeBase
     slots: Slots
     concepts: frozenset[str]

@@ -13,19 +13,25 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any, NamedTuple
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
-from kb.model import Intent, Lang, PlannedMove, RegistryValue
+from kb.model import Intent, PlannedMove, RegistryValue
 from kb.parts import asks, split
+from kb.record import Record
 from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, tokenize
 from kb.verdicts import VERDICTS
 from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
 from kb.yesno import is_yes_no
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from kb.model import Lang
 
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
@@ -37,7 +43,7 @@ CONTEXT_WORDS = 4
 MAX_QUESTION = 2000
 
 
-class Citation(NamedTuple):
+class Citation(Record):
     article: str
     section: str
     quote: str  # the article's own (French) words
@@ -49,7 +55,7 @@ class Citation(NamedTuple):
         return f"{text} (translation: “{self.translation}”)" if self.translation else text
 
 
-class Answer(NamedTuple):
+class Answer(Record):
     question: str
     lang: Lang
     answered: bool
@@ -72,7 +78,7 @@ class Answer(NamedTuple):
         }
 
 
-class Reading(NamedTuple):
+class Reading(Record):
     """One part of a question as the engine understands it."""
 
     text: str
@@ -83,7 +89,7 @@ class Reading(NamedTuple):
     unknown: tuple[str, ...]
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     """One part's answer; `declined` carries the reason's detail when it is not answered."""
 
     answered: bool
@@ -94,7 +100,7 @@ class Outcome(NamedTuple):
     verdict: bool | None = None  # a yes/no question's Yes (True) or No (False)
 
 
-class Built(NamedTuple):
+class Built(Record):
     """What the engine builds from the data: cached with it, so a cold `oakley ask` only unpickles it."""
 
     lexicon: Lexicon

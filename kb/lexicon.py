@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from kb.model import Questions
+from kb.record import Record
 from kb.text import Speller
 
 PRODUCT = "product:"  # concept id prefix for named out-of-scope products
@@ -12,7 +11,7 @@ SMALL_TALK = "small_talk"
 REQUEST = "request"  # asks for something other than the article (a poem, a password reset)
 
 
-class Match(NamedTuple):
+class Match(Record):
     concepts: frozenset[str]
     start: int
     end: int

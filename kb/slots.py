@@ -6,10 +6,9 @@ an answer is computed from ("2003 front-end with NLBSFlags=1").
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from kb.lexicon import Match
 from kb.model import OutOfScope
+from kb.record import Record
 
 COMPACT_OS = {
     "ws2003": "windows-2003", "ws2k3": "windows-2003", "srv2003": "windows-2003", "w2k3r2": "windows-2003",
@@ -59,7 +58,7 @@ _CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing"
                      "nlbsflags", "registry", "registre", "flag", "value", "valeur"})
 
 
-class Slots(NamedTuple):
+class Slots(Record):
     os: str | None = None              # "windows-2000" | "windows-2003"
     other_os: str | None = None        # a Windows the article does not cover
     other_exchange: str | None = None  # an Exchange the article does not cover

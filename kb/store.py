@@ -16,9 +16,13 @@ import os
 import zlib
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any, NamedTuple
 
 from kb.model import Article, Fact, Questions
+from kb.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # os.path rather than pathlib: this module is on the start-up path of `ask`.
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -30,7 +34,7 @@ SOURCE_FILE = os.path.join(DATA_DIR, "kb821839-fr.txt")
 _FORMAT = "2"
 
 
-class KnowledgeBase(NamedTuple):
+class KnowledgeBase(Record):
     """The article and the question data, with facts indexed by id, and every word either uses."""
 
     article: Article

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from kb import model
 from kb.errors import KBDataError
 from kb.model import (
     Article,
@@ -28,6 +29,7 @@ from kb.model import (
 from kb.text import tokenize
 
 T = TypeVar("T")
+vars(model).update(model.annotation_names())  # the typing names its annotations use, for pydantic to evaluate
 
 #: Computations an intent may name; kept in sync with `kb.answers.COMPUTE`.
 COMPUTE_NAMES = frozenset(

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from kb.model import Lang
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kb.model import Lang
 
 _EN_OPENERS = frozenset({"is", "are", "does", "do", "did", "can", "could", "should", "must", "will", "would",
                          "has", "have", "was", "were", "may", "shall", "isn", "aren", "doesn", "don"})
