@@ -98,8 +98,15 @@ _CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "dele
                     "removes", "remove", "retire", "retiree"})
 
 
+#: "instant", "no downtime": no failover the article describes is (a planned move takes seconds, a crash minutes).
+_INSTANT = frozenset({"instant", "instantaneous", "instantaneously", "instantane", "instantanee", "seamless",
+                      "transparent", "transparente"})
+
+
 def process(ctx: Context, reply: Reply) -> bool | None:
     """What happens in a failover: a crash goes unnoticed until the idle timer; a planned move is clean."""
+    if _INSTANT & ctx.words:
+        return False
     if ctx.planned is False and _NOTICE & ctx.words:
         return False
     if ctx.planned is True and "idle" in ctx.concepts:
@@ -199,6 +206,8 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
 def ike(ctx: Context, reply: Reply) -> bool | None:
     """A stated main-mode time against the article's; without one, IKE is who renegotiates: Yes."""
     seconds = {f.data.seconds for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode)}
+    if _NOTICE & ctx.words and not ctx.slots.durations and ctx.planned is not None:
+        return ctx.planned  # "right away?": at once after a planned move; after a crash only when the idle timer ends
     return all(d in seconds for d in ctx.slots.durations) if ctx.slots.durations else not ctx.planned
 
 
