@@ -17,7 +17,7 @@ from functools import cache
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
-from kb.model import Intent, PlannedMove, RegistryValue
+from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import asks, split
 from kb.record import Record
 from kb.slots import COMPACT_OS, Slots, extract
@@ -135,6 +135,8 @@ class Engine:
         }
         planned = next(f.data for f in kb.article.facts if isinstance(f.data, PlannedMove))
         self._planned = (planned.min_seconds, planned.max_seconds)
+        #: The unplanned totals the article gives (6 and 2 minutes): a question quoting one is about that failover.
+        self._totals = frozenset(f.data.total_seconds for f in kb.article.facts if isinstance(f.data, UnplannedTotal))
         # NLBSFlags states the article describes: not set, or the data it gives.
         self._nlbs_states = frozenset(
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
@@ -157,6 +159,9 @@ class Engine:
         if slots.durations and not {"planned", "unplanned"} & concepts and all(
                 self._planned[0] <= d <= self._planned[1] for d in slots.durations):
             concepts |= {"planned"}  # "the 3-6 seconds": only a planned move takes seconds
+        elif slots.durations and not concepts & _OTHER_DURATIONS and all(
+                d in self._totals for d in slots.durations):
+            concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
                                            if not m], names, acronyms(text))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))
@@ -333,6 +338,8 @@ class Engine:
         return Outcome(False, self._refusal(lang, detail), declined=detail)
 
 
+#: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
+_OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
 #: Kinds of subject a follow-up may change ("…for HTTP? and for POP3?").
 _SUBJECT_GROUPS = (frozenset({"planned", "unplanned"}), frozenset({"frontend", "backend"}),
                    frozenset({"http", "pop3", "imap4", "ldap", "rpc", "kerberos", "gc", "other_protocol"}))
