@@ -223,21 +223,32 @@ def failover_process(ctx: Context) -> Reply:
     return Reply(steps + crash)
 
 
+def _compare_idle(ctx: Context, facts: tuple[str, ...], long: int, short: int) -> Reply:
+    text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    ratio = long / short
+    return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
+                                           ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
+                                           pct=round(100 * (long - short) / long)))
+
+
 def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
+    computed = {"op_ratio", "op_diff", "compare"} & ctx.concepts
     if len(ctx.slots.oses) > 1:
         facts = tuple(f for os in ctx.slots.oses for f in by_os.get(os, ()))
-        if {"op_ratio", "op_diff", "compare"} & ctx.concepts and len(facts) == 2:
+        if computed and len(facts) == 2:
             a, b = (ctx.kb.facts[f].data for f in facts)
             assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
-            long, short = max(a.seconds, b.seconds), min(a.seconds, b.seconds)
-            text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
-            ratio = long / short
-            return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
-                                                   ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
-                                                   pct=round(100 * (long - short) / long)))
+            return _compare_idle(ctx, facts, max(a.seconds, b.seconds), min(a.seconds, b.seconds))
         return Reply(facts)
+    if computed and ctx.slots.os in (None, "windows-2003"):  # the idle time without NLBSFlags against with it
+        without = estimates(ctx.kb, os="windows-2003", nlbsflags="absent", planned=False)[0]
+        timer = ctx.kb.facts[by_os["windows-2003"][0]].data
+        assert isinstance(timer, IdleTimer)
+        if without.idle_seconds > timer.seconds:
+            return _compare_idle(ctx, (*without.facts[:1], by_os["windows-2003"][0]), without.idle_seconds,
+                                 timer.seconds)
     if ctx.slots.os == "windows-2003" and ctx.slots.nlbsflags == "absent":
         return Reply(("unplanned.total_default",))
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))
