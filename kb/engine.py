@@ -263,7 +263,10 @@ class Engine:
             return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
         if SMALL_TALK in concepts and not concepts - {SMALL_TALK}:
             return self._decline(lang)
-        intent = self._choose(concepts)
+        # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
+        mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
+                   and is_yes_no(r.text, list(r.tokens), lang))
+        intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts)
         if intent is None:
             return None
         if intent.gap is not None:
@@ -275,7 +278,10 @@ class Engine:
             return self._decline(lang, gap.reason, gap.what)
         text = reply.text or self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx)
         verdict = None
-        if intent.verdict and is_yes_no(r.text, list(r.tokens), lang):
+        if mention and reply.facts:
+            verdict = True
+            text = f"{self._t('yes', lang)} {text}"
+        elif intent.verdict and is_yes_no(r.text, list(r.tokens), lang):
             verdict = VERDICTS[intent.verdict](ctx, reply)
             if verdict is not None:
                 text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
@@ -338,6 +344,9 @@ class Engine:
         return Outcome(False, self._refusal(lang, detail), declined=detail)
 
 
+MENTIONS = "mentions"
+#: What a "does the article mention X?" question says about the article itself, besides its subject X.
+_ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article"})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
 #: Kinds of subject a follow-up may change ("…for HTTP? and for POP3?").

@@ -41,7 +41,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
                        "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",
                        "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait",
-                       "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait"})
+                       "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait", "mentionne",
+                       "mentionnent", "evoque", "cite", "traite", "explique", "precise"})
 
 
 def _tagged(words: list[str]) -> bool:
