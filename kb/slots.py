@@ -33,7 +33,8 @@ _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated",
 _MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler words costs linear time
 _MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut",
-                           "egal", "est", "de", "of", "="})
+                           "egal", "est", "de", "of", "=", "be", "must", "should", "doit", "etre", "mis", "mise",
+                           "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee"})
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
 _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1,
           "min": 60, "mins": 60, "mn": 60, "minute": 60, "minutes": 60,

@@ -16,7 +16,9 @@ from kb.failover import NotCovered, estimates
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
-                    "visible", "captured", "sniffed", "sniff"})
+                    "visible", "captured", "sniffed", "sniff", "sniffs", "sniffing", "sniffer", "capture", "captures",
+                    "capturing", "capturer", "grab", "grabs", "steal", "steals", "intercept", "intercepts",
+                    "intercepted", "intercepter", "eavesdrop", "eavesdropping", "ecouter", "ecoute", "voler"})
 _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
@@ -42,8 +44,14 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
     return data.non_clustered or data.clustered
 
 
+#: Hives other than HKEY_LOCAL_MACHINE (the article's): "is it under HKCU?" is a No.
+_OTHER_HIVES = frozenset({"hkcu", "hku", "hkcr", "hkcc", "current", "users", "classes", "config"})
+
+
 def front_end(ctx: Context, reply: Reply) -> bool | None:
     roles = {f.data.server_role for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
+    if ("hkey" in ctx.words or {"hkcu", "hku", "hkcr", "hkcc"} & ctx.words) and _OTHER_HIVES & ctx.words:
+        return False
     asked_front = "frontend" in ctx.concepts
     asked_back = bool({"backend", "node", "cluster"} & ctx.concepts)
     if asked_front and asked_back and ctx.tokens and ctx.words & {"rather", "instead", "plutot", "than", "non"}:

@@ -9,6 +9,7 @@ is not a yes/no question.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 
 _EN_OPENERS = frozenset({"is", "are", "does", "do", "did", "can", "could", "should", "must", "will", "would",
                          "has", "have", "was", "were", "may", "shall", "isn", "aren", "doesn", "don"})
+#: Subjects after an inverted auxiliary ("can they", "does it"): the main clause of a conditional question.
+_SUBJECTS = frozenset({"they", "it", "i", "we", "you", "he", "she", "someone", "anyone", "the", "ipsec", "ike", "that",
+                       "this", "users", "passwords", "traffic", "failover", "nlbsflags"})
 _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "question", "also", "then",
                        "alors", "donc", "et", "mais", "bon", "dis", "dites", "moi", "oakley"})
 _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "combien", "pourquoi", "quand",
@@ -63,6 +67,9 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             return False
         clauses = [c.split() for c in question.lower().replace("-", ",").split(",")]
         if words[0] in _EN_OPENERS or any(c and c[0] in _EN_OPENERS for c in clauses[1:3]):
+            return True
+        if words[0] in ("if", "when", "once") and any(  # "if someone sniffs …, can they grab …?": the main clause
+                a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
             return True
         # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?".
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
