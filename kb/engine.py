@@ -150,7 +150,8 @@ class Engine:
         # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
         # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
         names = proper_names(text)
-        tokens = [c if c == t or not ((t in names and len(t) < 7) or self.vocabulary.ordinary(t)) else t
+        terms = names | acronyms(text)  # IPv6, FIPS: names of things, never typos
+        tokens = [c if c == t or not ((t in terms and len(t) < 7) or self.vocabulary.ordinary(t)) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
@@ -205,6 +206,7 @@ class Engine:
         outcomes: list[Outcome] = []
         before: Reading | None = None
         refused: Outcome | None = None  # the last part declined for naming something the article doesn't cover
+        elsewhere: Outcome | None = None  # a statement set the scene in a product or version the article doesn't cover
         setting: set[str] = set()  # subjects named by statements among the questions
         parts = split(question)
         asking = [asks(p) for p in parts]
@@ -217,10 +219,14 @@ class Engine:
             scene = self._out_of_scope(reading, lang)
             if several and (fragment or not asked):  # context for the other parts, not a question
                 refused = scene or refused
+                if scene is not None and self._names_product(reading):
+                    elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
                 setting |= {c for c in reading.concepts if c in self._topics}
                 outcome = Outcome(False, "")
             elif scene is not None:
                 outcome = refused = scene
+            elif elsewhere is not None:
+                outcome = elsewhere
             elif refused is not None and reading.words & _BACK_REFERENCES:  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
             else:
@@ -252,6 +258,12 @@ class Engine:
                 return self._decline(lang)
             return self._decline(lang, "detail_term", ", ".join(original_spelling(r.text, t) for t in named))
         return None
+
+    def _names_product(self, r: Reading) -> bool:
+        """A platform, Windows or Exchange version the article does not cover (not a topic, not an unknown word)."""
+        platforms = self.kb.questions.out_of_scope.platforms
+        return bool(r.slots.other_exchange or r.slots.other_os
+                    or any(c.removeprefix(PRODUCT) in platforms for c in r.concepts if c.startswith(PRODUCT)))
 
     def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
         """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""

@@ -236,6 +236,8 @@ class OutOfScope(Record):
     small_talk: tuple[str, ...]
     core: tuple[str, ...]  # concepts that make small talk a real question
     requests: tuple[str, ...] = ()  # asks for something else (a poem, a password reset): always declined
+    #: Products that are a setting, not a topic: a statement placing the message in one puts all of it out of scope.
+    platforms: tuple[str, ...] = ()
 
 
 class Questions(Record):

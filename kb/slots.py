@@ -35,6 +35,10 @@ _MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut",
                            "egal", "est", "de", "of", "=", "be", "must", "should", "doit", "etre", "mis", "mise",
                            "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee"})
+#: "set it to 2", "la mets à 0": a value given a few words after NLBSFlags.
+_SETTING_VERBS = frozenset({"set", "sets", "setting", "put", "change", "changed", "mettre", "mets", "met", "mis",
+                            "passe", "passer", "regle", "regler", "fixe", "fixer"})
+_SETTING_FILLER = frozenset({"it", "to", "a", "at", "as", "la", "le", "sur", "sa", "its", "value", "valeur"})
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
 _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1,
           "min": 60, "mins": 60, "mn": 60, "minute": 60, "minutes": 60,
@@ -194,6 +198,12 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
     j = span.end
     while j < len(tokens) and j < span.end + 4 and tokens[j] in _VALUE_FILLER:
         j += 1
+    if not (j < len(tokens) and tokens[j].isdigit()):  # "NLBSFlags … if I set it to 2", "… je la mets à 0"
+        k = next((k for k in range(span.end, min(len(tokens), span.end + 6)) if tokens[k] in _SETTING_VERBS), None)
+        if k is not None:
+            j = k + 1
+            while j < len(tokens) and j < k + 4 and tokens[j] in _SETTING_FILLER:
+                j += 1
     if j < len(tokens) and tokens[j].isdigit() and j not in used:
         used.add(j)
         digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
