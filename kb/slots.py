@@ -57,6 +57,7 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
 _CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing", "tweak", "modification", "modif",
+                     "modify", "modifies", "modified", "edit", "edits", "edited",
                      "modifier", "modifie", "changement", "changer", "correctif", "reglage", "patch", "patching",
                      "applying", "apply", "applied", "appliquer", "applique", "setting", "set", "enabling",
                      "enable", "enabled", "activation", "activer", "active", "configuring", "configure",

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 _EN_OPENERS = frozenset({"is", "are", "does", "do", "did", "can", "could", "should", "must", "will", "would",
                          "has", "have", "was", "were", "may", "shall", "isn", "aren", "doesn", "don"})
+#: A question opening with a phrase before its auxiliary ("in the worst case does …?", "after a crash, is …?").
+_EN_PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "without", "after", "before", "during", "under",
+                              "per", "according"})
 #: Subjects after an inverted auxiliary ("can they", "does it"): the main clause of a conditional question.
 _SUBJECTS = frozenset({"they", "it", "i", "we", "you", "he", "she", "someone", "anyone", "the", "ipsec", "ike", "that",
                        "this", "users", "passwords", "traffic", "failover", "nlbsflags"})
@@ -68,6 +71,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         clauses = [c.split() for c in question.lower().replace("-", ",").split(",")]
         if words[0] in _EN_OPENERS or any(c and c[0] in _EN_OPENERS for c in clauses[1:3]):
             return True
+        if words[0] in _EN_PREPOSITIONS and any(w in _EN_OPENERS for w in words[1:8]) and not _EN_WH & set(words[:8]):
+            return True  # "In the worst case does a node hang cost only 6 seconds?"
         if words[0] in ("if", "when", "once") and any(  # "if someone sniffs …, can they grab …?": the main clause
                 a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
             return True
