@@ -150,7 +150,8 @@ class Engine:
         # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
         # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
         names = proper_names(text)
-        terms = names | acronyms(text)  # IPv6, FIPS: names of things, never typos
+        # IPv6, FIPS: names of things, never typos (unless the whole question is shouted: then capitals say nothing).
+        terms = names if text.isupper() else names | acronyms(text)
         tokens = [c if c == t or not ((t in terms and len(t) < 7) or self.vocabulary.ordinary(t)) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = self.lexicon.match(tokens)
