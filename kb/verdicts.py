@@ -84,10 +84,13 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if s.durations:
         try:
             found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
+            if len(found) != 1 and ctx.planned is None:  # nor planned or not: a planned move's seconds count too
+                found = [*found, *estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=True)]
         except NotCovered:
             return None
-        if len(found) != 1:
-            return None
+        if len(found) != 1:  # NLBSFlags state not given: No only when every case the article gives rules it out
+            fits = any(e.min_seconds <= d <= e.max_seconds for e in found for d in s.durations)
+            return False if not fits else None
         return all(found[0].min_seconds <= d <= found[0].max_seconds for d in s.durations)
     if "nlbsflags" in ctx.concepts and _EFFECT & ctx.words and not ctx.planned:
         return s.os != "windows-2000"
@@ -119,8 +122,8 @@ def process(ctx: Context, reply: Reply) -> bool | None:
         return False
     if ctx.planned is True and "idle" in ctx.concepts:
         return False  # a planned move deletes the SAs cleanly and IKE renegotiates at once: no idle wait
-    if ctx.planned is True and _CLEAN & ctx.words:
-        return True
+    if ctx.planned is True and (_CLEAN | _NOTICE) & ctx.words:
+        return True  # a planned move deletes the SAs cleanly and IKE renegotiates at once
     return None
 
 
