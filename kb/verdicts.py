@@ -168,8 +168,14 @@ def never(ctx: Context, reply: Reply) -> bool | None:
     return False
 
 
+_BY_DEFAULT = frozenset({"default", "defaut", "box", "rien", "nothing", "itself", "tout", "natively", "nativement",
+                         "anything"})
+
+
 def idle(ctx: Context, reply: Reply) -> bool | None:
     """A stated idle time against the article's for that OS and NLBSFlags state."""
+    if not ctx.slots.durations and _BY_DEFAULT & ctx.words and ctx.slots.nlbsflags != "1":
+        return False  # "reduced out of the box, nothing to do?": only when NLBSFlags is set
     if not ctx.slots.durations:
         return failover(ctx, reply)
     try:
