@@ -87,6 +87,7 @@ class Reading(Record):
     concepts: frozenset[str]
     slots: Slots
     unknown: tuple[str, ...]
+    yes_no: bool = False  # a follow-up of a yes/no question ("… supported on 2003? and on 2000?") is one too
 
 
 class Outcome(Record):
@@ -216,6 +217,9 @@ class Engine:
             reading = self._read(text)
             if before is not None:
                 reading = self._carry(reading, before)
+                if (before.yes_no or is_yes_no(before.text, list(before.tokens), lang)) and _follows_up(reading) \
+                        and not reading.words & _WH_WORDS:
+                    reading = reading._replace(yes_no=True)
             fragment = several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
             scene = self._out_of_scope(reading, lang)
             if several and (fragment or not asked):  # context for the other parts, not a question
@@ -278,7 +282,7 @@ class Engine:
             return self._decline(lang)
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
         mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
-                   and is_yes_no(r.text, list(r.tokens), lang))
+                   and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)))
         intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts)
         if intent is None:
             return None
@@ -294,7 +298,7 @@ class Engine:
         if mention and reply.facts:
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
-        elif intent.verdict and is_yes_no(r.text, list(r.tokens), lang):
+        elif intent.verdict and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             verdict = VERDICTS[intent.verdict](ctx, reply)
             if verdict is not None:
                 text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
@@ -357,6 +361,9 @@ class Engine:
         return Outcome(False, self._refusal(lang, detail), declined=detail)
 
 
+#: A follow-up asking a question word ("and how long on 2000?") is not the yes/no question before it.
+_WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "quel", "quelle", "quels", "quelles",
+                       "combien", "comment", "pourquoi", "quand", "ou", "qui", "quoi"})
 MENTIONS = "mentions"
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article"})

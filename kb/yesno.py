@@ -20,6 +20,11 @@ _EN_OPENERS = frozenset({"is", "are", "does", "do", "did", "can", "could", "shou
 #: A question opening with a phrase before its auxiliary ("in the worst case does …?", "after a crash, is …?").
 _EN_PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "without", "after", "before", "during", "under",
                               "per", "according"})
+#: A last word that makes an elliptical "…, supported?" a yes/no question.
+_PREDICATES = frozenset({"supported", "supporte", "supportee", "charge", "ok", "okay", "possible", "required",
+                         "allowed", "needed", "necessary", "mandatory", "obligatoire", "necessaire", "requis",
+                         "autorise", "fine", "safe", "enough", "suffisant", "correct", "true", "vrai", "legit", "valid",
+                         "valide", "recommended", "recommande", "encrypted", "chiffre", "protected", "protege"})
 #: Subjects after an inverted auxiliary ("can they", "does it"): the main clause of a conditional question.
 _SUBJECTS = frozenset({"they", "it", "i", "we", "you", "he", "she", "someone", "anyone", "the", "ipsec", "ike", "that",
                        "this", "users", "passwords", "traffic", "failover", "nlbsflags"})
@@ -65,6 +70,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return False
     if _tagged(words) and not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2]):
         return True
+    if question.rstrip().endswith("?") and words[-1] in _PREDICATES and not (_EN_WH | _FR_WH_ANYWHERE) & set(words):
+        return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?"
     if lang == "en":
         if words[0] in _EN_WH:
             return False

@@ -69,3 +69,10 @@ def test_a_value_set_a_few_words_after_nlbsflags_is_read() -> None:
 def test_what_does_microsoft_suggest_for_pop3_passwords_is_policy_one() -> None:
     got = answer("For POP3 passwords between FE and BE, what does Microsoft suggest?")
     assert "110" in got.answer and "143" in got.answer
+
+
+def test_elliptical_and_follow_up_yes_no_questions() -> None:
+    assert answer("IPSec FE-BE on a Windows 2000 server cluster, supported?").answer.startswith("No")
+    assert answer("Windows 2000 without any clustering: supported?").answer.startswith("Yes")
+    both = answer("Is it supported on Windows Server 2003 with NLB? And on Windows 2000 with NLB?").answer
+    assert both.startswith("Yes") and " No." in both, both
