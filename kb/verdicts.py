@@ -100,7 +100,13 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return False  # "depends on processor load on the nodes and on the network"
     if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde"}:
         return True
+    if ctx.planned is True and ctx.words & _LOAD:
+        return True  # "the actual time depends on processor load on the cluster nodes and on network conditions"
     return None
+
+
+_LOAD = frozenset({"load", "charge", "processor", "processeur", "cpu", "network", "reseau", "depends", "depend",
+                   "varies", "varie"})
 
 
 _NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away", "straight",

@@ -54,7 +54,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",
                        "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait",
                        "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait", "mentionne",
-                       "mentionnent", "evoque", "cite", "traite", "explique", "precise"})
+                       "mentionnent", "evoque", "cite", "traite", "explique", "precise",
+                       "depend", "dependent", "varie", "varient", "augmente", "diminue", "baisse", "tombe"})
 
 
 def _tagged(words: list[str]) -> bool:

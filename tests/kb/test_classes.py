@@ -76,3 +76,17 @@ def test_elliptical_and_follow_up_yes_no_questions() -> None:
     assert answer("Windows 2000 without any clustering: supported?").answer.startswith("Yes")
     both = answer("Is it supported on Windows Server 2003 with NLB? And on Windows 2000 with NLB?").answer
     assert both.startswith("Yes") and " No." in both, both
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Est-ce que la durée d'un déplacement planifié varie selon la charge du réseau ?", "Oui"),
+    ("Does the KB tell you to open regedit?", "Yes"),
+])
+def test_more_yes_no_classes(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answer.startswith(start), got.answer
+
+
+def test_seconds_saved_on_the_idle_timer() -> None:
+    got = answer("Avec NLBSFlags, combien de secondes en moins sur la durée d'inactivité ?")
+    assert got.answered and "240" in got.answer, got.answer
