@@ -220,7 +220,10 @@ class Engine:
                 if (before.yes_no or is_yes_no(before.text, list(before.tokens), lang)) and _follows_up(reading) \
                         and not reading.words & _WH_WORDS:
                     reading = reading._replace(yes_no=True)
-            fragment = several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
+            # "… for HTTP, and which for POP3?": a short part naming another subject follows up; it is not context.
+            swaps = before is not None and asked and bool(reading.concepts & _SWAPPABLE) and _follows_up(reading)
+            fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
+                        and not swaps)
             scene = self._out_of_scope(reading, lang)
             if several and (fragment or not asked):  # context for the other parts, not a question
                 refused = scene or refused
@@ -375,6 +378,9 @@ _SUBJECT_GROUPS = (frozenset({"planned", "unplanned"}), frozenset({"frontend", "
 _FOLLOW_UPS = (("and",), ("et",), ("what", "about"), ("how", "about"), ("which", "for"), ("and", "for"), ("et", "pour"),
                ("et", "en"), ("et", "sur"), ("and", "on"), ("et", "avec"), ("and", "with"), ("et", "sans"),
                ("and", "without"), ("same", "for"), ("pareil", "pour"), ("idem", "pour"))
+
+
+_SWAPPABLE = frozenset().union(*_SUBJECT_GROUPS)
 
 
 def _follows_up(r: Reading) -> bool:

@@ -90,3 +90,12 @@ def test_more_yes_no_classes(question: str, start: str) -> None:
 def test_seconds_saved_on_the_idle_timer() -> None:
     got = answer("Avec NLBSFlags, combien de secondes en moins sur la durée d'inactivité ?")
     assert got.answered and "240" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which authentication does HTTP get between FE and BE, and what about IMAP4?",
+    "Pour HTTP, quelle authentification vers le principal ? et pour IMAP4 ?",
+])
+def test_a_short_part_naming_another_protocol_follows_up(question: str) -> None:
+    got = answer(question)
+    assert "Kerberos" in got.answer and ("Basic" in got.answer or "de base" in got.answer), got.answer
