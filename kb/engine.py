@@ -369,7 +369,7 @@ _WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "q
                        "combien", "comment", "pourquoi", "quand", "ou", "qui", "quoi"})
 MENTIONS = "mentions"
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
-_ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article"})
+_ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
 #: Kinds of subject a follow-up may change ("…for HTTP? and for POP3?").

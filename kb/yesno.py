@@ -45,7 +45,7 @@ _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah",
          "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme", "doc says",
          "article says", "kb says", "that right", "non", "pas vrai")
 _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi",
-                             "lequel", "laquelle", "lesquels", "lesquelles"})
+                             "lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",

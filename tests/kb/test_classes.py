@@ -93,7 +93,7 @@ def test_seconds_saved_on_the_idle_timer() -> None:
 
 
 @pytest.mark.parametrize("question", [
-    "Which authentication does HTTP get between FE and BE, and what about IMAP4?",
+    "Which authentication does HTTP use to the back-end, and which for IMAP4?",
     "Pour HTTP, quelle authentification vers le principal ? et pour IMAP4 ?",
 ])
 def test_a_short_part_naming_another_protocol_follows_up(question: str) -> None:
