@@ -144,8 +144,13 @@ def applies(ctx: Context, reply: Reply) -> bool | None:
     return all(any(e in line for line in lines) for e in editions)
 
 
+_WITHOUT = frozenset({"without", "sans", "before", "avant", "no", "pas"})
+
+
 def policy(ctx: Context, reply: Reply) -> bool | None:
     """Is a port or protocol part of the suggested policy the question is about?"""
+    if _WITHOUT & ctx.words and {"ipsec", "encrypt"} <= ctx.concepts:
+        return False  # "without IPSec, is IMAP4 encrypted?": FE–BE traffic cannot use SSL/TLS; only IPSec encrypts it
     policies = [f.data for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
     named = {p for c, p in (("pop3", "POP3"), ("imap4", "IMAP4"), ("http", "HTTP")) if c in ctx.concepts}
     if ctx.slots.ports and named:  # "port 110 is the IMAP port?": the pairing, as the policies give it

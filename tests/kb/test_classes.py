@@ -99,3 +99,11 @@ def test_seconds_saved_on_the_idle_timer() -> None:
 def test_a_short_part_naming_another_protocol_follows_up(question: str) -> None:
     got = answer(question)
     assert "Kerberos" in got.answer and ("Basic" in got.answer or "de base" in got.answer), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Without IPSec, is POP3 traffic between front-end and back-end encrypted?", "No"),
+    ("Sans IPSec, le trafic IMAP4 vers le serveur principal est-il chiffré ?", "Non"),
+])
+def test_without_ipsec_nothing_is_encrypted(question: str, start: str) -> None:
+    assert answer(question).answer.startswith(start)
