@@ -107,3 +107,16 @@ def test_a_short_part_naming_another_protocol_follows_up(question: str) -> None:
 ])
 def test_without_ipsec_nothing_is_encrypted(question: str, start: str) -> None:
     assert answer(question).answer.startswith(start)
+
+
+@pytest.mark.parametrize("question", [
+    "What does KB 248346 say exactly about L2TP?",
+    "Walk me through backing up the registry step by step",
+])
+def test_details_the_article_only_points_to_are_its_gap(question: str) -> None:
+    assert not answer(question).answered
+
+
+def test_a_related_article_by_title_is_still_answered() -> None:
+    got = answer("What is KB 306677 about?")
+    assert got.answered and "306677" in got.answer
