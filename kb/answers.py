@@ -42,8 +42,15 @@ class Context(Record):
         """The question counts in seconds: durations of a minute or more also say how many seconds."""
         return bool(self.words & {"seconds", "secondes", "second", "seconde", "secs", "sec"})
 
+    @property
+    def in_milliseconds(self) -> bool:
+        """The question counts in milliseconds (a monitoring threshold): durations also say how many."""
+        return bool(self.words & _MILLISECONDS)
+
     def duration(self, seconds: int) -> str:
         text = self._duration(seconds)
+        if self.in_milliseconds:
+            return f"{text} ({self.t('milliseconds', n=seconds * 1000)})"
         if seconds > 60 and (self.in_seconds or seconds % 60):
             return f"{text} ({self.t('seconds', n=seconds)})"
         return text
@@ -73,6 +80,9 @@ class Context(Record):
     def planned(self) -> bool | None:
         planned, unplanned = "planned" in self.concepts, "unplanned" in self.concepts
         return planned if planned != unplanned else None
+
+
+_MILLISECONDS = frozenset({"milliseconds", "millisecond", "millisecondes", "milliseconde", "ms", "msec", "millis"})
 
 
 def _unplanned_sentence(ctx: Context, e: Estimate) -> str:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from kb.model import Lang
 
-_MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds
+_MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
 _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
                               "meme", "celle", "celui", "ceux", "dedans", "labas"})
@@ -309,6 +309,9 @@ class Engine:
 
     def _in_seconds(self, text: str, ctx: Context) -> str:
         """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
+        if ctx.in_milliseconds:
+            return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('milliseconds', n=int(m.group(1)) * 60_000)})",
+                          text)
         if not ctx.in_seconds:
             return text
         return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
