@@ -120,3 +120,14 @@ def test_details_the_article_only_points_to_are_its_gap(question: str) -> None:
 def test_a_related_article_by_title_is_still_answered() -> None:
     got = answer("What is KB 306677 about?")
     assert got.answered and "306677" in got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Qui retire l'adresse IP virtuelle du 1er nœud ?",
+    "Regedit open on HKLM, Oakley key, then what?",
+    "La révision du 25 octobre 2007, c'est laquelle ?",
+    "bon, ça sert à quoi cet article ?",
+])
+def test_chat_phrasings_of_in_scope_questions_are_answered(question: str) -> None:
+    got = answer(question)
+    assert got.answered, got.answer
