@@ -148,3 +148,21 @@ def test_the_engine_from_the_snapshot_answers_as_one_built_afresh(tmp_path: Path
     for q in ("How long does failover take on a 2003 front-end without NLBSFlags?", "Quel port pour IKE ?",
               "Does it cover IPv6?", "combien de temps gagne-t-on avec NLBSFlags sur 2003"):
         assert cached.answer(q) == fresh.answer(q)
+
+
+def test_two_processes_starting_cold_share_one_snapshot(tmp_path: Path) -> None:
+    """Both build and write the snapshot at once (temporary file, then rename): both answer, and it reads back."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OAKLEY_CACHE_DIR": str(tmp_path / "cache")}
+    code = "from kb.engine import answer; print(answer('How long does a planned move take?').answer)"
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=120)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs) and outs[0] == outs[1] and "3" in outs[0]
+    snapshots = [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".pickle"]
+    assert len(snapshots) == 1 and not [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".tmp"]
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert again.stdout == outs[0]
