@@ -179,6 +179,8 @@ def never(ctx: Context, reply: Reply) -> bool | None:
     return False
 
 
+#: "below 5 minutes", "sous 5 minutes": the question asks for less than the number, not the number.
+_BELOW = frozenset({"below", "under", "sous", "beneath", "inferieur", "inferieure"})
 _BY_DEFAULT = frozenset({"default", "defaut", "box", "rien", "nothing", "itself", "tout", "natively", "nativement",
                          "anything"})
 
@@ -194,7 +196,12 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
                           planned=False)
     except NotCovered:
         return None
-    return len(found) == 1 and all(d == found[0].idle_seconds for d in ctx.slots.durations)
+    if len(found) != 1 or found[0].idle_seconds is None:
+        return False
+    idle_seconds = found[0].idle_seconds
+    if any(t.isdigit() and i and ctx.tokens[i - 1] in _BELOW for i, t in enumerate(ctx.tokens)):
+        return all(idle_seconds < d for d in ctx.slots.durations)  # "can it go below 5 minutes?"
+    return all(d == idle_seconds for d in ctx.slots.durations)
 
 
 def no_ssl(ctx: Context, reply: Reply) -> bool | None:

@@ -131,3 +131,12 @@ def test_a_related_article_by_title_is_still_answered() -> None:
 def test_chat_phrasings_of_in_scope_questions_are_answered(question: str) -> None:
     got = answer(question)
     assert got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Can the idle timer on Windows 2000 go below 5 minutes?", "No"),
+    ("Is the Windows 2000 idle time 5 minutes?", "Yes"),
+    ("IPSec FE to BE on clustered Windows Server 2003 is supported, or not?", "Yes"),
+])
+def test_below_a_figure_and_or_not_tags(question: str, start: str) -> None:
+    assert answer(question).answer.startswith(start)
