@@ -8,20 +8,24 @@ in `questions.yaml` by `compute:`; `kb.validate.COMPUTE_NAMES` lists them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from kb.failover import Estimate, NotCovered, estimates
-from kb.model import IdleTimer, IpsecPolicy, Lang, RelatedArticle
+from kb.model import IdleTimer, IpsecPolicy, RelatedArticle
+from kb.record import Record
 from kb.slots import Slots
 from kb.store import KnowledgeBase
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kb.model import Lang
 
-class Reply(NamedTuple):
+
+class Reply(Record):
     facts: tuple[str, ...]
     text: str | None = None  # None: the facts' own sentences are the answer
 
 
-class Context(NamedTuple):
+class Context(Record):
     kb: KnowledgeBase
     slots: Slots
     concepts: frozenset[str]
@@ -38,8 +42,15 @@ class Context(NamedTuple):
         """The question counts in seconds: durations of a minute or more also say how many seconds."""
         return bool(self.words & {"seconds", "secondes", "second", "seconde", "secs", "sec"})
 
+    @property
+    def in_milliseconds(self) -> bool:
+        """The question counts in milliseconds (a monitoring threshold): durations also say how many."""
+        return bool(self.words & _MILLISECONDS)
+
     def duration(self, seconds: int) -> str:
         text = self._duration(seconds)
+        if self.in_milliseconds:
+            return f"{text} ({self.t('milliseconds', n=seconds * 1000)})"
         if seconds > 60 and (self.in_seconds or seconds % 60):
             return f"{text} ({self.t('seconds', n=seconds)})"
         return text
@@ -69,6 +80,9 @@ class Context(NamedTuple):
     def planned(self) -> bool | None:
         planned, unplanned = "planned" in self.concepts, "unplanned" in self.concepts
         return planned if planned != unplanned else None
+
+
+_MILLISECONDS = frozenset({"milliseconds", "millisecond", "millisecondes", "milliseconde", "ms", "msec", "millis"})
 
 
 def _unplanned_sentence(ctx: Context, e: Estimate) -> str:
@@ -219,21 +233,32 @@ def failover_process(ctx: Context) -> Reply:
     return Reply(steps + crash)
 
 
+def _compare_idle(ctx: Context, facts: tuple[str, ...], long: int, short: int) -> Reply:
+    text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    ratio = long / short
+    return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
+                                           ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
+                                           pct=round(100 * (long - short) / long)))
+
+
 def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
+    computed = {"op_ratio", "op_diff", "compare"} & ctx.concepts
     if len(ctx.slots.oses) > 1:
         facts = tuple(f for os in ctx.slots.oses for f in by_os.get(os, ()))
-        if {"op_ratio", "op_diff", "compare"} & ctx.concepts and len(facts) == 2:
+        if computed and len(facts) == 2:
             a, b = (ctx.kb.facts[f].data for f in facts)
             assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
-            long, short = max(a.seconds, b.seconds), min(a.seconds, b.seconds)
-            text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
-            ratio = long / short
-            return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
-                                                   ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
-                                                   pct=round(100 * (long - short) / long)))
+            return _compare_idle(ctx, facts, max(a.seconds, b.seconds), min(a.seconds, b.seconds))
         return Reply(facts)
+    if computed and ctx.slots.os in (None, "windows-2003"):  # the idle time without NLBSFlags against with it
+        without = estimates(ctx.kb, os="windows-2003", nlbsflags="absent", planned=False)[0]
+        timer = ctx.kb.facts[by_os["windows-2003"][0]].data
+        assert isinstance(timer, IdleTimer)
+        if without.idle_seconds > timer.seconds:
+            return _compare_idle(ctx, (*without.facts[:1], by_os["windows-2003"][0]), without.idle_seconds,
+                                 timer.seconds)
     if ctx.slots.os == "windows-2003" and ctx.slots.nlbsflags == "absent":
         return Reply(("unplanned.total_default",))
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))

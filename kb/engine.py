@@ -12,21 +12,28 @@ yes/no question gets Yes/No first when the data settles it.
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from functools import cache
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
-from kb.model import Intent, Lang, PlannedMove, RegistryValue
+from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import asks, split
+from kb.record import Record
 from kb.slots import COMPACT_OS, Slots, extract
-from kb.store import KnowledgeBase, default_kb
+from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, tokenize
 from kb.verdicts import VERDICTS
 from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
 from kb.yesno import is_yes_no
 
-_MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from kb.model import Lang
+
+_MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
 _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
                               "meme", "celle", "celui", "ceux", "dedans", "labas"})
@@ -36,7 +43,7 @@ CONTEXT_WORDS = 4
 MAX_QUESTION = 2000
 
 
-class Citation(NamedTuple):
+class Citation(Record):
     article: str
     section: str
     quote: str  # the article's own (French) words
@@ -48,7 +55,7 @@ class Citation(NamedTuple):
         return f"{text} (translation: “{self.translation}”)" if self.translation else text
 
 
-class Answer(NamedTuple):
+class Answer(Record):
     question: str
     lang: Lang
     answered: bool
@@ -71,7 +78,7 @@ class Answer(NamedTuple):
         }
 
 
-class Reading(NamedTuple):
+class Reading(Record):
     """One part of a question as the engine understands it."""
 
     text: str
@@ -80,9 +87,10 @@ class Reading(NamedTuple):
     concepts: frozenset[str]
     slots: Slots
     unknown: tuple[str, ...]
+    yes_no: bool = False  # a follow-up of a yes/no question ("… supported on 2003? and on 2000?") is one too
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     """One part's answer; `declined` carries the reason's detail when it is not answered."""
 
     answered: bool
@@ -93,13 +101,31 @@ class Outcome(NamedTuple):
     verdict: bool | None = None  # a yes/no question's Yes (True) or No (False)
 
 
+class Built(Record):
+    """What the engine builds from the data: cached with it, so a cold `oakley ask` only unpickles it."""
+
+    lexicon: Lexicon
+    known: frozenset[str]
+
+
+def build(kb: KnowledgeBase) -> Built:
+    """The lexicon (phrase table and speller) and every word the article's world accounts for."""
+    q = kb.questions
+    lexicon = Lexicon(q)
+    known = set(lexicon.speller.words) | {w for k in lexicon.table for w in k}
+    known |= set(COMPACT_OS) | set(q.out_of_scope.windows_versions) | set(q.out_of_scope.exchange_versions)
+    return Built(lexicon, frozenset(known | kb.words))
+
+
 class Engine:
     """The question-answering engine over one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, built: Built | None = None) -> None:
+        """`built` is `build(kb)`, from the snapshot (`kb.store`) when a process starts cold."""
         self.kb = kb
         q = kb.questions
-        self.lexicon = Lexicon(q)
+        lexicon, known = built or build(kb)
+        self.lexicon = lexicon
         self._attributes = frozenset(q.attributes)
         self._anchors = self._attributes | {"nlbsflags", "@nlbsflags", "@os"}  # what makes a short part a question
         # Subjects a statement can set for the questions after it: concepts that are neither asked nor slots.
@@ -110,13 +136,13 @@ class Engine:
         }
         planned = next(f.data for f in kb.article.facts if isinstance(f.data, PlannedMove))
         self._planned = (planned.min_seconds, planned.max_seconds)
+        #: The unplanned totals the article gives (6 and 2 minutes): a question quoting one is about that failover.
+        self._totals = frozenset(f.data.total_seconds for f in kb.article.facts if isinstance(f.data, UnplannedTotal))
         # NLBSFlags states the article describes: not set, or the data it gives.
         self._nlbs_states = frozenset(
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
         )
-        known = set(self.lexicon.speller.words) | {w for k in self.lexicon.table for w in k}
-        known |= set(COMPACT_OS) | set(q.out_of_scope.windows_versions) | set(q.out_of_scope.exchange_versions)
-        self.vocabulary = Vocabulary(known | kb.words)
+        self.vocabulary = Vocabulary(known)
 
     # --- reading ---------------------------------------------------------------
 
@@ -125,7 +151,9 @@ class Engine:
         # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
         # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
         names = proper_names(text)
-        tokens = [c if c == t or not ((t in names and len(t) < 7) or self.vocabulary.ordinary(t)) else t
+        # IPv6, FIPS: names of things, never typos (unless the whole question is shouted: then capitals say nothing).
+        terms = names if text.isupper() else names | acronyms(text)
+        tokens = [c if c == t or not ((t in terms and len(t) < 7) or self.vocabulary.ordinary(t)) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
@@ -134,6 +162,9 @@ class Engine:
         if slots.durations and not {"planned", "unplanned"} & concepts and all(
                 self._planned[0] <= d <= self._planned[1] for d in slots.durations):
             concepts |= {"planned"}  # "the 3-6 seconds": only a planned move takes seconds
+        elif slots.durations and not concepts & _OTHER_DURATIONS and all(
+                d in self._totals for d in slots.durations):
+            concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
                                            if not m], names, acronyms(text))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))
@@ -177,6 +208,7 @@ class Engine:
         outcomes: list[Outcome] = []
         before: Reading | None = None
         refused: Outcome | None = None  # the last part declined for naming something the article doesn't cover
+        elsewhere: Outcome | None = None  # a statement set the scene in a product or version the article doesn't cover
         setting: set[str] = set()  # subjects named by statements among the questions
         parts = split(question)
         asking = [asks(p) for p in parts]
@@ -185,14 +217,24 @@ class Engine:
             reading = self._read(text)
             if before is not None:
                 reading = self._carry(reading, before)
-            fragment = several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
+                if (before.yes_no or is_yes_no(before.text, list(before.tokens), lang)) and _follows_up(reading) \
+                        and not reading.words & _WH_WORDS:
+                    reading = reading._replace(yes_no=True)
+            # "… for HTTP, and which for POP3?": a short part naming another subject follows up; it is not context.
+            swaps = before is not None and asked and bool(reading.concepts & _SWAPPABLE) and _follows_up(reading)
+            fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
+                        and not swaps)
             scene = self._out_of_scope(reading, lang)
             if several and (fragment or not asked):  # context for the other parts, not a question
                 refused = scene or refused
+                if scene is not None and self._names_product(reading):
+                    elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
                 setting |= {c for c in reading.concepts if c in self._topics}
                 outcome = Outcome(False, "")
             elif scene is not None:
                 outcome = refused = scene
+            elif elsewhere is not None:
+                outcome = elsewhere
             elif refused is not None and reading.words & _BACK_REFERENCES:  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
             else:
@@ -225,6 +267,12 @@ class Engine:
             return self._decline(lang, "detail_term", ", ".join(original_spelling(r.text, t) for t in named))
         return None
 
+    def _names_product(self, r: Reading) -> bool:
+        """A platform, Windows or Exchange version the article does not cover (not a topic, not an unknown word)."""
+        platforms = self.kb.questions.out_of_scope.platforms
+        return bool(r.slots.other_exchange or r.slots.other_os
+                    or any(c.removeprefix(PRODUCT) in platforms for c in r.concepts if c.startswith(PRODUCT)))
+
     def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
         """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
         concepts, slots = r.concepts, r.slots
@@ -235,7 +283,10 @@ class Engine:
             return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
         if SMALL_TALK in concepts and not concepts - {SMALL_TALK}:
             return self._decline(lang)
-        intent = self._choose(concepts)
+        # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
+        mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
+                   and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)))
+        intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts)
         if intent is None:
             return None
         if intent.gap is not None:
@@ -247,7 +298,10 @@ class Engine:
             return self._decline(lang, gap.reason, gap.what)
         text = reply.text or self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx)
         verdict = None
-        if intent.verdict and is_yes_no(r.text, list(r.tokens), lang):
+        if mention and reply.facts:
+            verdict = True
+            text = f"{self._t('yes', lang)} {text}"
+        elif intent.verdict and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             verdict = VERDICTS[intent.verdict](ctx, reply)
             if verdict is not None:
                 text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
@@ -255,6 +309,9 @@ class Engine:
 
     def _in_seconds(self, text: str, ctx: Context) -> str:
         """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
+        if ctx.in_milliseconds:
+            return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('milliseconds', n=int(m.group(1)) * 60_000)})",
+                          text)
         if not ctx.in_seconds:
             return text
         return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
@@ -310,12 +367,23 @@ class Engine:
         return Outcome(False, self._refusal(lang, detail), declined=detail)
 
 
+#: A follow-up asking a question word ("and how long on 2000?") is not the yes/no question before it.
+_WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "quel", "quelle", "quels", "quelles",
+                       "combien", "comment", "pourquoi", "quand", "ou", "qui", "quoi"})
+MENTIONS = "mentions"
+#: What a "does the article mention X?" question says about the article itself, besides its subject X.
+_ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
+#: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
+_OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
 #: Kinds of subject a follow-up may change ("…for HTTP? and for POP3?").
 _SUBJECT_GROUPS = (frozenset({"planned", "unplanned"}), frozenset({"frontend", "backend"}),
                    frozenset({"http", "pop3", "imap4", "ldap", "rpc", "kerberos", "gc", "other_protocol"}))
 _FOLLOW_UPS = (("and",), ("et",), ("what", "about"), ("how", "about"), ("which", "for"), ("and", "for"), ("et", "pour"),
                ("et", "en"), ("et", "sur"), ("and", "on"), ("et", "avec"), ("and", "with"), ("et", "sans"),
                ("and", "without"), ("same", "for"), ("pareil", "pour"), ("idem", "pour"))
+
+
+_SWAPPABLE = frozenset().union(*_SUBJECT_GROUPS)
 
 
 def _follows_up(r: Reading) -> bool:
@@ -341,9 +409,17 @@ def _covered(tokens: list[str], matches: list[Match]) -> list[bool]:
 _ENGINES: dict[int, Engine] = {}
 
 
+@cache
+def default_engine() -> Engine:
+    """The engine over the packaged knowledge base, with what it builds read from the snapshot."""
+    kb, built = load_derived(build)
+    return Engine(kb, built if isinstance(built, Built) else None)
+
+
 def answer(question: str, lang: Lang | None = None, kb: KnowledgeBase | None = None) -> Answer:
     """Answer with the packaged knowledge base (or `kb`), building the engine once."""
-    kb = kb or default_kb()
+    if kb is None:
+        return default_engine().answer(question, lang)
     engine = _ENGINES.get(id(kb))
     if engine is None or engine.kb is not kb:
         engine = _ENGINES[id(kb)] = Engine(kb)

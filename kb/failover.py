@@ -6,9 +6,8 @@ not describe raises `NotCovered` instead of being guessed.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from kb.model import Applies, IdleTimer, IkeMainMode, PlannedMove, UnplannedTotal
+from kb.record import Record
 from kb.store import KnowledgeBase
 
 EXCHANGE_ON_TOP = "summary.failover_time"
@@ -23,7 +22,7 @@ class NotCovered(Exception):
         self.what = what
 
 
-class Estimate(NamedTuple):
+class Estimate(Record):
     """The expected IPSec re-establishment time and where it comes from."""
 
     planned: bool

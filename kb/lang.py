@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kb.model import Lang
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kb.model import Lang
 
 _FRENCH_LETTERS = frozenset("éèêàâçùûôîïœ")
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from kb.model import Questions
+from kb.record import Record
 from kb.text import Speller
 
 PRODUCT = "product:"  # concept id prefix for named out-of-scope products
@@ -12,7 +11,7 @@ SMALL_TALK = "small_talk"
 REQUEST = "request"  # asks for something other than the article (a poem, a password reset)
 
 
-class Match(NamedTuple):
+class Match(Record):
     concepts: frozenset[str]
     start: int
     end: int
@@ -23,10 +22,11 @@ class Lexicon:
 
     def __init__(self, questions: Questions) -> None:
         table: dict[tuple[str, ...], set[str]] = {}
+        spelt: dict[str, str] = {}  # one object per word and per concept set: the snapshot pickles each once
 
         def add(term: str, concept: str) -> None:
             # Terms are stored normalised (kb.validate checks), so split() is enough.
-            table.setdefault(tuple(term.split()), set()).add(concept)
+            table.setdefault(tuple(spelt.setdefault(w, w) for w in term.split()), set()).add(concept)
 
         for concept in questions.concepts:
             for term in concept.terms:
@@ -38,7 +38,8 @@ class Lexicon:
             add(term, SMALL_TALK)
         for term in questions.out_of_scope.requests:
             add(term, REQUEST)
-        self.table = {k: frozenset(v) for k, v in table.items()}
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        self.table = {k: shared.setdefault(frozenset(v), frozenset(v)) for k, v in table.items()}
         self.longest = max(len(k) for k in self.table)
         words = {w for k in self.table for w in k}
         words.update(questions.stopwords)

@@ -1,24 +1,50 @@
 """The shape of the knowledge base.
 
-Typed NamedTuples: answering a question never imports pydantic or even
-dataclasses (start-up time matters in chat and scripts), while `kb.validate`
-checks the data files against these same classes with pydantic — one
-definition of the schema. Pydantic refuses unknown fields of a NamedTuple;
+Typed records (`kb.record`, NamedTuple's shape): answering a question never
+imports pydantic, dataclasses or even typing (start-up time matters in chat
+and scripts), while `kb.validate` checks the data files against these same
+classes with pydantic — one definition of the schema. Pydantic refuses unknown fields of a NamedTuple;
 rules across fields (ranges, sums) are checked in `kb.validate`.
 """
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from kb.record import Record
 
-Lang = Literal["en", "fr"]
-OsName = Literal["windows-2000", "windows-2003"]
-NlbsCondition = Literal["any", "absent", "1"]
-Role = Literal["front-end", "back-end", "domain-controller"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Lang = Literal["en", "fr"]
+    OsName = Literal["windows-2000", "windows-2003"]
+    NlbsCondition = Literal["any", "absent", "1"]
+    Role = Literal["front-end", "back-end", "domain-controller"]
+
+
+def annotation_names() -> dict[str, object]:
+    """The typing names the (string) annotations use: pydantic evaluates them in this module (kb.validate)."""
+    from typing import Literal
+
+    return {
+        "Literal": Literal,
+        "Lang": Literal["en", "fr"],
+        "OsName": Literal["windows-2000", "windows-2003"],
+        "NlbsCondition": Literal["any", "absent", "1"],
+        "Role": Literal["front-end", "back-end", "domain-controller"],
+    }
+
+
+def __getattr__(name: str) -> object:
+    """`Lang` and the other aliases on demand, so importing the model does not import typing."""
+    if name not in ("Literal", "Lang", "OsName", "NlbsCondition", "Role"):  # not `__path__`, asked by every import
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    names = annotation_names()
+    globals().update(names)
+    return names[name]
 
 
 
-class Text(NamedTuple):
+class Text(Record):
     """A sentence in both languages the bot answers in."""
 
     en: str
@@ -29,52 +55,52 @@ class Text(NamedTuple):
         return self.fr if lang == "fr" else self.en
 
 
-class Identity(NamedTuple):
+class Identity(Record):
     kind: Literal["identity"]
     number: str
     revision: str
     last_reviewed: str
 
 
-class AppliesTo(NamedTuple):
+class AppliesTo(Record):
     kind: Literal["applies_to"]
     products: tuple[str, ...]
 
 
-class RelatedArticle(NamedTuple):
+class RelatedArticle(Record):
     kind: Literal["related_article"]
     number: str
 
 
-class IpsecMode(NamedTuple):
+class IpsecMode(Record):
     kind: Literal["ipsec_mode"]
     mode: Literal["transport", "tunnel"]
     protocol: Literal["ESP", "AH"]
     cluster_types: tuple[Literal["network-load-balancing", "server-cluster"], ...]
 
 
-class ProtocolAuth(NamedTuple):
+class ProtocolAuth(Record):
     kind: Literal["protocol_auth"]
     protocols: tuple[str, ...]
     auth: tuple[str, ...]
     passwords_protected: bool
 
 
-class Support(NamedTuple):
+class Support(Record):
     kind: Literal["support"]
     os: OsName
     clustered: bool
     non_clustered: bool
 
 
-class PlannedMove(NamedTuple):
+class PlannedMove(Record):
     kind: Literal["planned_move"]
     min_seconds: int
     max_seconds: int
 
 
 
-class IdleTimer(NamedTuple):
+class IdleTimer(Record):
     kind: Literal["idle_timer"]
     os: OsName
     nlbsflags: Literal["any", "set"]
@@ -82,20 +108,20 @@ class IdleTimer(NamedTuple):
 
 
 
-class IkeMainMode(NamedTuple):
+class IkeMainMode(Record):
     kind: Literal["ike_main_mode"]
     seconds: int
 
 
 
-class Applies(NamedTuple):
+class Applies(Record):
     """One (front-end OS, NLBSFlags state) combination a total covers."""
 
     os: OsName
     nlbsflags: NlbsCondition
 
 
-class UnplannedTotal(NamedTuple):
+class UnplannedTotal(Record):
     kind: Literal["unplanned_total"]
     nlbsflags: bool
     idle_seconds: int
@@ -105,7 +131,7 @@ class UnplannedTotal(NamedTuple):
 
 
 
-class RegistryValue(NamedTuple):
+class RegistryValue(Record):
     kind: Literal["registry_value"]
     hive: Literal["HKEY_LOCAL_MACHINE"]
     key: str
@@ -115,13 +141,13 @@ class RegistryValue(NamedTuple):
     server_role: Role
 
 
-class PortSpec(NamedTuple):
+class PortSpec(Record):
     port: int
     protocol: str
 
 
 
-class IpsecPolicy(NamedTuple):
+class IpsecPolicy(Record):
     kind: Literal["ipsec_policy"]
     number: int
     ports: tuple[PortSpec, ...]
@@ -144,7 +170,7 @@ FactData = (
 )
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     """One statement of the article, with where it says so."""
 
     id: str
@@ -155,14 +181,14 @@ class Fact(NamedTuple):
     data: FactData | None = None
 
 
-class ArticleInfo(NamedTuple):
+class ArticleInfo(Record):
     number: str
     title: Text
     revision: str
     last_reviewed: str
 
 
-class Article(NamedTuple):
+class Article(Record):
     """The article file: identity, section names and facts."""
 
     article: ArticleInfo
@@ -173,14 +199,14 @@ class Article(NamedTuple):
 # --- the question-answering data (questions.yaml) -------------------------
 
 
-class Concept(NamedTuple):
+class Concept(Record):
     """Words and phrases, in either language, that mean one thing."""
 
     id: str
     terms: tuple[str, ...]
 
 
-class Intent(NamedTuple):
+class Intent(Record):
     """A kind of question and how to answer it.
 
     `requires` is a conjunction of alternatives: every group must have at
@@ -201,7 +227,7 @@ class Intent(NamedTuple):
 
 
 
-class OutOfScope(NamedTuple):
+class OutOfScope(Record):
     """What the article is not about: named products and versions."""
 
     products: dict[str, tuple[str, ...]]
@@ -210,9 +236,11 @@ class OutOfScope(NamedTuple):
     small_talk: tuple[str, ...]
     core: tuple[str, ...]  # concepts that make small talk a real question
     requests: tuple[str, ...] = ()  # asks for something else (a poem, a password reset): always declined
+    #: Products that are a setting, not a topic: a statement placing the message in one puts all of it out of scope.
+    platforms: tuple[str, ...] = ()
 
 
-class Questions(NamedTuple):
+class Questions(Record):
     """The question-answering data file."""
 
     markers: dict[Lang, tuple[str, ...]]

@@ -6,10 +6,9 @@ an answer is computed from ("2003 front-end with NLBSFlags=1").
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from kb.lexicon import Match
 from kb.model import OutOfScope
+from kb.record import Record
 
 COMPACT_OS = {
     "ws2003": "windows-2003", "ws2k3": "windows-2003", "srv2003": "windows-2003", "w2k3r2": "windows-2003",
@@ -34,7 +33,12 @@ _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated",
 _MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler words costs linear time
 _MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut",
-                           "egal", "est", "de", "of", "="})
+                           "egal", "est", "de", "of", "=", "be", "must", "should", "doit", "etre", "mis", "mise",
+                           "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee"})
+#: "set it to 2", "la mets à 0": a value given a few words after NLBSFlags.
+_SETTING_VERBS = frozenset({"set", "sets", "setting", "put", "change", "changed", "mettre", "mets", "met", "mis",
+                            "passe", "passer", "regle", "regler", "fixe", "fixer"})
+_SETTING_FILLER = frozenset({"it", "to", "a", "at", "as", "la", "le", "sur", "sa", "its", "value", "valeur"})
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
 _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1,
           "min": 60, "mins": 60, "mn": 60, "minute": 60, "minutes": 60,
@@ -43,7 +47,10 @@ WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 
                  "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
                  "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,
                  "vingt": 20, "thirty": 30, "trente": 30}
-_BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of", "until", "de", "du", "date"})
+_BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of", "until", "de", "du", "date",
+                            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                            "october", "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+                            "juillet", "aout", "septembre", "octobre", "novembre", "decembre"})
 #: What a count counts ("10 planned moves", "trois pannes").
 _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
@@ -53,13 +60,14 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
 _CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing", "tweak", "modification", "modif",
+                     "modify", "modifies", "modified", "edit", "edits", "edited",
                      "modifier", "modifie", "changement", "changer", "correctif", "reglage", "patch", "patching",
                      "applying", "apply", "applied", "appliquer", "applique", "setting", "set", "enabling",
                      "enable", "enabled", "activation", "activer", "active", "configuring", "configure",
                      "nlbsflags", "registry", "registre", "flag", "value", "valeur"})
 
 
-class Slots(NamedTuple):
+class Slots(Record):
     os: str | None = None              # "windows-2000" | "windows-2003"
     other_os: str | None = None        # a Windows the article does not cover
     other_exchange: str | None = None  # an Exchange the article does not cover
@@ -194,6 +202,12 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
     j = span.end
     while j < len(tokens) and j < span.end + 4 and tokens[j] in _VALUE_FILLER:
         j += 1
+    if not (j < len(tokens) and tokens[j].isdigit()):  # "NLBSFlags … if I set it to 2", "… je la mets à 0"
+        k = next((k for k in range(span.end, min(len(tokens), span.end + 6)) if tokens[k] in _SETTING_VERBS), None)
+        if k is not None:
+            j = k + 1
+            while j < len(tokens) and j < k + 4 and tokens[j] in _SETTING_FILLER:
+                j += 1
     if j < len(tokens) and tokens[j].isdigit() and j not in used:
         used.add(j)
         digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"

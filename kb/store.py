@@ -1,22 +1,28 @@
 """Load the knowledge base, validating it whenever a data file changed.
 
 Validation (YAML + pydantic) costs more than answering a hundred questions,
-so the validated result is cached as JSON under a name derived from the
-bytes of the data files and of the schema. Any edit changes the name and is
-validated again before use; a cache that cannot be written is not an error.
+so the validated result — and, for the engine, the structures it builds from
+it (lexicon, speller, known words) — is cached as a pickle under a name
+derived from the bytes of the data files and of the kb code. Any edit changes
+the name and is validated again before use; a cache that cannot be read is
+rebuilt, one that cannot be written is not an error, and two processes
+writing it at once each replace it whole (write to a temporary file, rename).
+The cache lives in the user's own cache directory, as trusted as the code.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
-from typing import NamedTuple
 
 from kb.model import Article, Fact, Questions
-from kb.snapshot import decode, encode
+from kb.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # os.path rather than pathlib: this module is on the start-up path of `ask`.
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -24,10 +30,11 @@ DATA_DIR = os.path.join(_HERE, "data")
 ARTICLE_FILE = os.path.join(DATA_DIR, "kb821839.yaml")
 QUESTIONS_FILE = os.path.join(DATA_DIR, "questions.yaml")
 SOURCE_FILE = os.path.join(DATA_DIR, "kb821839-fr.txt")
-_SCHEMA_FILES = tuple(os.path.join(_HERE, f) for f in ("model.py", "validate.py", "snapshot.py", "store.py", "text.py"))
+#: The snapshot's format version; bump it when the pickled shape changes without a kb/*.py edit.
+_FORMAT = "2"
 
 
-class KnowledgeBase(NamedTuple):
+class KnowledgeBase(Record):
     """The article and the question data, with facts indexed by id, and every word either uses."""
 
     article: Article
@@ -69,6 +76,11 @@ def _digest(paths: tuple[str | os.PathLike[str], ...]) -> str:
     return "-".join(parts)
 
 
+def _code_files() -> tuple[str, ...]:
+    """Every module of kb/: the schema, and the code that builds what is cached with the data."""
+    return tuple(os.path.join(_HERE, f) for f in sorted(os.listdir(_HERE)) if f.endswith(".py"))
+
+
 def load_kb(
     article_path: str | os.PathLike[str] = ARTICLE_FILE,
     questions_path: str | os.PathLike[str] = QUESTIONS_FILE,
@@ -77,38 +89,60 @@ def load_kb(
     use_cache: bool = True,
 ) -> KnowledgeBase:
     """Load and validate; raises `kb.errors.KBDataError` naming the bad field."""
-    paths = (article_path, questions_path, source_path, *_SCHEMA_FILES)
-    key = _digest(paths) if use_cache else ""
-    cached = os.path.join(cache_dir(), f"kb-{zlib.crc32(key.encode()):08x}.json") if use_cache else None
+    return load_derived(None, article_path, questions_path, source_path, use_cache=use_cache)[0]
+
+
+def load_derived(
+    derive: Callable[[KnowledgeBase], Any] | None,
+    article_path: str | os.PathLike[str] = ARTICLE_FILE,
+    questions_path: str | os.PathLike[str] = QUESTIONS_FILE,
+    source_path: str | os.PathLike[str] = SOURCE_FILE,
+    *,
+    use_cache: bool = True,
+) -> tuple[KnowledgeBase, Any]:
+    """The knowledge base and `derive(kb)` (None without `derive`), both from the snapshot when it is current.
+
+    `derive` must be a module-level function of kb/ whose result pickles; its name is part of the key.
+    """
+    import _pickle  # the C pickle alone: `pickle` itself costs a cold start more than it saves
+
+    name = f"{derive.__module__}.{derive.__qualname__}" if derive else ""
+    files = (article_path, questions_path, source_path, *_code_files())
+    key = f"{_FORMAT}:{name}:{_digest(files)}" if use_cache else ""
+    cached = os.path.join(cache_dir(), f"kb-{zlib.crc32(key.encode()):08x}.pickle") if use_cache else None
     if cached is not None:
         try:
-            with open(cached, encoding="utf-8") as fh:
-                raw = json.load(fh)
-            if raw.get("key") == key:
-                return KnowledgeBase.of(decode(raw["article"]), decode(raw["questions"]), raw["words"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # absent or unreadable: validate afresh
+            with open(cached, "rb") as fh:
+                stored_key, kb, derived = _pickle.load(fh)
+            if stored_key == key and isinstance(kb, KnowledgeBase):
+                return kb, derived
+        except Exception:  # absent, truncated, or pickled by other code: validate afresh
+            pass
     from pathlib import Path
 
     from kb import validate  # pydantic and YAML only on this path
 
     article, questions = validate.load_validated(Path(article_path), Path(questions_path), Path(source_path))
     kb = KnowledgeBase.of(article, questions)
+    derived = derive(kb) if derive else None
     if cached is not None:
-        snapshot = {"key": key, "article": encode(article), "questions": encode(questions), "words": sorted(kb.words)}
-        _write_atomically(cached, json.dumps(snapshot, ensure_ascii=False))
-    return kb
+        _write_atomically(cached, _pickle.dumps((key, kb, derived), protocol=5))
+    return kb, derived
 
 
-def _write_atomically(path: str, text: str) -> None:
+def _write_atomically(path: str, data: bytes) -> None:
     import tempfile
 
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".kb-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)
+            raise
     except OSError:
         pass  # read-only home or full disk: answer anyway, just slower next time
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from kb import model
 from kb.errors import KBDataError
 from kb.model import (
     Article,
@@ -28,6 +29,7 @@ from kb.model import (
 from kb.text import tokenize
 
 T = TypeVar("T")
+vars(model).update(model.annotation_names())  # the typing names its annotations use, for pydantic to evaluate
 
 #: Computations an intent may name; kept in sync with `kb.answers.COMPUTE`.
 COMPUTE_NAMES = frozenset(
@@ -189,6 +191,8 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
     terms += [(f"out_of_scope.products.{name}", t) for name, ts in questions.out_of_scope.products.items() for t in ts]
     terms += [("out_of_scope.small_talk", t) for t in questions.out_of_scope.small_talk]
     terms += [("out_of_scope.requests", t) for t in questions.out_of_scope.requests]
+    problems += [f"out_of_scope.platforms: {p!r} is not a product" for p in questions.out_of_scope.platforms
+                 if p not in questions.out_of_scope.products]
     problems += [
         f"{where}: term {t!r} must be written normalised, as {' '.join(tokenize(t))!r}"
         for where, t in terms if t != " ".join(tokenize(t))

@@ -16,7 +16,9 @@ from kb.failover import NotCovered, estimates
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
-                    "visible", "captured", "sniffed", "sniff"})
+                    "visible", "captured", "sniffed", "sniff", "sniffs", "sniffing", "sniffer", "capture", "captures",
+                    "capturing", "capturer", "grab", "grabs", "steal", "steals", "intercept", "intercepts",
+                    "intercepted", "intercepter", "eavesdrop", "eavesdropping", "ecouter", "ecoute", "voler"})
 _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
@@ -42,8 +44,14 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
     return data.non_clustered or data.clustered
 
 
+#: Hives other than HKEY_LOCAL_MACHINE (the article's): "is it under HKCU?" is a No.
+_OTHER_HIVES = frozenset({"hkcu", "hku", "hkcr", "hkcc", "current", "users", "classes", "config"})
+
+
 def front_end(ctx: Context, reply: Reply) -> bool | None:
     roles = {f.data.server_role for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
+    if ("hkey" in ctx.words or {"hkcu", "hku", "hkcr", "hkcc"} & ctx.words) and _OTHER_HIVES & ctx.words:
+        return False
     asked_front = "frontend" in ctx.concepts
     asked_back = bool({"backend", "node", "cluster"} & ctx.concepts)
     if asked_front and asked_back and ctx.tokens and ctx.words & {"rather", "instead", "plutot", "than", "non"}:
@@ -76,10 +84,13 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if s.durations:
         try:
             found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
+            if len(found) != 1 and ctx.planned is None:  # nor planned or not: a planned move's seconds count too
+                found = [*found, *estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=True)]
         except NotCovered:
             return None
-        if len(found) != 1:
-            return None
+        if len(found) != 1:  # NLBSFlags state not given: No only when every case the article gives rules it out
+            fits = any(e.min_seconds <= d <= e.max_seconds for e in found for d in s.durations)
+            return False if not fits else None
         return all(found[0].min_seconds <= d <= found[0].max_seconds for d in s.durations)
     if "nlbsflags" in ctx.concepts and _EFFECT & ctx.words and not ctx.planned:
         return s.os != "windows-2000"
@@ -89,7 +100,13 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return False  # "depends on processor load on the nodes and on the network"
     if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde"}:
         return True
+    if ctx.planned is True and ctx.words & _LOAD:
+        return True  # "the actual time depends on processor load on the cluster nodes and on network conditions"
     return None
+
+
+_LOAD = frozenset({"load", "charge", "processor", "processeur", "cpu", "network", "reseau", "depends", "depend",
+                   "varies", "varie"})
 
 
 _NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away", "straight",
@@ -98,14 +115,21 @@ _CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "dele
                     "removes", "remove", "retire", "retiree"})
 
 
+#: "instant", "no downtime": no failover the article describes is (a planned move takes seconds, a crash minutes).
+_INSTANT = frozenset({"instant", "instantaneous", "instantaneously", "instantane", "instantanee", "seamless",
+                      "transparent", "transparente"})
+
+
 def process(ctx: Context, reply: Reply) -> bool | None:
     """What happens in a failover: a crash goes unnoticed until the idle timer; a planned move is clean."""
+    if _INSTANT & ctx.words:
+        return False
     if ctx.planned is False and _NOTICE & ctx.words:
         return False
     if ctx.planned is True and "idle" in ctx.concepts:
         return False  # a planned move deletes the SAs cleanly and IKE renegotiates at once: no idle wait
-    if ctx.planned is True and _CLEAN & ctx.words:
-        return True
+    if ctx.planned is True and (_CLEAN | _NOTICE) & ctx.words:
+        return True  # a planned move deletes the SAs cleanly and IKE renegotiates at once
     return None
 
 
@@ -120,8 +144,13 @@ def applies(ctx: Context, reply: Reply) -> bool | None:
     return all(any(e in line for line in lines) for e in editions)
 
 
+_WITHOUT = frozenset({"without", "sans", "before", "avant", "no", "pas"})
+
+
 def policy(ctx: Context, reply: Reply) -> bool | None:
     """Is a port or protocol part of the suggested policy the question is about?"""
+    if _WITHOUT & ctx.words and {"ipsec", "encrypt"} <= ctx.concepts:
+        return False  # "without IPSec, is IMAP4 encrypted?": FE–BE traffic cannot use SSL/TLS; only IPSec encrypts it
     policies = [f.data for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
     named = {p for c, p in (("pop3", "POP3"), ("imap4", "IMAP4"), ("http", "HTTP")) if c in ctx.concepts}
     if ctx.slots.ports and named:  # "port 110 is the IMAP port?": the pairing, as the policies give it
@@ -150,8 +179,16 @@ def never(ctx: Context, reply: Reply) -> bool | None:
     return False
 
 
+#: "below 5 minutes", "sous 5 minutes": the question asks for less than the number, not the number.
+_BELOW = frozenset({"below", "under", "sous", "beneath", "inferieur", "inferieure"})
+_BY_DEFAULT = frozenset({"default", "defaut", "box", "rien", "nothing", "itself", "tout", "natively", "nativement",
+                         "anything"})
+
+
 def idle(ctx: Context, reply: Reply) -> bool | None:
     """A stated idle time against the article's for that OS and NLBSFlags state."""
+    if not ctx.slots.durations and _BY_DEFAULT & ctx.words and ctx.slots.nlbsflags != "1":
+        return False  # "reduced out of the box, nothing to do?": only when NLBSFlags is set
     if not ctx.slots.durations:
         return failover(ctx, reply)
     try:
@@ -159,7 +196,12 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
                           planned=False)
     except NotCovered:
         return None
-    return len(found) == 1 and all(d == found[0].idle_seconds for d in ctx.slots.durations)
+    if len(found) != 1 or found[0].idle_seconds is None:
+        return False
+    idle_seconds = found[0].idle_seconds
+    if any(t.isdigit() and i and ctx.tokens[i - 1] in _BELOW for i, t in enumerate(ctx.tokens)):
+        return all(idle_seconds < d for d in ctx.slots.durations)  # "can it go below 5 minutes?"
+    return all(d == idle_seconds for d in ctx.slots.durations)
 
 
 def no_ssl(ctx: Context, reply: Reply) -> bool | None:
@@ -199,6 +241,8 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
 def ike(ctx: Context, reply: Reply) -> bool | None:
     """A stated main-mode time against the article's; without one, IKE is who renegotiates: Yes."""
     seconds = {f.data.seconds for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode)}
+    if _NOTICE & ctx.words and not ctx.slots.durations and ctx.planned is not None:
+        return ctx.planned  # "right away?": at once after a planned move; after a crash only when the idle timer ends
     return all(d in seconds for d in ctx.slots.durations) if ctx.slots.durations else not ctx.planned
 
 

@@ -9,11 +9,25 @@ is not a yes/no question.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from kb.model import Lang
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from kb.model import Lang
 
 _EN_OPENERS = frozenset({"is", "are", "does", "do", "did", "can", "could", "should", "must", "will", "would",
                          "has", "have", "was", "were", "may", "shall", "isn", "aren", "doesn", "don"})
+#: A question opening with a phrase before its auxiliary ("in the worst case does …?", "after a crash, is …?").
+_EN_PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "without", "after", "before", "during", "under",
+                              "per", "according"})
+#: A last word that makes an elliptical "…, supported?" a yes/no question.
+_PREDICATES = frozenset({"supported", "supporte", "supportee", "charge", "ok", "okay", "possible", "required",
+                         "allowed", "needed", "necessary", "mandatory", "obligatoire", "necessaire", "requis",
+                         "autorise", "fine", "safe", "enough", "suffisant", "correct", "true", "vrai", "legit", "valid",
+                         "valide", "recommended", "recommande", "encrypted", "chiffre", "protected", "protege"})
+#: Subjects after an inverted auxiliary ("can they", "does it"): the main clause of a conditional question.
+_SUBJECTS = frozenset({"they", "it", "i", "we", "you", "he", "she", "someone", "anyone", "the", "ipsec", "ike", "that",
+                       "this", "users", "passwords", "traffic", "failover", "nlbsflags"})
 _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "question", "also", "then",
                        "alors", "donc", "et", "mais", "bon", "dis", "dites", "moi", "oakley"})
 _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "combien", "pourquoi", "quand",
@@ -29,9 +43,9 @@ _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "wh
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
          "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme", "doc says",
-         "article says", "kb says", "that right", "non", "pas vrai")
+         "article says", "kb says", "that right", "non", "pas vrai", "or nah", "or not", "real or not", "ou non")
 _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi",
-                             "lequel", "laquelle", "lesquels", "lesquelles"})
+                             "lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
@@ -39,7 +53,9 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
                        "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",
                        "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait",
-                       "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait"})
+                       "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait", "mentionne",
+                       "mentionnent", "evoque", "cite", "traite", "explique", "precise",
+                       "depend", "dependent", "varie", "varient", "augmente", "diminue", "baisse", "tombe"})
 
 
 def _tagged(words: list[str]) -> bool:
@@ -55,11 +71,18 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return False
     if _tagged(words) and not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2]):
         return True
+    if question.rstrip().endswith("?") and words[-1] in _PREDICATES and not (_EN_WH | _FR_WH_ANYWHERE) & set(words):
+        return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?"
     if lang == "en":
         if words[0] in _EN_WH:
             return False
         clauses = [c.split() for c in question.lower().replace("-", ",").split(",")]
         if words[0] in _EN_OPENERS or any(c and c[0] in _EN_OPENERS for c in clauses[1:3]):
+            return True
+        if words[0] in _EN_PREPOSITIONS and any(w in _EN_OPENERS for w in words[1:8]) and not _EN_WH & set(words[:8]):
+            return True  # "In the worst case does a node hang cost only 6 seconds?"
+        if words[0] in ("if", "when", "once") and any(  # "if someone sniffs …, can they grab …?": the main clause
+                a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
             return True
         # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?".
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)

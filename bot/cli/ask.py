@@ -8,11 +8,13 @@ JSON object per line: question, lang, answered, answer, facts, citations.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import TextIO
 
 from bot.cli.errors import UsageError
+
+TYPE_CHECKING = False  # typing and json stay off the start-up path of `oakley ask` (bench/kb_bench.py)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +40,8 @@ def _emit(question: str, args: argparse.Namespace, out: TextIO) -> None:
 
     result = answer(question, args.lang)
     if args.json:
+        import json
+
         out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     else:
         out.write(format_text(result) + "\n")

@@ -12,7 +12,7 @@ import yaml
 
 from kb.errors import KBDataError
 from kb.snapshot import encode
-from kb.store import ARTICLE_FILE, QUESTIONS_FILE, SOURCE_FILE, load_kb
+from kb.store import ARTICLE_FILE, QUESTIONS_FILE, SOURCE_FILE, load_derived, load_kb
 
 
 def _copy(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -119,3 +119,50 @@ def test_compute_names_match_the_engine() -> None:
     from kb.validate import COMPUTE_NAMES
 
     assert set(COMPUTE) == COMPUTE_NAMES
+
+
+def test_a_truncated_or_foreign_snapshot_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb.engine import build
+
+    monkeypatch.setenv("OAKLEY_CACHE_DIR", str(tmp_path / "cache"))
+    article, questions, source = _copy(tmp_path)
+    kb, built = load_derived(build, article, questions, source)
+    [snapshot] = (tmp_path / "cache").iterdir()
+    for damaged in (snapshot.read_bytes()[:100], b"not a pickle", b""):
+        snapshot.write_bytes(damaged)
+        again, rebuilt = load_derived(build, article, questions, source)
+        assert encode(again.article) == encode(kb.article)
+        assert rebuilt.known == built.known and rebuilt.lexicon.table == built.lexicon.table
+    assert snapshot.read_bytes()[:2] != b"no"  # written whole again
+
+
+def test_the_engine_from_the_snapshot_answers_as_one_built_afresh(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb.engine import Engine, build
+
+    monkeypatch.setenv("OAKLEY_CACHE_DIR", str(tmp_path / "cache"))
+    load_derived(build)  # writes the snapshot
+    kb, built = load_derived(build)  # reads it
+    fresh = Engine(load_kb(use_cache=False))
+    cached = Engine(kb, built)
+    for q in ("How long does failover take on a 2003 front-end without NLBSFlags?", "Quel port pour IKE ?",
+              "Does it cover IPv6?", "combien de temps gagne-t-on avec NLBSFlags sur 2003"):
+        assert cached.answer(q) == fresh.answer(q)
+
+
+def test_two_processes_starting_cold_share_one_snapshot(tmp_path: Path) -> None:
+    """Both build and write the snapshot at once (temporary file, then rename): both answer, and it reads back."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OAKLEY_CACHE_DIR": str(tmp_path / "cache")}
+    code = "from kb.engine import answer; print(answer('How long does a planned move take?').answer)"
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outs = [p.communicate(timeout=120)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs) and outs[0] == outs[1] and "3" in outs[0]
+    snapshots = [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".pickle"]
+    assert len(snapshots) == 1 and not [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".tmp"]
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert again.stdout == outs[0]

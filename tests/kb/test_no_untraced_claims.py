@@ -2,7 +2,7 @@
 
 A number is traced when it is written in the article's facts (texts, quotes,
 data), stated in the question, or computed from the article's durations and the
-question's (sums, differences, ratios, percentages, minutes and seconds).
+question's (sums, differences, ratios, percentages, minutes, seconds and milliseconds).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
             out.add(f"{a / b:.1f}")
             out.add(str(round(100 * abs(a - b) / b)))
     for a in durations:
-        out.update({str(a), str(a // 60), str(a % 60)})
+        out.update({str(a), str(a // 60), str(a % 60), str(a * 1000)})  # and in milliseconds
     return out
 
 
