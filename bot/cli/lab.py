@@ -31,7 +31,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from bot.cli.errors import UsageError
 
@@ -97,6 +97,28 @@ def control(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hold(state_dir: Path) -> IO[str]:
+    """One lab per state directory: a second would rewrite the inventory and password the first's
+    users hold and answer the first one's `lab set` requests. The lock goes with the process."""
+    import fcntl
+
+    state_dir.mkdir(parents=True, exist_ok=True)
+    lock = open(state_dir / "lab.lock", "a+")  # noqa: SIM115 - held for the process's life
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.seek(0)
+        pid = lock.read().strip()[:12]
+        lock.close()
+        raise UsageError(f"a lab is already running on {state_dir}" + (f" (pid {pid})" if pid.isdigit() else "")
+                         + "; stop it first (kill $OAKLEY_LAB_PID), or give this one another --state-dir") from None
+    lock.seek(0)
+    lock.truncate()
+    lock.write(str(os.getpid()))
+    lock.flush()
+    return lock
+
+
 def run(args: argparse.Namespace) -> int:
     from remote.lab import Lab, default_topology, fleet_topology
     from remote.lab.lab import WINDOWS_VERSIONS
@@ -126,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
                              f"{', '.join(WINDOWS_VERSIONS)}")
         spec = by_name[name]
         spec.inventory_os, spec.os = spec.inventory_os or spec.os, os_name
+    held = _hold(state_dir)  # kept open (and inherited by a detached child) while the lab runs
     lab = Lab(specs, latency=args.latency, tls=args.tls, state_dir=state_dir, password=password,
               username=os.environ.get("OAKLEY_LAB_USERNAME") or "oakley-lab", control=True)
     report = sys.stdout
@@ -142,6 +165,10 @@ def run(args: argparse.Namespace) -> int:
             return 0
         os.close(read_end)
         os.setsid()
+        held.seek(0)
+        held.truncate()
+        held.write(str(os.getpid()))
+        held.flush()
         report = os.fdopen(write_end, "w")
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1):  # the shell's $(…) ends when no one holds its pipe

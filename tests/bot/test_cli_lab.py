@@ -71,6 +71,26 @@ trap 'kill $OAKLEY_LAB_PID' EXIT
     assert json.loads(done.stdout)[0]["host"] == "fe02" and json.loads(done.stdout)[0]["ok"]
 
 
+def test_a_second_lab_on_the_same_state_is_refused_and_the_first_keeps_working(tmp_path: Path) -> None:
+    oakley = f"{sys.executable} -m bot"
+    script = f"""
+eval "$({oakley} lab --detach)"
+trap 'kill $OAKLEY_LAB_PID' EXIT
+{oakley} lab --detach > {tmp_path}/second.out 2> {tmp_path}/second.err
+echo "second=$?"
+{oakley} lab > /dev/null 2>> {tmp_path}/second.err
+echo "foreground=$?"
+echo "pid=$OAKLEY_LAB_PID"
+{oakley} check fe01 --json > /dev/null && echo first-ok
+"""
+    done = _shell(script, tmp_path)
+    pid = done.stdout.split("pid=")[1].split()[0]
+    assert "second=2" in done.stdout and "foreground=2" in done.stdout and "first-ok" in done.stdout, done.stderr
+    err = (tmp_path / "second.err").read_text()
+    assert err.count(f"a lab is already running on {tmp_path / 'oakley' / 'lab'} (pid {pid})") == 2, err
+    assert (tmp_path / "second.out").read_text() == ""
+
+
 def test_export_lines_are_quoted_for_the_shell(tmp_path: Path) -> None:
     from bot.cli.lab import export_lines
 
