@@ -27,6 +27,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import threading
@@ -195,6 +196,9 @@ def _reader(session: Session) -> Any:
     return session.connection(execution_options={"sqlite_read_only": True})
 
 
+_CURSORS = itertools.count(1)
+
+
 def _stream(session: Session, stmt: Any, batch: int = 20_000) -> Iterator[Any]:
     """Rows as plain tuples, never all in memory: SQLite's cursor steps lazily by itself (and is fastest
     iterated plainly); PostgreSQL gets a server-side cursor fetched in batches."""
@@ -202,8 +206,15 @@ def _stream(session: Session, stmt: Any, batch: int = 20_000) -> Iterator[Any]:
     if conn.dialect.name == "sqlite":
         yield from conn.execute(stmt)
         return
-    for part in conn.execution_options(stream_results=True, yield_per=batch).execute(stmt).partitions(batch):
-        yield from part
+    # psycopg's own named cursor, not SQLAlchemy's Result: its tuples come straight from the C loader,
+    # with no Row object and no result processing per row (a third of the PostgreSQL verify time).
+    compiled = stmt.compile(dialect=conn.dialect)
+    raw = conn.connection.driver_connection
+    with raw.cursor(name=f"oakley_audit_{next(_CURSORS)}") as cur:
+        cur.itersize = batch
+        cur.execute(str(compiled), compiled.params)
+        while part := cur.fetchmany(batch):
+            yield from part
 
 
 def verify_chain(session: Session, key: bytes | None) -> tuple[int, Problem | None]:
@@ -213,6 +224,10 @@ def verify_chain(session: Session, key: bytes | None) -> tuple[int, Problem | No
     columns = (AuditEvent.id, _stamp_column(session), *_EVENT_COLUMNS[2:])
     new = hashlib.sha256 if key is None else None
     quote = _quote
+    # PostgreSQL's to_char already gives the hashed stamp, digits and -:.TZ only (nothing to escape).
+    stamped = session.get_bind().dialect.name == "postgresql"
+    # actor, action and host take few values: quote each once (bounded, so memory stays constant).
+    quoted: dict[str, str] = {}
     for eid, at, actor, action, change_id, host, details, prev_hash, digest in _stream(
             session, select(*columns).order_by(AuditEvent.id)):
         count += 1
@@ -221,9 +236,22 @@ def verify_chain(session: Session, key: bytes | None) -> tuple[int, Problem | No
                                   "(an event was removed, inserted or moved)")
         # payload() inlined; prev_hash needs no quoting: it equals the hex digest checked just before.
         cid = "null" if change_id is None else str(int(change_id))
-        where = "null" if host is None else quote(host)
-        text_ = (f'["{prev_hash}",{quote(_as_stamp(at))},{quote(actor)},{quote(action)},{cid},{where},'
-                 f'{quote(details)}]').encode()
+        if host is None:
+            where = "null"
+        elif (where := quoted.get(host)) is None:
+            where = quote(host)
+            if len(quoted) < 4096:
+                quoted[host] = where
+        if (who := quoted.get(actor)) is None:
+            who = quote(actor)
+            if len(quoted) < 4096:
+                quoted[actor] = who
+        if (what := quoted.get(action)) is None:
+            what = quote(action)
+            if len(quoted) < 4096:
+                quoted[action] = what
+        when = f'"{at}"' if stamped else quote(_as_stamp(at))
+        text_ = f'["{prev_hash}",{when},{who},{what},{cid},{where},{quote(details)}]'.encode()
         expected = new(text_).hexdigest() if new is not None else _digest(key, text_)
         if not hmac.compare_digest(expected, digest):
             return count, Problem("event", eid, "its content does not match its hash (the event was altered, "
@@ -278,6 +306,7 @@ def verify_changes(session: Session) -> tuple[int, Problem | None]:
     Two ordered streams merged by change id, so memory holds one change at a time.
     """
     times = [i for i, name in enumerate(ROW_FIELDS) if name in _TIME_FIELDS]
+    stamped = session.get_bind().dialect.name == "postgresql"  # to_char already gave the stamp text
     rows = _stream(session, select(Change.id, *_row_columns(session)).order_by(Change.id))
     events = _stream(session, select(AuditEvent.change_id, AuditEvent.details)
                      .where(AuditEvent.change_id.is_not(None)).order_by(AuditEvent.change_id, AuditEvent.id))
@@ -296,12 +325,13 @@ def verify_changes(session: Session) -> tuple[int, Problem | None]:
             return count, Problem("change", cid, "its row has no audit events (it was inserted outside Oakley)")
         state = _replay(mine)
         actual = list(row[1:])
-        for i in times:
-            if actual[i] is not None:
-                actual[i] = _as_stamp(actual[i])
-        expected = [state.get(name, _MISSING) for name in ROW_FIELDS]
-        if actual == expected:
+        if not stamped:
+            for i in times:
+                if actual[i] is not None:
+                    actual[i] = _as_stamp(actual[i])
+        if dict(zip(ROW_FIELDS, actual, strict=True)) == state:  # the common case: no Python loop per field
             continue
+        expected = [state.get(name, _MISSING) for name in ROW_FIELDS]
         for name, value, wanted in zip(ROW_FIELDS, actual, expected, strict=True):
             if wanted is _MISSING:
                 return count, Problem("change", cid, f"{name} is {_show(value)} but no audit event recorded it",
