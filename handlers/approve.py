@@ -27,6 +27,9 @@ def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
         return Reply(fmt.outcome_text(finished, lang), change_id=gid, kind="outcome")
 
     going = " — exécution en cours…" if lang == "fr" else " — executing now…"
+    if cmd.now and not workflow.windows.open_at(workflow.clock()):  # say who overrode the windows
+        going = (f" — lancée maintenant par {ctx.user}, hors des fenêtres de modification…" if lang == "fr" else
+                 f" — run now by {ctx.user}, outside the change windows; executing…")
     return Reply(fmt.decision_text(group, lang) + going, change_id=gid, kind="decision", followup=run)
 
 

@@ -76,7 +76,7 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
         if first.status == "expired":
             return f"Modification {gid} expirée{when} : aucun approbateur n'a décidé à temps."
         if first.status == "cancelled":
-            return f"Modification {gid} annulée{when}."
+            return f"Modification {gid} annulée par {who}{when}."
         if first.status == "denied":
             extra = f" : {first.decision_reason}" if first.decision_reason else " (sans raison donnée)"
             return f"Modification {gid} refusée par {who}{when}{extra}"
@@ -89,7 +89,7 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
     if first.status == "expired":
         return f"Change {gid} expired{when}: no approver decided in time. Request it again if it is still needed."
     if first.status == "cancelled":
-        return f"Change {gid} cancelled{when} (withdrawn by {first.requester} or an admin)."
+        return f"Change {gid} cancelled by {who}{when}."
     if first.status == "denied":
         extra = f": {first.decision_reason}" if first.decision_reason else " (no reason given)"
         return f"Change {gid} denied by {who}{when}{extra}"
@@ -97,6 +97,8 @@ def decision_text(group: Sequence[Change], lang: str = "en") -> str:
         return (f"Change {gid} approved by {who}{when}, scheduled for {first.scheduled_for:%Y-%m-%d %H:%M} UTC "
                 f"(the next change window); `cancel {gid}` withdraws it until then, and an admin can say "
                 f"`approve {gid} now`")
+    if first.approver and first.status != "approved":  # executed since: say who approved, then what became of it
+        return f"Change {gid} approved by {first.approver}{when}; {'/'.join(sorted({c.status for c in group}))}"
     return f"Change {gid} {first.status} by {who}{when}".rstrip()
 
 

@@ -159,7 +159,7 @@ def decision_line(group: Sequence[Change], lang: str = "en") -> str:
         if first.status == "expired":
             return f"*Expirée*{when} — aucun approbateur n'a décidé à temps ; redemandez-la si elle reste utile."
         if first.status == "cancelled":
-            return f"*Annulée*{when} — retirée (demandée par <@{esc(first.requester)}>)."
+            return f"*Annulée*{when} — retirée par <@{esc(first.decided_by or first.requester)}>."
         if first.status == "denied":
             reason = f" — {esc(first.decision_reason)}" if first.decision_reason else " — sans raison donnée"
             return f"*Refusée* par <@{esc(first.decided_by or first.approver or '?')}>{when}{reason}"
@@ -171,7 +171,7 @@ def decision_line(group: Sequence[Change], lang: str = "en") -> str:
     if first.status == "expired":
         return f"*Expired*{when} — no approver decided in time; request it again if it is still needed."
     if first.status == "cancelled":
-        return f"*Cancelled*{when} — withdrawn (requested by <@{esc(first.requester)}>)."
+        return f"*Cancelled*{when} — withdrawn by <@{esc(first.decided_by or first.requester)}>."
     if first.status == "denied":
         reason = f" — {esc(first.decision_reason)}" if first.decision_reason else " — no reason given"
         return f"*Denied* by <@{esc(first.decided_by or first.approver or '?')}>{when}{reason}"

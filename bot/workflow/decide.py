@@ -23,6 +23,9 @@ class DecideSteps(ScheduleSteps):
         rows = self._group(s, change_id)
         pending = [r for r in rows if r.status == "pending"]
         if not pending:
+            if rows[0].status == "observed":
+                raise WorkflowError(f"change {rows[0].group_id} is not a request: it records a value the drift watch "
+                                    "found changed outside Oakley", "conflict")
             states = sorted({r.status for r in rows})
             raise WorkflowError(f"change {rows[0].group_id} is already {'/'.join(states)}", "conflict")
         return rows, pending

@@ -74,7 +74,9 @@ class ExecuteSteps(WorkflowBase):
 
     def _halt(self, rows: list[Change], canary: Change) -> None:
         """approved → halted for the hosts after a canary that did not succeed, audited per host."""
-        why = f"halted: the canary {canary.host} {canary.status}" + (f" ({canary.error})" if canary.error else "")
+        became = {"stale": "found the value changed since the request (stale)",
+                  "unknown": "ended with an unknown outcome"}.get(canary.status, canary.status)
+        why = f"not run: the canary {canary.host} {became}" + (f" — {canary.error}" if canary.error else "")
         written = {"status": "halted", "error": why[:2000]}
         with self.sessions.begin() as s:
             won = s.execute(update(Change).where(Change.id.in_([r.id for r in rows]), Change.status == "approved")

@@ -109,6 +109,9 @@ def test_cancel_while_scheduled(env: Env) -> None:
         env.workflow.cancel("dave", change.id)  # an approver, but not the one who approved it
     assert err.value.kind == "permission"
     [cancelled] = env.workflow.cancel("bob", change.id)
+    from handlers.format import decision_text
+
+    assert decision_text([cancelled]).startswith("Change 1 cancelled by bob at ")
     assert (cancelled.status, cancelled.decided_by) == ("cancelled", "bob")
     env.clock.now = SATURDAY_22
     assert env.workflow.start_due() == []
@@ -156,7 +159,7 @@ def test_a_failed_canary_halts_the_rest(env: Env) -> None:
     env.workflow.approve("bob", group[0].id, acknowledge=True)
     done = env.workflow.execute(group[0].id)
     assert [c.status for c in done] == ["failed", "halted", "halted"]
-    assert all(f"the canary {group[0].host} failed" in (c.error or "") for c in done[1:])
+    assert all((c.error or "").startswith(f"not run: the canary {group[0].host} failed — ") for c in done[1:])
     assert all(env.lab.host(c.host).nlbsflags() is None for c in done)
     assert [a for a, _, _ in env.events()].count("halted") == 2
     assert env.verify()[1] is None
@@ -180,4 +183,20 @@ def test_a_stale_canary_halts_too(env: Env) -> None:
     env.workflow.approve("bob", group[0].id, acknowledge=True)
     done = env.workflow.execute(group[0].id)
     assert [c.status for c in done] == ["stale", "halted"]
+    assert (done[1].error or "").startswith(f"not run: the canary {group[0].host} found the value changed since "
+                                            "the request (stale) — ")
     assert env.lab.host(group[1].host).nlbsflags() is None
+
+
+def test_approving_a_row_the_watch_recorded_says_what_it_is(env: Env) -> None:
+    from bot.db.models import Change
+
+    with env.sessions.begin() as s:
+        row = Change(host="fe02", value_name="NLBSFlags", action="set", before_present=True, before_value=1,
+                     status="observed", requester="oakley-watch", requested_at=env.clock(), expires_at=env.clock())
+        s.add(row)
+        s.flush()
+        row.group_id = row.id
+    with pytest.raises(WorkflowError) as err:
+        env.workflow.approve("bob", 1)
+    assert "is not a request: it records a value the drift watch found changed outside Oakley" in err.value.message
