@@ -65,6 +65,10 @@ class Console:
         if line.startswith("/lab"):
             self.say("oakley (only you)", self._lab(line[4:]))
             return
+        if line.startswith("/") and not line.startswith("/oakley"):
+            self.say("oakley (only you)", f"unknown console command {line.split()[0][:40]}; the console knows "
+                     "/as USER, /lab set HOST VALUE|absent and /quit (anything else is said to Oakley)")
+            return
         self.say(self.user, line)
         try:
             self.run_scheduled()

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             default_kb(), hosts, credentials,
             concurrency=conf.fleet_concurrency,
             timeouts=Timeouts(operation=20, read=30, deadline=args.timeout),
-            progress=fleet_progress("contacted", len(hosts)),
+            progress=fleet_progress("done with", len(hosts)),
             facts=facts,
         )
     finally:

@@ -23,7 +23,11 @@ def resolve(inventory: Inventory, targets: list[str]) -> list[Any]:
     try:
         return inventory.resolve(targets)
     except InventoryError as exc:
-        raise UsageError(str(exc)) from None
+        from handlers.names import resolve as by_name  # the chat's did-you-mean, for the CLI too
+
+        guesses = [g for word in by_name(inventory, targets).suggestions.values() for g in word][:3]
+        hint = f"; did you mean {', '.join(guesses)}?" if guesses else ""
+        raise UsageError(f"{str(exc)[:300]}{hint}") from None
 
 
 def inventory_from(path: str | None, conf: Settings) -> Inventory:

@@ -81,7 +81,7 @@ def control(args: argparse.Namespace) -> int:
     if len(words) != 3 or words[0] not in ("set", "set-os"):
         raise UsageError("usage: oakley lab set HOST VALUE|absent [--state-dir DIR], or set-os HOST OS")
     action, host, raw = words
-    state_dir = Path(args.state_dir) if args.state_dir else _default_state_dir()
+    state_dir = Path(args.state_dir) if args.state_dir else _lab_of_inventory() or _default_state_dir()
     try:
         if action == "set":
             answer = send(state_dir, {"op": "set", "host": host, "value": parse_value(raw)})
@@ -93,8 +93,18 @@ def control(args: argparse.Namespace) -> int:
     shown = {None: "absent"}
     what = "NLBSFlags" if action == "set" else "OS"
     print(f"{answer['host']}: {what} {shown.get(answer['before'], answer['before'])} → "
-          f"{shown.get(answer['after'], answer['after'])}")
+          f"{shown.get(answer['after'], answer['after'])} (the lab in {state_dir})")
     return 0
+
+
+def _lab_of_inventory() -> Path | None:
+    """The lab whose inventory this shell uses (OAKLEY_INVENTORY beside a lab's lock), so `lab set`
+    changes the lab the other commands talk to, not the default one."""
+    inventory = os.environ.get("OAKLEY_INVENTORY")
+    if not inventory:
+        return None
+    here = Path(inventory).expanduser().parent
+    return here if (here / "lab.lock").is_file() else None
 
 
 def _hold(state_dir: Path) -> IO[str]:

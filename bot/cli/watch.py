@@ -70,7 +70,7 @@ def _once(watch: Any, post: Any) -> int:
 
     said = False
     while True:
-        result = watch.round(fleet_progress("contacted", len(watch.inventory.hosts)))
+        result = watch.round(fleet_progress("done with", len(watch.inventory.hosts)))
         if result.ran:
             break
         if not said:  # another instance is reading the fleet: its round ends, then this one runs

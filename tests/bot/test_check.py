@@ -95,6 +95,8 @@ def test_check_usage_errors(lab_env, tmp_path: Path) -> None:
     _, env = lab_env
     unknown = _oakley(["check", "fe99"], env)
     assert unknown.returncode == 2 and "no host or group named 'fe99'" in unknown.stderr
+    typo = _oakley(["check", "fe0l"], env)
+    assert typo.returncode == 2 and typo.stderr.rstrip().endswith("; did you mean fe01, fe02, fe03?")
     missing = _oakley(["check", "all"], {**env, "OAKLEY_INVENTORY": ""})
     assert missing.returncode == 2 and "OAKLEY_INVENTORY" in missing.stderr
     bad = tmp_path / "bad.yml"

@@ -91,6 +91,19 @@ echo "pid=$OAKLEY_LAB_PID"
     assert (tmp_path / "second.out").read_text() == ""
 
 
+def test_lab_set_follows_the_inventory_of_the_shell(tmp_path: Path) -> None:
+    oakley = f"{sys.executable} -m bot"
+    script = f"""
+eval "$({oakley} lab --detach --state-dir {tmp_path}/mine)"
+trap 'kill $OAKLEY_LAB_PID' EXIT
+{oakley} lab set fe01 0
+{oakley} check fe01 --json
+"""
+    done = _shell(script, tmp_path)
+    assert f"fe01: NLBSFlags 1 → 0 (the lab in {tmp_path}/mine)" in done.stdout, done.stderr
+    assert '"value": 0' in done.stdout
+
+
 def test_export_lines_are_quoted_for_the_shell(tmp_path: Path) -> None:
     from bot.cli.lab import export_lines
 

@@ -145,3 +145,10 @@ def test_a_change_approved_outside_the_windows_waits_and_an_admin_can_run_it_now
     events = run(["history", "--change", "1", "--events", "--json"], tmp_path)
     assert [e["action"] for e in json.loads(events.stdout)][:4] == ["requested", "approved", "scheduled", "run_now"]
     assert run(["audit", "verify"], tmp_path).returncode == 0
+
+
+def test_an_unknown_console_command_is_named_not_sent_to_the_kb(tmp_path: Path) -> None:
+    done = run(["console"], tmp_path, "/frob now\n/oakley whoami\n")
+    assert done.returncode == 0, done.stderr
+    assert "unknown console command /frob; the console knows /as USER" in done.stdout
+    assert "does not cover" not in done.stdout and "You are alice" in done.stdout
