@@ -46,13 +46,22 @@ def _default_command() -> str:
     return "console"
 
 
-def _formatter(prog: str) -> argparse.HelpFormatter:
-    """argparse's own formatter, sized without importing shutil (start-up time)."""
+def _width() -> int:
+    """The terminal's width without importing shutil (start-up time)."""
     try:
         width = int(os.environ.get("COLUMNS") or os.get_terminal_size(sys.stderr.fileno()).columns)
     except (OSError, ValueError):
         width = 80
-    return argparse.HelpFormatter(prog, width=max(width - 2, 40))
+    return max(width - 2, 40)
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.HelpFormatter(prog, width=_width())
+
+
+def _as_written(prog: str) -> argparse.HelpFormatter:
+    """A command's description is its module docstring, laid out by hand (examples on their own lines)."""
+    return argparse.RawDescriptionHelpFormatter(prog, width=_width())
 
 
 def version() -> str:
@@ -92,7 +101,7 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
     for name, (summary, module) in COMMANDS.items():
         if name == chosen:
             mod = importlib.import_module(f"bot.cli.{module}")
-            mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_formatter))
+            mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_as_written))
         else:
             sub.add_parser(name, help=summary, add_help=False)
     return parser
