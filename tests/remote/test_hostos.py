@@ -179,7 +179,7 @@ def test_oakley_lab_set_reaches_a_lab_process(tmp_path: Path) -> None:
         assert registry.read(client(), READ, NLBSFLAGS).value == 1
         done = _oakley(["lab", "set", "fe01", "0", "--state-dir", str(state)])
         assert done.returncode == 0, done.stderr
-        assert done.stdout.strip() == "fe01: NLBSFlags 1 → 0"
+        assert done.stdout.strip() == f"fe01: NLBSFlags 1 → 0 (the lab in {state})"
         assert registry.read(client(), READ, NLBSFLAGS) == RegRead(True, "REG_DWORD", 0)
         refused = _oakley(["lab", "set", "fe01", "lots", "--state-dir", str(state)])
         assert refused.returncode == 1 and "REG_DWORD" in refused.stderr
