@@ -27,10 +27,17 @@ def handle_approve(cmd: Approve, ctx: ChatContext) -> Reply:
         return Reply(fmt.outcome_text(finished, lang), change_id=gid, kind="outcome")
 
     going = " — exécution en cours…" if lang == "fr" else " — executing now…"
-    if cmd.now and not workflow.windows.open_at(workflow.clock()):  # say who overrode the windows
-        going = (f" — lancée maintenant par {ctx.user}, hors des fenêtres de modification…" if lang == "fr" else
-                 f" — run now by {ctx.user}, outside the change windows; executing…")
-    return Reply(fmt.decision_text(group, lang) + going, change_id=gid, kind="decision", followup=run)
+    overrode = cmd.now and not workflow.windows.open_at(workflow.clock())
+    if overrode:  # say who overrode the windows
+        going = run_now_note(ctx.user, lang)
+    return Reply(fmt.decision_text(group, lang) + going, change_id=gid, kind="decision", followup=run,
+                 data={"run_now_by": ctx.user} if overrode else None)
+
+
+def run_now_note(who: str, lang: str = "en") -> str:
+    """How a reply says an admin ran a change outside the change windows (`who` as the surface shows people)."""
+    return (f" — lancée maintenant par {who}, hors des fenêtres de modification…" if lang == "fr" else
+            f" — run now by {who}, outside the change windows; executing…")
 
 
 def handle_deny(cmd: Deny, ctx: ChatContext) -> Reply:

@@ -328,6 +328,9 @@ class Surface:
             self.audit_checkpoint()
             if reply.kind == "decision":
                 going = " — exécution en cours…" if origin.lang == "fr" else " — executing now…"
+                if reply.data and reply.data.get("run_now_by"):
+                    going = approve_handler.run_now_note(f"<@{slacktext.escape(reply.data['run_now_by'])}>",
+                                                         origin.lang)
                 text = blocks.decision_line(decided_group, origin.lang) + (going if reply.followup else "")
         results = (reply.data or {}).get("results")
         if results is not None:  # every instance's App Home shows the newest fleet reading (bot/compliance.py)

@@ -74,6 +74,8 @@ def test_a_non_admin_cannot_run_it_now_and_an_admin_can(surface: tuple[Surface, 
     surf.handle_text("approve 1", "U_BOB", "C1")
     fake.wait_for("chat.postMessage", lambda a: "Scheduled" in json.dumps(a.get("blocks")))
     surf.handle_text("approve 1 now", "U_ROOT", "C1")
+    decision = fake.wait_for("chat.postMessage", lambda a: "run now by" in a.get("text", ""))
+    assert "run now by <@U_ROOT>, outside the change windows" in decision["text"]
     fake.wait_for("chat.postMessage", lambda a: "succeeded" in a.get("text", ""))
     assert lab.host("fe02").nlbsflags() == 1
 
