@@ -73,10 +73,6 @@ class OSView(NamedTuple):
     reason: str | None  # why the inventory's is used
     read_at: datetime | None
 
-    @property
-    def effective(self) -> str | None:
-        return self.reported if self.source == "host" else self.inventory
-
     def to_json(self) -> dict[str, Any]:
         return {"reported": self.reported, "version": self.version, "product": self.product,
                 "inventory": self.inventory, "source": self.source, "mismatch": self.mismatch,

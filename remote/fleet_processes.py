@@ -27,7 +27,7 @@ from remote.errors import RemoteError
 from remote.fleet import Outcome, Progress, run_fleet
 from remote.hostos import HostRead, read_host
 from remote.inventory import Host
-from remote.regexe import Allowlist, RegistryValue, RegRead
+from remote.regexe import Allowlist, RegistryValue
 from remote.winrm_client import Credentials, Timeouts, WinRMClient
 
 THRESHOLD = 500  # below it, starting the workers costs more than a second core gains (fleet_bench)
@@ -66,23 +66,6 @@ def _read_chunk(hosts: list[Host], credentials: list[Credentials], allow: list[R
                                                     h.name in os_for),
                          concurrency=concurrency)
     return [(o.value, (o.error.kind, o.error.message, o.error.raw) if o.error else None) for o in outcomes]
-
-
-def read_in_processes(
-    hosts: Sequence[Host],
-    credentials: Callable[[Host], Credentials],
-    allow: Allowlist,
-    value: RegistryValue,
-    *,
-    processes: int,
-    concurrency: int,
-    timeouts: Timeouts,
-    progress: Progress | None = None,
-) -> list[Outcome[RegRead]]:
-    """Read `value` on every host with `processes` worker processes; outcomes in `hosts` order."""
-    outcomes = read_hosts_in_processes(hosts, credentials, allow, value, processes=processes,
-                                       concurrency=concurrency, timeouts=timeouts, progress=progress)
-    return [Outcome(o.host, o.value.value if o.value else None, o.error) for o in outcomes]
 
 
 def read_hosts_in_processes(

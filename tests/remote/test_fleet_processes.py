@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from remote.errors import RemoteError
-from remote.fleet_processes import THRESHOLD, process_count, read_in_processes
+from remote.fleet import Outcome
+from remote.fleet_processes import THRESHOLD, process_count, read_hosts_in_processes
 from remote.inventory import Host
 from remote.lab import HostSpec, Lab, fleet_topology
 from remote.regexe import RegRead
@@ -40,8 +41,9 @@ def test_processes_read_in_order_and_keep_each_hosts_error(tmp_path: Path) -> No
             return Credentials(lab.username, "wrong") if host.name == "fe011" else good
 
         seen: list[int] = []
-        out = read_in_processes(hosts, credentials, ALLOW, NLBSFLAGS, processes=2, concurrency=4, timeouts=FAST,
-                                progress=lambda done, total, o: seen.append(done))
+        read = read_hosts_in_processes(hosts, credentials, ALLOW, NLBSFLAGS, processes=2, concurrency=4,
+                                       timeouts=FAST, progress=lambda done, total, o: seen.append(done))
+    out = [Outcome(o.host, o.value.value if o.value else None, o.error) for o in read]  # NLBSFlags alone
     assert [o.host.name for o in out] == [h.name for h in hosts]
     assert seen == list(range(1, len(hosts) + 1))
     kinds = {o.host.name: o.error.kind for o in out if o.error is not None}
