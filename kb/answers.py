@@ -184,7 +184,12 @@ def failover(ctx: Context) -> Reply:
         return _comparison(ctx)
     planned = ctx.planned
     nlbsflags, os = _ranked(ctx)
+    if nlbsflags is None and "idle" in ctx.concepts and s.durations:  # "5 min idle + IKE": that idle timer's state
+        idles = {e.idle_seconds: e.nlbsflags for e in estimates(ctx.kb, os=os, nlbsflags=None, planned=False)}
+        nlbsflags = next((idles[d] for d in s.durations if d in idles), None)
     exchange = s.durations[0] if s.durations and {"recovery", "exchange"} & ctx.concepts else None
+    if {"planned", "unplanned"} <= ctx.concepts and exchange is None and os != "windows-2000":
+        return _both(ctx, nlbsflags, os)  # "how long for a planned move and for a crash?": each, not one
     if planned is None and os is None and nlbsflags is None and exchange is None:
         found = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)
         found += estimates(ctx.kb, os=None, nlbsflags=None, planned=False)
@@ -220,6 +225,15 @@ def failover(ctx: Context) -> Reply:
         e = found[0]
         text += " " + ctx.t("count_total", n=s.count, total=ctx.span(s.count * e.min_seconds, s.count * e.max_seconds))
     return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
+
+
+def _both(ctx: Context, nlbsflags: str | None, os: str | None) -> Reply:
+    """A planned move and an unplanned failover asked side by side, each with its own figure."""
+    p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
+    found = estimates(ctx.kb, os=os, nlbsflags=nlbsflags, planned=False)
+    text = " ".join([ctx.t("failover_planned", min=p.min_seconds, max=p.max_seconds),
+                     *(_unplanned_sentence(ctx, e) for e in found), ctx.t("exchange_on_top")])
+    return Reply(tuple(dict.fromkeys(f for e in (p, *found) for f in e.facts)), text)
 
 
 def failover_process(ctx: Context) -> Reply:

@@ -127,7 +127,8 @@ class Engine:
         lexicon, known = built or build(kb)
         self.lexicon = lexicon
         self._attributes = frozenset(q.attributes)
-        self._anchors = self._attributes | {"nlbsflags", "@nlbsflags", "@os"}  # what makes a short part a question
+        # What makes a short part a question ("total w/ ipsec?" after a statement asks for a computation).
+        self._anchors = self._attributes | {"nlbsflags", "@nlbsflags", "@os", "total", "compare", "worst", "best"}
         # Subjects a statement can set for the questions after it: concepts that are neither asked nor slots.
         self._topics = frozenset(c.id for c in q.concepts) - self._attributes
         self._accounts = {
@@ -159,6 +160,11 @@ class Engine:
         concepts = frozenset(c for m in matches for c in m.concepts)
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         concepts |= _slot_concepts(slots)
+        if slots.durations and "exchange" in concepts and (
+                "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
+            concepts = concepts - {"restart"} | {"recovery"}
+        if {"idle", "ike"} <= concepts and (set(tokens) & _ADDING or "+" in text):  # "idle 1 min + IKE makes?"
+            concepts |= {"total"}
         if slots.durations and not {"planned", "unplanned"} & concepts and all(
                 self._planned[0] <= d <= self._planned[1] for d in slots.durations):
             concepts |= {"planned"}  # "the 3-6 seconds": only a planned move takes seconds
@@ -375,6 +381,12 @@ MENTIONS = "mentions"
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
+#: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
+_COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
+                        "boots", "remonter", "online", "ready", "pret", "prete"})
+#: Words that add the idle timer and IKE's main mode up.
+_ADDING = frozenset({"plus", "+", "add", "adds", "added", "adding", "makes", "make", "fait", "font", "sum", "somme",
+                     "additionne", "additionner", "ajoute", "ajouter", "together", "ensemble", "combined", "cumul"})
 #: Kinds of subject a follow-up may change ("…for HTTP? and for POP3?").
 _SUBJECT_GROUPS = (frozenset({"planned", "unplanned"}), frozenset({"frontend", "backend"}),
                    frozenset({"http", "pop3", "imap4", "ldap", "rpc", "kerberos", "gc", "other_protocol"}))

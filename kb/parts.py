@@ -26,12 +26,15 @@ _ABBREVIATIONS = ("incl.", "inc.", "e.g.", "i.e.", "etc.", "approx.", "vs.", "ex
 MAX_PARTS = 4
 
 
+_SUMS = frozenset({"plus", "+"})
 _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it"})
 
 
 def _asks_after(words: list[str], i: int) -> bool:
     """A joiner starts a new question: a question word next, or soon after, or a new subject ("et on peut…")."""
     nxt = [w.lower().strip(",") for w in words[i + 1 : i + 4]]
+    if words[i].lower() in _SUMS:  # "5 min idle plus IKE makes how much?" adds; it asks one question
+        return bool(nxt) and nxt[0] in _QUESTION_WORDS
     return bool(nxt) and (nxt[0] in _QUESTION_WORDS or nxt[0] in _PRONOUNS
                           or any(w.split("'")[-1] in _LATE_QUESTION_WORDS for w in nxt))
 

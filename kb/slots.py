@@ -58,6 +58,7 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
                      "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
+_SET_VERB = frozenset({"set_verb"})
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
 _CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing", "tweak", "modification", "modif",
                      "modify", "modifies", "modified", "edit", "edits", "edited",
@@ -217,7 +218,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
     if STATE_SET in concepts and STATE_ABSENT not in concepts:
         return "1"
     # Words of another phrase ("non planifiée", "not clustered") say nothing about NLBSFlags.
-    others = {i for m in matches if "nlbsflags" not in m.concepts for i in range(m.start, m.end)}
+    others = {i for m in matches if "nlbsflags" not in m.concepts and m.concepts != _SET_VERB  # "flag set"
+              for i in range(m.start, m.end)}
     window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
               if i not in others]
     negative = any(t in _NEGATIONS for t in window)

@@ -39,6 +39,8 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
                        "means", "requires", "require", "supports", "support", "includes", "include", "drops",
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
+#: Openings of a condition before the question's main clause.
+_CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say", "once"})
 _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose"})
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
@@ -84,6 +86,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         if words[0] in ("if", "when", "once") and any(  # "if someone sniffs …, can they grab …?": the main clause
                 a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
             return True
+        if words[0] in _CONDITIONS and "," in question[:2000]:  # "if X is 90 s, total with the flag?": the main clause
+            words = question[:2000].split(",", 1)[1].lower().replace("?", " ").split()
         # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?".
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
                 and bool(_EN_VERBS & set(words)))

@@ -140,3 +140,32 @@ def test_chat_phrasings_of_in_scope_questions_are_answered(question: str) -> Non
 ])
 def test_below_a_figure_and_or_not_tags(question: str, start: str) -> None:
     assert answer(question).answer.startswith(start)
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("maintenance move; exchange needs 20 s to come up. total with ipsec?", "23 seconds to 26 seconds", "6 minutes"),
+    ("Exchange met 3 min à redémarrer, sans NLBSFlags, combien au total après un plantage ?", "9 minutes", "5 minutes"
+     " (300"),
+    ("idle 5 min + IKE, how much is that altogether?", "6 minutes", "2 minutes"),
+    ("1 min d'inactivité plus l'IKE, ça fait combien ?", "2 minutes", "6 minutes"),
+    ("durations for a manual move and for a hung node, registry not touched?", "3 to 6 seconds", "2 minutes"),
+    ("manual move vs crash with the flag set, how much longer?", "2 minutes", "6 minutes"),
+])
+def test_totals_given_in_the_question_and_both_failovers(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "if Exchange recovers in 45 s, what's the total with NLBSFlags?",
+    "assuming exchange needs 1 min, total failover time without the flag?",
+])
+def test_a_condition_before_the_question_does_not_make_it_yes_no(question: str) -> None:
+    got = answer(question)
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+@pytest.mark.parametrize("question", ["Is NLBSFlags enabled by default?", "la clé est présente par défaut ?"])
+def test_the_default_state_of_the_value_is_not_the_articles(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and "regedit" not in got.answer, got.answer
