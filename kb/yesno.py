@@ -71,8 +71,9 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True
     if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
         return False
-    if _tagged(words) and not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2]):
-        return True
+    if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])
+                           or (words[0] in _CONDITIONS | {"when", "quand", "lorsque", "si"} and "," in question)):
+        return True  # "…, right?"; "When a node hangs, the FE notices at once, correct?"
     if question.rstrip().endswith("?") and words[-1] in _PREDICATES and not (_EN_WH | _FR_WH_ANYWHERE) & set(words):
         return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?"
     if lang == "en":
@@ -90,7 +91,7 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             words = question[:2000].split(",", 1)[1].lower().replace("?", " ").split()
         # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?".
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
-                and bool(_EN_VERBS & set(words)))
+                and (bool(_EN_VERBS & set(words)) or " = " in question))
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
@@ -98,4 +99,4 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return False
     if re.search(_FR_INVERSION, question[:2000], re.I):
         return True
-    return question.rstrip().endswith("?") and bool(_FR_VERBS & set(words))
+    return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or " = " in question)

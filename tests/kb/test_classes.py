@@ -169,3 +169,14 @@ def test_a_condition_before_the_question_does_not_make_it_yes_no(question: str) 
 def test_the_default_state_of_the_value_is_not_the_articles(question: str) -> None:
     got = answer(question)
     assert not got.answered and "regedit" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Do we have to change the registry on the back-end nodes to make IPSec recover faster?", "No"),
+    ("Faut-il toucher au registre des nœuds du cluster pour accélérer la reprise IPSec ?", "Non"),
+    ("When the back-end hangs, the front-end sees right away that the SA is dead, right?", "No"),
+    ("Temps total de bascule = récupération d'Exchange + renégociation IPSec ?", "Oui"),
+])
+def test_where_and_tagged_yes_no_questions(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
