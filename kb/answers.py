@@ -159,6 +159,21 @@ def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:
                  high=ctx.duration(exchange + high))
 
 
+def _against_limit(ctx: Context, e: Estimate, exchange: int | None) -> str:
+    """The estimate (plus Exchange's recovery when the question gives it) against the bound the question sets."""
+    assert ctx.slots.limit is not None
+    limit = ctx.slots.limit[1]
+    lead = _with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) + " " if exchange is not None else ""
+    total = e.max_seconds + (exchange or 0)
+    if total == limit:
+        return lead + ctx.t("limit_equal", limit=ctx.plain(limit))
+    side = "limit_under" if total < limit else "limit_over"
+    text = lead + ctx.t(side, margin=ctx.duration(abs(limit - total)), limit=ctx.plain(limit))
+    if exchange is None and total < limit:  # IPSec alone fits; Exchange's own recovery decides the rest
+        text += " " + ctx.t("limit_exchange", limit=ctx.plain(limit), margin=ctx.duration(limit - total))
+    return text
+
+
 def _share(ctx: Context) -> Reply:
     """How the unplanned total splits into idle timer and IKE main mode, for the state the question means."""
     s = ctx.slots
@@ -180,8 +195,8 @@ def failover(ctx: Context) -> Reply:
         return _share(ctx)
     if "idle" in ctx.concepts and len(s.oses) >= 2 and "total" not in ctx.concepts:
         return idle_timer(ctx)  # "idle time on 2000 against 2003": the timers, not the totals
-    if {"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2:
-        return _comparison(ctx)
+    if ({"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2) and s.limit is None:
+        return _comparison(ctx)  # against a bound ("SLA 4 min, with and without?"), each case meets it or not
     planned = ctx.planned
     nlbsflags, os = _ranked(ctx)
     if nlbsflags is None and "idle" in ctx.concepts and s.durations:  # "5 min idle + IKE": that idle timer's state
@@ -218,6 +233,8 @@ def failover(ctx: Context) -> Reply:
     else:
         text = " ".join(_unplanned_sentence(ctx, e) for e in found)
     facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
+    if s.limit is not None:
+        return Reply(facts, " ".join([text, *(_against_limit(ctx, e, exchange) for e in found)]))
     if exchange is not None:
         totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
         return Reply(facts, f"{text} {' '.join(totals)}")

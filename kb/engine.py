@@ -182,7 +182,7 @@ class Engine:
         if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"}:
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
-                           oses=s.oses or b.oses, count=s.count or b.count)
+                           oses=s.oses or b.oses, count=s.count or b.count, limit=s.limit or b.limit)
         if slots == s:
             return part
         concepts = part.concepts | _slot_concepts(slots)
@@ -405,7 +405,8 @@ def _follows_up(r: Reading) -> bool:
 
 def _slot_concepts(slots: Slots) -> frozenset[str]:
     """Concepts the slots stand for: an OS named, an NLBSFlags state given, a duration stated."""
-    given = (("@os", slots.os), ("@nlbsflags", slots.nlbsflags), ("@duration", slots.durations))
+    given = (("@os", slots.os), ("@nlbsflags", slots.nlbsflags), ("@duration", slots.durations or slots.limit),
+             ("@limit", slots.limit))
     return frozenset(name for name, value in given if value)
 
 

@@ -78,6 +78,7 @@ class Slots(Record):
     durations: tuple[int, ...] = ()    # durations the question states, in seconds ("3 minutes")
     oses: tuple[str, ...] = ()         # every covered Windows named, in order (a comparison names two)
     count: int | None = None           # how many failovers the question adds up
+    limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over"
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -148,6 +149,40 @@ def _ports(tokens: list[str], used: set[int]) -> list[int]:
             ports.append(int(tok))
             used.add(i)
     return ports
+
+
+#: Words that put a duration as a bound: "under 3 minutes", "SLA de 5 min", "3 min max" (le), "over 5 min" (gt).
+_AT_MOST = frozenset({"within", "max", "maximum", "budget", "sla", "rto", "target", "limit", "limite",
+                      "seuil", "threshold", "objectif", "most", "tenir", "fits", "fit"})
+_BELOW = frozenset({"under", "below", "beneath", "sous", "dessous", "inferieur", "inferieure", "moins"})
+_MORE_THAN = frozenset({"over", "above", "exceed", "exceeds", "exceeding", "longer", "superieur", "depasse",
+                        "depasser", "depassent", "least", "beyond", "plus", "more"})
+#: After the duration, only a bound's own name bounds it ("5 min max"; "6 minutes longer" is a difference).
+_BOUND_AFTER = frozenset({"max", "maximum", "maxi", "sla", "rto", "budget", "target", "limit", "limite", "threshold",
+                          "seuil", "objectif"})
+_LIMIT_GAP = 4  # words between the bound's word and its duration ("budget d'interruption de 3 min")
+
+
+def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
+    """The first duration bounded by a word before it (within a few words) or right after it ("3 min max")."""
+    for i, tok in enumerate(tokens[:-1]):
+        unit = _UNITS.get(tokens[i + 1])
+        number = int(tok) if tok.isdigit() and len(tok) <= 6 else WORD_NUMBERS.get(tok)
+        if number is None or not unit or i in used or not (tok.isdigit() or unit >= 60):
+            continue
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        before = tokens[max(0, i - _LIMIT_GAP) : i]
+        if _BELOW & set(before):
+            kind = "lt"  # "below 5 minutes" excludes 5 minutes
+        elif after in _BOUND_AFTER or _AT_MOST & set(before):
+            kind = "le"
+        elif _MORE_THAN & set(before) and not ("plus" in before and "de" not in before):
+            kind = "gt"  # French "plus" bounds only as "plus de 5 min"; alone it adds ("5 min plus IKE")
+        else:
+            continue
+        used.update({i, i + 1})
+        return kind, number * unit
+    return None
 
 
 def _durations(tokens: list[str], used: set[int]) -> list[int]:
@@ -237,9 +272,10 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     oses, other_os, other_exchange, used = _versions(tokens, oos)
     os = oses[0] if oses else None
     ports = _ports(tokens, used)
+    limit = _limit(tokens, used)
     durations = _durations(tokens, used)
     count = _count(tokens, used)
     nlbs = _nlbsflags(tokens, matches, used)
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
-                 tuple(oses), count)
+                 tuple(oses), count, limit)

@@ -75,8 +75,23 @@ def value(ctx: Context, reply: Reply) -> bool | None:
     return int(asked) in data
 
 
+def _bounded(ctx: Context, seconds: list[int]) -> bool | None:
+    """Does each case's time meet the question's bound ("under 3 minutes", "over 5 minutes")? None if they differ."""
+    assert ctx.slots.limit is not None
+    kind, limit = ctx.slots.limit
+    meets = {t < limit if kind == "lt" else t <= limit if kind == "le" else t > limit for t in seconds}
+    return meets.pop() if len(meets) == 1 else None
+
+
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
+    if s.limit is not None:  # IPSec's time, plus Exchange's recovery when given, against the bound
+        exchange = s.durations[0] if s.durations and {"recovery", "exchange"} & ctx.concepts else 0
+        try:
+            found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
+        except NotCovered:
+            return None
+        return _bounded(ctx, [e.max_seconds + exchange for e in found])
     if s.durations and "breakdown" in ctx.concepts and not ctx.planned:  # "6 min = 5 idle + 1 IKE?"
         parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
                  for e in estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=False)]
@@ -189,7 +204,7 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
     """A stated idle time against the article's for that OS and NLBSFlags state."""
     if not ctx.slots.durations and _BY_DEFAULT & ctx.words and ctx.slots.nlbsflags != "1":
         return False  # "reduced out of the box, nothing to do?": only when NLBSFlags is set
-    if not ctx.slots.durations:
+    if not ctx.slots.durations and ctx.slots.limit is None:
         return failover(ctx, reply)
     try:
         found = estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=ctx.slots.nlbsflags or "absent",
@@ -199,6 +214,8 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
     if len(found) != 1 or found[0].idle_seconds is None:
         return False
     idle_seconds = found[0].idle_seconds
+    if ctx.slots.limit is not None:
+        return _bounded(ctx, [idle_seconds])
     if any(t.isdigit() and i and ctx.tokens[i - 1] in _BELOW for i, t in enumerate(ctx.tokens)):
         return all(idle_seconds < d for d in ctx.slots.durations)  # "can it go below 5 minutes?"
     return all(d == idle_seconds for d in ctx.slots.durations)

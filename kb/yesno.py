@@ -57,7 +57,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait",
                        "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait", "mentionne",
                        "mentionnent", "evoque", "cite", "traite", "explique", "precise",
-                       "depend", "dependent", "varie", "varient", "augmente", "diminue", "baisse", "tombe"})
+                       "depend", "dependent", "varie", "varient", "augmente", "diminue", "baisse", "tombe",
+                       "depasse", "depassent", "tient", "tiennent", "respecte", "respectent", "restent"})
 
 
 def _tagged(words: list[str]) -> bool:

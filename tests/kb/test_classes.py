@@ -180,3 +180,22 @@ def test_the_default_state_of_the_value_is_not_the_articles(question: str) -> No
 def test_where_and_tagged_yes_no_questions(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start", "says"), [
+    ("Our RTO is 3 minutes. Exchange comes back in 40 s and NLBSFlags is set. Do we meet it?", "Yes",
+     "20 seconds under"),
+    ("RTO 5 min, exchange needs 2 min, registry untouched: do we stay within it?", "No", "3 minutes over"),
+    ("with the flag set, does IPSec recover in under 3 minutes after a crash?", "Yes", "1 minute under"),
+    ("sans NLBSFlags, la reprise IPSec dépasse 5 min après un plantage ?", "Oui", "1 minute de plus"),
+    ("un déplacement planifié prend-il plus de 10 secondes ?", "Non", "4 secondes de moins"),
+    ("Can the idle timer on Windows 2000 go below 5 minutes?", "No", "5 minutes"),
+])
+def test_times_against_a_bound_the_question_sets(question: str, start: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
+
+
+def test_a_bound_with_both_states_answers_each() -> None:
+    got = answer("SLA of 4 min for the whole failover, Exchange takes 1 min. Do we hold it with and without NLBSFlags?")
+    assert "3 minutes over" in got.answer and "1 minute under" in got.answer, got.answer

@@ -2,7 +2,7 @@
 
 A number is traced when it is written in the article's facts (texts, quotes,
 data), stated in the question, or computed from the article's durations and the
-question's (sums, differences, ratios, percentages, minutes, seconds and milliseconds).
+question's (sums, differences, ratios, percentages, margins to a bound, minutes, seconds and milliseconds).
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
             out.add(str(round(100 * abs(a - b) / b)))
     for a in durations:
         out.update({str(a), str(a // 60), str(a % 60), str(a * 1000)})  # and in milliseconds
+    for bound, total in product(durations, sums):  # the margin to a bound the question sets ("SLA 5 min")
+        margin = abs(bound - total)
+        out.update({str(margin), str(margin // 60), str(margin % 60)})
     return out
 
 
