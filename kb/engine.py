@@ -163,6 +163,9 @@ class Engine:
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
+        if "op_diff" in concepts and {"idle", "ike"} & concepts and set(tokens) & _PERCENT and not (
+                set(tokens) & _CHANGING or concepts & {"compare", "op_ratio"}):
+            concepts = concepts - {"op_diff"} | {"share"}  # "what percentage of the failover is the idle timer?"
         if {"idle", "ike"} <= concepts and (set(tokens) & _ADDING or "+" in text):  # "idle 1 min + IKE makes?"
             concepts |= {"total"}
         if slots.durations and not {"planned", "unplanned"} & concepts and all(
@@ -216,7 +219,7 @@ class Engine:
         refused: Outcome | None = None  # the last part declined for naming something the article doesn't cover
         elsewhere: Outcome | None = None  # a statement set the scene in a product or version the article doesn't cover
         setting: set[str] = set()  # subjects named by statements among the questions
-        parts = split(question)
+        parts = _tags_joined(split(question.replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
         for text, asked in zip(parts, asking, strict=True):
@@ -384,6 +387,12 @@ _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange",
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
                         "boots", "remonter", "online", "ready", "pret", "prete"})
+_PERCENT = frozenset({"percent", "percentage", "pourcentage", "pourcent", "cent"})
+#: Words by which a percentage measures a change ("by what percentage does it drop?"), not a share of a whole.
+_CHANGING = frozenset({"reduce", "reduces", "reduced", "reduction", "shorter", "faster", "quicker", "less", "save",
+                       "saves", "saved", "gain", "moins", "reduit", "reduite", "baisse", "diminue", "diminution",
+                       "cut", "cuts", "shrink", "shrinks", "longer", "more", "gagne", "drop", "drops", "lower",
+                       "raccourcit", "improve", "improves", "improvement", "rapide", "court", "courte", "plus"})
 #: Words that add the idle timer and IKE's main mode up.
 _ADDING = frozenset({"plus", "+", "add", "adds", "added", "adding", "makes", "make", "fait", "font", "sum", "somme",
                      "additionne", "additionner", "ajoute", "ajouter", "together", "ensemble", "combined", "cumul"})
@@ -396,6 +405,19 @@ _FOLLOW_UPS = (("and",), ("et",), ("what", "about"), ("how", "about"), ("which",
 
 
 _SWAPPABLE = frozenset().union(*_SUBJECT_GROUPS)
+
+
+#: A part that only asks whether the statement before it holds ("…in clear between FE and BE. do they").
+_TAG_PARTS = frozenset({"do they", "does it", "is it", "are they", "can they", "will it", "is that so", "right",
+                        "true", "correct", "c est le cas", "vrai", "non", "oui ou non", "yes or no", "is it true",
+                        "c est vrai", "est ce vrai", "est ce le cas", "do we", "did it", "would it", "would they"})
+
+
+def _tags_joined(parts: list[str]) -> list[str]:
+    """A last part that is only a tag question is the yes/no question of the part before it."""
+    if len(parts) > 1 and " ".join(tokenize(parts[-1])) in _TAG_PARTS:
+        return [*parts[:-2], f"{parts[-2].rstrip(' .')}, {parts[-1]}"]
+    return parts
 
 
 def _follows_up(r: Reading) -> bool:

@@ -75,6 +75,8 @@ _OPENERS = _QUESTION_WORDS | frozenset({
 _WH = frozenset({"what", "what's", "whats", "where", "which", "how", "why", "when", "who", "tell", "explain", "give",
                  "dis", "donne", "explique", "quoi"})
 _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "où"})
+#: Words that embed a question in a statement.
+_EMBEDDED = frozenset({"whether", "wondering", "wonder", "demande", "demandais", "savoir"})
 _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "one:", "question:", "alors", "donc",
                        "et", "mais", "bon", "salut", "bonjour", "oakley", "also", "aussi", "then", "puis"})
 
@@ -85,4 +87,6 @@ def asks(part: str) -> bool:
         return True
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]
+    if _EMBEDDED & set(words):  # "my boss wants to know whether…", "je me demande si…"
+        return True
     return bool(words) and (words[0] in _OPENERS or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS))

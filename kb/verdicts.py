@@ -18,7 +18,8 @@ from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
                     "visible", "captured", "sniffed", "sniff", "sniffs", "sniffing", "sniffer", "capture", "captures",
                     "capturing", "capturer", "grab", "grabs", "steal", "steals", "intercept", "intercepts",
-                    "intercepted", "intercepter", "eavesdrop", "eavesdropping", "ecouter", "ecoute", "voler"})
+                    "intercepted", "intercepter", "eavesdrop", "eavesdropping", "ecouter", "ecoute", "voler",
+                    "unprotected", "unsecured", "insecure"})
 _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",

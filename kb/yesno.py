@@ -45,7 +45,8 @@ _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "wh
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
          "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme", "doc says",
-         "article says", "kb says", "that right", "non", "pas vrai", "or nah", "or not", "real or not", "ou non")
+         "article says", "kb says", "that right", "non", "pas vrai", "or nah", "or not", "real or not", "ou non",
+         "do they", "does it", "is it", "are they", "can they", "will it", "c est le cas", "est ce vrai", "do we")
 _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi",
                              "lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})

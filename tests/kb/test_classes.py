@@ -199,3 +199,27 @@ def test_times_against_a_bound_the_question_sets(question: str, start: str, says
 def test_a_bound_with_both_states_answers_each() -> None:
     got = answer("SLA of 4 min for the whole failover, Exchange takes 1 min. Do we hold it with and without NLBSFlags?")
     assert "3 minutes over" in got.answer and "1 minute under" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("without the flag, what percentage of IPSec's failover time is the idle timer?", "83 %"),
+    ("by how many minutes does NLBSFlags cut the idle time?", "4 minutes"),
+    ("que devient l'IP virtuelle quand on déplace le groupe à la main ?", "IP virtuelle"),
+    ("give me the tl;dr of this KB", "NLBSFlags"),
+    ("résumé de l'article en 3 lignes stp", "NLBSFlags"),
+    ("what could go wrong if I use the registry editor incorrectly, per the article?", "reinstall"),
+    ("Does the KB treat message content as confidential?", "Yes"),
+    ("IMAP users: which port, and why are their pwds at risk?", "Basic"),
+])
+def test_vocabulary_classes(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("I need to tell my manager whether POP3 passwords cross the FE-BE link unprotected. do they", "Yes"),
+    ("Je me demande si les mots de passe OWA passent en clair vers le back-end. c'est le cas ?", "Non"),
+])
+def test_an_embedded_question_with_a_trailing_tag_is_yes_no(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
