@@ -150,6 +150,28 @@ def _comparison(ctx: Context) -> Reply:
     return Reply(facts, text)
 
 
+def exchange_time(ctx: Context) -> int | None:
+    """Exchange's own recovery time when the question gives one ("Exchange takes 40 s to come up").
+
+    A duration counts when the question names Exchange, or speaks of recovery with a figure that is not one of
+    the article's own: "is the 3-6 s figure guaranteed?" quotes the article; it gives no Exchange time.
+    """
+    s = ctx.slots
+    if not s.durations:
+        return None
+    if "exchange" in ctx.concepts:
+        return s.durations[0]
+    if "recovery" in ctx.concepts:
+        return next((d for d in s.durations if d not in _article_durations(ctx.kb)), None)
+    return None
+
+
+def _article_durations(kb: KnowledgeBase) -> frozenset[int]:
+    found = [e for planned in (True, False) for e in estimates(kb, os=None, nlbsflags=None, planned=planned)]
+    return frozenset(d for e in found for d in (e.min_seconds, e.max_seconds, e.idle_seconds, e.ike_seconds)
+                     if d is not None)
+
+
 def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:
     """The total with the Exchange recovery time the question states (the summary: Exchange + IPSec)."""
     if low == high:
@@ -202,7 +224,7 @@ def failover(ctx: Context) -> Reply:
     if nlbsflags is None and "idle" in ctx.concepts and s.durations:  # "5 min idle + IKE": that idle timer's state
         idles = {e.idle_seconds: e.nlbsflags for e in estimates(ctx.kb, os=os, nlbsflags=None, planned=False)}
         nlbsflags = next((idles[d] for d in s.durations if d in idles), None)
-    exchange = s.durations[0] if s.durations and {"recovery", "exchange"} & ctx.concepts else None
+    exchange = exchange_time(ctx)
     if {"planned", "unplanned"} <= ctx.concepts and exchange is None and os != "windows-2000":
         return _both(ctx, nlbsflags, os)  # "how long for a planned move and for a crash?": each, not one
     if planned is None and os is None and nlbsflags is None and exchange is None:
@@ -342,7 +364,9 @@ def policies(ctx: Context) -> Reply:
     if missing and not chosen and "policy" in ctx.concepts and not wanted:
         # "Is 443 one of the suggested ports?": the policies are the answer, and they do not name it.
         chosen = [fid for fid, _ in policy_facts]
-    elif missing:  # a port number the article does not give ("389 for LDAP?"): not its answer to make
+    elif missing and not (chosen and {"policy", "message_flow"} & ctx.concepts and not wanted):
+        # a port number the article does not give ("389 for LDAP?"): not its answer to make; but "is 443 in the
+        # message-flow policy?" is answered by that policy, which does not name it
         raise NotCovered("detail_port", ", ".join(map(str, missing)))
     if not chosen:
         chosen = [fid for fid, _ in policy_facts]

@@ -289,7 +289,12 @@ class Engine:
         if scene is not None:
             return scene
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
-            return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
+            proposed = (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)) and bool(
+                concepts & {"set_verb", "value", "value_word"} or r.words & _MUST)
+            if not proposed:
+                return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)  # what 2 would do: not the article's
+            # "faut-il la mettre à 0 ?": No, and the value the article gives
+            concepts = concepts | {"value", "registry"}
         if SMALL_TALK in concepts and not concepts - {SMALL_TALK}:
             return self._decline(lang)
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
@@ -384,6 +389,8 @@ MENTIONS = "mentions"
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
+#: Words by which a yes/no question proposes a value to set ("should it be 0?").
+_MUST = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
                         "boots", "remonter", "online", "ready", "pret", "prete"})

@@ -214,6 +214,9 @@ def _count(tokens: list[str], used: set[int]) -> int | None:
     """How many failovers the question counts ("10 planned moves", "three node crashes")."""
     for i, tok in enumerate(tokens):
         number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
+        ahead = tokens[i + 1 : i + 3]
+        if ahead and (ahead[0].isdigit() or any(t in _UNITS for t in ahead)):
+            continue  # "the 3-6 second planned move": a range of durations, not a count of moves
         if number and number > 1 and i not in used and any(t in _EVENTS for t in tokens[i + 1 : i + 6]):
             used.add(i)
             return number
@@ -244,7 +247,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
             j = k + 1
             while j < len(tokens) and j < k + 4 and tokens[j] in _SETTING_FILLER:
                 j += 1
-    if j < len(tokens) and tokens[j].isdigit() and j not in used:
+    if j < len(tokens) and tokens[j].isdigit() and j not in used and not (
+            j + 1 < len(tokens) and tokens[j + 1] in _EVENTS):  # "with NLBSFlags, 3 crashes": a count
         used.add(j)
         digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
         return digits if len(digits) <= 10 else digits[:10] + "…"
@@ -274,8 +278,8 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     ports = _ports(tokens, used)
     limit = _limit(tokens, used)
     durations = _durations(tokens, used)
-    count = _count(tokens, used)
     nlbs = _nlbsflags(tokens, matches, used)
+    count = _count(tokens, used)
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
                  tuple(oses), count, limit)

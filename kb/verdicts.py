@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kb.answers import Context, Reply
+from kb.answers import Context, Reply, exchange_time
 from kb.failover import NotCovered, estimates
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
 
@@ -87,12 +87,15 @@ def _bounded(ctx: Context, seconds: list[int]) -> bool | None:
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
     if s.limit is not None:  # IPSec's time, plus Exchange's recovery when given, against the bound
-        exchange = s.durations[0] if s.durations and {"recovery", "exchange"} & ctx.concepts else 0
+        exchange = exchange_time(ctx) or 0
         try:
             found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
         except NotCovered:
             return None
         return _bounded(ctx, [e.max_seconds + exchange for e in found])
+    if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "garantie", "constant",
+                                            "regardless", "always", "toujours"}:
+        return False  # "depends on processor load on the nodes and on the network", whatever figure is quoted
     if s.durations and "breakdown" in ctx.concepts and not ctx.planned:  # "6 min = 5 idle + 1 IKE?"
         parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
                  for e in estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=False)]
@@ -112,9 +115,7 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return s.os != "windows-2000"
     if ctx.planned is True and ctx.words & {"minutes", "minute"}:
         return False  # a planned move takes seconds
-    if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "constant", "regardless"}:
-        return False  # "depends on processor load on the nodes and on the network"
-    if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde"}:
+    if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde", "secs", "sec", "few"}:
         return True
     if ctx.planned is True and ctx.words & _LOAD:
         return True  # "the actual time depends on processor load on the cluster nodes and on network conditions"
@@ -140,6 +141,8 @@ def process(ctx: Context, reply: Reply) -> bool | None:
     """What happens in a failover: a crash goes unnoticed until the idle timer; a planned move is clean."""
     if _INSTANT & ctx.words:
         return False
+    if ctx.slots.durations or ctx.slots.limit:  # "if I move the group on purpose, do I wait 6 minutes?"
+        return failover(ctx, reply)
     if ctx.planned is False and _NOTICE & ctx.words:
         return False
     if ctx.planned is True and "idle" in ctx.concepts:
@@ -172,6 +175,9 @@ def policy(ctx: Context, reply: Reply) -> bool | None:
     if ctx.slots.ports and named:  # "port 110 is the IMAP port?": the pairing, as the policies give it
         pairs = {(s.port, s.protocol) for p in policies for s in p.ports}
         return all(any((port, proto) in pairs for proto in named) for port in ctx.slots.ports)
+    asked = [ctx.kb.facts[f].data for f in reply.facts if isinstance(ctx.kb.facts[f].data, IpsecPolicy)]
+    if ctx.slots.ports and len(asked) == 1 and {"policy", "message_flow"} & ctx.concepts:
+        return all(any(s.port == port for s in asked[0].ports) for port in ctx.slots.ports)  # "443 in policy 2?"
     if ctx.slots.ports:
         if {"password"} & ctx.concepts:  # passwords: policy 1
             first = next(p for p in policies if p.number == min(q.number for q in policies))

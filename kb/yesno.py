@@ -59,7 +59,13 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "fait", "font", "partie", "renegocie", "date", "rend", "voit", "sait", "mentionne",
                        "mentionnent", "evoque", "cite", "traite", "explique", "precise",
                        "depend", "dependent", "varie", "varient", "augmente", "diminue", "baisse", "tombe",
-                       "depasse", "depassent", "tient", "tiennent", "respecte", "respectent", "restent"})
+                       "depasse", "depassent", "tient", "tiennent", "respecte", "respectent", "restent",
+                       "concerne", "concernent", "ramene", "ramenent", "suffisent", "evite", "empeche", "permet",
+                       "permettent", "corrige", "resout", "vaut", "valent", "supportent", "gere", "prennent",
+                       "durent", "coute", "coutent", "affecte",
+                       "impacte", "necessite", "exige", "requiert",
+                       "crypte", "arrive", "conserve", "perd", "perdent", "detecte", "remarque", "apercoit",
+                       "attend", "attendent", "efface", "redemarre", "raccourcit", "accelerent", "joue"})
 
 
 def _tagged(words: list[str]) -> bool:

@@ -223,3 +223,26 @@ def test_vocabulary_classes(question: str, says: str) -> None:
 def test_an_embedded_question_with_a_trailing_tag_is_yes_no(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Do we need to set NLBSFlags to 0 to get the fast failover?", "No"),
+    ("NLBSFlags doit être à 2 ?", "Non"),
+    ("Is the 3 to 6 seconds for a planned move a guaranteed figure?", "No"),
+    ("If the flag isn't set, does a cluadmin move still take only a few secs?", "Yes"),
+    ("if we move the group deliberately, do we wait out 6 minutes?", "No"),
+    ("ça concerne Windows Server 2003 Enterprise ?", "Oui"),
+    ("Is port 443 part of the message-flow policy?", "No"),
+    ("Is port 110 part of policy 2?", "Yes"),
+])
+def test_yes_no_verdicts_on_values_figures_and_policies(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize("question", ["Is the 3-6 second planned move figure fixed?", "does NLBSFlags=2 help?",
+                                      "with NLBSFlags, 3 crashes cost how much IPSec time?"])
+def test_a_range_or_a_value_is_not_a_count_and_a_quoted_figure_is_not_exchanges(question: str) -> None:
+    got = answer(question)
+    assert "For 2 of them" not in got.answer and "Exchange's own recovery of" not in got.answer, got.answer
+    assert "For 3 of them" not in got.answer or "crashes" in question, got.answer
