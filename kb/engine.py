@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from kb.model import Lang
 
+_ELIDED = r"\bde ([aeiouyAEIOUYéèêÉÈÊ])"  # French elision before a vowel
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
 _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
@@ -87,6 +88,7 @@ class Reading(Record):
     concepts: frozenset[str]
     slots: Slots
     unknown: tuple[str, ...]
+    products: tuple[str, ...] = ()  # what the question calls a product the article never covers, as it spells it
     yes_no: bool = False  # a follow-up of a yes/no question ("… supported on 2003? and on 2000?") is one too
 
 
@@ -176,7 +178,9 @@ class Engine:
             concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
                                            if not m], names, acronyms(text))
-        return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown))
+        products = tuple(" ".join(original_spelling(text, t) for t in tokens[m.start:m.end]) for m in matches
+                         if all(c.startswith(PRODUCT) for c in m.concepts))
+        return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products)
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
@@ -266,7 +270,8 @@ class Engine:
         if REQUEST in r.concepts:
             return self._decline(lang)
         products = sorted(c.removeprefix(PRODUCT) for c in r.concepts if c.startswith(PRODUCT))
-        other = r.slots.other_exchange or r.slots.other_os or (products[0] if products else None)
+        # Named back as the question names it ("Network Monitor"), in its words and language, not our group name.
+        other = r.slots.other_exchange or r.slots.other_os or (r.products or products or [None])[0]
         if other:
             return self._decline(lang, "detail_product", other)
         if r.unknown:
@@ -371,7 +376,10 @@ class Engine:
 
     def _t(self, key: str, lang: Lang, **values: object) -> str:
         template = self.kb.questions.templates[key].get(lang)
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        text = template.format(**values)
+        return re.sub(_ELIDED, r"d'\1", text) if lang == "fr" else text  # "rien de IPv6" → "rien d'IPv6"
 
     def _refusal(self, lang: Lang, detail: str = "") -> str:
         return f"{self._t('not_covered', lang, detail=detail)}\n{self._t('can_ask', lang)}"

@@ -11,7 +11,7 @@ from kb.model import OutOfScope
 from kb.record import Record
 
 COMPACT_OS = {
-    "ws2003": "windows-2003", "ws2k3": "windows-2003", "srv2003": "windows-2003", "w2k3r2": "windows-2003",
+    "ws2003": "windows-2003", "ws2k3": "windows-2003", "srv2003": "windows-2003",
     "ws2000": "windows-2000", "srv2000": "windows-2000",
     "win2k": "windows-2000", "w2k": "windows-2000", "win2000": "windows-2000",
     "w2000": "windows-2000", "win2k3": "windows-2003", "w2k3": "windows-2003",
@@ -104,6 +104,9 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
         elif _preceded_by(tokens, i, _EXCHANGE_WORDS) and (tok in exch_versions or len(tok) == 4):
             if tok in exch_versions:
                 other_exchange = other_exchange or f"Exchange {tok}"
+            used.add(i)
+        elif tok == "2003" and "r2" in tokens[i + 1 : i + 3]:  # R2: a release the article never names
+            other_os = other_os or "Windows Server 2003 R2"
             used.add(i)
         elif _preceded_by(tokens, i, _OS_WORDS) or tok in ("2000", "2003"):
             if tok in ("2000", "2003"):

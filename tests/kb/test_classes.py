@@ -246,3 +246,14 @@ def test_a_range_or_a_value_is_not_a_count_and_a_quoted_figure_is_not_exchanges(
     got = answer(question)
     assert "For 2 of them" not in got.answer and "Exchange's own recovery of" not in got.answer, got.answer
     assert "For 3 of them" not in got.answer or "crashes" in question, got.answer
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Is Windows Server 2003 R2 covered by this KB?", "R2"),
+    ("can I check the encryption with Wireshark?", "Wireshark"),
+    ("faut-il un DNS round robin devant le cluster ?", "DNS round robin"),
+    ("IPv6 entre frontal et back-end, c'est prévu ?", "d'IPv6"),
+])
+def test_near_misses_are_named_as_the_question_spells_them(question: str, named: str) -> None:
+    got = answer(question)
+    assert not got.answered and named in got.answer, got.answer
