@@ -297,6 +297,9 @@ def _compare_idle(ctx: Context, facts: tuple[str, ...], long: int, short: int) -
 def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
+    idles = {d.seconds for f in ctx.kb.article.facts if isinstance(d := f.data, IdleTimer)}
+    if "set_verb" in ctx.concepts and any(d not in idles for d in ctx.slots.durations):
+        raise NotCovered("detail_idle_set", "")  # "can I set the idle timer to 30 s?": no such setting in the article
     computed = {"op_ratio", "op_diff", "compare"} & ctx.concepts
     if len(ctx.slots.oses) > 1:
         facts = tuple(f for os in ctx.slots.oses for f in by_os.get(os, ()))

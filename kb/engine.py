@@ -22,7 +22,7 @@ from kb.parts import asks, split
 from kb.record import Record
 from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, load_derived
-from kb.text import MAX_WORD, tokenize
+from kb.text import MAX_WORD, distance, tokenize
 from kb.verdicts import VERDICTS
 from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
 from kb.yesno import is_yes_no
@@ -156,10 +156,13 @@ class Engine:
         names = proper_names(text)
         # IPv6, FIPS: names of things, never typos (unless the whole question is shouted: then capitals say nothing).
         terms = names if text.isupper() else names | acronyms(text)
-        tokens = [c if c == t or not ((t in terms and len(t) < 7) or self.vocabulary.ordinary(t)) else t
+        tokens = [c if c == t or not ((t in terms and len(t) < 7) or self.vocabulary.ordinary(t)
+                                      or (distance(t, c) > 1 and self.vocabulary.slip_of_ordinary(t))) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
+        if "backend" not in concepts and _front_end_fails(matches):
+            concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         concepts |= _slot_concepts(slots)
         if slots.durations and "exchange" in concepts and (
@@ -269,6 +272,8 @@ class Engine:
         """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""
         if REQUEST in r.concepts:
             return self._decline(lang)
+        if FRONT_END_DOWN in r.concepts:
+            return self._decline(lang, "detail_front_end_down")
         products = sorted(c.removeprefix(PRODUCT) for c in r.concepts if c.startswith(PRODUCT))
         # Named back as the question names it ("Network Monitor"), in its words and language, not our group name.
         other = r.slots.other_exchange or r.slots.other_os or (r.products or products or [None])[0]
@@ -433,6 +438,20 @@ def _tags_joined(parts: list[str]) -> list[str]:
     if len(parts) > 1 and " ".join(tokenize(parts[-1])) in _TAG_PARTS:
         return [*parts[:-2], f"{parts[-2].rstrip(' .')}, {parts[-1]}"]
     return parts
+
+
+FRONT_END_DOWN = "front_end_down"
+
+
+def _front_end_fails(matches: list[Match]) -> bool:
+    """A front-end named right before a failure ("the FE crashes", "un nœud FE meurt")."""
+    front_end = -99  # where the last front-end match ended
+    for m in matches:
+        if "unplanned" in m.concepts and m.start - front_end <= 2:
+            return True
+        if "frontend" in m.concepts:
+            front_end = m.end
+    return False
 
 
 def _follows_up(r: Reading) -> bool:

@@ -213,9 +213,9 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
         return False  # "reduced out of the box, nothing to do?": only when NLBSFlags is set
     if not ctx.slots.durations and ctx.slots.limit is None:
         return failover(ctx, reply)
+    state = ctx.slots.nlbsflags or ("1" if "set_verb" in ctx.concepts else "absent")  # "can I set it to 1 min?"
     try:
-        found = estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=ctx.slots.nlbsflags or "absent",
-                          planned=False)
+        found = estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=state, planned=False)
     except NotCovered:
         return None
     if len(found) != 1 or found[0].idle_seconds is None:

@@ -78,6 +78,13 @@ class Vocabulary:
                 5 <= len(token) <= MAX_WORD and token.isalpha() and self._one_edit_from(token, self._words())))
         return found
 
+    def slip_of_ordinary(self, token: str) -> bool:
+        """One slip from an ordinary word ("protcets"): a typo of that word, not two slips from a term."""
+        found = self._memo.get("~" + token)
+        if found is None:
+            found = self._remember("~" + token, token.isalpha() and self._one_edit_from(token, self._words()))
+        return found
+
     @staticmethod
     def _one_edit_from(token: str, words: frozenset[str]) -> bool:
         """A misspelt ordinary word. (Misspelt lexicon words were corrected before this.)"""

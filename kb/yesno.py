@@ -85,6 +85,10 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     if question.rstrip().endswith("?") and words[-1] in _PREDICATES and not (_EN_WH | _FR_WH_ANYWHERE) & set(words):
         return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?"
     if lang == "en":
+        if words[0] == "when" and "," in question[:2000]:  # "when the back-end crashes, does the FE notice?"
+            main = question[:2000].split(",", 1)[1].lower().split()
+            if main and main[0] in _EN_OPENERS:
+                return True
         if words[0] in _EN_WH:
             return False
         clauses = [c.split() for c in question.lower().replace("-", ",").split(",")]

@@ -257,3 +257,20 @@ def test_a_range_or_a_value_is_not_a_count_and_a_quoted_figure_is_not_exchanges(
 def test_near_misses_are_named_as_the_question_spells_them(question: str, named: str) -> None:
     got = answer(question)
     assert not got.answered and named in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "what if the front-end crashes, how long for IPSec?",
+    "si un frontal NLB tombe, combien de temps pour IPSec ?",
+    "can I tune the idle timer to 20 seconds?",
+    "peut-on régler le minuteur d'inactivité à 10 secondes ?",
+])
+def test_a_front_end_failing_and_an_idle_timer_setting_are_not_the_articles(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and ("front-end" in got.answer or "frontal" in got.answer
+                                 or "idle timer" in got.answer or "inactivité" in got.answer), got.answer
+
+
+def test_one_slip_from_an_ordinary_word_is_not_two_from_a_term() -> None:
+    assert answer("Which policy protcets traffic to domain controllers?").facts == answer(
+        "Which policy protects traffic to domain controllers?").facts
