@@ -445,13 +445,18 @@ FRONT_END_DOWN = "front_end_down"
 
 def _front_end_fails(matches: list[Match]) -> bool:
     """A front-end named right before a failure ("the FE crashes", "un nœud FE meurt")."""
-    front_end = -99  # where the last front-end match ended
+    front_end = -99  # where the last front-end match ended, if nothing but its kind (NLB, node) came after it
     for m in matches:
         if "unplanned" in m.concepts and m.start - front_end <= 2:
             return True
         if "frontend" in m.concepts:
             front_end = m.end
+        elif not m.concepts <= _FRONT_END_KIND:
+            front_end = -99
     return False
+
+
+_FRONT_END_KIND = frozenset({"nlb", "node", "cluster"})
 
 
 def _follows_up(r: Reading) -> bool:

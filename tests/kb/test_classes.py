@@ -274,3 +274,8 @@ def test_a_front_end_failing_and_an_idle_timer_setting_are_not_the_articles(ques
 def test_one_slip_from_an_ordinary_word_is_not_two_from_a_term() -> None:
     assert answer("Which policy protcets traffic to domain controllers?").facts == answer(
         "Which policy protects traffic to domain controllers?").facts
+
+
+def test_a_front_end_named_before_another_subject_is_not_failing() -> None:
+    got = answer("avec la clé à 1 sur le frontal, le total imprévu en secondes ?")
+    assert got.answered and "120" in got.answer, got.answer
