@@ -109,9 +109,25 @@ def _ranked(ctx: Context) -> tuple[str | None, str | None]:
     return s.nlbsflags, s.os
 
 
+def _planned_range(ctx: Context) -> Reply:
+    """The planned move's own range: how far apart its ends are, or its middle."""
+    p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
+    if "midpoint" in ctx.concepts:
+        mid = f"{(p.min_seconds + p.max_seconds) / 2:g}"
+        text = ctx.t("planned_midpoint", min=p.min_seconds, max=p.max_seconds,
+                     mid=mid.replace(".", ",") if ctx.lang == "fr" else mid)
+    else:
+        ratio = p.max_seconds / p.min_seconds
+        text = ctx.t("planned_spread", min=p.min_seconds, max=p.max_seconds, gap=p.max_seconds - p.min_seconds,
+                     ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}")
+    return Reply(p.facts, text)
+
+
 def _comparison(ctx: Context) -> Reply:
     """With against without NLBSFlags (or a planned move against a failover): both, the gap, the ratio."""
     s = ctx.slots
+    if ctx.planned is True and s.nlbsflags is None and not s.oses:  # "gap between the ends of the planned move"
+        return _planned_range(ctx)
     if ctx.planned is None and "planned" in ctx.concepts:  # a planned move against an unplanned failover
         p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
         if "worst" in ctx.concepts:  # against the planned move's worst case only
@@ -217,6 +233,8 @@ def failover(ctx: Context) -> Reply:
         return _share(ctx)
     if "idle" in ctx.concepts and len(s.oses) >= 2 and "total" not in ctx.concepts:
         return idle_timer(ctx)  # "idle time on 2000 against 2003": the timers, not the totals
+    if ctx.planned is True and "midpoint" in ctx.concepts:
+        return _planned_range(ctx)
     if ({"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2) and s.limit is None:
         return _comparison(ctx)  # against a bound ("SLA 4 min, with and without?"), each case meets it or not
     planned = ctx.planned
@@ -321,7 +339,7 @@ def idle_timer(ctx: Context) -> Reply:
 
 
 def support(ctx: Context) -> Reply:
-    os = ctx.slots.os
+    os = ctx.slots.os if len(ctx.slots.oses) < 2 else None  # "2000 against 2003": both
     if os == "windows-2000":
         clustered = bool({"cluster", "nlb"} & ctx.concepts)
         return Reply(("support.windows2000",) + (("related.306677", "related.248346") if clustered else ()))

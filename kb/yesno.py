@@ -39,6 +39,8 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
                        "means", "requires", "require", "supports", "support", "includes", "include", "drops",
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
+_ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
+                          "breakdown", "timeline"})
 #: Openings of a condition before the question's main clause.
 _CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say", "once"})
 _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose"})
@@ -101,13 +103,17 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             return True
         if words[0] in _CONDITIONS and "," in question[:2000]:  # "if X is 90 s, total with the flag?": the main clause
             words = question[:2000].split(",", 1)[1].lower().replace("?", " ").split()
-        # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?".
+        # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?";
+        # not a noun phrase naming what is asked ("difference between 2000 and 2003 support?").
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
+                and words[0] not in _ASKED_NOUNS
                 and (bool(_EN_VERBS & set(words)) or " = " in question))
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
-    if _FR_WH_ANYWHERE & set(words) or (words[0] in _FR_WH_START and not conditional):
+    # "quelle que soit la charge" concedes; it asks nothing
+    asked = {w for w, nxt in zip(words, [*words[1:], ""], strict=True) if nxt not in ("que", "qu")}
+    if _FR_WH_ANYWHERE & asked or (words[0] in _FR_WH_START and not conditional):
         return False
     if re.search(_FR_INVERSION, question[:2000], re.I):
         return True

@@ -279,3 +279,24 @@ def test_one_slip_from_an_ordinary_word_is_not_two_from_a_term() -> None:
 def test_a_front_end_named_before_another_subject_is_not_failing() -> None:
     got = answer("avec la clé à 1 sur le frontal, le total imprévu en secondes ?")
     assert got.answered and "120" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("how far apart are the two ends of the planned-move range?", "3 seconds longer", "minutes"),
+    ("écart entre le plus rapide et le plus lent des déplacements planifiés ?", "3 secondes de plus", "minutes"),
+    ("average of the planned move range?", "4.5 seconds", "minutes"),
+    ("difference between how OWA and IMAP4 authenticate to the back-end?", "Basic", "minutes"),
+    ("what separates suggested policy 1 from policy 3 — the difference?", "policy 3", "minutes"),
+    ("difference between NLB and server clusters for support?", "Network Load Balancing", "minutes"),
+    ("difference between windows 2000 and 2003 support?", "Windows Server 2003", "Yes"),
+])
+def test_differences_of_ranges_and_of_subjects(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Le temps d'un déplacement planifié est-il constant, quelle que soit la charge CPU ?", "Non"),
+])
+def test_a_concession_is_not_a_question_word(question: str, start: str) -> None:
+    assert answer(question).answer.startswith(start)

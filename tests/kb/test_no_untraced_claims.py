@@ -58,6 +58,8 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
     for a, b in product(durations, repeat=2):
         for value in (a + b, abs(a - b)):
             out.update({str(value), str(value // 60), str(value % 60)})
+        mid = f"{(a + b) / 2:g}"  # the middle of a range
+        out.update({mid, mid.replace(".", ",")})
         if b:
             out.add(f"{a / b:g}")
             out.add(f"{a / b:.1f}")
