@@ -168,6 +168,8 @@ class Engine:
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
+        if "recovery" in concepts and "ipsec" in concepts and "exchange" not in concepts and set(tokens) & _RECOVERS:
+            concepts = concepts - {"recovery"} | {"time"}  # "crash recovery time for ipsec": IPSec's own time
         if "op_diff" in concepts and {"idle", "ike"} & concepts and set(tokens) & _PERCENT and not (
                 set(tokens) & _CHANGING or concepts & {"compare", "op_ratio"}):
             concepts = concepts - {"op_diff"} | {"share"}  # "what percentage of the failover is the idle timer?"
@@ -402,6 +404,7 @@ MENTIONS = "mentions"
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
+_RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recuperer", "recupere"})
 #: Words by which a yes/no question proposes a value to set ("should it be 0?").
 _MUST = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
@@ -446,8 +449,9 @@ FRONT_END_DOWN = "front_end_down"
 def _front_end_fails(matches: list[Match]) -> bool:
     """A front-end named right before a failure ("the FE crashes", "un nœud FE meurt")."""
     front_end = -99  # where the last front-end match ended, if nothing but its kind (NLB, node) came after it
-    for m in matches:
-        if "unplanned" in m.concepts and m.start - front_end <= 2:
+    for m, after in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
+        describes = after is not None and after.start == m.end and "failover" in after.concepts
+        if "unplanned" in m.concepts and m.start - front_end <= 2 and not describes:  # not "FE, unplanned failover"
             return True
         if "frontend" in m.concepts:
             front_end = m.end
@@ -467,7 +471,7 @@ def _follows_up(r: Reading) -> bool:
 def _slot_concepts(slots: Slots) -> frozenset[str]:
     """Concepts the slots stand for: an OS named, an NLBSFlags state given, a duration stated."""
     given = (("@os", slots.os), ("@nlbsflags", slots.nlbsflags), ("@duration", slots.durations or slots.limit),
-             ("@limit", slots.limit))
+             ("@limit", slots.limit), ("@state", slots.stated))
     return frozenset(name for name, value in given if value)
 
 

@@ -59,6 +59,8 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _SET_VERB = frozenset({"set_verb"})
+_TO_BE = frozenset({"be", "etre", "to", "get", "a"})  # "should NLBSFlags be set…": the act, not a state
+_WHERE = frozenset({"on", "sur", "in", "under", "sous", "dans", "at"})
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
 _CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing", "tweak", "modification", "modif",
                      "modify", "modifies", "modified", "edit", "edits", "edited",
@@ -79,6 +81,7 @@ class Slots(Record):
     oses: tuple[str, ...] = ()         # every covered Windows named, in order (a comparison names two)
     count: int | None = None           # how many failovers the question adds up
     limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over"
+    stated: bool = False               # the NLBSFlags state is said in words ("after the change"), not as a value
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -226,6 +229,29 @@ def _count(tokens: list[str], used: set[int]) -> int | None:
     return None
 
 
+#: What a question calls the NLBSFlags change when it does not name it ("the registry change", "la clé").
+_CHANGE_NAMES = frozenset({"registry", "registre", "reg", "key", "cle", "fix", "tweak", "modif", "modification",
+                           "modify", "modified", "correctif", "patch", "flag", "change", "changement", "reglage",
+                           "setting"})
+_DONE = frozenset({"applied", "applique", "appliquee", "added", "ajoute", "ajoutee", "created", "cree", "creee",
+                   "enabled", "active", "activee", "done", "fait", "faite", "mis", "mise", "place", "set", "deployed",
+                   "deploye", "deployee", "after", "apres", "once"})
+_STATE_WINDOW = 6
+
+
+def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
+    """"we haven't applied the registry change", "après avoir mis la clé": the state of the change it names."""
+    at = next((i for i, t in enumerate(tokens) if t in _CHANGE_NAMES), None)
+    if at is None:
+        return None
+    window = tokens[max(0, at - _STATE_WINDOW) : at + _STATE_WINDOW]
+    if _NEGATIONS & set(window) or "nobody" in window or "personne" in window:
+        return "absent"
+    if _DONE & set(window):
+        return "1"
+    return None
+
+
 def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str | None:
     concepts = {c for m in matches for c in m.concepts}
     timeline = _timeline(tokens)
@@ -239,7 +265,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
             return "absent"
         if STATE_SET in concepts and STATE_ABSENT not in concepts:
             return "1"
-        return None
+        return _change_state(tokens, concepts)
+
     span = spans[0]
     j = span.end
     while j < len(tokens) and j < span.end + 4 and tokens[j] in _VALUE_FILLER:
@@ -260,7 +287,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
     if STATE_SET in concepts and STATE_ABSENT not in concepts:
         return "1"
     # Words of another phrase ("non planifiée", "not clustered") say nothing about NLBSFlags.
-    others = {i for m in matches if "nlbsflags" not in m.concepts and m.concepts != _SET_VERB  # "flag set"
+    others = {i for m in matches if "nlbsflags" not in m.concepts  # "flag set" states; "do I set the flag" acts
+              and not (m.concepts == _SET_VERB and m.start >= span.end and tokens[m.start - 1] not in _TO_BE
+                       and (m.end >= len(tokens) or tokens[m.end] not in _WHERE))  # "is it set on the FE?": where
               for i in range(m.start, m.end)}
     window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
               if i not in others]
@@ -281,8 +310,10 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     ports = _ports(tokens, used)
     limit = _limit(tokens, used)
     durations = _durations(tokens, used)
+    before = len(used)
     nlbs = _nlbsflags(tokens, matches, used)
+    stated = nlbs is not None and len(used) == before  # "after the change", "without it"; not "set it to 1"
     count = _count(tokens, used)
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
-                 tuple(oses), count, limit)
+                 tuple(oses), count, limit, stated)

@@ -40,7 +40,7 @@ VERDICT_NAMES = frozenset(
      "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure"}
 )
 #: Concepts the engine derives from slots rather than from words.
-SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit"})
+SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",

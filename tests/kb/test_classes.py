@@ -300,3 +300,29 @@ def test_differences_of_ranges_and_of_subjects(question: str, says: str, not_say
 ])
 def test_a_concession_is_not_a_question_word(question: str, start: str) -> None:
     assert answer(question).answer.startswith(start)
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("we still haven't applied the registry change; crash recovery time for ipsec?", "6 minutes", "about 2 minutes"),
+    ("on n'a toujours pas appliqué la modif du registre : combien de temps après un plantage ?", "6 minutes",
+     "environ 2 minutes"),
+    ("if nobody created the key, how long after a node dies?", "6 minutes", "about 2 minutes"),
+    ("the key was never created on our FEs. duration after a hang?", "6 minutes", "about 2 minutes"),
+    ("la clé n'est pas là. ça prend combien après un crash ?", "6 minutes", "environ 2 minutes"),
+    ("après avoir mis la clé, combien de temps après un plantage ?", "2 minutes", "environ 6 minutes"),
+    ("with the reg fix applied, node failure → ipsec back in?", "2 minutes", "about 6 minutes"),
+    ("unpatched front-end, how long?", "6 minutes", "about 2 minutes"),
+    ("flag missing on the FE, unplanned failover time?", "6 minutes", "about 2 minutes"),
+])
+def test_the_state_of_an_unnamed_change(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Where do I set NLBSFlags?", "registry.location"),
+    ("Should NLBSFlags be set on the back-end nodes?", "registry.location"),
+    ("is NLBSFlags set on the front end server?", "registry.location"),
+])
+def test_setting_the_value_is_an_act_not_a_state(question: str, fact: str) -> None:
+    assert fact in answer(question).facts
