@@ -377,11 +377,11 @@ def policies(ctx: Context) -> Reply:
                 break  # passwords: policy 1 is the answer
     if "port" in ctx.concepts and chosen and not any(
             ctx.kb.facts[f].data.ports for f in chosen if isinstance(ctx.kb.facts[f].data, IpsecPolicy)):
-        raise NotCovered("detail_port", "LDAP, RPC, Kerberos or Global Catalog")
+        raise NotCovered("detail_port", ctx.t("dc_protocols"))
     if not chosen and not missing and not wanted and {"ike", "esp"} & ctx.concepts:
-        raise NotCovered("detail_port", "IKE or ESP")
+        raise NotCovered("detail_port", ctx.t("ike_or_esp"))
     if not chosen and not missing and "other_protocol" in ctx.concepts:
-        raise NotCovered("detail_port", "that protocol")
+        raise NotCovered("detail_port", ctx.t("that_protocol"))
     if missing and not chosen and "policy" in ctx.concepts and not wanted:
         # "Is 443 one of the suggested ports?": the policies are the answer, and they do not name it.
         chosen = [fid for fid, _ in policy_facts]

@@ -101,6 +101,7 @@ class Outcome(Record):
     intent: str | None = None
     declined: str | None = None
     verdict: bool | None = None  # a yes/no question's Yes (True) or No (False)
+    part: str = ""  # the part's own words, to say which part the article does not cover
 
 
 class Built(Record):
@@ -266,7 +267,7 @@ class Engine:
                     outcome = self._answer_part(reading, lang)
                 if outcome is None:  # nothing the model knows is asked
                     outcome = Outcome(False, "", declined="" if asked or reading.concepts & self._attributes else None)
-            outcomes.append(outcome)
+            outcomes.append(outcome._replace(part=text))
             before = reading
         return self._combine(question, lang, outcomes)
 
@@ -278,6 +279,8 @@ class Engine:
             return self._decline(lang, "detail_front_end_down")
         products = sorted(c.removeprefix(PRODUCT) for c in r.concepts if c.startswith(PRODUCT))
         # Named back as the question names it ("Network Monitor"), in its words and language, not our group name.
+        if lang == "fr":
+            products = [self.kb.questions.out_of_scope.names_fr.get(p, p) for p in products]
         other = r.slots.other_exchange or r.slots.other_os or (r.products or products or [None])[0]
         if other:
             return self._decline(lang, "detail_product", other)
@@ -371,7 +374,7 @@ class Engine:
             if o.answered or o.declined == "gap":
                 parts.append(o.text)
             elif o.declined is not None:
-                parts.append(self._t("part_not_covered", lang, detail=o.declined))
+                parts.append(self._t("part_not_covered", lang, detail=o.declined, part=_quoted(o.part)))
         facts = tuple(dict.fromkeys(f for o in answered for f in o.facts))
         number = self.kb.article.article.number
         citations = tuple(
@@ -386,7 +389,10 @@ class Engine:
         if not values:
             return template
         text = template.format(**values)
-        return re.sub(_ELIDED, r"d'\1", text) if lang == "fr" else text  # "rien de IPv6" → "rien d'IPv6"
+        if lang != "fr":
+            return text
+        text = text.replace(" de le ", " du ").replace(" de les ", " des ")  # "rien de le temps" → "rien du temps"
+        return re.sub(_ELIDED, r"d'\1", text)  # "rien de IPv6" → "rien d'IPv6"
 
     def _refusal(self, lang: Lang, detail: str = "") -> str:
         return f"{self._t('not_covered', lang, detail=detail)}\n{self._t('can_ask', lang)}"
@@ -441,6 +447,15 @@ def _tags_joined(parts: list[str]) -> list[str]:
     if len(parts) > 1 and " ".join(tokenize(parts[-1])) in _TAG_PARTS:
         return [*parts[:-2], f"{parts[-2].rstrip(' .')}, {parts[-1]}"]
     return parts
+
+
+_QUOTED = 60  # characters of a part named back in a partial answer
+
+
+def _quoted(part: str) -> str:
+    """A part as the user wrote it, short and on one line ("what's the IKE port")."""
+    text = " ".join(part.split()).rstrip(" ?,;.")
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…"
 
 
 FRONT_END_DOWN = "front_end_down"

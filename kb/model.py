@@ -231,6 +231,7 @@ class OutOfScope(Record):
     """What the article is not about: named products and versions."""
 
     products: dict[str, tuple[str, ...]]
+    names_fr: dict[str, str]  # each product group's name in French, for refusals in French
     windows_versions: tuple[str, ...]
     exchange_versions: tuple[str, ...]
     small_talk: tuple[str, ...]

@@ -193,6 +193,11 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
     terms += [("out_of_scope.requests", t) for t in questions.out_of_scope.requests]
     problems += [f"out_of_scope.platforms: {p!r} is not a product" for p in questions.out_of_scope.platforms
                  if p not in questions.out_of_scope.products]
+    names_fr = questions.out_of_scope.names_fr
+    problems += [f"out_of_scope.names_fr: no French name for {p!r}" for p in questions.out_of_scope.products
+                 if p not in names_fr]
+    problems += [f"out_of_scope.names_fr: {p!r} is not a product" for p in names_fr
+                 if p not in questions.out_of_scope.products]
     problems += [
         f"{where}: term {t!r} must be written normalised, as {' '.join(tokenize(t))!r}"
         for where, t in terms if t != " ".join(tokenize(t))

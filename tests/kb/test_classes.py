@@ -326,3 +326,20 @@ def test_the_state_of_an_unnamed_change(question: str, says: str, not_says: str)
 ])
 def test_setting_the_value_is_an_act_not_a_state(question: str, fact: str) -> None:
     assert fact in answer(question).facts
+
+
+@pytest.mark.parametrize("question", [
+    "comment activer TLS sur SMTP entre nos serveurs Exchange ?",
+    "quel certificat SSL pour OWA côté clients ?",
+    "le port IKE, et combien de temps pour le mode principal ?",
+    "faut-il régler l'affinité NLB ?",
+])
+def test_french_refusals_name_things_in_french(question: str) -> None:
+    got = answer(question)
+    assert "Oui" not in got.answer and "Non." not in got.answer, got.answer
+    assert got.lang == "fr" and not any(w in got.answer.split() for w in ("and", "or", "with", "settings")), got.answer
+
+
+def test_a_partial_answer_names_the_part_it_does_not_cover() -> None:
+    got = answer("what's the IKE port and how long does main mode take?")
+    assert "“what's the IKE port”" in got.answer and "1 minute" in got.answer, got.answer
