@@ -343,3 +343,14 @@ def test_french_refusals_name_things_in_french(question: str) -> None:
 def test_a_partial_answer_names_the_part_it_does_not_cover() -> None:
     got = answer("what's the IKE port and how long does main mode take?")
     assert "“what's the IKE port”" in got.answer and "1 minute" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Does OWA authenticate with Basic to the back-end?", "No"),
+    ("Should the value be 1?", "Yes"),
+    ("Is the value set on the back-end?", "No"),
+    ("Does the article walk through configuring the IPSec policies step by step?", "No"),
+])
+def test_yes_no_on_authentication_the_value_and_policy_steps(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
