@@ -184,8 +184,8 @@ class Engine:
             concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
                                            if not m], names, acronyms(text))
-        products = tuple(" ".join(original_spelling(text, t) for t in tokens[m.start:m.end]) for m in matches
-                         if all(c.startswith(PRODUCT) for c in m.concepts))
+        products = tuple(named for m in matches if all(c.startswith(PRODUCT) for c in m.concepts)
+                         and (named := _as_named(text, tokens[m.start:m.end])))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products)
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
@@ -447,6 +447,13 @@ def _tags_joined(parts: list[str]) -> list[str]:
     if len(parts) > 1 and " ".join(tokenize(parts[-1])) in _TAG_PARTS:
         return [*parts[:-2], f"{parts[-2].rstrip(' .')}, {parts[-1]}"]
     return parts
+
+
+def _as_named(text: str, words: list[str]) -> str:
+    """How the question names a product: one word as written ("Wireshark"), or a name in capitals ("Network
+    Monitor"); a phrase in lower case ("stand for", "is AH") is better told by its group's name ("")."""
+    spelt = [original_spelling(text, w) for w in words]
+    return " ".join(spelt) if len(spelt) == 1 or all(w[:1].isupper() for w in spelt) else ""
 
 
 _QUOTED = 60  # characters of a part named back in a partial answer
