@@ -365,3 +365,12 @@ def test_yes_no_on_authentication_the_value_and_policy_steps(question: str, star
 def test_near_misses_named_by_their_group(question: str, named: str) -> None:
     got = answer(question)
     assert not got.answered and named in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("how much of the 6 minutes is the idle timer?", "83 %"),
+    ("combien des 2 minutes c'est IKE ?", "50 %"),
+])
+def test_how_much_of_a_total_is_a_share(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
