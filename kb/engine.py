@@ -18,7 +18,7 @@ from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
-from kb.parts import asks, split
+from kb.parts import asks, opens, split
 from kb.record import Record
 from kb.slots import COMPACT_OS, Slots, extract
 from kb.store import KnowledgeBase, load_derived
@@ -207,7 +207,8 @@ class Engine:
 
     def _inherit(self, part: Reading, before: Reading) -> Reading:
         """A follow-up part ("and what value should it have?") about the previous part's subject."""
-        topics = frozenset(c for c in before.concepts if c not in self._attributes and not c.startswith("@"))
+        topics = frozenset(c for c in before.concepts if c not in self._attributes and not c.startswith(("@", PRODUCT))
+                           and c not in (REQUEST, SMALL_TALK))  # a declined subject is not the next part's
         if not part.concepts & self._attributes:  # "What about manual moves?": the same question, another subject
             topics |= before.concepts & self._attributes
         for group in _SUBJECT_GROUPS:  # the part's own subject replaces the earlier one of its kind
@@ -256,6 +257,10 @@ class Engine:
                 outcome = elsewhere
             elif refused is not None and reading.words & _BACK_REFERENCES:  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
+            elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and not opens(text):
+                # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
+                # question just declined, not a question of their own
+                outcome = Outcome(False, "")
             else:
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
                 reading = reading._replace(concepts=reading.concepts | setting)

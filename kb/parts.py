@@ -9,6 +9,7 @@ joining word ("and", "et", "also"…) directly followed by a question word.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _HARD = re.compile(r"(?<=[?;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")  # "(a) …, (b) …" enumerates questions
 _JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&", "+"})
@@ -54,7 +55,8 @@ def split(question: str) -> list[str]:
         start = 0
         for i in range(1, len(words) - 1):
             joiner = words[i].lower().strip(",")
-            if joiner in _JOINERS and i - start >= 2 and _asks_after(words, i):
+            between = any(w.lower() in ("between", "entre") for w in words[max(start, i - 3) : i])
+            if joiner in _JOINERS and i - start >= 2 and not between and _asks_after(words, i):
                 parts.append(" ".join(words[start:i]).rstrip(",") + mark)
                 start = i + 1
         if words[start:]:
@@ -76,9 +78,19 @@ _WH = frozenset({"what", "what's", "whats", "where", "which", "how", "why", "whe
                  "dis", "donne", "explique", "quoi"})
 _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "où"})
 #: Words that embed a question in a statement.
-_EMBEDDED = frozenset({"whether", "wondering", "wonder", "demande", "demandais", "savoir"})
+_EMBEDDED = frozenset({"whether", "wondering", "wonder"})
+_ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
 _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "one:", "question:", "alors", "donc",
                        "et", "mais", "bon", "salut", "bonjour", "oakley", "also", "aussi", "then", "puis"})
+
+
+def opens(part: str) -> bool:
+    """Does this part open a question of its own (a question word or an opener near its start)?"""
+    raw = [w.lower().strip(",:;-—()?") for w in part[:400].split()]
+    words = [w for w in raw if w and w not in _PREAMBLE]
+    heads = {w.split("'")[-1] for w in words[:6]} | set(words[:6])  # "what's", "qu'est-ce", "l'article"
+    first = {words[0], words[0].split("'")[-1]} if words else set()
+    return bool(first & _OPENERS or heads & (_WH | _FR_QUESTION_WORDS))
 
 
 def asks(part: str) -> bool:
@@ -87,6 +99,6 @@ def asks(part: str) -> bool:
         return True
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]
-    if _EMBEDDED & set(words):  # "my boss wants to know whether…", "je me demande si…"
-        return True
+    if _EMBEDDED & set(words) or any(a in _ASKING and b in ("si", "if") for a, b in pairwise(words)):
+        return True  # "my boss wants to know whether…", "je me demande si…"
     return bool(words) and (words[0] in _OPENERS or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS))

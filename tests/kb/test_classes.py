@@ -374,3 +374,23 @@ def test_near_misses_named_by_their_group(question: str, named: str) -> None:
 def test_how_much_of_a_total_is_a_share(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "ESP c'est quel numéro de protocole IP ? le FW le demande pour la règle",
+    "What's IPSec's CPU overhead on the back-ends? 5 %, 10 %?",
+    "Pour vérifier les SA entre frontal et cluster, j'utilise quel outil ? ipsecmon ?",
+])
+def test_words_after_a_declined_question_are_not_a_question_of_their_own(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("IPv6 supported? where is NLBSFlags?", "PolicyAgent"),
+    ("For my change ticket: which server gets the NLBSFlags edit, and what's the failover time afterwards?",
+     "front-end"),
+])
+def test_a_declined_part_does_not_take_the_next_one_with_it(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
