@@ -235,8 +235,11 @@ def failover(ctx: Context) -> Reply:
         return idle_timer(ctx)  # "idle time on 2000 against 2003": the timers, not the totals
     if ctx.planned is True and "midpoint" in ctx.concepts:
         return _planned_range(ctx)
-    if ({"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2) and s.limit is None:
-        return _comparison(ctx)  # against a bound ("SLA 4 min, with and without?"), each case meets it or not
+    if ({"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2) and s.limit is None and (
+            exchange_time(ctx) is None or s.nlbsflags is not None):
+        # against a bound ("SLA 4 min, with and without?") each case meets it or not; with Exchange's time given
+        # ("Exchange takes 4 min: total with and without?") each case gets its total
+        return _comparison(ctx)
     planned = ctx.planned
     nlbsflags, os = _ranked(ctx)
     if nlbsflags is None and "idle" in ctx.concepts and s.durations:  # "5 min idle + IKE": that idle timer's state

@@ -34,6 +34,14 @@ if TYPE_CHECKING:
     from kb.model import Lang
 
 _ELIDED = r"\bde ([aeiouyAEIOUYéèêÉÈÊ])"  # French elision before a vowel
+#: "2.5 min", "1,5 h": a decimal duration, read in seconds ("150 s") so "2.5" is not "2" and "5 min".
+_DECIMAL_DURATION = r"\b(\d{1,4})[.,](\d{1,3}) ?(minutes?|mins?|mn|hours?|heures?|hrs?|h)\b"
+_UNIT_SECONDS = {"m": 60, "h": 3600}
+
+
+def _in_seconds_text(m: re.Match[str]) -> str:
+    seconds = float(f"{m.group(1)}.{m.group(2)}") * _UNIT_SECONDS["h" if m.group(3)[0] == "h" else "m"]
+    return f"{round(seconds)} s"
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
 _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
@@ -151,7 +159,7 @@ class Engine:
     # --- reading ---------------------------------------------------------------
 
     def _read(self, text: str) -> Reading:
-        raw = tokenize(text)
+        raw = tokenize(re.sub(_DECIMAL_DURATION, _in_seconds_text, text) if "." in text or "," in text else text)
         # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
         # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
         names = proper_names(text)
@@ -169,12 +177,14 @@ class Engine:
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
-        if "recovery" in concepts and "ipsec" in concepts and "exchange" not in concepts and set(tokens) & _RECOVERS:
+        if "recovery" in concepts and "ipsec" in concepts and "exchange" not in tokens and set(tokens) & _RECOVERS:
             concepts = concepts - {"recovery"} | {"time"}  # "crash recovery time for ipsec": IPSec's own time
         if "op_diff" in concepts and {"idle", "ike"} & concepts and set(tokens) & _PERCENT and not (
                 set(tokens) & _CHANGING or concepts & {"compare", "op_ratio"}):
             concepts = concepts - {"op_diff"} | {"share"}  # "what percentage of the failover is the idle timer?"
         if {"idle", "ike"} <= concepts and (set(tokens) & _ADDING or "+" in text):  # "idle 1 min + IKE makes?"
+            concepts |= {"total"}
+        if "exchange" in tokens and slots.durations and "+" in text:  # "exchange 90 s + the ipsec failover"
             concepts |= {"total"}
         if slots.durations and not {"planned", "unplanned"} & concepts and all(
                 self._planned[0] <= d <= self._planned[1] for d in slots.durations):

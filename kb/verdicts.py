@@ -96,7 +96,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "garantie", "constant",
                                             "regardless", "always", "toujours"}:
         return False  # "depends on processor load on the nodes and on the network", whatever figure is quoted
-    if s.durations and "breakdown" in ctx.concepts and not ctx.planned:  # "6 min = 5 idle + 1 IKE?"
+    if s.durations and ("breakdown" in ctx.concepts or len(s.durations) > 1) and not ctx.planned:
+        # "6 min = 5 idle + 1 IKE?", "les 2 minutes, c'est 1 min d'inactivité + 1 min IKE ?": the parts of one case
         parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
                  for e in estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=False)]
         return any(set(s.durations) <= p for p in parts)

@@ -67,7 +67,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "durent", "coute", "coutent", "affecte",
                        "impacte", "necessite", "exige", "requiert",
                        "crypte", "arrive", "conserve", "perd", "perdent", "detecte", "remarque", "apercoit",
-                       "attend", "attendent", "efface", "redemarre", "raccourcit", "accelerent", "joue"})
+                       "attend", "attendent", "efface", "redemarre", "raccourcit", "accelerent", "joue",
+                       "figure", "figurent", "apparait", "apparaissent", "ete", "etait"})
 
 
 def _tagged(words: list[str]) -> bool:
@@ -107,7 +108,7 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         # not a noun phrase naming what is asked ("difference between 2000 and 2003 support?").
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
                 and words[0] not in _ASKED_NOUNS
-                and (bool(_EN_VERBS & set(words)) or " = " in question))
+                and (bool(_EN_VERBS & set(words)) or _equals(question)))
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
@@ -117,4 +118,10 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return False
     if re.search(_FR_INVERSION, question[:2000], re.I):
         return True
-    return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or " = " in question)
+    return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or _equals(question))
+
+
+def _equals(question: str) -> bool:
+    """"total = Exchange + IPSec ?" states an equation to confirm; "… = ?" asks for its value."""
+    at = question.find(" = ")
+    return at >= 0 and not question[at + 3 :].lstrip().startswith("?")

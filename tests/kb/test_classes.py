@@ -394,3 +394,25 @@ def test_words_after_a_declined_question_are_not_a_question_of_their_own(questio
 def test_a_declined_part_does_not_take_the_next_one_with_it(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Exchange recovery is 2.5 min, no flag. total?", "8 minutes 30 seconds", "11 minutes"),
+    ("Exchange met 1,5 min à revenir, avec la clé : total ?", "3 minutes 30 secondes", "7 minutes"),
+    ("Exchange recovery measured at 4 min: total with and w/o NLBSFlags?", "10 minutes", "Yes"),
+    ("exchange 90 s + the ipsec failover with the flag = ? in seconds", "210 seconds", "No."),
+])
+def test_decimal_durations_and_totals_for_each_case(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not got.answer.startswith(not_says), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Windows Server 2003 Web Edition figure dans la liste des produits ?", "Non"),
+    ("L'article a été revu pour la dernière fois en 2007 ?", "Oui"),
+    ("Les 6 minutes sans la clé, c'est 5 min d'inactivité + 1 min IKE ?", "Oui"),
+    ("without the key, are the 6 minutes 4 min idle + 2 min IKE?", "No"),
+])
+def test_french_verbs_and_stated_breakdowns(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer

@@ -26,6 +26,7 @@ QUESTIONS = [item["q"] for name in sorted(HERE.glob("*.yaml"))
              for item in yaml.safe_load(name.read_text("utf-8"))]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MIN_SEC = re.compile(r"(\d+)\s*(?:min|mins|mn|minutes?)\s*(\d+)")
+_DECIMAL_MIN = re.compile(r"(\d+)[.,](\d+)\s*(?:min|mins|mn|minutes?)")
 
 
 def _article_numbers() -> tuple[set[str], set[int]]:
@@ -78,6 +79,7 @@ def test_every_number_is_traced(question: str) -> None:
     stated = set(_NUMBER.findall(question)) | {str(WORD_NUMBERS[t]) for t in tokenize(question) if t in WORD_NUMBERS}
     stated_seconds = {int(n) * 60 for n in stated if n.isdigit()} | {int(n) for n in stated if n.isdigit()}
     stated_seconds |= {int(m) * 60 + int(s) for m, s in _MIN_SEC.findall(question)}  # "2 min 30"
+    stated_seconds |= {round(float(f"{a}.{b}") * 60) for a, b in _DECIMAL_MIN.findall(question)}  # "2.5 min"
     factors = {int(n) for n in stated if n.isdigit() and int(n) <= 1000}
     allowed = LITERALS | stated | _derived(SECONDS | stated_seconds, factors)
     untraced = [n for n in _NUMBER.findall(got.answer) if n not in allowed and n.replace(",", ".") not in allowed]
