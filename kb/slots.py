@@ -18,6 +18,9 @@ COMPACT_OS = {
     "win2003": "windows-2003", "w2003": "windows-2003", "2k3": "windows-2003",
 }
 _OS_WORDS = frozenset({"windows", "win", "os", "w"})
+#: Windows releases named alone ("un poste XP"): never the article's.
+_CLIENT_WINDOWS = {"xp": "Windows XP", "vista": "Windows Vista", "nt4": "Windows NT 4", "win7": "Windows 7",
+                   "win10": "Windows 10", "win11": "Windows 11"}
 _EXCHANGE_WORDS = frozenset({"exchange", "exch"})
 _FILLER = frozenset({"server", "serveur", "r2", "sp1", "sp2", "edition", "enterprise", "standard"})
 _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "unset", "manquant",
@@ -100,6 +103,9 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
     for i, tok in enumerate(tokens):
         if tok in COMPACT_OS:
             oses.append(COMPACT_OS[tok])
+            used.add(i)
+        elif tok in _CLIENT_WINDOWS:
+            other_os = other_os or _CLIENT_WINDOWS[tok]
             used.add(i)
         elif tok.startswith(("win2k", "w2k")) or tok in ("2k8", "2k12"):
             other_os = other_os or tok

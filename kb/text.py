@@ -120,12 +120,13 @@ class Speller:
             keys |= {d2 for d in _deletes(token) for d2 in _deletes(d)}
         index = self._lookup()
         candidates = {w for k in keys for w in index.get(k, ())}
-        scored = sorted(
-            (d, -len(w), w)
+        letters = sorted(token)
+        scored = sorted(  # nearest first; among equals, the same letters swapped ("configurre" → "configurer")
+            (d, sorted(w) != letters, -len(w), w)
             for w in candidates
             if abs(len(w) - len(token)) <= allowed and (d := distance(token, w)) <= allowed
         )
-        best = scored[0][2] if scored else token
+        best = scored[0][3] if scored else token
         if len(self._memo) >= _MEMO_SIZE:  # hostile text must not grow it without bound
             self._memo.clear()
         self._memo[token] = best

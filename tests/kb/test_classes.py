@@ -416,3 +416,28 @@ def test_decimal_durations_and_totals_for_each_case(question: str, says: str, no
 def test_french_verbs_and_stated_breakdowns(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("NLBSFlags ça marche aussi sur un poste XP ?", "Windows XP"),
+    ("Comment je vérifie que les SA sont bien remontées après le move ?", "dépannage"),
+    ("can I lower the idle timer to 30 secs with NLBSFlags?", "idle timer itself"),
+])
+def test_client_windows_verification_and_idle_settings_are_declined(question: str, named: str) -> None:
+    got = answer(question)
+    assert not got.answered and named in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("What makes up the failover time with IPSec between FE and BE?", "recovery time"),
+    ("c'est quoi le KB qui dit qu'IPSec n'est pas conçu pour le basculement ?", "306677"),
+    ("ELI5: why does the FE keep talking to a dead BE node?", "idle timer"),
+])
+def test_phrasings_of_in_scope_questions(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_swapped_pair_is_corrected_to_the_word_with_those_letters() -> None:
+    assert answer("Comment configurre NLBSFlags avec regedit ?").facts == answer(
+        "Comment configurer NLBSFlags avec regedit ?").facts
