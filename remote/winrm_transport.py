@@ -50,6 +50,7 @@ import winrm.exceptions
 from requests_ntlm import HttpNtlmAuth
 from requests_ntlm.requests_ntlm import ShimSessionSecurity
 from spnego._ntlm_raw.crypto import lmowfv1, ntowfv1
+from winrm.encryption import Encryption
 from winrm.transport import Transport
 
 _SCHEME = "Negotiate"
@@ -140,6 +141,22 @@ class _Prototype(t.NamedTuple):
         request.body = body
         return request
 
+    def for_auth(self, auth: requests.auth.AuthBase) -> requests.PreparedRequest:
+        """A copy of the prototype (no body) with hooks of its own, handed to `auth` as prepare_auth does."""
+        proto = self.request
+        request = requests.PreparedRequest()
+        request.method, request.url = proto.method, proto.url
+        request.hooks = {event: list(hooks) for event, hooks in proto.hooks.items()}
+        request._cookies = proto._cookies
+        request.headers = proto.headers.copy()
+        request.body = None
+        request.headers["Content-Length"] = "0"  # as requests prepares a POST without a body
+        return t.cast(requests.PreparedRequest, auth(request))
+
+
+def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    return request  # a prototype carries no authentication; it is applied to each copy
+
 
 class LeanTransport(Transport):
     """pywinrm's transport with `PreemptiveNtlmAuth`, no proxy scan, and requests prepared once per session."""
@@ -149,6 +166,7 @@ class LeanTransport(Transport):
         self._proxies = dict(proxies or {})
         self._hostname = urlsplit(self.endpoint).hostname or ""
         self._prototype: _Prototype | None = None
+        self._unauthenticated: _Prototype | None = None  # NTLM: the POST before auth is applied
 
     def build_session(self) -> requests.Session:
         if self.session is not None:
@@ -189,8 +207,30 @@ class LeanTransport(Transport):
         return session
 
     def close_session(self) -> None:
-        self._prototype = None
+        self._prototype = self._unauthenticated = None
         super().close_session()
+
+    def setup_encryption(self, session: requests.Session) -> None:
+        """pywinrm's: an empty POST that logs on, then message encryption for the session.
+
+        With our NTLM the empty POST is a copy of the session's prototype with
+        the auth applied, sent as `_send_prepared` sends messages: the same
+        headers in the same order as `session.prepare_request` gives it, without
+        preparing it from scratch nor `Session.send`'s work around the adapter.
+        """
+        auth = session.auth
+        if not isinstance(auth, PreemptiveNtlmAuth) or session.cookies:
+            return super().setup_encryption(session)
+        base = self._unauthenticated = self._prepare(session, _no_auth)
+        self._send_prepared(session, base, base.for_auth(auth))
+        self.encryption = Encryption(session, self.auth_method)
+        return None
+
+    def _prepare(self, session: requests.Session, auth: t.Any = None) -> _Prototype:
+        request = session.prepare_request(requests.Request("POST", self.endpoint, data=b"-", auth=auth))
+        kwargs = {"stream": False, "timeout": self.read_timeout_sec, "verify": session.verify,
+                  "cert": session.cert, "proxies": dict(session.proxies)}
+        return _Prototype(request, session.get_adapter(self.endpoint), kwargs)
 
     def send_message(self, message: str | bytes) -> bytes:
         session = self.build_session()
@@ -219,10 +259,14 @@ class LeanTransport(Transport):
         elif not (auth is None or type(auth) is requests.auth.HTTPBasicAuth) or self.encryption is not None:
             return None  # Kerberos, CredSSP: per-request tokens or wrapping stay pywinrm's
         if self._prototype is None:
-            request = session.prepare_request(requests.Request("POST", self.endpoint, data=b"-"))
-            kwargs = {"stream": False, "timeout": self.read_timeout_sec, "verify": session.verify,
-                      "cert": session.cert, "proxies": dict(session.proxies)}
-            self._prototype = _Prototype(request, session.get_adapter(self.endpoint), kwargs)
+            base = self._unauthenticated
+            if base is not None and isinstance(auth, PreemptiveNtlmAuth):  # what prepare_auth would add
+                request = base.for_auth(auth)
+                request.headers["Content-Length"] = base.request.headers["Content-Length"]
+                request.body = base.request.body
+                self._prototype = base._replace(request=request)
+            else:
+                self._prototype = self._prepare(session)
         return self._prototype
 
     def _send_prepared(self, session: requests.Session, prototype: _Prototype,
