@@ -154,6 +154,52 @@ class _Prototype(t.NamedTuple):
         return t.cast(requests.PreparedRequest, auth(request))
 
 
+class _EndpointAdapter(requests.adapters.HTTPAdapter):
+    """requests' HTTP adapter, for a session that talks to one endpoint.
+
+    For every request requests' adapter looks up the connection pool (URL
+    parsing, proxy selection, the PoolManager's key) and the URL to put on
+    the request line; a WinRM session sends every message to the same URL
+    with the same settings. Both are worked out by requests' own methods —
+    the extension points requests documents for subclasses — and the last
+    answer is kept for the next request with the same URL and settings. A
+    single entry: the pool kept is always the one the PoolManager handed
+    out last, which it cannot have evicted (one endpoint per session), and
+    `close` forgets it with the pools.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool: tuple[tuple[object, ...], t.Any] | None = None
+        self._url: tuple[tuple[object, ...], str] | None = None
+
+    @staticmethod
+    def _settings(proxies: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(proxies.items())) if proxies else ()
+
+    def get_connection_with_tls_context(self, request: requests.PreparedRequest, verify: t.Any,
+                                        proxies: dict[str, str] | None = None, cert: t.Any = None) -> t.Any:
+        key = (request.url, verify, cert if cert is None or isinstance(cert, str) else tuple(cert),
+               self._settings(proxies))
+        if self._pool is not None and self._pool[0] == key:
+            return self._pool[1]
+        pool = super().get_connection_with_tls_context(request, verify, proxies=proxies, cert=cert)
+        self._pool = (key, pool)
+        return pool
+
+    def request_url(self, request: requests.PreparedRequest, proxies: dict[str, str] | None) -> str:
+        key = (request.url, self._settings(proxies))
+        if self._url is not None and self._url[0] == key:
+            return self._url[1]
+        url = super().request_url(request, proxies)
+        self._url = (key, url)
+        return url
+
+    def close(self) -> None:
+        self._pool = self._url = None
+        super().close()
+
+
 def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
     return request  # a prototype carries no authentication; it is applied to each copy
 
@@ -183,6 +229,7 @@ class LeanTransport(Transport):
                 self.message_encryption = wanted
         session.trust_env = False  # no proxy, netrc or CA bundle looked up in the environment per request
         session.proxies = dict(self._proxies)
+        session.mount(f"{urlsplit(self.endpoint).scheme.lower()}://", _EndpointAdapter())
         if ntlm:
             session.auth = PreemptiveNtlmAuth(t.cast(str, self.username), t.cast(str, self.password),
                                               hostname=self._hostname, send_cbt=self.send_cbt)
