@@ -394,7 +394,7 @@ class LeanProtocol(winrm.Protocol):
 
     def _relates_to(self, res: bytes) -> uuid.UUID:
         root = ET.fromstring(res)
-        relates = next(node for node in root.findall(".//*") if node.tag.endswith("RelatesTo")).text or ""
+        relates = next(node for node in root.iter() if node.tag.endswith("RelatesTo")).text or ""
         return uuid.UUID(relates.replace("uuid:", ""))
 
     def open_shell(self, *args: t.Any, **kwargs: t.Any) -> str:
@@ -402,7 +402,7 @@ class LeanProtocol(winrm.Protocol):
             return super().open_shell(*args, **kwargs)
         res = self.send_message(self._fill("create", super().open_shell, uuid.uuid4()))
         root = ET.fromstring(res)
-        return t.cast(str, next(node for node in root.findall(".//*") if node.get("Name") == "ShellId").text)
+        return t.cast(str, next(node for node in root.iter() if node.get("Name") == "ShellId").text)
 
     def run_command(self, shell_id: str, command: str, arguments: t.Iterable[str | bytes] = (),
                     *args: t.Any, **kwargs: t.Any) -> str:
@@ -413,7 +413,7 @@ class LeanProtocol(winrm.Protocol):
         message = self._fill("command", render, uuid.uuid4(), **{
             _SHELL: shell_id, _COMMAND: xml_escape(command), _ARGUMENTS: xml_escape(" ".join(arguments))})
         root = ET.fromstring(self.send_message(message))
-        return t.cast(str, next(node for node in root.findall(".//*") if node.tag.endswith("CommandId")).text)
+        return t.cast(str, next(node for node in root.iter() if node.tag.endswith("CommandId")).text)
 
     def get_command_output_raw(self, shell_id: str, command_id: str) -> tuple[bytes, bytes, int, bool]:
         if not (_ID.fullmatch(shell_id) and _ID.fullmatch(command_id)):
