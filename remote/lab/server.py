@@ -200,6 +200,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def version_string(self) -> str:
+        return "Microsoft-HTTPAPI/2.0"  # the one Server header HTTP.sys sends (not BaseHTTP's as well)
+
     def parse_request(self) -> bool:
         """BaseHTTPRequestHandler's, for an HTTP/1.x request line, without the email parser for the headers.
 
@@ -267,7 +270,6 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         for name, value in headers:  # a list: WWW-Authenticate may repeat
             self.send_header(name, value)
-        self.send_header("Server", "Microsoft-HTTPAPI/2.0")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
