@@ -112,7 +112,7 @@ class _Acceptor:
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
         self._selector.register(self._wake_r, selectors.EVENT_READ)
-        self._changes: list[tuple[bool, HostServer, threading.Event]] = []
+        self._changes: list[_Change] = []
 
     def add(self, server: HostServer) -> None:
         self._change(True, server)
@@ -122,28 +122,34 @@ class _Acceptor:
         self._change(False, server)
 
     def _change(self, add: bool, server: HostServer) -> None:
-        done = threading.Event()
+        change = _Change(add, server)
         with self._lock:
-            self._changes.append((add, server, done))
+            self._changes.append(change)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="lab-acceptor", daemon=True)
                 self._thread.start()
         if threading.current_thread() is self._thread:  # never waits on itself
             self._apply()
-            return
-        self._wake_w.send(b"x")
-        done.wait()
+        else:
+            self._wake_w.send(b"x")
+            change.done.wait()
+        if change.error is not None:
+            raise change.error
 
     def _apply(self) -> None:
         with self._lock:
             changes, self._changes = self._changes, []
-        for add, server, done in changes:
-            if add:
-                self._selector.register(server.socket, selectors.EVENT_READ, server)
-            else:
-                with contextlib.suppress(KeyError, ValueError):
-                    self._selector.unregister(server.socket)
-            done.set()
+        for change in changes:
+            try:
+                if change.add:
+                    self._selector.register(change.server.socket, selectors.EVENT_READ, change.server)
+                else:
+                    with contextlib.suppress(KeyError, ValueError):
+                        self._selector.unregister(change.server.socket)
+            except Exception as exc:  # told to the caller, not lost with this thread
+                change.error = exc
+            finally:
+                change.done.set()
 
     def _run(self) -> None:
         while True:
@@ -154,7 +160,17 @@ class _Acceptor:
                     self._apply()
                     continue
                 if self._selector.get_map().get(key.fd) is key:  # not removed by a change just applied
-                    key.data._handle_request_noblock()  # accept, then a thread for the connection
+                    with contextlib.suppress(Exception):  # a failed accept is that connection's, not the lab's
+                        key.data._handle_request_noblock()  # accept, then a thread for the connection
+
+
+class _Change:
+    __slots__ = ("add", "done", "error", "server")
+
+    def __init__(self, add: bool, server: HostServer) -> None:
+        self.add, self.server = add, server
+        self.done = threading.Event()
+        self.error: Exception | None = None
 
 
 _ACCEPTOR = _Acceptor()
