@@ -50,6 +50,7 @@ import winrm.exceptions
 from requests_ntlm import HttpNtlmAuth
 from requests_ntlm.requests_ntlm import ShimSessionSecurity
 from spnego._ntlm_raw.crypto import lmowfv1, ntowfv1
+from winrm.encryption import Encryption
 from winrm.transport import Transport
 
 _SCHEME = "Negotiate"
@@ -140,6 +141,68 @@ class _Prototype(t.NamedTuple):
         request.body = body
         return request
 
+    def for_auth(self, auth: requests.auth.AuthBase) -> requests.PreparedRequest:
+        """A copy of the prototype (no body) with hooks of its own, handed to `auth` as prepare_auth does."""
+        proto = self.request
+        request = requests.PreparedRequest()
+        request.method, request.url = proto.method, proto.url
+        request.hooks = {event: list(hooks) for event, hooks in proto.hooks.items()}
+        request._cookies = proto._cookies
+        request.headers = proto.headers.copy()
+        request.body = None
+        request.headers["Content-Length"] = "0"  # as requests prepares a POST without a body
+        return t.cast(requests.PreparedRequest, auth(request))
+
+
+class _EndpointAdapter(requests.adapters.HTTPAdapter):
+    """requests' HTTP adapter, for a session that talks to one endpoint.
+
+    For every request requests' adapter looks up the connection pool (URL
+    parsing, proxy selection, the PoolManager's key) and the URL to put on
+    the request line; a WinRM session sends every message to the same URL
+    with the same settings. Both are worked out by requests' own methods —
+    the extension points requests documents for subclasses — and the last
+    answer is kept for the next request with the same URL and settings. A
+    single entry: the pool kept is always the one the PoolManager handed
+    out last, which it cannot have evicted (one endpoint per session), and
+    `close` forgets it with the pools.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool: tuple[tuple[object, ...], t.Any] | None = None
+        self._url: tuple[tuple[object, ...], str] | None = None
+
+    @staticmethod
+    def _settings(proxies: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(proxies.items())) if proxies else ()
+
+    def get_connection_with_tls_context(self, request: requests.PreparedRequest, verify: t.Any,
+                                        proxies: dict[str, str] | None = None, cert: t.Any = None) -> t.Any:
+        key = (request.url, verify, cert if cert is None or isinstance(cert, str) else tuple(cert),
+               self._settings(proxies))
+        if self._pool is not None and self._pool[0] == key:
+            return self._pool[1]
+        pool = super().get_connection_with_tls_context(request, verify, proxies=proxies, cert=cert)
+        self._pool = (key, pool)
+        return pool
+
+    def request_url(self, request: requests.PreparedRequest, proxies: dict[str, str] | None) -> str:
+        key = (request.url, self._settings(proxies))
+        if self._url is not None and self._url[0] == key:
+            return self._url[1]
+        url = super().request_url(request, proxies)
+        self._url = (key, url)
+        return url
+
+    def close(self) -> None:
+        self._pool = self._url = None
+        super().close()
+
+
+def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    return request  # a prototype carries no authentication; it is applied to each copy
+
 
 class LeanTransport(Transport):
     """pywinrm's transport with `PreemptiveNtlmAuth`, no proxy scan, and requests prepared once per session."""
@@ -149,6 +212,7 @@ class LeanTransport(Transport):
         self._proxies = dict(proxies or {})
         self._hostname = urlsplit(self.endpoint).hostname or ""
         self._prototype: _Prototype | None = None
+        self._unauthenticated: _Prototype | None = None  # NTLM: the POST before auth is applied
 
     def build_session(self) -> requests.Session:
         if self.session is not None:
@@ -165,6 +229,7 @@ class LeanTransport(Transport):
                 self.message_encryption = wanted
         session.trust_env = False  # no proxy, netrc or CA bundle looked up in the environment per request
         session.proxies = dict(self._proxies)
+        session.mount(f"{urlsplit(self.endpoint).scheme.lower()}://", _EndpointAdapter())
         if ntlm:
             session.auth = PreemptiveNtlmAuth(t.cast(str, self.username), t.cast(str, self.password),
                                               hostname=self._hostname, send_cbt=self.send_cbt)
@@ -189,8 +254,30 @@ class LeanTransport(Transport):
         return session
 
     def close_session(self) -> None:
-        self._prototype = None
+        self._prototype = self._unauthenticated = None
         super().close_session()
+
+    def setup_encryption(self, session: requests.Session) -> None:
+        """pywinrm's: an empty POST that logs on, then message encryption for the session.
+
+        With our NTLM the empty POST is a copy of the session's prototype with
+        the auth applied, sent as `_send_prepared` sends messages: the same
+        headers in the same order as `session.prepare_request` gives it, without
+        preparing it from scratch nor `Session.send`'s work around the adapter.
+        """
+        auth = session.auth
+        if not isinstance(auth, PreemptiveNtlmAuth) or session.cookies:
+            return super().setup_encryption(session)
+        base = self._unauthenticated = self._prepare(session, _no_auth)
+        self._send_prepared(session, base, base.for_auth(auth))
+        self.encryption = Encryption(session, self.auth_method)
+        return None
+
+    def _prepare(self, session: requests.Session, auth: t.Any = None) -> _Prototype:
+        request = session.prepare_request(requests.Request("POST", self.endpoint, data=b"-", auth=auth))
+        kwargs = {"stream": False, "timeout": self.read_timeout_sec, "verify": session.verify,
+                  "cert": session.cert, "proxies": dict(session.proxies)}
+        return _Prototype(request, session.get_adapter(self.endpoint), kwargs)
 
     def send_message(self, message: str | bytes) -> bytes:
         session = self.build_session()
@@ -219,10 +306,14 @@ class LeanTransport(Transport):
         elif not (auth is None or type(auth) is requests.auth.HTTPBasicAuth) or self.encryption is not None:
             return None  # Kerberos, CredSSP: per-request tokens or wrapping stay pywinrm's
         if self._prototype is None:
-            request = session.prepare_request(requests.Request("POST", self.endpoint, data=b"-"))
-            kwargs = {"stream": False, "timeout": self.read_timeout_sec, "verify": session.verify,
-                      "cert": session.cert, "proxies": dict(session.proxies)}
-            self._prototype = _Prototype(request, session.get_adapter(self.endpoint), kwargs)
+            base = self._unauthenticated
+            if base is not None and isinstance(auth, PreemptiveNtlmAuth):  # what prepare_auth would add
+                request = base.for_auth(auth)
+                request.headers["Content-Length"] = base.request.headers["Content-Length"]
+                request.body = base.request.body
+                self._prototype = base._replace(request=request)
+            else:
+                self._prototype = self._prepare(session)
         return self._prototype
 
     def _send_prepared(self, session: requests.Session, prototype: _Prototype,
@@ -303,7 +394,7 @@ class LeanProtocol(winrm.Protocol):
 
     def _relates_to(self, res: bytes) -> uuid.UUID:
         root = ET.fromstring(res)
-        relates = next(node for node in root.findall(".//*") if node.tag.endswith("RelatesTo")).text or ""
+        relates = next(node for node in root.iter() if node.tag.endswith("RelatesTo")).text or ""
         return uuid.UUID(relates.replace("uuid:", ""))
 
     def open_shell(self, *args: t.Any, **kwargs: t.Any) -> str:
@@ -311,7 +402,7 @@ class LeanProtocol(winrm.Protocol):
             return super().open_shell(*args, **kwargs)
         res = self.send_message(self._fill("create", super().open_shell, uuid.uuid4()))
         root = ET.fromstring(res)
-        return t.cast(str, next(node for node in root.findall(".//*") if node.get("Name") == "ShellId").text)
+        return t.cast(str, next(node for node in root.iter() if node.get("Name") == "ShellId").text)
 
     def run_command(self, shell_id: str, command: str, arguments: t.Iterable[str | bytes] = (),
                     *args: t.Any, **kwargs: t.Any) -> str:
@@ -322,7 +413,7 @@ class LeanProtocol(winrm.Protocol):
         message = self._fill("command", render, uuid.uuid4(), **{
             _SHELL: shell_id, _COMMAND: xml_escape(command), _ARGUMENTS: xml_escape(" ".join(arguments))})
         root = ET.fromstring(self.send_message(message))
-        return t.cast(str, next(node for node in root.findall(".//*") if node.tag.endswith("CommandId")).text)
+        return t.cast(str, next(node for node in root.iter() if node.tag.endswith("CommandId")).text)
 
     def get_command_output_raw(self, shell_id: str, command_id: str) -> tuple[bytes, bytes, int, bool]:
         if not (_ID.fullmatch(shell_id) and _ID.fullmatch(command_id)):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spnego._ntlm_raw.crypto import lmowfv1, ntowfv1
 
 from remote.lab.certs import channel_binding_hash, ensure_certificate
 from remote.lab.regsim import Output, RegExe, Registry, Value
@@ -94,10 +95,17 @@ def fleet_topology(count: int) -> list[HostSpec]:
 
 class _UserFile:
     """pyspnego's NTLM acceptor reads users from the file in NTLM_USER_FILE;
-    one such file serves every lab in this process."""
+    one such file serves every lab in this process.
+
+    Each user is written in the smbpasswd form (`USER:UID:LM_HASH:NT_HASH:FLAGS:LCT`)
+    that pyspnego also reads, with the hashes derived once here: in the
+    `DOMAIN:USER:PASSWORD` form pyspnego derives them (pure-Python DES and
+    MD4) again at every logon, the lab's largest cost per check. The acceptor
+    verifies the client's response against the same NT hash either way.
+    """
 
     def __init__(self) -> None:
-        self._users: dict[str, str] = {}
+        self._users: dict[str, tuple[bytes, bytes]] = {}
         self._lock = threading.Lock()
         self._path: str | None = None
 
@@ -107,12 +115,13 @@ class _UserFile:
             os.close(fd)
             atexit.register(lambda p=self._path: os.path.exists(p) and os.unlink(p))
         with open(self._path, "w", encoding="utf-8") as fh:
-            fh.writelines(f":{u}:{p}\n" for u, p in self._users.items())
+            fh.writelines(f"{u}:1000:{lm.hex().upper()}:{nt.hex().upper()}:[U]:LCT-00000000\n"
+                          for u, (lm, nt) in self._users.items())
         os.environ["NTLM_USER_FILE"] = self._path
 
     def add(self, user: str, password: str) -> None:
         with self._lock:
-            self._users[user] = password
+            self._users[user] = (lmowfv1(password), ntowfv1(password))
             self._write()
 
     def remove(self, user: str) -> None:

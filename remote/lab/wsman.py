@@ -43,6 +43,21 @@ SHELL_NOT_FOUND = 2150858843
 ACTION_NOT_SUPPORTED = 2150858754
 _DURATION = re.compile(r"^PT(\d+(?:\.\d+)?)S$")
 
+_XMLNS = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items())
+
+
+def _tag(name: str) -> str:
+    """`s:Header` as ElementTree's `{uri}Header`: a find by such a tag takes ElementTree's C path."""
+    prefix, _, local = name.partition(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+_HEADER, _BODY, _MESSAGE_ID, _ACTION, _RESOURCE_URI, _SELECTOR_SET, _SELECTOR, _OPERATION_TIMEOUT = map(_tag, (
+    "s:Header", "s:Body", "a:MessageID", "a:Action", "w:ResourceURI", "w:SelectorSet", "w:Selector",
+    "w:OperationTimeout"))
+_SIGNAL, _COMMAND_LINE, _COMMAND, _ARGUMENTS, _RECEIVE, _DESIRED_STREAM = map(_tag, (
+    "rsp:Signal", "rsp:CommandLine", "rsp:Command", "rsp:Arguments", "rsp:Receive", "rsp:DesiredStream"))
+
 
 class Reply(NamedTuple):
     status: int
@@ -86,26 +101,26 @@ class Shells:
         except ET.ParseError:
             return self._fault("", "s:Sender", "w:InvalidMessageInformationHeader", 2150858817,
                                "The WS-Management service cannot process the request because the XML is invalid.")
-        header = root.find("s:Header", NS)
-        text = (lambda path: (header.findtext(path, default="", namespaces=NS) or "").strip()) if header is not None \
-            else (lambda path: "")
-        message_id = text("a:MessageID")
-        action = ACTIONS.get(text("a:Action"))
+        header = root.find(_HEADER)
+        text = (lambda tag: (header.findtext(tag, default="") or "").strip()) if header is not None \
+            else (lambda tag: "")
+        message_id = text(_MESSAGE_ID)
+        action = ACTIONS.get(text(_ACTION))
         if action is None:
             return self._fault(message_id, "s:Sender", "a:ActionNotSupported", ACTION_NOT_SUPPORTED,
                                "The WS-Management service cannot process the request. The action is not supported.")
-        if text("w:ResourceURI") != CMD_URI:
+        if text(_RESOURCE_URI) != CMD_URI:
             return self._fault(message_id, "s:Sender", "w:DestinationUnreachable", 2150858770,
                                "The WS-Management service cannot process the request. The resource URI is not "
                                "supported by this lab host (only the cmd shell is).")
         shell_id = ""
-        if header is not None:
-            for sel in header.iterfind("w:SelectorSet/w:Selector", NS):
+        for selector_set in header.iterfind(_SELECTOR_SET) if header is not None else ():
+            for sel in selector_set.iterfind(_SELECTOR):
                 if sel.get("Name") == "ShellId":
                     shell_id = (sel.text or "").strip()
-        timeout = _DURATION.match(text("w:OperationTimeout"))
+        timeout = _DURATION.match(text(_OPERATION_TIMEOUT))
         op_timeout = float(timeout.group(1)) if timeout else 60.0
-        body_el = root.find("s:Body", NS)
+        body_el = root.find(_BODY)
         if action == "Create":
             return self._create(message_id, endpoint)
         with self._lock:
@@ -120,7 +135,7 @@ class Shells:
         if action == "Receive":
             return self._receive(message_id, shell_id, body_el, op_timeout)
         if action == "Signal":
-            sig = body_el.find("rsp:Signal", NS) if body_el is not None else None
+            sig = body_el.find(_SIGNAL) if body_el is not None else None
             with self._lock:
                 self._shells[shell_id].pop(sig.get("CommandId", "") if sig is not None else "", None)
             return self._ok(message_id, f"{SHELL}/SignalResponse", "<rsp:SignalResponse/>")
@@ -145,9 +160,9 @@ class Shells:
         return self._ok(message_id, f"{TRANSFER}/CreateResponse", body)
 
     def _command(self, message_id: str, shell_id: str, body_el: ET.Element | None) -> Reply:
-        line = body_el.find("rsp:CommandLine", NS) if body_el is not None else None
-        command = (line.findtext("rsp:Command", default="", namespaces=NS) if line is not None else "") or ""
-        arguments = (line.findtext("rsp:Arguments", default="", namespaces=NS) if line is not None else "") or ""
+        line = body_el.find(_COMMAND_LINE) if body_el is not None else None
+        command = (line.findtext(_COMMAND, default="") if line is not None else "") or ""
+        arguments = (line.findtext(_ARGUMENTS, default="") if line is not None else "") or ""
         output = self.execute(command, arguments)
         command_id = str(uuid.uuid4()).upper()
         with self._lock:
@@ -156,7 +171,8 @@ class Shells:
         return self._ok(message_id, f"{SHELL}/CommandResponse", body)
 
     def _receive(self, message_id: str, shell_id: str, body_el: ET.Element | None, op_timeout: float) -> Reply:
-        stream = body_el.find("rsp:Receive/rsp:DesiredStream", NS) if body_el is not None else None
+        receive = body_el.find(_RECEIVE) if body_el is not None else None
+        stream = receive.find(_DESIRED_STREAM) if receive is not None else None
         command_id = stream.get("CommandId", "") if stream is not None else ""
         with self._lock:
             cmd = self._shells[shell_id].get(command_id)
@@ -185,9 +201,8 @@ class Shells:
 
     @staticmethod
     def _envelope(message_id: str, action: str, body: str) -> bytes:
-        ns = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items())
         return (
-            f'<s:Envelope xml:lang="en-US" {ns}><s:Header>'
+            f'<s:Envelope xml:lang="en-US" {_XMLNS}><s:Header>'
             f"<a:Action>{action}</a:Action>"
             f"<a:MessageID>uuid:{str(uuid.uuid4()).upper()}</a:MessageID>"
             "<a:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:To>"

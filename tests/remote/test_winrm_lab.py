@@ -197,3 +197,24 @@ def test_transport_without_its_extra_says_what_to_install() -> None:
     host = Host(name="fe09", address="127.0.0.1", port=9, scheme="http", transport="credssp")
     err = failure(host, Credentials("u", "p"))
     assert err.kind == "auth_failed" and "pywinrm[credssp]" in err.message
+
+
+def test_one_thread_accepts_for_every_host_and_a_stopped_lab_accepts_nothing(tmp_path: Path) -> None:
+    import socket
+    import threading
+
+    from remote.lab import fleet_topology
+
+    def listening_threads() -> int:
+        return sum(1 for t in threading.enumerate() if t.name.startswith("lab-"))
+
+    before = listening_threads()
+    with Lab(fleet_topology(40), state_dir=tmp_path / "lab") as lab:
+        inventory = inventory_of(lab, tmp_path)
+        assert listening_threads() <= max(before, 1)  # the acceptor, not a thread per host
+        for name in ("fe001", "fe020", "fe040"):
+            assert read(inventory.hosts[name], creds(lab)).present == (int(name[2:]) % 2 == 0)
+        ports = [h.port for h in lab.hosts.values()]
+    for port in ports[:5]:
+        with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            pass

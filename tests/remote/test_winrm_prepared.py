@@ -10,7 +10,7 @@ from remote import registry
 from remote.lab import Lab
 from remote.regexe import RegRead
 from remote.winrm_client import WinRMClient
-from remote.winrm_transport import LeanTransport
+from remote.winrm_transport import LeanTransport, PreemptiveNtlmAuth
 from tests.remote.conftest import ALLOW, FAST, NLBSFLAGS, creds, inventory_of
 
 MESSAGE = b"<s:Envelope>" + b"x" * 700 + b"</s:Envelope>"
@@ -78,3 +78,24 @@ def test_a_new_session_prepares_anew(lab: Lab, tmp_path: Path) -> None:
         assert transport._prototype is not None
     assert transport._prototype is None and transport.session is None
     assert registry.read(client, ALLOW, NLBSFLAGS).present  # a shell of its own, logged on again
+
+
+def test_the_logon_post_is_the_one_pywinrm_prepares(lab: Lab, tmp_path: Path) -> None:
+    client = WinRMClient(inventory_of(lab, tmp_path).hosts["fe01"], creds(lab), FAST)
+    with client:
+        transport = transport_of(client)
+        session, base = transport.session, transport._unauthenticated
+        assert session is not None and base is not None
+        auth = session.auth
+        assert isinstance(auth, PreemptiveNtlmAuth)
+        logged_on, auth.session_security = auth.session_security, None  # as before the logon
+        try:
+            ours = base.for_auth(auth)
+            theirs = session.prepare_request(requests.Request("POST", transport.endpoint, data=None))
+        finally:
+            auth.session_security, auth._pending = logged_on, None
+        assert list(ours.headers) == list(theirs.headers)
+        assert {k: v for k, v in ours.headers.items() if k != "Authorization"} == \
+            {k: v for k, v in theirs.headers.items() if k != "Authorization"}
+        assert ours.headers["Authorization"].startswith("Negotiate TlRMTVNTUAAB")  # an NTLM Negotiate message
+        assert (ours.method, ours.url, ours.body, ours.hooks) == (theirs.method, theirs.url, theirs.body, theirs.hooks)
