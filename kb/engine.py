@@ -188,7 +188,9 @@ class Engine:
             concepts |= {"total"}
         if slots.durations and not {"planned", "unplanned"} & concepts and all(
                 self._planned[0] <= d <= self._planned[1] for d in slots.durations):
-            concepts |= {"planned"}  # "the 3-6 seconds": only a planned move takes seconds
+            # "the 3-6 seconds": only a planned move takes seconds; "the failover takes 3-6 s, right?" mixes up
+            # the two kinds, so both are given (and no Yes to the planned move's figure alone)
+            concepts |= {"planned", "unplanned"} if "failover" in concepts else {"planned"}
         elif slots.durations and not concepts & _OTHER_DURATIONS and all(
                 d in self._totals for d in slots.durations):
             concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals

@@ -310,8 +310,24 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
     return None
 
 
+_NOT = frozenset({"not", "pas", "no", "non", "isn", "n", "rather"})
+_BUT = frozenset({"but", "mais", "rather", "plutot", "instead"})
+
+
+def _corrected(tokens: list[str], oses: list[str]) -> list[str]:
+    """"n'est pas en Windows 2003 mais en Windows 2000": the OS after the correction, alone."""
+    at = [i for i, t in enumerate(tokens) if t in ("2000", "2003") or t in COMPACT_OS]
+    if len(oses) != 2 or len(at) < 2:
+        return oses
+    first, second = at[0], at[1]
+    if _NOT & set(tokens[max(0, first - 4) : first]) and _BUT & set(tokens[first + 1 : second]):
+        return [oses[1]]
+    return oses
+
+
 def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     oses, other_os, other_exchange, used = _versions(tokens, oos)
+    oses = _corrected(tokens, oses)
     os = oses[0] if oses else None
     ports = _ports(tokens, used)
     limit = _limit(tokens, used)

@@ -441,3 +441,15 @@ def test_phrasings_of_in_scope_questions(question: str, says: str) -> None:
 def test_a_swapped_pair_is_corrected_to_the_word_with_those_letters() -> None:
     assert answer("Comment configurre NLBSFlags avec regedit ?").facts == answer(
         "Comment configurer NLBSFlags avec regedit ?").facts
+
+
+@pytest.mark.parametrize(("question", "says", "not_start"), [
+    ("Le cluster BE n'est pas en Windows 2003 mais en Windows 2000 : c'est supporté ?", "Windows 2000", "Oui"),
+    ("so the failover takes 3 to 6 seconds, right?", "about 2 minutes", "Yes"),
+    ("what must we encrypt for all FE, BE and domain controller traffic?", "Kerberos", "No"),
+    ("OWA uses integrated auth, so FE->BE HTTP traffic is encrypted, right?", "SSL", "Yes"),
+])
+def test_corrections_mixed_up_failovers_and_traffic_versus_passwords(question: str, says: str,
+                                                                     not_start: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not got.answer.startswith(not_start), got.answer
