@@ -453,3 +453,13 @@ def test_corrections_mixed_up_failovers_and_traffic_versus_passwords(question: s
                                                                      not_start: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and not got.answer.startswith(not_start), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("dans le pire des cas, combien de temps ?", "6 minutes"),
+    ("best case?", "2 minutes"),
+    ("why does IKE need 1 minute?", "1 minute"),
+])
+def test_short_worst_best_and_why_questions(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
