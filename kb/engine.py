@@ -110,6 +110,7 @@ class Outcome(Record):
     declined: str | None = None
     verdict: bool | None = None  # a yes/no question's Yes (True) or No (False)
     part: str = ""  # the part's own words, to say which part the article does not cover
+    sentences: tuple[tuple[str, str], ...] = ()  # (fact, sentence) when the text is the facts' own sentences
 
 
 class Built(Record):
@@ -177,6 +178,8 @@ class Engine:
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
+        if "set_verb" in concepts and concepts & {"where", "value"} and concepts <= _ABOUT_SETTING:
+            concepts |= {"nlbsflags"}  # "where do I set it, what value?": the one value the article sets
         if "recovery" in concepts and "ipsec" in concepts and "exchange" not in tokens and set(tokens) & _RECOVERS:
             concepts = concepts - {"recovery"} | {"time"}  # "crash recovery time for ipsec": IPSec's own time
         if "op_diff" in concepts and {"idle", "ike"} & concepts and set(tokens) & _PERCENT and not (
@@ -255,7 +258,7 @@ class Engine:
             # "… for HTTP, and which for POP3?": a short part naming another subject follows up; it is not context.
             swaps = before is not None and asked and bool(reading.concepts & _SWAPPABLE) and _follows_up(reading)
             fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
-                        and not swaps)
+                        and not swaps and not (opens(text) and reading.concepts))  # "what's policy 1?" asks
             scene = self._out_of_scope(reading, lang)
             if several and (fragment or not asked):  # context for the other parts, not a question
                 refused = scene or refused
@@ -351,7 +354,10 @@ class Engine:
             verdict = VERDICTS[intent.verdict](ctx, reply)
             if verdict is not None:
                 text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
-        return Outcome(True, text, tuple(reply.facts), intent.id, verdict=verdict)
+        # The facts' own sentences, one by one: a later part drops those an earlier part has already said.
+        sentences = () if reply.text or verdict is not None else tuple(
+            (f, self._in_seconds(self.kb.facts[f].text.get(lang), ctx)) for f in reply.facts)
+        return Outcome(True, text, tuple(reply.facts), intent.id, verdict=verdict, sentences=sentences)
 
     def _in_seconds(self, text: str, ctx: Context) -> str:
         """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
@@ -387,9 +393,12 @@ class Engine:
         for o in outcomes:
             if o.answered and o.facts and set(o.facts) <= shown and o.verdict is None:
                 continue  # a follow-up that only repeats an earlier part's answer
+            text = o.text
+            if o.sentences and shown & set(o.facts):  # "where is it, and what value?": the value, not the path again
+                text = " ".join(sentence for fact, sentence in o.sentences if fact not in shown)
             shown.update(o.facts)
             if o.answered or o.declined == "gap":
-                parts.append(o.text)
+                parts.append(text)
             elif o.declined is not None:
                 parts.append(self._t("part_not_covered", lang, detail=o.declined, part=_quoted(o.part)))
         facts = tuple(dict.fromkeys(f for o in answered for f in o.facts))
@@ -427,6 +436,8 @@ MENTIONS = "mentions"
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
+#: What a question about setting "it" may name besides the act: nothing else.
+_ABOUT_SETTING = frozenset({"set_verb", "where", "value", "value_word", "steps", SMALL_TALK})
 _RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recuperer", "recupere"})
 #: Words by which a yes/no question proposes a value to set ("should it be 0?").
 _MUST = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})

@@ -463,3 +463,14 @@ def test_corrections_mixed_up_failovers_and_traffic_versus_passwords(question: s
 def test_short_worst_best_and_why_questions(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "once"), [
+    ("what's policy 1 and what's policy 2?", "policy 2", "policy 1"),
+    ("où se trouve NLBSFlags et quelle valeur faut-il mettre ?", "1 (un)", "PolicyAgent"),
+    ("where do I set it, what value, and how long will failover take after?", "2 minutes", "PolicyAgent"),
+])
+def test_short_parts_ask_and_a_part_does_not_repeat_an_earlier_ones_sentence(question: str, says: str,
+                                                                            once: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and got.answer.count(once) == 1, got.answer
