@@ -344,8 +344,7 @@ def idle_timer(ctx: Context) -> Reply:
 def support(ctx: Context) -> Reply:
     os = ctx.slots.os if len(ctx.slots.oses) < 2 else None  # "2000 against 2003": both
     if os == "windows-2000":
-        clustered = bool({"cluster", "nlb"} & ctx.concepts)
-        return Reply(("support.windows2000",) + (("related.306677", "related.248346") if clustered else ()))
+        return Reply(("support.windows2000",))  # its sentence names 306677 and 248346 for clusters itself
     if os == "windows-2003":
         return Reply(("support.windows2003", "summary.supported"))
     return Reply(("summary.supported", "support.windows2003", "support.windows2000"))
@@ -391,7 +390,7 @@ def policies(ctx: Context) -> Reply:
     elif missing and not (chosen and {"policy", "message_flow"} & ctx.concepts and not wanted):
         # a port number the article does not give ("389 for LDAP?"): not its answer to make; but "is 443 in the
         # message-flow policy?" is answered by that policy, which does not name it
-        raise NotCovered("detail_port", ", ".join(map(str, missing)))
+        raise NotCovered("detail_port_number", ", ".join(map(str, missing)))
     if not chosen:
         chosen = [fid for fid, _ in policy_facts]
     facts = tuple(dict.fromkeys(chosen))

@@ -391,11 +391,15 @@ class Engine:
         parts: list[str] = []
         shown: set[str] = set()
         for o in outcomes:
-            if o.answered and o.facts and set(o.facts) <= shown and o.verdict is None:
+            if o.answered and o.facts and set(o.facts) <= shown and o.verdict is None and (
+                    o.sentences or o.text in parts):
                 continue  # a follow-up that only repeats an earlier part's answer
             text = o.text
             if o.sentences and shown & set(o.facts):  # "where is it, and what value?": the value, not the path again
                 text = " ".join(sentence for fact, sentence in o.sentences if fact not in shown)
+            elif o.answered and shown & set(o.facts):  # "…total? and are we under 5 min?": what is new
+                verdict = "" if o.verdict is None else self._t("yes" if o.verdict else "no", lang)
+                text = _without_repeats(text, parts, verdict)
             shown.update(o.facts)
             if o.answered or o.declined == "gap":
                 parts.append(text)
@@ -482,6 +486,17 @@ def _as_named(text: str, words: list[str]) -> str:
     Monitor"); a phrase in lower case ("stand for", "is AH") is better told by its group's name ("")."""
     spelt = [original_spelling(text, w) for w in words]
     return " ".join(spelt) if len(spelt) == 1 or all(w[:1].isupper() for w in spelt) else ""
+
+
+def _without_repeats(text: str, said: list[str], verdict: str) -> str:
+    """A yes/no part's answer less the sentences an earlier part already gave word for word."""
+    body = text.removeprefix(verdict).lstrip()
+    for earlier in said:
+        for sentence in earlier.split(". "):
+            sentence = sentence.rstrip(".")
+            if len(sentence) > 40 and sentence in body:  # whole sentences only, not a shared phrase
+                body = body.replace(sentence + ".", "").replace(sentence, "")
+    return f"{verdict} {' '.join(body.split())}".strip()
 
 
 _QUOTED = 60  # characters of a part named back in a partial answer

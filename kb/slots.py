@@ -122,7 +122,8 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
                 oses.append(f"windows-{tok}")
                 used.add(i)
             elif tok in win_versions:
-                other_os = other_os or f"Windows {tok}"
+                other_os = other_os or (f"Windows Server {tok}" if tok.isdigit() and int(tok) >= 2008
+                                        else f"Windows {tok}")
                 used.add(i)
         elif tok.isdigit() and len(tok) == 4 and tok in win_versions | exch_versions and not (
                 i and tokens[i - 1] in _BEFORE_A_YEAR):

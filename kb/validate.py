@@ -49,6 +49,8 @@ REQUIRED_TEMPLATES = frozenset(
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
         "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "compare_idle",
         "planned_windows2000", "windows2000_cluster", "exchange_total", "exchange_total_range", "planned_nlbsflags",
+        "detail_port_number", "limit_under", "limit_over", "limit_equal", "limit_exchange", "planned_spread",
+        "planned_midpoint", "detail_idle_set", "detail_front_end_down", "dc_protocols", "ike_or_esp", "that_protocol",
     }
 )
 

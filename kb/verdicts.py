@@ -76,10 +76,15 @@ def value(ctx: Context, reply: Reply) -> bool | None:
     return int(asked) in data
 
 
-def _bounded(ctx: Context, seconds: list[int]) -> bool | None:
-    """Does each case's time meet the question's bound ("under 3 minutes", "over 5 minutes")? None if they differ."""
+def _bounded(ctx: Context, seconds: list[int], *, exact: bool = False) -> bool | None:
+    """Does each case's time meet the question's bound ("under 3 minutes", "over 5 minutes")? None if they differ.
+
+    `exact`: the figures are bounds themselves (the idle timer's minimum), not "about" a duration.
+    """
     assert ctx.slots.limit is not None
     kind, limit = ctx.slots.limit
+    if kind != "le" and limit in seconds and not exact:
+        return None  # "about 5 minutes" against "under 5 minutes": the article's figures are not that precise
     meets = {t < limit if kind == "lt" else t <= limit if kind == "le" else t > limit for t in seconds}
     return meets.pop() if len(meets) == 1 else None
 
@@ -87,12 +92,15 @@ def _bounded(ctx: Context, seconds: list[int]) -> bool | None:
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
     if s.limit is not None:  # IPSec's time, plus Exchange's recovery when given, against the bound
-        exchange = exchange_time(ctx) or 0
+        exchange = exchange_time(ctx)
         try:
             found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
         except NotCovered:
             return None
-        return _bounded(ctx, [e.max_seconds + exchange for e in found])
+        verdict = _bounded(ctx, [e.max_seconds + (exchange or 0) for e in found])
+        if verdict and exchange is None and "ipsec" not in ctx.concepts and s.limit[0] != "gt":
+            return None  # IPSec fits, but "do we stay under 5 min?" depends on Exchange's own recovery too
+        return verdict
     if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "garantie", "constant",
                                             "regardless", "always", "toujours"}:
         return False  # "depends on processor load on the nodes and on the network", whatever figure is quoted
@@ -223,7 +231,7 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
         return False
     idle_seconds = found[0].idle_seconds
     if ctx.slots.limit is not None:
-        return _bounded(ctx, [idle_seconds])
+        return _bounded(ctx, [idle_seconds], exact=True)  # "below 5 minutes" on Windows 2000: below its minimum
     if any(t.isdigit() and i and ctx.tokens[i - 1] in _BELOW for i, t in enumerate(ctx.tokens)):
         return all(idle_seconds < d for d in ctx.slots.durations)  # "can it go below 5 minutes?"
     return all(d == idle_seconds for d in ctx.slots.durations)

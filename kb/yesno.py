@@ -43,7 +43,8 @@ _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "s
                           "breakdown", "timeline"})
 #: Openings of a condition before the question's main clause.
 _CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say", "once"})
-_EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose"})
+_EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose",
+                    "hw", "wat", "wht", "whr", "wut"})  # and their chat spellings
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
          "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme", "doc says",
