@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                         sys.stdout.write("\n")
                     _emit(line.strip(), _defaults(args), sys.stdout)
                     first = False
-        if not words:
+        if not " ".join(words).strip():  # `oakley ask ""` asks nothing: a usage error, not a refusal
             raise UsageError("ask needs a question (or - to read questions from stdin)")
         _emit(" ".join(words), args, sys.stdout)
         return 0

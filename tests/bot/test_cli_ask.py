@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -49,8 +51,9 @@ def test_json_stdin_one_object_per_line_blank_lines_skipped() -> None:
     assert out[1]["lang"] == "fr"
 
 
-def test_missing_question_is_a_usage_error() -> None:
-    done = _oakley("ask")
+@pytest.mark.parametrize("words", [(), ("",), ("  ", " ")])
+def test_missing_question_is_a_usage_error(words: tuple[str, ...]) -> None:
+    done = _oakley("ask", *words)
     assert done.returncode == 2
     assert done.stderr.startswith("oakley: ") and len(done.stderr.strip().splitlines()) == 1
 
