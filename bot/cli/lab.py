@@ -60,7 +60,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="run in the background: print the export lines (with OAKLEY_LAB_PID) and return")
     parser.add_argument("--runs", action="append", default=[], metavar="HOST=OS",
                         help="HOST runs OS (e.g. fe02=windows-2000) whatever its inventory entry says; repeatable")
-    parser.add_argument("control", nargs="*", metavar="set HOST VALUE|absent",
+    parser.add_argument("control", nargs="*", metavar="set HOST VALUE|absent | set-os HOST OS",
                         help="change a running lab's NLBSFlags out of band (`set-os HOST OS`: its Windows)")
 
 

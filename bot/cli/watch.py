@@ -1,13 +1,15 @@
-"""Read the fleet and record NLBSFlags values changed outside Oakley as `observed` history rows
-(requester oakley-watch, before → after, one audit event each); a host seen for the first time is
-recorded as a baseline, not as a change; an unreachable host is reported, never recorded.
+"""Read the fleet and record NLBSFlags values changed outside Oakley as `observed`
+history rows (requester oakley-watch, before → after, one audit event each); a
+host seen for the first time is recorded as a baseline, not as a change; an
+unreachable host is reported, never recorded.
 
---once: one round. Otherwise a round every --every (default $OAKLEY_WATCH_INTERVAL, else 1h) until
-Ctrl-C; instances sharing the database take turns (one round per interval across them). With
-OAKLEY_WATCH_CHANNEL and SLACK_BOT_TOKEN set, a round that found drift or unreachable hosts is also
-posted there. Exit status (--once): 0 when every host was read, drift or not (drift is recorded, not
-a failure); 1 when a host could not be read (as `oakley check`); 2 on bad usage. The loop ends with
-0 on Ctrl-C.
+--once: one round. Otherwise a round every --every (default
+$OAKLEY_WATCH_INTERVAL, else 1h) until Ctrl-C; instances sharing the database
+take turns (one round per interval across them). With OAKLEY_WATCH_CHANNEL and
+SLACK_BOT_TOKEN set, a round that found drift or unreachable hosts is also
+posted there. Exit status (--once): 0 when every host was read, drift or not
+(drift is recorded, not a failure); 1 when a host could not be read (as `oakley
+check`); 2 on bad usage. The loop ends with 0 on Ctrl-C.
 """
 
 from __future__ import annotations
