@@ -89,8 +89,31 @@ def _bounded(ctx: Context, seconds: list[int], *, exact: bool = False) -> bool |
     return meets.pop() if len(meets) == 1 else None
 
 
+#: Comparatives: the kind named first is proposed as the longer one, or as the shorter one.
+_LONGER = frozenset({"longer", "slower", "more", "lent", "lente", "long", "longue"})
+_SHORTER = frozenset({"shorter", "faster", "quicker", "less", "rapide", "court", "courte", "moins"})
+_PLANNED_WORDS = frozenset({"planned", "move", "moved", "moves", "manual", "deplacement", "planifie", "planifiee",
+                            "cluadmin", "manuel", "manuelle"})
+_UNPLANNED_WORDS = frozenset({"unplanned", "crash", "crashes", "hang", "hangs", "unexpected", "inattendu",
+                              "inattendue", "panne", "plantage", "imprevu", "imprevue", "failure"})
+
+
+def _which_is_longer(ctx: Context) -> bool | None:
+    """"Is the planned move faster than the unplanned failover?": Yes — a crash always takes minutes."""
+    longer, shorter = bool(_LONGER & ctx.words), bool(_SHORTER & ctx.words)
+    if longer == shorter:
+        return None
+    planned = next((i for i, t in enumerate(ctx.tokens) if t in _PLANNED_WORDS), None)
+    unplanned = next((i for i, t in enumerate(ctx.tokens) if t in _UNPLANNED_WORDS), None)
+    if planned is None or unplanned is None:
+        return None
+    return (unplanned < planned) == longer  # the article's unplanned failover is the longer of the two
+
+
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
+    if {"planned", "unplanned"} <= ctx.concepts and not s.durations and s.limit is None:
+        return _which_is_longer(ctx)
     if s.limit is not None:  # IPSec's time, plus Exchange's recovery when given, against the bound
         exchange = exchange_time(ctx)
         try:

@@ -502,3 +502,13 @@ def test_a_bound_is_settled_only_when_the_figures_settle_it(question: str, start
 def test_a_yes_no_part_does_not_repeat_the_paragraph_before_it() -> None:
     got = answer("hw long is the failovr with nlbsflags=1 if exchange needs 3 min, and are we under 5 min?")
     assert got.answer.count("needs about 2 minutes") == 1 and "exactly a limit of 5 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Is a planned move quicker than a crash?", "Yes"),
+    ("is a crash shorter than a planned move?", "No"),
+    ("Un plantage est-il plus long qu'un déplacement planifié ?", "Oui"),
+])
+def test_which_failover_is_longer(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
