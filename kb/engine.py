@@ -482,10 +482,10 @@ def _tags_joined(parts: list[str]) -> list[str]:
 
 
 def _as_named(text: str, words: list[str]) -> str:
-    """How the question names a product: one word as written ("Wireshark"), or a name in capitals ("Network
-    Monitor"); a phrase in lower case ("stand for", "is AH") is better told by its group's name ("")."""
+    """How the question names a product when it writes it as a name ("Wireshark", "Network Monitor", "IPv6");
+    words in lower case ("traduit", "stand for") are better told by their group's name ("")."""
     spelt = [original_spelling(text, w) for w in words]
-    return " ".join(spelt) if len(spelt) == 1 or all(w[:1].isupper() for w in spelt) else ""
+    return " ".join(spelt) if all(w[:1].isupper() or not w.isalpha() for w in spelt) else ""
 
 
 def _without_repeats(text: str, said: list[str], verdict: str) -> str:

@@ -512,3 +512,17 @@ def test_a_yes_no_part_does_not_repeat_the_paragraph_before_it() -> None:
 def test_which_failover_is_longer(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("in which scenario does IKE renegotiate immediately?", "Planned move"),
+    ("pwd sniffing risk FE<->BE for pop3, real or not", "Basic"),
+])
+def test_ike_scenarios_and_password_risks(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_lower_case_product_word_is_named_by_its_group() -> None:
+    got = answer("cet article a été traduit automatiquement ?")
+    assert not got.answered and "de traduit" not in got.answer and "traduction" in got.answer, got.answer
