@@ -526,3 +526,15 @@ def test_ike_scenarios_and_password_risks(question: str, says: str) -> None:
 def test_a_lower_case_product_word_is_named_by_its_group() -> None:
     got = answer("cet article a été traduit automatiquement ?")
     assert not got.answered and "de traduit" not in got.answer and "traduction" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("which node answers the FE after a move?", "new back-end node"),
+    ("qui répond au frontal après le déplacement ?", "nouveau nœud"),
+    ("what does the cluster do when its service stops responding?", "idle timer"),
+    ("what should I read before touching regedit?", "256986"),
+    ("in the registry editor, which menu item do I click on NLBSFlags?", "Modify"),
+])
+def test_unusual_phrasings_of_the_processes_and_steps(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
