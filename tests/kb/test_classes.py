@@ -538,3 +538,12 @@ def test_a_lower_case_product_word_is_named_by_its_group() -> None:
 def test_unusual_phrasings_of_the_processes_and_steps(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("une fois la valeur à 1, le timer d'inactivité dure combien ?", "1 minute"),
+    ("la clé à 1, combien de temps après un plantage ?", "2 minutes"),
+])
+def test_the_value_at_1_is_the_state(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
