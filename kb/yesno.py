@@ -41,6 +41,8 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
                           "breakdown", "timeline"})
+_ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste", "total",
+                             "somme", "duree", "temps", "chemin", "valeur", "port", "ports"})
 #: Openings of a condition before the question's main clause.
 _CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say", "once"})
 _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose",
@@ -119,6 +121,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return False
     if re.search(_FR_INVERSION, question[:2000], re.I):
         return True
+    if words[0] in _ASKED_NOUNS_FR:  # "réduction en pourcentage … ?" names what it asks for
+        return False
     return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or _equals(question))
 
 
