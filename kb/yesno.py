@@ -41,8 +41,7 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
                           "breakdown", "timeline"})
-_ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste", "total",
-                             "somme", "duree", "temps", "chemin", "valeur", "port", "ports"})
+_ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste"})
 #: Openings of a condition before the question's main clause.
 _CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say", "once"})
 _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose",
