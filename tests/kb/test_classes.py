@@ -547,3 +547,19 @@ def test_unusual_phrasings_of_the_processes_and_steps(question: str, says: str) 
 def test_the_value_at_1_is_the_state(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("how long on windows 2000?", "6 minutes"),
+    ("Explique la diff entre un déplacement planifié et un nœud planté : mécanisme et durées", "3 à 6 secondes"),
+    ("IKE, c'est mentionné ? il fait quoi dans l'histoire ?", "IKE"),
+])
+def test_a_time_on_a_windows_a_mechanism_and_durations(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["what time is it?", "how long does it take to read the article?",
+                                      "who won the 2003 rugby world cup? (asking bc exchange 2003 lol)"])
+def test_a_time_or_a_year_alone_is_not_a_failover_question(question: str) -> None:
+    assert not answer(question).answered
