@@ -175,7 +175,7 @@ def exchange_time(ctx: Context) -> int | None:
     s = ctx.slots
     if not s.durations:
         return None
-    if "exchange" in ctx.concepts:
+    if "exchange" in ctx.concepts or "exchange" in ctx.words:  # "exchange recovery = 2 min" (one phrase)
         return s.durations[0]
     if "recovery" in ctx.concepts:
         return next((d for d in s.durations if d not in _article_durations(ctx.kb)), None)
@@ -350,6 +350,9 @@ def support(ctx: Context) -> Reply:
     return Reply(("summary.supported", "support.windows2003", "support.windows2000"))
 
 
+#: Words by which a question asks IPSec's own port ("what port does IPSec use?"), not the ports it protects.
+_OWN_PORT = frozenset({"use", "uses", "utilise", "utilisent", "run", "runs", "listen", "listens", "ecoute", "single",
+                       "unique", "open", "ouvrir", "ouvre"})
 _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": "LDAP",
                       "rpc": "RPC", "kerberos": "Kerberos", "gc": "LDAP-GC"}
 
@@ -380,7 +383,8 @@ def policies(ctx: Context) -> Reply:
     if "port" in ctx.concepts and chosen and not any(
             ctx.kb.facts[f].data.ports for f in chosen if isinstance(ctx.kb.facts[f].data, IpsecPolicy)):
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
-    if not chosen and not missing and not wanted and {"ike", "esp"} & ctx.concepts:
+    if not chosen and not missing and not wanted and ({"ike", "esp"} & ctx.concepts or (
+            {"ipsec", "port"} <= ctx.concepts and ctx.words & _OWN_PORT)):  # "what port does IPSec use?"
         raise NotCovered("detail_port", ctx.t("ike_or_esp"))
     if not chosen and not missing and "other_protocol" in ctx.concepts:
         raise NotCovered("detail_port", ctx.t("that_protocol"))

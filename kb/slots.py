@@ -35,7 +35,7 @@ _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated",
                         "fast"})
 _MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler words costs linear time
 _MAX_PORT_DIGITS = 5
-_VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut",
+_VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut", "valoir", "valent",
                            "egal", "est", "de", "of", "=", "be", "must", "should", "doit", "etre", "mis", "mise",
                            "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee"})
 #: "set it to 2", "la mets à 0": a value given a few words after NLBSFlags.

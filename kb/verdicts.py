@@ -160,6 +160,7 @@ _LOAD = frozenset({"load", "charge", "processor", "processeur", "cpu", "network"
 
 _NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away", "straight",
                      "immediatement", "instantanement", "aussitot", "tout", "suite", "realise", "realize", "sees"})
+_BELIEVES = frozenset({"think", "thinks", "believe", "believes", "croit", "pense", "assumes", "suppose"})
 _CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "deleted", "supprime", "supprimer",
                     "removes", "remove", "retire", "retiree"})
 
@@ -175,6 +176,8 @@ def process(ctx: Context, reply: Reply) -> bool | None:
         return False
     if ctx.slots.durations or ctx.slots.limit:  # "if I move the group on purpose, do I wait 6 minutes?"
         return failover(ctx, reply)
+    if ctx.planned is False and _BELIEVES & ctx.words:
+        return True  # "does the FE still think it has a secure link?": it still believes it has an SA
     if ctx.planned is False and _NOTICE & ctx.words:
         return False
     if ctx.planned is True and "idle" in ctx.concepts:

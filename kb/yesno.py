@@ -87,8 +87,9 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])
                            or (words[0] in _CONDITIONS | {"when", "quand", "lorsque", "si"} and "," in question)):
         return True  # "…, right?"; "When a node hangs, the FE notices at once, correct?"
-    if question.rstrip().endswith("?") and words[-1] in _PREDICATES and not (_EN_WH | _FR_WH_ANYWHERE) & set(words):
-        return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?"
+    if question.rstrip().endswith("?") and (words[-1] in _PREDICATES or words[0] in _PREDICATES) and not (
+            _EN_WH | _FR_WH_ANYWHERE) & set(words):
+        return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?", "supported on 2003 too?"
     if lang == "en":
         if words[0] == "when" and "," in question[:2000]:  # "when the back-end crashes, does the FE notice?"
             main = question[:2000].split(",", 1)[1].lower().split()
@@ -128,4 +129,5 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
 def _equals(question: str) -> bool:
     """"total = Exchange + IPSec ?" states an equation to confirm; "… = ?" asks for its value."""
     at = question.find(" = ")
-    return at >= 0 and not question[at + 3 :].lstrip().startswith("?")
+    rest = question[at + 3 :].lstrip()
+    return at >= 0 and not rest.startswith("?") and not rest[:1].isdigit()  # "exchange = 2 min, total?" gives

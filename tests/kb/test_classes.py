@@ -563,3 +563,17 @@ def test_a_time_on_a_windows_a_mechanism_and_durations(question: str, says: str)
                                       "who won the 2003 rugby world cup? (asking bc exchange 2003 lol)"])
 def test_a_time_or_a_year_alone_is_not_a_failover_question(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says", "start"), [
+    ("exchange recovery = 2 min, no NLBSFlags, hung BE node: total failover?", "8 minutes", "After"),
+    ("supported on WS2003 without clustering too?", "supported", "Yes"),
+    ("NLBSFlags doit valoir 0 pour activer le basculement rapide ?", "1 (un)", "Non"),
+    ("when the BE node hangs, does the FE still think it has a secure link to the VIP?", "believes", "Yes"),
+    ("Qu'est-ce qui compose le temps de basculement avec IPSec ?", "récupération", "Avec"),
+    ("c quoi le port du catalogue global à ouvrir dans le pare-feu", "numéro de port", "L'article"),
+    ("what port does IPSec use to cross the firewall?", "no port number", "KB 821839"),
+])
+def test_givens_predicates_beliefs_and_ports(question: str, says: str, start: str) -> None:
+    got = answer(question)
+    assert says in got.answer and got.answer.startswith(start), got.answer
