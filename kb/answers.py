@@ -235,6 +235,9 @@ def failover(ctx: Context) -> Reply:
         return idle_timer(ctx)  # "idle time on 2000 against 2003": the timers, not the totals
     if ctx.planned is True and "midpoint" in ctx.concepts:
         return _planned_range(ctx)
+    if {"planned", "unplanned", "compare"} <= ctx.concepts and not {"op_diff", "op_ratio"} & ctx.concepts and (
+            s.nlbsflags is None and s.limit is None and exchange_time(ctx) is None):
+        return _both(ctx, None, s.os)  # "planned move, and unplanned with and without NLBSFlags?": each figure
     if ({"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2) and s.limit is None and (
             exchange_time(ctx) is None or s.nlbsflags is not None):
         # against a bound ("SLA 4 min, with and without?") each case meets it or not; with Exchange's time given
@@ -329,6 +332,10 @@ def idle_timer(ctx: Context) -> Reply:
             assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
             return _compare_idle(ctx, facts, max(a.seconds, b.seconds), min(a.seconds, b.seconds))
         return Reply(facts)
+    if computed and ctx.slots.os == "windows-2000" and ctx.slots.nlbsflags == "1":  # Win2k's minimum vs the flag's
+        a, b = (ctx.kb.facts[f].data for f in by_os["windows-2000"] + by_os["windows-2003"])
+        assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
+        return _compare_idle(ctx, by_os["windows-2000"] + by_os["windows-2003"], a.seconds, b.seconds)
     if computed and ctx.slots.os in (None, "windows-2003"):  # the idle time without NLBSFlags against with it
         without = estimates(ctx.kb, os="windows-2003", nlbsflags="absent", planned=False)[0]
         timer = ctx.kb.facts[by_os["windows-2003"][0]].data

@@ -279,7 +279,9 @@ class Engine:
             else:
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
                 reading = reading._replace(concepts=reading.concepts | setting)
-                if before is not None and _follows_up(reading):  # "…, and which for POP3?"
+                if before is not None and (_follows_up(reading) or (  # "…, and which for POP3?"
+                        reading.concepts & _SWAPPABLE and not reading.concepts & self._attributes
+                        and len(reading.tokens) <= 6)):  # "what auth does HTTP use? and what do POP3/IMAP4 use?"
                     reading = self._inherit(reading, before)
                 outcome = self._answer_part(reading, lang)
                 if outcome is None and before is not None:

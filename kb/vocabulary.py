@@ -20,6 +20,7 @@ ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data",
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MEMO_LIMIT = 50_000
 _ORDINAL_ENDINGS = frozenset({"er", "re", "e", "eme", "ieme", "nd", "st", "rd", "th", "d"})
+_TIME_OF_DAY = frozenset({"am", "pm", "h", "hrs", "min", "mn", "s", "ms"})
 _PUNCTUATION = "\"'«»“”‘’()[]{}<>,;:!?*`~"
 
 
@@ -110,8 +111,8 @@ class Vocabulary:
         for tok in tokens:
             if tok in self.known or tok in found or tok.isdigit() or len(tok) < 3:
                 continue
-            if tok[0].isdigit() and tok.lstrip("0123456789") in _ORDINAL_ENDINGS:
-                continue  # "1er", "2nd", "3e": ordinals, not terms
+            if tok[0].isdigit() and tok.lstrip("0123456789") in _ORDINAL_ENDINGS | _TIME_OF_DAY:
+                continue  # "1er", "2nd", "3e": ordinals; "3am", "14h": times of day; not terms
             if len(tok) <= 4 and tok.isalpha() and tok not in names and tok not in shouted:
                 continue  # short lower-case words are chat shorthand ("teh", "mgmt"), not terms
             if not (self.ordinary(tok) if tok in names else self._accounted(tok)):

@@ -577,3 +577,20 @@ def test_a_time_or_a_year_alone_is_not_a_failover_question(question: str) -> Non
 def test_givens_predicates_beliefs_and_ports(question: str, says: str, start: str) -> None:
     got = answer(question)
     assert says in got.answer and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Temps du déplacement planifié, et du basculement imprévu avec et sans NLBSFlags ?", "environ 2 minutes"),
+    ("how much shorter is the idle timer with the flag vs the Win2k minimum?", "4 minutes"),
+    ("what auth does HTTP use FE->BE, and what do POP3/IMAP4 use?", "Basic"),
+    ("Our back-end node hung at 3am and nobody touched the FE's registry. Is 6 minutes expected?", "Yes"),
+])
+def test_each_case_a_minimum_against_the_flag_a_swapped_subject_and_times_of_day(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["book a meeting with the network team tomorrow 10am about the firewall",
+                                      "réserve la salle de réunion 'Cluster' vendredi 15h"])
+def test_booking_requests_are_declined(question: str) -> None:
+    assert not answer(question).answered
