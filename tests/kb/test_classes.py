@@ -594,3 +594,10 @@ def test_each_case_a_minimum_against_the_flag_a_swapped_subject_and_times_of_day
                                       "réserve la salle de réunion 'Cluster' vendredi 15h"])
 def test_booking_requests_are_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", ["Why aren't POP3 passwords protected between front-end and back-end?",
+                                      "pourquoi les mots de passe IMAP4 ne sont pas protégés ?"])
+def test_why_pop3_passwords_are_exposed_is_basic_authentication(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("Basic" in got.answer or "de base" in got.answer), got.answer
