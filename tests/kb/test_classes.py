@@ -601,3 +601,10 @@ def test_booking_requests_are_declined(question: str) -> None:
 def test_why_pop3_passwords_are_exposed_is_basic_authentication(question: str) -> None:
     got = answer(question)
     assert got.answered and ("Basic" in got.answer or "de base" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", ["le basculement planifié dépend de quoi ?",
+                                      "what does a planned move's duration depend on?"])
+def test_what_a_planned_move_depends_on_is_processor_load_and_network(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("processor load" in got.answer or "charge du processeur" in got.answer), got.answer
