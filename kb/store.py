@@ -144,7 +144,24 @@ def _write_atomically(path: str, data: bytes) -> None:
             os.unlink(tmp)
             raise
     except OSError:
-        pass  # read-only home or full disk: answer anyway, just slower next time
+        return  # read-only home or full disk: answer anyway, just slower next time
+    _forget_others(path)
+
+
+def _forget_others(path: str) -> None:
+    """Snapshots of earlier data or code: one per edit would pile up in the cache for ever.
+
+    Only on a rebuild, so a cold `oakley ask` never lists the directory. Another
+    version of Oakley sharing the cache rebuilds its own snapshot when it next starts.
+    """
+    from contextlib import suppress
+
+    folder, keep = os.path.split(path)
+    with suppress(OSError):
+        for name in os.listdir(folder):
+            if name != keep and name.startswith("kb-") and name.endswith(".pickle"):
+                with suppress(OSError):  # gone already, or not ours to remove
+                    os.unlink(os.path.join(folder, name))
 
 
 @cache

@@ -166,3 +166,20 @@ def test_two_processes_starting_cold_share_one_snapshot(tmp_path: Path) -> None:
     assert len(snapshots) == 1 and not [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".tmp"]
     again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert again.stdout == outs[0]
+
+
+def test_a_new_snapshot_replaces_the_ones_of_earlier_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb.engine import build
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("OAKLEY_CACHE_DIR", str(cache))
+    article, questions, source = _copy(tmp_path)
+    load_derived(build, article, questions, source)
+    [first] = cache.iterdir()
+    (cache / "unrelated.txt").write_text("kept")
+    questions.write_text(questions.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    load_derived(build, article, questions, source)  # a new key: a new snapshot, the old one removed
+    names = sorted(p.name for p in cache.iterdir())
+    assert first.name not in names and "unrelated.txt" in names and len(names) == 2, names
+    load_derived(build, article, questions, source)  # served from the snapshot: nothing listed or removed
+    assert sorted(p.name for p in cache.iterdir()) == names
