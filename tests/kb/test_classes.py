@@ -608,3 +608,12 @@ def test_why_pop3_passwords_are_exposed_is_basic_authentication(question: str) -
 def test_what_a_planned_move_depends_on_is_processor_load_and_network(question: str) -> None:
     got = answer(question)
     assert got.answered and ("processor load" in got.answer or "charge du processeur" in got.answer), got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "answered"), [
+    ("When was KB 821839 first published?", "publication history", False),
+    ("what's the deal with 'IPSec is not designed for failover'? where's that from", "306677", True),
+])
+def test_first_publication_and_the_related_articles_title(question: str, says: str, answered: bool) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
