@@ -92,10 +92,10 @@ def _bounded(ctx: Context, seconds: list[int], *, exact: bool = False) -> bool |
 #: Comparatives: the kind named first is proposed as the longer one, or as the shorter one.
 _LONGER = frozenset({"longer", "slower", "more", "lent", "lente", "long", "longue"})
 _SHORTER = frozenset({"shorter", "faster", "quicker", "less", "rapide", "court", "courte", "moins"})
-_PLANNED_WORDS = frozenset({"planned", "move", "moved", "moves", "manual", "deplacement", "planifie", "planifiee",
-                            "cluadmin", "manuel", "manuelle"})
-_UNPLANNED_WORDS = frozenset({"unplanned", "crash", "crashes", "hang", "hangs", "unexpected", "inattendu",
-                              "inattendue", "panne", "plantage", "imprevu", "imprevue", "failure"})
+def _first_of(ctx: Context, concept: str) -> int | None:
+    """Where the question first names `concept` by one of its one-word terms (the lexicon's own, from the data)."""
+    terms = next((set(c.terms) for c in ctx.kb.questions.concepts if c.id == concept), set())
+    return next((i for i, t in enumerate(ctx.tokens) if t in terms), None)
 
 
 def _which_is_longer(ctx: Context) -> bool | None:
@@ -103,8 +103,7 @@ def _which_is_longer(ctx: Context) -> bool | None:
     longer, shorter = bool(_LONGER & ctx.words), bool(_SHORTER & ctx.words)
     if longer == shorter:
         return None
-    planned = next((i for i, t in enumerate(ctx.tokens) if t in _PLANNED_WORDS), None)
-    unplanned = next((i for i, t in enumerate(ctx.tokens) if t in _UNPLANNED_WORDS), None)
+    planned, unplanned = _first_of(ctx, "planned"), _first_of(ctx, "unplanned")
     if planned is None or unplanned is None:
         return None
     return (unplanned < planned) == longer  # the article's unplanned failover is the longer of the two
