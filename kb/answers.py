@@ -161,9 +161,18 @@ def _comparison(ctx: Context) -> Reply:
                  ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
                  pct=round(100 * gap / without.min_seconds))
     if s.count:
-        text += " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without.min_seconds),
+        text += _rate(ctx) + " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without.min_seconds),
                             with_=ctx.duration(s.count * with_.min_seconds), gap=ctx.duration(s.count * gap))
     return Reply(facts, text)
+
+
+def _rate(ctx: Context) -> str:
+    """" 2 a month over a year makes 24.": how a count per period became the count added up."""
+    rate = ctx.slots.rate
+    if rate is None or rate.over is None or ctx.slots.count is None:
+        return ""
+    return " " + ctx.t("count_rate", n=rate.n, per=ctx.t(f"per_{rate.per}"), over=ctx.t(f"over_{rate.over}"),
+                       count=ctx.slots.count)
 
 
 def exchange_time(ctx: Context) -> int | None:
@@ -286,7 +295,8 @@ def failover(ctx: Context) -> Reply:
         return Reply(facts, f"{text} {' '.join(totals)}")
     if s.count and len(found) == 1:
         e = found[0]
-        text += " " + ctx.t("count_total", n=s.count, total=ctx.span(s.count * e.min_seconds, s.count * e.max_seconds))
+        total = ctx.span(s.count * e.min_seconds, s.count * e.max_seconds)
+        text += _rate(ctx) + " " + ctx.t("count_total", n=s.count, total=total)
     return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
 
 

@@ -20,7 +20,7 @@ from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import asks, opens, split
 from kb.record import Record
-from kb.slots import COMPACT_OS, Slots, extract
+from kb.slots import COMPACT_OS, Slots, counted, extract, over_horizon
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
 from kb.verdicts import VERDICTS
@@ -209,8 +209,11 @@ class Engine:
         state = s.nlbsflags or b.nlbsflags
         if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"}:
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
+        count, rate = s.count or b.count, s.rate or b.rate
+        if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon)) is not None:
+            count, rate = counted(later), later  # "3 crashes a month. Downtime per year?"
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
-                           oses=s.oses or b.oses, count=s.count or b.count, limit=s.limit or b.limit)
+                           oses=s.oses or b.oses, count=count, rate=rate, limit=s.limit or b.limit)
         if slots == s:
             return part
         concepts = part.concepts | _slot_concepts(slots)

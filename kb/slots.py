@@ -83,6 +83,8 @@ class Slots(Record):
     durations: tuple[int, ...] = ()    # durations the question states, in seconds ("3 minutes")
     oses: tuple[str, ...] = ()         # every covered Windows named, in order (a comparison names two)
     count: int | None = None           # how many failovers the question adds up
+    rate: Rate | None = None           # the count as a rate over a horizon ("2 a month, over a year")
+    horizon: str | None = None         # a period the question totals over, for an earlier part's rate
     limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over"
     stated: bool = False               # the NLBSFlags state is said in words ("after the change"), not as a value
 
@@ -223,16 +225,98 @@ def _timeline(tokens: list[str]) -> str | None:
     return None
 
 
-def _count(tokens: list[str], used: set[int]) -> int | None:
-    """How many failovers the question counts ("10 planned moves", "three node crashes")."""
+def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
+    """How many failovers the question counts ("10 planned moves", "three node crashes").
+
+    A count per period over a longer one ("2 crashes a month, per year?") is
+    multiplied out; the rate is kept so the answer can show the product.
+    """
     for i, tok in enumerate(tokens):
         number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
         ahead = tokens[i + 1 : i + 3]
         if ahead and (ahead[0].isdigit() or any(t in _UNITS for t in ahead)):
             continue  # "the 3-6 second planned move": a range of durations, not a count of moves
-        if number and number > 1 and i not in used and any(t in _EVENTS for t in tokens[i + 1 : i + 6]):
+        if not number or i in used:
+            continue
+        window = tokens[i + 1 : i + 8]
+        per = _per_period(window)
+        if (number > 1 or per) and (any(t in _EVENTS for t in window[:5]) or (per and window[0] in _TIMES)):
             used.add(i)
-            return number
+            if per is None:
+                return number, None
+            rate = Rate(number, per[0], _horizon(tokens, i + 1 + per[1], per[0]))
+            return counted(rate), rate
+    return None, None
+
+
+def counted(rate: Rate) -> int | None:
+    """How many failovers a rate adds up to over its horizon (without one, the count itself, if several)."""
+    if rate.over is None:
+        return rate.n if rate.n > 1 else None
+    return rate.n * _PER_HORIZON[(rate.per, rate.over)]
+
+
+def over_horizon(rate: Rate, horizon: str | None) -> Rate | None:
+    """`rate` over a horizon a later part names ("3 crashes a month. Downtime per year?")."""
+    if rate.over is None and horizon is not None and (rate.per, horizon) in _PER_HORIZON:
+        return rate._replace(over=horizon)
+    return None
+
+
+#: Periods a rate counts in; the horizon a question asks over, and how many periods it holds.
+_PERIOD_WORDS = {
+    "day": "day", "days": "day", "daily": "day", "jour": "day", "jours": "day", "quotidien": "day",
+    "week": "week", "weeks": "week", "weekly": "week", "semaine": "week", "semaines": "week", "hebdo": "week",
+    "month": "month", "months": "month", "monthly": "month", "mois": "month", "mensuel": "month",
+    "mensuels": "month", "mensuelle": "month", "mensuelles": "month",
+    "quarter": "quarter", "quarters": "quarter", "quarterly": "quarter", "trimestre": "quarter",
+    "trimestres": "quarter", "trimestriel": "quarter",
+    "year": "year", "years": "year", "yearly": "year", "annually": "year", "annual": "year", "annee": "year",
+    "annees": "year", "annuel": "year", "annuelle": "year", "annuels": "year", "annuelles": "year",
+}
+_PER_HORIZON = {("day", "year"): 365, ("week", "year"): 52, ("month", "year"): 12, ("quarter", "year"): 4,
+                ("day", "week"): 7, ("day", "month"): 30, ("month", "quarter"): 3}
+_PER = frozenset({"per", "par", "a", "an", "each", "every", "chaque", "by"})
+_TIMES = frozenset({"times", "fois", "x"})
+_YEAR_AN = frozenset({"par", "un", "per", "sur", "chaque", "en", "l", "1"})  # French "an" (a year), not "an" (article)
+
+
+class Rate(Record):
+    """A count per period, over a horizon the question asks ("2 a month, over a year")."""
+
+    n: int
+    per: str                # "day" | "week" | "month" | "quarter"
+    over: str | None = None  # "week" | "month" | "quarter" | "year"; None: not named (yet)
+
+
+def _period(tokens: list[str], i: int) -> str | None:
+    tok = tokens[i]
+    if tok == "an":
+        return "year" if i > 0 and tokens[i - 1] in _YEAR_AN else None
+    return _PERIOD_WORDS.get(tok)
+
+
+def _per_period(window: list[str]) -> tuple[str, int] | None:
+    """The period of a rate right after a count ("crashes a month", "pannes par mois", "monthly"): (period, end)."""
+    for j, tok in enumerate(window[:6]):
+        unit = _period(window, j)
+        if unit and unit != "year" and (tok not in _PERIOD_WORDS or tok.endswith(("ly", "el", "elle", "els", "elles"))
+                                        or (j and window[j - 1] in _PER)):
+            return unit, j + 1
+    return None
+
+
+def _horizon(tokens: list[str], start: int = 0, per: str | None = None) -> str | None:
+    """The longer period the question totals over ("per year", "sur un an", "annual downtime").
+
+    With `per`, one that holds several of that period, skipping the rate's own words before `start`.
+    """
+    for i in range(len(tokens)):
+        if start - 8 <= i < start:
+            continue
+        unit = _period(tokens, i)
+        if unit and (per is None or (per, unit) in _PER_HORIZON):
+            return unit
     return None
 
 
@@ -336,7 +420,7 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     before = len(used)
     nlbs = _nlbsflags(tokens, matches, used)
     stated = nlbs is not None and len(used) == before  # "after the change", "without it"; not "set it to 1"
-    count = _count(tokens, used)
+    count, rate = _count(tokens, used)
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
-                 tuple(oses), count, limit, stated)
+                 tuple(oses), count, rate, None if count else _horizon(tokens), limit, stated)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from kb.answers import Context, Reply, exchange_time
 from kb.failover import NotCovered, estimates
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
+from kb.slots import WORD_NUMBERS
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
                     "visible", "captured", "sniffed", "sniff", "sniffs", "sniffing", "sniffer", "capture", "captures",
@@ -131,6 +132,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
                  for e in estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=False)]
         return any(set(s.durations) <= p for p in parts)
+    if "nlbsflags" in ctx.concepts and not ctx.planned and (claim := _flag_claim(ctx)) is not None:
+        return claim
     if s.durations:
         try:
             found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
@@ -151,6 +154,52 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if ctx.planned is True and ctx.words & _LOAD:
         return True  # "the actual time depends on processor load on the cluster nodes and on network conditions"
     return None
+
+
+#: A ratio the question proposes for NLBSFlags' effect: "3 times faster", "deux fois plus rapide", "by half".
+_TIMES = frozenset({"times", "fois"})
+_TWICE = frozenset({"twice", "half", "halves", "halved", "moitie", "double", "doubles"})
+#: A saving the question proposes: "does it save 4 minutes?", "on gagne 5 minutes ?".
+_SAVING = frozenset({"save", "saves", "saved", "saving", "gain", "gains", "gagne", "gagner", "gagnes", "gagnons",
+                     "gagnent", "economise", "economiser", "economisent", "shave", "shaves", "shaved", "cut", "cuts",
+                     "reduce", "reduces", "reduit", "reduire", "less", "moins", "shorter", "faster", "quicker"})
+
+
+_DIVIDES = frozenset({"divide", "divides", "divided", "divise", "divisee", "diviser"})
+
+
+def _number(token: str) -> int | None:
+    return int(token) if token.isdigit() and len(token) <= 3 else WORD_NUMBERS.get(token)
+
+
+def _stated_ratio(ctx: Context) -> float | None:
+    tokens = ctx.tokens
+    for i, tok in enumerate(tokens):
+        if tok in _TWICE:
+            return 2.0
+        if tok in _TIMES and i and (n := _number(tokens[i - 1])):
+            return float(n)
+        if tok in ("by", "par") and i + 1 < len(tokens) and _DIVIDES & set(tokens[max(0, i - 4) : i]) and (
+                n := _number(tokens[i + 1])):
+            return float(n)
+    return None
+
+
+def _flag_claim(ctx: Context) -> bool | None:
+    """"Is it 2 times faster with NLBSFlags?", "does it save 4 minutes?": the claim against the article's gap."""
+    ratio = _stated_ratio(ctx)
+    saving = ctx.slots.durations if ctx.words & _SAVING and ctx.slots.limit is None else ()
+    if ratio is None and not saving:
+        return None
+    try:
+        os = ctx.slots.os or "windows-2003"
+        without = estimates(ctx.kb, os=os, nlbsflags="absent", planned=False)[0].min_seconds
+        with_ = estimates(ctx.kb, os=os, nlbsflags="1", planned=False)[0].min_seconds
+    except NotCovered:
+        return None
+    if ratio is not None:
+        return abs(without / with_ - ratio) < 0.05
+    return all(d == without - with_ for d in saving)
 
 
 _LOAD = frozenset({"load", "charge", "processor", "processeur", "cpu", "network", "reseau", "depends", "depend",

@@ -38,7 +38,8 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "gotta", "got", "edit", "put", "set", "apply", "modify", "speed", "speeds",
                        "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
                        "means", "requires", "require", "supports", "support", "includes", "include", "drops",
-                       "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes"})
+                       "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes",
+                       "cuts", "saves", "halves", "makes"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
                           "breakdown", "timeline"})
 _ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste"})
@@ -70,7 +71,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "impacte", "necessite", "exige", "requiert",
                        "crypte", "arrive", "conserve", "perd", "perdent", "detecte", "remarque", "apercoit",
                        "attend", "attendent", "efface", "redemarre", "raccourcit", "accelerent", "joue",
-                       "figure", "figurent", "apparait", "apparaissent", "ete", "etait"})
+                       "figure", "figurent", "apparait", "apparaissent", "ete", "etait", "gagne", "gagnent",
+                       "economise", "divise"})
 
 
 def _tagged(words: list[str]) -> bool:

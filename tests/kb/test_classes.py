@@ -617,3 +617,31 @@ def test_what_a_planned_move_depends_on_is_processor_load_and_network(question: 
 def test_first_publication_and_the_related_articles_title(question: str, says: str, answered: bool) -> None:
     got = answer(question)
     assert got.answered is answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "count", "total"), [
+    ("we see 3 node crashes a month; IPSec downtime per year without NLBSFlags?", "36", "216 minutes"),
+    ("une panne par semaine : combien de minutes perdues sur un an sans le flag ?", "52", "312 minutes"),
+    ("4 unplanned failovers per quarter. With NLBSFlags, total per year?", "16", "32 minutes"),
+])
+def test_a_rate_over_a_longer_period_is_multiplied_out(question: str, count: str, total: str) -> None:
+    got = answer(question)
+    assert got.answered and count in got.answer and total in got.answer, got.answer
+
+
+def test_a_rate_without_a_longer_period_counts_as_given() -> None:
+    got = answer("2 crashes a month with NLBSFlags: how long in total?")
+    assert got.answered and "4 minutes" in got.answer and "24" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("NLBSFlags makes the failover twice as fast, right?", "No"),
+    ("is the unplanned failover 3 times faster once NLBSFlags is set?", "Yes"),
+    ("avec NLBSFlags c'est cinq fois plus rapide ?", "Non"),
+    ("NLBSFlags divise la bascule par 3 ?", "Oui"),
+    ("does setting the flag save us 3 minutes per crash?", "No"),
+    ("on économise 4 minutes par panne avec NLBSFlags ?", "Oui"),
+])
+def test_a_ratio_or_saving_the_question_proposes_is_checked(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer

@@ -26,6 +26,7 @@ QUESTIONS = [item["q"] for name in sorted(HERE.glob("*.yaml"))
              for item in yaml.safe_load(name.read_text("utf-8"))]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MIN_SEC = re.compile(r"(\d+)\s*(?:min|mins|mn|minutes?)\s*(\d+)")
+_PERIOD = re.compile(r"\b(?:day|week|month|quarter|jour|semaine|mois|trimestre)s?\b", re.I)
 _DECIMAL_MIN = re.compile(r"(\d+)[.,](\d+)\s*(?:min|mins|mn|minutes?)")
 
 
@@ -81,6 +82,8 @@ def test_every_number_is_traced(question: str) -> None:
     stated_seconds |= {int(m) * 60 + int(s) for m, s in _MIN_SEC.findall(question)}  # "2 min 30"
     stated_seconds |= {round(float(f"{a}.{b}") * 60) for a, b in _DECIMAL_MIN.findall(question)}  # "2.5 min"
     factors = {int(n) for n in stated if n.isdigit() and int(n) <= 1000}
+    if _PERIOD.search(question):  # "2 crashes a month, per year": the count times the periods in the year
+        factors |= {n * periods for n in factors for periods in (3, 4, 7, 12, 30, 52, 365)}
     allowed = LITERALS | stated | _derived(SECONDS | stated_seconds, factors)
     untraced = [n for n in _NUMBER.findall(got.answer) if n not in allowed and n.replace(",", ".") not in allowed]
     assert untraced == [], f"{got.answer!r} states {untraced} that nothing traces"
