@@ -254,6 +254,8 @@ def failover(ctx: Context) -> Reply:
         return _comparison(ctx)
     planned = ctx.planned
     nlbsflags, os = _ranked(ctx)
+    if nlbsflags is None and os == "windows-2000" and "nlbsflags" in ctx.concepts:
+        nlbsflags = "1"  # "does NLBSFlags do anything on Windows 2000?": the flag's case, said not to help there
     if nlbsflags is None and "idle" in ctx.concepts and s.durations:  # "5 min idle + IKE": that idle timer's state
         idles = {e.idle_seconds: e.nlbsflags for e in estimates(ctx.kb, os=os, nlbsflags=None, planned=False)}
         nlbsflags = next((idles[d] for d in s.durations if d in idles), None)

@@ -25,7 +25,9 @@ _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speed
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
                      "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer",
-                     "reduction", "automatically", "automatiquement", "kick", "drops", "drop", "lowers", "baisse"})
+                     "reduction", "automatically", "automatiquement", "kick", "drops", "drop", "lowers", "baisse",
+                     "anything", "quelque"})
+_USELESS = frozenset({"useless", "pointless", "inutile", "rien", "nothing"})
 
 
 _FRONT_WORDS = frozenset({"front", "frontend", "fe", "frontal", "frontaux"})
@@ -145,6 +147,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
             fits = any(e.min_seconds <= d <= e.max_seconds for e in found for d in s.durations)
             return False if not fits else None
         return all(found[0].min_seconds <= d <= found[0].max_seconds for d in s.durations)
+    if "nlbsflags" in ctx.concepts and _USELESS & ctx.words and not ctx.planned:
+        return s.os == "windows-2000"  # "NLBSFlags is useless on Windows 2000, right?"
     if "nlbsflags" in ctx.concepts and _EFFECT & ctx.words and not ctx.planned:
         return s.os != "windows-2000"
     if ctx.planned is True and ctx.words & {"minutes", "minute"}:

@@ -645,3 +645,14 @@ def test_a_rate_without_a_longer_period_counts_as_given() -> None:
 def test_a_ratio_or_saving_the_question_proposes_is_checked(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("does NLBSFlags do anything on a Windows 2000 front-end?", "No"),
+    ("NLBSFlags is pointless on Windows 2000, right?", "Yes"),
+    ("NLBSFlags sert à quelque chose sous Windows 2000 ?", "Non"),
+])
+def test_nlbsflags_on_windows_2000_is_said_not_to_help(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+    assert "5 minutes" in got.answer and ("Windows Server 2003" in got.answer), got.answer
