@@ -76,7 +76,8 @@ class Vocabulary:
         found = self._memo.get(token)
         if found is None:
             found = self._remember(token, self.ordinary(token) or (
-                5 <= len(token) <= MAX_WORD and token.isalpha() and self._one_edit_from(token, self._words())))
+                5 <= len(token) <= MAX_WORD and token.isalpha() and (
+                    self._one_edit_from(token, self._words()) or _inflected(token, self._words()))))
         return found
 
     def slip_of_ordinary(self, token: str) -> bool:
@@ -118,6 +119,31 @@ class Vocabulary:
             if not (self.ordinary(tok) if tok in names else self._accounted(tok)):
                 found.append(tok)
         return found
+
+
+#: Inflections the frequency list misses ("déplaçons", "respectons", "imputables"): an ending, and what a form of
+#: the same word can end with instead. Longest endings first; only words of 6 letters or more are tried.
+_INFLECTIONS = (
+    ("eraient", ("er", "e", "re")), ("erions", ("er", "e")), ("eront", ("er", "e", "re")), ("erons", ("er", "e")),
+    ("aient", ("er", "e", "re", "ir")), ("erait", ("er", "e", "re")), ("ables", ("able", "er", "e", "ant")),
+    ("ibles", ("ible", "re", "ir")), ("able", ("er", "e", "ant", "")), ("ible", ("re", "ir", "")),
+    ("ions", ("er", "ion", "e", "re", "ir")), ("iez", ("er", "e", "re")), ("ons", ("er", "e", "re", "ir", "ant")),
+    ("ez", ("er", "e", "re", "ir")), ("ent", ("er", "e", "re", "ir")), ("ait", ("er", "e", "re", "ir")),
+    ("ais", ("er", "e", "re", "ir")), ("era", ("er", "e")), ("ees", ("er", "e", "ee")), ("ee", ("er", "e")),
+    ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)), ("ly", ("",)),
+)
+
+
+def _inflected(token: str, words: frozenset[str]) -> bool:
+    """Another form of an ordinary word: its stem with another ending is in the list."""
+    if len(token) < 6:
+        return False
+    for ending, others in _INFLECTIONS:
+        if token.endswith(ending):
+            stem = token[: -len(ending)]
+            if len(stem) >= 4 and any(stem + other in words for other in others):
+                return True
+    return False
 
 
 def original_spelling(question: str, token: str) -> str:

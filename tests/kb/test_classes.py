@@ -656,3 +656,19 @@ def test_nlbsflags_on_windows_2000_is_said_not_to_help(question: str, starts: st
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
     assert "5 minutes" in got.answer and ("Windows Server 2003" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Quand nous déplaçons le groupe à la main, combien de temps prend IPSec ?",
+    "Respectons-nous un objectif de 3 minutes avec NLBSFlags si Exchange revient en 30 secondes ?",
+    "Est-ce atteignable en 2 minutes avec NLBSFlags ?",
+])
+def test_an_inflected_ordinary_word_is_not_taken_for_a_term(question: str) -> None:
+    got = answer(question)
+    assert got.answered, got.answer
+
+
+@pytest.mark.parametrize("question", ["How long does failover take with a quorum witness?",
+                                      "Combien de temps dure le basculement avec PowerShell DSC ?"])
+def test_terms_are_still_named_when_inflections_are_accepted(question: str) -> None:
+    assert not answer(question).answered
