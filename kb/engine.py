@@ -178,6 +178,8 @@ class Engine:
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
+        if "nlbsflags" in concepts and "where" not in concepts and _set_on_a_role(tokens, matches, concepts):
+            concepts |= {"where"}  # "NLBSFlags should be set on the back-end nodes to speed up …": a claim of where
         if "set_verb" in concepts and concepts & {"where", "value"} and concepts <= _ABOUT_SETTING:
             concepts |= {"nlbsflags"}  # "where do I set it, what value?": the one value the article sets
         if "recovery" in concepts and "ipsec" in concepts and "exchange" not in tokens and set(tokens) & _RECOVERS:
@@ -248,6 +250,7 @@ class Engine:
         refused: Outcome | None = None  # the last part declined for naming something the article doesn't cover
         elsewhere: Outcome | None = None  # a statement set the scene in a product or version the article doesn't cover
         setting: set[str] = set()  # subjects named by statements among the questions
+        claim: Reading | None = None  # the last statement: "X. Could you confirm that?" asks whether X holds
         parts = _tags_joined(split(question.replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
@@ -260,14 +263,17 @@ class Engine:
                     reading = reading._replace(yes_no=True)
             # "… for HTTP, and which for POP3?": a short part naming another subject follows up; it is not context.
             swaps = before is not None and asked and bool(reading.concepts & _SWAPPABLE) and _follows_up(reading)
+            confirms = claim is not None and asked and self._confirms(reading)
             fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
-                        and not swaps and not (opens(text) and reading.concepts))  # "what's policy 1?" asks
+                        and not swaps and not (opens(text) and reading.concepts)  # "what's policy 1?" asks
+                        and not confirms)
             scene = self._out_of_scope(reading, lang)
             if several and (fragment or not asked):  # context for the other parts, not a question
                 refused = scene or refused
                 if scene is not None and self._names_product(reading):
                     elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
                 setting |= {c for c in reading.concepts if c in self._topics}
+                claim = reading if scene is None and reading.concepts and not fragment else claim
                 outcome = Outcome(False, "")
             elif scene is not None:
                 outcome = refused = scene
@@ -280,6 +286,8 @@ class Engine:
                 # question just declined, not a question of their own
                 outcome = Outcome(False, "")
             else:
+                if confirms and claim is not None:
+                    reading, setting = claim._replace(yes_no=True), set()  # the statement is what is asked
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
                 reading = reading._replace(concepts=reading.concepts | setting)
                 if before is not None and (_follows_up(reading) or (  # "…, and which for POP3?"
@@ -295,6 +303,11 @@ class Engine:
             outcomes.append(outcome._replace(part=text))
             before = reading
         return self._combine(question, lang, outcomes)
+
+    def _confirms(self, r: Reading) -> bool:
+        """"Could you confirm that?", "Est-ce exact ?": a part asking only whether the statement before holds."""
+        return bool(r.words & _CONFIRM) and not r.concepts - _ABOUT_THE_ARTICLE & (self._attributes | self._topics) \
+            and not r.words & _WH_WORDS
 
     def _out_of_scope(self, r: Reading, lang: Lang) -> Outcome | None:
         """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""
@@ -449,6 +462,9 @@ _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange",
 _ABOUT_SETTING = frozenset({"set_verb", "where", "value", "value_word", "steps", SMALL_TALK})
 _RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recuperer", "recupere"})
 #: Words by which a yes/no question proposes a value to set ("should it be 0?").
+_CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
+                      "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
+                      "check", "ok", "okay", "bon", "bien"})
 _MUST = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
@@ -531,6 +547,29 @@ def _front_end_fails(matches: list[Match]) -> bool:
 
 
 _FRONT_END_KIND = frozenset({"nlb", "node", "cluster"})
+
+
+_ROLES = frozenset({"frontend", "backend", "node"})
+
+
+def _set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[str]) -> bool:
+    """"should be set on the back-end", "défini sur les nœuds ?": where the value goes is what is claimed.
+
+    A state said in passing ("NLBSFlags is set on the FEs. Total failover?") claims nothing about where.
+    """
+    for m in matches:
+        if "set_verb" in m.concepts:
+            ahead = [n for n in matches if m.end <= n.start <= m.end + 4 and n.concepts & _ROLES]
+            if not ahead or not set(tokens[m.end : ahead[0].start]) & {"on", "sur", "onto", "in"}:
+                continue
+            if _MUST & set(tokens[max(0, m.start - 3) : m.start]):
+                return True
+            if ahead[0].concepts & {"backend", "node"} and not concepts & _NOT_WHERE:
+                return True
+    return False
+
+
+_NOT_WHERE = frozenset({"time", "total", "recovery", "reason", "planned", "unplanned"})
 
 
 def _follows_up(r: Reading) -> bool:

@@ -672,3 +672,21 @@ def test_an_inflected_ordinary_word_is_not_taken_for_a_term(question: str) -> No
                                       "Combien de temps dure le basculement avec PowerShell DSC ?"])
 def test_terms_are_still_named_when_inflections_are_accepted(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "starts", "says"), [
+    ("The runbook says NLBSFlags data should be 2. Can you confirm?", "No", "1"),
+    ("Un collègue affirme qu'un déplacement planifié prend environ 3 à 6 secondes. Est-ce exact ?", "Oui", "3 à 6"),
+    ("Our design note puts NLBSFlags on the back-end nodes. Could you verify that this matches the article?",
+     "No", "front-end"),
+    ("I read that the idle timer drops to 1 minute on Windows Server 2003 with NLBSFlags. Is that accurate?",
+     "Yes", "1 minute"),
+])
+def test_a_statement_then_confirm_asks_whether_the_statement_holds(question: str, starts: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
+
+
+def test_a_draft_named_in_passing_is_not_a_request_to_draft() -> None:
+    assert answer("Our draft runbook says to set NLBSFlags to 1. Is that right?").answered
+    assert not answer("draft an email to the CAB about NLBSFlags").answered
