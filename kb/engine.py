@@ -171,7 +171,7 @@ class Engine:
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = self.lexicon.match(tokens)
         concepts = frozenset(c for m in matches for c in m.concepts)
-        if "backend" not in concepts and _front_end_fails(matches):
+        if "backend" not in concepts and _front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         concepts |= _slot_concepts(slots)
@@ -464,7 +464,7 @@ _RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recup
 #: Words by which a yes/no question proposes a value to set ("should it be 0?").
 _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
-                      "check", "ok", "okay", "bon", "bien"})
+                      "check", "ok", "okay", "bon", "bien", "good", "fine"})
 _MUST = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
@@ -532,12 +532,17 @@ def _quoted(part: str) -> str:
 FRONT_END_DOWN = "front_end_down"
 
 
-def _front_end_fails(matches: list[Match]) -> bool:
-    """A front-end named right before a failure ("the FE crashes", "un nœud FE meurt")."""
+def _front_end_fails(tokens: list[str], matches: list[Match]) -> bool:
+    """A front-end named right before a failure ("the FE crashes", "un nœud FE meurt").
+
+    Not when the verb has an object ("the FE drops the dead SAs"): the front-end acts, it does not fail.
+    """
     front_end = -99  # where the last front-end match ended, if nothing but its kind (NLB, node) came after it
     for m, after in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
-        describes = after is not None and after.start == m.end and "failover" in after.concepts
-        if "unplanned" in m.concepts and m.start - front_end <= 2 and not describes:  # not "FE, unplanned failover"
+        describes = after is not None and after.start == m.end and bool(after.concepts & {"failover", "ike"})
+        acts = (m.end < len(tokens) and tokens[m.end] in _DETERMINERS) or bool(  # "drops the SAs", "drops the dead"
+            front_end >= 0 and set(tokens[front_end : m.start]) & _DETERMINERS)
+        if "unplanned" in m.concepts and m.start - front_end <= 2 and not describes and not acts:
             return True
         if "frontend" in m.concepts:
             front_end = m.end
@@ -547,6 +552,7 @@ def _front_end_fails(matches: list[Match]) -> bool:
 
 
 _FRONT_END_KIND = frozenset({"nlb", "node", "cluster"})
+_DETERMINERS = frozenset({"the", "its", "their", "all", "les", "ses", "leurs", "toutes", "tous"})
 
 
 _ROLES = frozenset({"frontend", "backend", "node"})

@@ -384,7 +384,10 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
               for i in range(m.start, m.end)}
     window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
               if i not in others]
-    negative = any(t in _NEGATIONS for t in window)
+    roles = {i for m in matches if m.concepts & _ROLES for i in range(m.start, m.end)}
+    negative = any(t in _NEGATIONS and not _contrast(i, roles) for i, t in
+                   enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
+                   if i not in others)
     positive = any(t in _POSITIVES for t in window if t not in ("is", "on"))
     if ("with" in window and "without" in window) or ("avec" in window and "sans" in window):
         return None  # "with and without NLBSFlags": both cases
@@ -393,6 +396,14 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
     if positive or tokens[span.start:span.end] == ["fast", "failover"]:
         return "1"
     return None
+
+
+_ROLES = frozenset({"frontend", "backend", "node"})
+
+
+def _contrast(i: int, roles: set[int]) -> bool:
+    """"on the FE, not the BE": a negation between two server roles sets one against the other, not NLBSFlags."""
+    return any(j < i for j in roles) and any(i < j <= i + 4 for j in roles)
 
 
 _NOT = frozenset({"not", "pas", "no", "non", "isn", "n", "rather"})

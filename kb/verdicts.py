@@ -52,13 +52,16 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
 _OTHER_HIVES = frozenset({"hkcu", "hku", "hkcr", "hkcc", "current", "users", "classes", "config"})
 
 
+_CONTRAST = frozenset({"rather", "instead", "plutot", "than", "non", "not", "pas"})
+
+
 def front_end(ctx: Context, reply: Reply) -> bool | None:
     roles = {f.data.server_role for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
     if ("hkey" in ctx.words or {"hkcu", "hku", "hkcr", "hkcc"} & ctx.words) and _OTHER_HIVES & ctx.words:
         return False
     asked_front = "frontend" in ctx.concepts
     asked_back = bool({"backend", "node", "cluster"} & ctx.concepts)
-    if asked_front and asked_back and ctx.tokens and ctx.words & {"rather", "instead", "plutot", "than", "non"}:
+    if asked_front and asked_back and ctx.tokens and ctx.words & _CONTRAST:
         # "on the front-end rather than the back-end nodes?": the role named first is the one proposed
         front = min((i for i, t in enumerate(ctx.tokens) if t in _FRONT_WORDS), default=999)
         back = min((i for i, t in enumerate(ctx.tokens) if t in _BACK_WORDS), default=999)

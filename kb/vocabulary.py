@@ -20,6 +20,8 @@ ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data",
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MEMO_LIMIT = 50_000
 _ORDINAL_ENDINGS = frozenset({"er", "re", "e", "eme", "ieme", "nd", "st", "rd", "th", "d"})
+_HOST_PREFIXES = frozenset({"fe", "be", "node", "noeud", "nd", "host", "srv", "server", "serveur", "dc", "exch", "mbx",
+                            "front", "back", "frontal", "cluster", "clu", "vs", "evs", "bck", "bes", "fes", "n"})
 _TIME_OF_DAY = frozenset({"am", "pm", "h", "hrs", "min", "mn", "s", "ms"})
 _PUNCTUATION = "\"'«»“”‘’()[]{}<>,;:!?*`~"
 
@@ -114,6 +116,8 @@ class Vocabulary:
                 continue
             if tok[0].isdigit() and tok.lstrip("0123456789") in _ORDINAL_ENDINGS | _TIME_OF_DAY:
                 continue  # "1er", "2nd", "3e": ordinals; "3am", "14h": times of day; not terms
+            if tok.rstrip("0123456789") in _HOST_PREFIXES and len(tok) - len(tok.rstrip("0123456789")) <= 3:
+                continue  # "FE2", "node1", "srv03": a server's name, not a term
             if len(tok) <= 4 and tok.isalpha() and tok not in names and tok not in shouted:
                 continue  # short lower-case words are chat shorthand ("teh", "mgmt"), not terms
             if not (self.ordinary(tok) if tok in names else self._accounted(tok)):

@@ -71,7 +71,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "impacte", "necessite", "exige", "requiert",
                        "crypte", "arrive", "conserve", "perd", "perdent", "detecte", "remarque", "apercoit",
                        "attend", "attendent", "efface", "redemarre", "raccourcit", "accelerent", "joue",
-                       "figure", "figurent", "apparait", "apparaissent", "ete", "etait", "gagne", "gagnent",
+                       "figure", "figurent", "apparait", "apparaissent", "ete", "etait", "gagne", "gagnent", "peuvent",
+                       "pourrait", "pourraient", "doivent", "devraient", "savent", "refait", "refont",
                        "economise", "divise"})
 
 

@@ -690,3 +690,28 @@ def test_a_statement_then_confirm_asks_whether_the_statement_holds(question: str
 def test_a_draft_named_in_passing_is_not_a_request_to_draft() -> None:
     assert answer("Our draft runbook says to set NLBSFlags to 1. Is that right?").answered
     assert not answer("draft an email to the CAB about NLBSFlags").answered
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("NLBSFlags belongs on the front-end, not the back-end, correct?", "Yes"),
+    ("NLBSFlags sur les nœuds back-end et pas sur le frontal, c'est ça ?", "Non"),
+    ("We put NLBSFlags on both front-ends. Are we good?", "Yes"),
+])
+def test_a_role_set_against_another_is_not_a_negated_nlbsflags(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+    assert "not set" not in got.answer and "non définie" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "How long until the front-end drops the stale SAs without NLBSFlags?",
+    "NLBSFlags is missing on FE2 and node3 hung: how long for IPSec?",
+])
+def test_a_front_end_acting_or_a_server_name_is_not_declined(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "6 minutes" in got.answer, got.answer
+
+
+def test_pop3_with_kerberos_is_a_no_in_french() -> None:
+    got = answer("Les clients IMAP4 peuvent utiliser NTLM vers le back-end ?")
+    assert got.answered and got.answer.startswith("Non"), got.answer
