@@ -379,8 +379,18 @@ _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": 
 def policies(ctx: Context) -> Reply:
     policy_facts = [(f.id, f.data) for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
     named = [fid for fid, policy in policy_facts if str(policy.number) in ctx.slots.numbers]
+    wanted = {name for concept, name in _PROTOCOL_CONCEPTS.items() if concept in ctx.concepts}
+    if "port" in ctx.concepts and wanted and not ctx.slots.ports and not any(
+            p.ports for _, p in policy_facts if wanted & set(p.protocols)):  # "LDAP's port for policy 3?"
+        raise NotCovered("detail_port", ctx.t("dc_protocols"))
     if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
         return Reply(tuple(named))
+    if ctx.slots.ports and {"policy", "password"} <= ctx.concepts and not wanted and not named:
+        # "does the passwords policy include port 80?": that policy (the first) is the subject, not the port's
+        fid, first = min(policy_facts, key=lambda f: f[1].number)
+        absent = [port for port in ctx.slots.ports if not any(s.port == port for s in first.ports)]
+        text = ctx.kb.facts[fid].text.get(ctx.lang)
+        return Reply((fid,), f"{text} {ctx.t('policy_lacks_port', what=', '.join(map(str, absent)))}" if absent else "")
     chosen: list[str] = []
     missing: list[int] = []
     for port in ctx.slots.ports:
@@ -389,7 +399,6 @@ def policies(ctx: Context) -> Reply:
             chosen += hits[:1]  # the narrowest policy naming that port
         else:
             missing.append(port)
-    wanted = {name for concept, name in _PROTOCOL_CONCEPTS.items() if concept in ctx.concepts}
     if "dc" in ctx.concepts:
         wanted.add("LDAP")
     if "message_flow" in ctx.concepts:

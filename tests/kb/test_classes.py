@@ -715,3 +715,18 @@ def test_a_front_end_acting_or_a_server_name_is_not_declined(question: str) -> N
 def test_pop3_with_kerberos_is_a_no_in_french() -> None:
     got = answer("Les clients IMAP4 peuvent utiliser NTLM vers le back-end ?")
     assert got.answered and got.answer.startswith("Non"), got.answer
+
+
+@pytest.mark.parametrize("question", ["which port does Kerberos use in suggested policy 3?",
+                                      "RPC dynamic port range for the third policy: 1025-5000?",
+                                      "la stratégie 3, LDAP passe sur quel port ?"])
+def test_a_port_of_policy_3s_protocols_is_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and ("port" in got.answer), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [("Does the passwords policy include port 80?", "No"),
+                                                  ("la stratégie des mots de passe couvre le port 143 ?", "Oui")])
+def test_a_policy_named_by_its_purpose_is_checked_for_the_port(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and ("110" in got.answer), got.answer
