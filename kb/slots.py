@@ -352,6 +352,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
         concepts.add(STATE_SET)
     spans = [m for m in matches if "nlbsflags" in m.concepts]
     if not spans:
+        if not concepts & _STATE_CONTEXT:
+            return None  # "is OWA traffic encrypted out of the box?": a default of something else
         if STATE_ABSENT in concepts and STATE_SET not in concepts:
             return "absent"
         if STATE_SET in concepts and STATE_ABSENT not in concepts:
@@ -399,6 +401,10 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
 
 
 _ROLES = frozenset({"frontend", "backend", "node"})
+#: What a state said without naming NLBSFlags ("before the change", "by default") can be the state of.
+_STATE_CONTEXT = frozenset({"failover", "time", "idle", "ike", "unplanned", "planned", "recovery", "total", "node",
+                            "registry", "value", "value_word", "set_verb", "op_diff", "op_ratio", "compare", "worst",
+                            "best", "vip"})
 
 
 def _contrast(i: int, roles: set[int]) -> bool:

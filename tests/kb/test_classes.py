@@ -730,3 +730,10 @@ def test_a_port_of_policy_3s_protocols_is_declined(question: str) -> None:
 def test_a_policy_named_by_its_purpose_is_checked_for_the_port(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts) and ("110" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", ["is IMAP4 traffic between front-end and back-end encrypted by default?",
+                                      "le trafic OWA frontal → principal est-il chiffré par défaut ?"])
+def test_a_default_of_something_other_than_nlbsflags_is_not_nlbsflags_default(question: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(("No", "Non")) and "SSL" in got.answer, got.answer
