@@ -343,7 +343,7 @@ def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
     return None
 
 
-def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str | None:
+def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: bool = False) -> str | None:
     concepts = {c for m in matches for c in m.concepts}
     timeline = _timeline(tokens)
     if timeline == "absent":
@@ -352,7 +352,7 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int]) -> str |
         concepts.add(STATE_SET)
     spans = [m for m in matches if "nlbsflags" in m.concepts]
     if not spans:
-        if not concepts & _STATE_CONTEXT:
+        if not concepts & _STATE_CONTEXT and not timed:
             return None  # "is OWA traffic encrypted out of the box?": a default of something else
         if STATE_ABSENT in concepts and STATE_SET not in concepts:
             return "absent"
@@ -435,7 +435,7 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     limit = _limit(tokens, used)
     durations = _durations(tokens, used)
     before = len(used)
-    nlbs = _nlbsflags(tokens, matches, used)
+    nlbs = _nlbsflags(tokens, matches, used, bool(durations or limit))
     stated = nlbs is not None and len(used) == before  # "after the change", "without it"; not "set it to 1"
     count, rate = _count(tokens, used)
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
