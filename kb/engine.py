@@ -98,6 +98,7 @@ class Reading(Record):
     unknown: tuple[str, ...]
     products: tuple[str, ...] = ()  # what the question calls a product the article never covers, as it spells it
     yes_no: bool = False  # a follow-up of a yes/no question ("… supported on 2003? and on 2000?") is one too
+    elsewhere: bool = False  # mostly words of another world, with at most one of the article's subjects
 
 
 class Outcome(Record):
@@ -199,11 +200,20 @@ class Engine:
         elif slots.durations and not concepts & _OTHER_DURATIONS and all(
                 d in self._totals for d in slots.durations):
             concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals
-        unknown = self.vocabulary.unknown([t for t, m in zip(tokens, _covered(tokens, matches), strict=True)
+        covered = _covered(tokens, matches)
+        unknown = self.vocabulary.unknown([t for t, m in zip(tokens, covered, strict=True)
                                            if not m], names, acronyms(text))
+        # "a front-end build pipeline for a React app", "renégocier le loyer du bail": one topic word among many
+        # ordinary words the article's world never uses is a homonym, not the topic.
+        foreign = sum(1 for t, m in zip(tokens, covered, strict=True)
+                      if not m and len(t) >= 4 and t.isalpha() and t not in self.vocabulary.known)
+        subjects = {c for c in concepts if c in self._topics and not c.startswith(("@", PRODUCT))}
+        elsewhere = (len(subjects) <= 1 and foreign >= 3 and foreign > 2 * sum(covered)
+                     and not concepts & _ABOUT_THE_DOCUMENT)  # "which products is this document scoped to?"
         products = tuple(named for m in matches if all(c.startswith(PRODUCT) for c in m.concepts)
                          and (named := _as_named(text, tokens[m.start:m.end])))
-        return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products)
+        return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
+                       elsewhere=elsewhere)
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
@@ -327,6 +337,8 @@ class Engine:
             if not named:
                 return self._decline(lang)
             return self._decline(lang, "detail_term", ", ".join(original_spelling(r.text, t) for t in named))
+        if r.elsewhere:
+            return self._decline(lang)
         return None
 
     def _names_product(self, r: Reading) -> bool:
@@ -455,6 +467,7 @@ _WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "q
                        "combien", "comment", "pourquoi", "quand", "ou", "qui", "quoi"})
 MENTIONS = "mentions"
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
+_ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "related", "author", "summary"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})

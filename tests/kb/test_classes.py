@@ -737,3 +737,20 @@ def test_a_policy_named_by_its_purpose_is_checked_for_the_port(question: str, st
 def test_a_default_of_something_other_than_nlbsflags_is_not_nlbsflags_default(question: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(("No", "Non")) and "SSL" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which front-end framework should our marketing agency choose for its website redesign?",
+    "Quel registre de langue adopter dans un courrier adressé au maire de la commune ?",
+    "How should we renegotiate the catering contract before the anniversary party?",
+])
+def test_a_topic_word_among_words_of_another_world_is_a_homonym(question: str) -> None:
+    assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Our auditors, who are thorough, want to know which editions this document is scoped to.",
+    "Nos auditeurs, très exigeants, demandent combien de temps prend le basculement sans NLBSFlags.",
+])
+def test_long_ordinary_wording_around_the_articles_subjects_is_answered(question: str) -> None:
+    assert answer(question).answered
