@@ -15,6 +15,7 @@ from kb.answers import Context, Reply, exchange_time
 from kb.failover import NotCovered, estimates
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
 from kb.slots import WORD_NUMBERS
+from kb.yesno import asks_if_true
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
                     "visible", "captured", "sniffed", "sniff", "sniffs", "sniffing", "sniffer", "capture", "captures",
@@ -318,12 +319,28 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
     return all(d == idle_seconds for d in ctx.slots.durations)
 
 
+_PROTECTED = frozenset({"protected", "protege", "proteges", "protegee", "protegees", "encrypted", "chiffre", "chiffres",
+                        "chiffree", "chiffrees", "secure", "secured", "securise", "securises", "safe"})
+_NOT_WORDS = frozenset({"not", "aren", "isn", "pas", "never", "jamais", "no", "non"})
+
+
+def _exposed(ctx: Context) -> bool:
+    """The question proposes the traffic is exposed: "in clear"; or "is it true that … not protected?".
+
+    Asked plainly, "aren't they protected?" gets the fact's polarity ("No, they are not"), in English
+    as in French ("Non, ils ne le sont pas"); only "is it true that …" asks whether the negative holds.
+    """
+    tokens = ctx.tokens
+    return bool(_CLEAR & ctx.words) or (asks_if_true(list(tokens)) and any(
+        t in _PROTECTED and _NOT_WORDS & set(tokens[max(0, i - 3) : i]) for i, t in enumerate(tokens)))
+
+
 def no_ssl(ctx: Context, reply: Reply) -> bool | None:
-    return bool(_CLEAR & ctx.words or {"basic_auth"} & ctx.concepts)
+    return _exposed(ctx) or "basic_auth" in ctx.concepts
 
 
 def basic_only(ctx: Context, reply: Reply) -> bool | None:
-    if _CLEAR & ctx.words or "basic_auth" in ctx.concepts:
+    if _exposed(ctx) or "basic_auth" in ctx.concepts:
         return True
     if {"kerberos", "ntlm", "password", "encrypt"} & ctx.concepts or "protected" in ctx.words:
         return False
@@ -331,7 +348,7 @@ def basic_only(ctx: Context, reply: Reply) -> bool | None:
 
 
 def integrated(ctx: Context, reply: Reply) -> bool | None:
-    if "basic_auth" in ctx.concepts or _CLEAR & ctx.words:
+    if "basic_auth" in ctx.concepts or _exposed(ctx):
         return False
     if {"kerberos", "ntlm", "password", "encrypt"} & ctx.concepts or "protected" in ctx.words:
         return True

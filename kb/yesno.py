@@ -76,6 +76,21 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "economise", "divise"})
 
 
+#: Openings that ask whether what follows is so ("Is it true that…", "Est-il exact que…").
+_CONFIRM_OPENERS = [o.split() for o in (
+    "is it true that", "is it correct that", "is it right that", "is it accurate that", "is it the case that",
+    "can you confirm that", "could you confirm that", "can you confirm", "could you confirm", "please confirm that",
+    "est il exact que", "est il vrai que", "est il juste que", "est il exact qu", "est il vrai qu",
+    "est ce exact que", "est ce vrai que", "pouvez vous confirmer que", "pourriez vous confirmer que",
+    "confirmez vous que", "peux tu confirmer que", "n est il pas exact que", "n est il pas vrai que")]
+
+
+def asks_if_true(tokens: list[str]) -> bool:
+    """"Is it true that X?": a Yes says X holds, even when X is negative ("… are not protected?" → Yes)."""
+    words = [t for t in tokens if t not in _PREAMBLE] or tokens
+    return any(words[: len(o)] == o for o in _CONFIRM_OPENERS)
+
+
 def _tagged(words: list[str]) -> bool:
     tail = " ".join(words[-3:])
     return any(tail == tag or tail.endswith(" " + tag) for tag in _TAGS)
@@ -85,6 +100,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
     if words[:3] in (["true", "or", "false"], ["vrai", "ou", "faux"]):
         return True
+    if asks_if_true(words):
+        return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
     if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
         return False
     if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])

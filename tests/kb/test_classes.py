@@ -754,3 +754,14 @@ def test_a_topic_word_among_words_of_another_world_is_a_homonym(question: str) -
 ])
 def test_long_ordinary_wording_around_the_articles_subjects_is_answered(question: str) -> None:
     assert answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is it true that IMAP4 passwords are not protected between front-end and back-end without IPSec?", "Yes"),
+    ("Est-il vrai que les mots de passe POP3 ne sont pas protégés sans IPSec ?", "Oui"),
+    ("POP3 passwords aren't protected without IPSec, are they?", "No"),
+    ("Is it correct that for HTTP the front-end uses Kerberos or NTLM to the back-end?", "Yes"),
+])
+def test_is_it_true_that_answers_whether_the_claim_holds(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
