@@ -385,10 +385,14 @@ def policies(ctx: Context) -> Reply:
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
     if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
         return Reply(tuple(named))
-    if ctx.slots.ports and {"policy", "password"} <= ctx.concepts and not wanted and not named:
-        # "does the passwords policy include port 80?": that policy (the first) is the subject, not the port's
-        fid, first = min(policy_facts, key=lambda f: f[1].number)
-        absent = [port for port in ctx.slots.ports if not any(s.port == port for s in first.ports)]
+    if ctx.slots.ports and "policy" in ctx.concepts and not wanted and (
+            named or "password" in ctx.concepts):
+        # "does the passwords policy / the second policy include port 443?": that policy is the subject, and the
+        # ports are checked against it, not answered by whichever policy names them
+        fid = named[0] if named else min(policy_facts, key=lambda f: f[1].number)[0]
+        policy = ctx.kb.facts[fid].data
+        assert isinstance(policy, IpsecPolicy)
+        absent = [port for port in ctx.slots.ports if not any(s.port == port for s in policy.ports)]
         text = ctx.kb.facts[fid].text.get(ctx.lang)
         return Reply((fid,), f"{text} {ctx.t('policy_lacks_port', what=', '.join(map(str, absent)))}" if absent else "")
     chosen: list[str] = []

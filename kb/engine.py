@@ -170,7 +170,7 @@ class Engine:
         tokens = [c if c == t or not ((t in terms and len(t) < 7) or self.vocabulary.ordinary(t)
                                       or (distance(t, c) > 1 and self.vocabulary.slip_of_ordinary(t))) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
-        matches = self.lexicon.match(tokens)
+        matches = [m for m in self.lexicon.match(tokens) if not _ordinal_of_policy(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
         if "backend" not in concepts and _front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
@@ -543,6 +543,14 @@ def _quoted(part: str) -> str:
 
 
 FRONT_END_DOWN = "front_end_down"
+
+
+def _ordinal_of_policy(tokens: list[str], m: Match) -> bool:
+    """"the second suggested policy": "second" is an ordinal there, not a unit of time."""
+    if m.end - m.start != 1 or tokens[m.start] not in ("second", "seconde"):
+        return False
+    ahead = [t for t in tokens[m.end : m.end + 4] if t not in ("suggested", "suggeree", "ipsec", "proposed")]
+    return bool(ahead) and ahead[0] in ("policy", "strategie", "strat", "rule", "regle")
 
 
 def _front_end_fails(tokens: list[str], matches: list[Match]) -> bool:

@@ -427,6 +427,29 @@ def _corrected(tokens: list[str], oses: list[str]) -> list[str]:
     return oses
 
 
+_ORDINALS = {"first": "1", "premiere": "1", "premier": "1", "1st": "1", "second": "2", "seconde": "2",
+             "deuxieme": "2", "2nd": "2", "third": "3", "troisieme": "3", "3rd": "3", "one": "1", "two": "2",
+             "three": "3", "un": "1", "deux": "2", "trois": "3"}
+_POLICY_WORDS = frozenset({"policy", "policies", "strategie", "strategies", "strat"})
+_POLICY_FILLER = frozenset({"suggested", "suggeree", "ipsec", "proposed", "proposee", "recommended", "recommandee"})
+
+
+def _policy_ordinals(tokens: list[str]) -> tuple[str, ...]:
+    """"the second suggested policy", "la troisième stratégie", "policy two": that policy's number."""
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok not in _POLICY_WORDS:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j] in _POLICY_FILLER:
+            j -= 1
+        if j >= 0 and tokens[j] in _ORDINALS and tokens[j] not in ("one", "two", "three", "un", "deux", "trois"):
+            found.append(_ORDINALS[tokens[j]])
+        elif i + 1 < len(tokens) and tokens[i + 1] in ("one", "two", "three", "un", "deux", "trois"):
+            found.append(_ORDINALS[tokens[i + 1]])
+    return tuple(found)
+
+
 def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     oses, other_os, other_exchange, used = _versions(tokens, oos)
     oses = _corrected(tokens, oses)
@@ -438,6 +461,6 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     nlbs = _nlbsflags(tokens, matches, used, bool(durations or limit))
     stated = nlbs is not None and len(used) == before  # "after the change", "without it"; not "set it to 1"
     count, rate = _count(tokens, used)
-    numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used)
+    numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used) + _policy_ordinals(tokens)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
                  tuple(oses), count, rate, None if count else _horizon(tokens), limit, stated)

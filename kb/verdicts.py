@@ -257,6 +257,9 @@ def applies(ctx: Context, reply: Reply) -> bool | None:
 _WITHOUT = frozenset({"without", "sans", "before", "avant", "no", "pas"})
 
 
+_ONLY = frozenset({"only", "uniquement", "seulement", "just", "juste", "exclusively", "exclusivement"})
+
+
 def policy(ctx: Context, reply: Reply) -> bool | None:
     """Is a port or protocol part of the suggested policy the question is about?"""
     if _WITHOUT & ctx.words and {"ipsec", "encrypt"} <= ctx.concepts:
@@ -268,6 +271,8 @@ def policy(ctx: Context, reply: Reply) -> bool | None:
         return all(any((port, proto) in pairs for proto in named) for port in ctx.slots.ports)
     asked = [ctx.kb.facts[f].data for f in reply.facts if isinstance(ctx.kb.facts[f].data, IpsecPolicy)]
     if ctx.slots.ports and len(asked) == 1 and {"policy", "message_flow"} & ctx.concepts:
+        if ctx.words & _ONLY:  # "policy 2 covers only 110 and 143?": exactly those
+            return {s.port for s in asked[0].ports} == set(ctx.slots.ports)
         return all(any(s.port == port for s in asked[0].ports) for port in ctx.slots.ports)  # "443 in policy 2?"
     if ctx.slots.ports:
         if {"password"} & ctx.concepts:  # passwords: policy 1

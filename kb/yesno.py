@@ -39,7 +39,7 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
                        "means", "requires", "require", "supports", "support", "includes", "include", "drops",
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes",
-                       "cuts", "saves", "halves", "makes"})
+                       "cuts", "saves", "halves", "makes", "covers", "cover", "contains", "encrypts", "protects"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
                           "breakdown", "timeline"})
 _ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste"})

@@ -765,3 +765,14 @@ def test_long_ordinary_wording_around_the_articles_subjects_is_answered(question
 def test_is_it_true_that_answers_whether_the_claim_holds(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts", "says"), [
+    ("Does the second suggested policy include port 443?", "No", "443"),
+    ("la troisième stratégie couvre-t-elle le port 110 ?", "Non", "110"),
+    ("Is it right that the first policy covers ports 110 and 143?", "Yes", "143"),
+    ("policy two covers only ports 110 and 143?", "No", "80"),
+])
+def test_a_policy_named_by_its_ordinal_is_the_subject(question: str, starts: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
