@@ -233,6 +233,8 @@ class Engine:
             concepts |= {"nlbsflags"}
         if slots.durations and not s.durations:  # "Exchange takes 3 min. … total?": whose duration it was
             concepts |= before.concepts & {"exchange", "recovery"}
+            if "exchange" in before.words and "recovery" in before.concepts:  # "Our Exchange recovery time is 2 min"
+                concepts |= {"exchange"}
         return part._replace(concepts=concepts, slots=slots)
 
     def _inherit(self, part: Reading, before: Reading) -> Reading:

@@ -361,6 +361,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
         return _change_state(tokens, concepts)
 
     span = spans[0]
+    near = set(tokens[max(0, span.start - 8) : span.end + 8])
+    if {"with", "without"} <= near or {"avec", "sans"} <= near:
+        return None  # "first without NLBSFlags and then with it": both cases
     j = span.end
     while j < len(tokens) and j < span.end + 4 and tokens[j] in _VALUE_FILLER:
         j += 1

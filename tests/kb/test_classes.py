@@ -776,3 +776,14 @@ def test_is_it_true_that_answers_whether_the_claim_holds(question: str, starts: 
 def test_a_policy_named_by_its_ordinal_is_the_subject(question: str, starts: str, says: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Exchange comes back in 4 minutes. Total failover first without NLBSFlags, then with it?",
+     ["10 minutes", "6 minutes"]),
+    ("Exchange met 1 minute à repartir. Et le total, sans NLBSFlags puis avec ?", ["7 minutes", "3 minutes"]),
+    ("Our Exchange recovery time is 2 minutes. Total for a crash once NLBSFlags is set?", ["4 minutes"]),
+])
+def test_with_and_without_in_one_breath_gets_both_totals(question: str, says: list[str]) -> None:
+    got = answer(question)
+    assert got.answered and all(s in got.answer for s in says), got.answer
