@@ -238,7 +238,9 @@ def _share(ctx: Context) -> Reply:
 
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
-    if "share" in ctx.concepts:
+    saving = bool({"op_diff", "compare"} & ctx.concepts) and "nlbsflags" in ctx.concepts and not (
+        {"idle", "ike"} & ctx.concepts)
+    if "share" in ctx.concepts and not saving:  # "what % does NLBSFlags save?" compares; "% of it is idle?" shares
         return _share(ctx)
     if "idle" in ctx.concepts and len(s.oses) >= 2 and "total" not in ctx.concepts:
         return idle_timer(ctx)  # "idle time on 2000 against 2003": the timers, not the totals
@@ -247,7 +249,7 @@ def failover(ctx: Context) -> Reply:
     if {"planned", "unplanned", "compare"} <= ctx.concepts and not {"op_diff", "op_ratio"} & ctx.concepts and (
             s.nlbsflags is None and s.limit is None and exchange_time(ctx) is None):
         return _both(ctx, None, s.os)  # "planned move, and unplanned with and without NLBSFlags?": each figure
-    if ({"op_diff", "op_ratio", "compare"} & ctx.concepts or len(s.oses) >= 2) and s.limit is None and (
+    if ({"op_diff", "op_ratio", "compare", "share"} & ctx.concepts or len(s.oses) >= 2) and s.limit is None and (
             exchange_time(ctx) is None or s.nlbsflags is not None):
         # against a bound ("SLA 4 min, with and without?") each case meets it or not; with Exchange's time given
         # ("Exchange takes 4 min: total with and without?") each case gets its total

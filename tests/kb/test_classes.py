@@ -787,3 +787,13 @@ def test_a_policy_named_by_its_ordinal_is_the_subject(question: str, starts: str
 def test_with_and_without_in_one_breath_gets_both_totals(question: str, says: list[str]) -> None:
     got = answer(question)
     assert got.answered and all(s in got.answer for s in says), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("What percentage of the unplanned failover does NLBSFlags save?", "67 %"),
+    ("Quelles durées après le blocage d'un nœud, sans puis avec NLBSFlags ?", "2 minutes"),
+    ("Which authentication does the front-end use to the back-end for HTTP, and for POP3?", "Kerberos"),
+])
+def test_saving_percentages_hang_durations_and_both_authentications(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and "3 à 6" not in got.answer, got.answer
