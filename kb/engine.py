@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.lang import detect
@@ -263,6 +264,7 @@ class Engine:
         elsewhere: Outcome | None = None  # a statement set the scene in a product or version the article doesn't cover
         setting: set[str] = set()  # subjects named by statements among the questions
         claim: Reading | None = None  # the last statement: "X. Could you confirm that?" asks whether X holds
+        last_refused = False  # the previous part was declined for naming what the article lacks
         parts = _tags_joined(split(question.replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
@@ -291,9 +293,11 @@ class Engine:
                 outcome = refused = scene
             elif elsewhere is not None:
                 outcome = elsewhere
-            elif refused is not None and reading.words & _BACK_REFERENCES:  # "…Exchange 2010. Does it apply there?"
+            elif refused is not None and _refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
-            elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and not opens(text):
+            elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
+                    not opens(text) or (last_refused and (  # after a part naming what the article lacks
+                        not reading.concepts & self._topics or _refers_back(reading.tokens)))):
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
                 # question just declined, not a question of their own
                 outcome = Outcome(False, "")
@@ -312,6 +316,7 @@ class Engine:
                     outcome = self._answer_part(reading, lang)
                 if outcome is None:  # nothing the model knows is asked
                     outcome = Outcome(False, "", declined="" if asked or reading.concepts & self._attributes else None)
+            last_refused = outcome is refused and refused is not None
             outcomes.append(outcome._replace(part=text))
             before = reading
         return self._combine(question, lang, outcomes)
@@ -545,6 +550,12 @@ def _quoted(part: str) -> str:
 
 
 FRONT_END_DOWN = "front_end_down"
+
+
+def _refers_back(tokens: tuple[str, ...]) -> bool:
+    """"does it apply there?", "faut l'ouvrir ?": a pronoun for what an earlier part named."""
+    return bool(set(tokens) & _BACK_REFERENCES) or any(
+        t == "l" and nxt.endswith(("er", "ir", "re")) and len(nxt) > 4 for t, nxt in pairwise(tokens))
 
 
 def _ordinal_of_policy(tokens: list[str], m: Match) -> bool:

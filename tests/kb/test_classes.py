@@ -797,3 +797,18 @@ def test_with_and_without_in_one_breath_gets_both_totals(question: str, says: li
 def test_saving_percentages_hang_durations_and_both_authentications(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and "3 à 6" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "IKE, c'est quel port UDP déjà ? faut l'ouvrir sur le pare-feu entre FE et BE",
+    "Is AH alone, instead of ESP, supported here?",
+    "AH à la place d'ESP, c'est pris en charge ?",
+    "What cipher suite should the IPSec policy use? and which one does Microsoft prefer",
+])
+def test_words_about_a_declined_subject_are_declined_with_it(question: str) -> None:
+    assert not answer(question).answered, answer(question).answer
+
+
+def test_a_gap_does_not_swallow_the_next_part() -> None:
+    got = answer("set NLBSFlags on the FE - do i need a reboot after, and what value goes in?")
+    assert got.answered and "1" in got.answer, got.answer
