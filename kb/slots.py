@@ -390,7 +390,7 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
               if i not in others]
     roles = {i for m in matches if m.concepts & _ROLES for i in range(m.start, m.end)}
-    negative = any(t in _NEGATIONS and not _contrast(i, roles) for i, t in
+    negative = any(t in _NEGATIONS and not _contrast(i, roles) and not _of_a_number(tokens, i) for i, t in
                    enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
                    if i not in others)
     positive = any(t in _POSITIVES for t in window if t not in ("is", "on"))
@@ -408,6 +408,11 @@ _ROLES = frozenset({"frontend", "backend", "node"})
 _STATE_CONTEXT = frozenset({"failover", "time", "idle", "ike", "unplanned", "planned", "recovery", "total", "node",
                             "registry", "value", "value_word", "set_verb", "op_diff", "op_ratio", "compare", "worst",
                             "best", "vip"})
+
+
+def _of_a_number(tokens: list[str], i: int) -> bool:
+    """"2 min, not 1 min": the negation corrects a figure, it says nothing about NLBSFlags."""
+    return i + 1 < len(tokens) and (tokens[i + 1].isdigit() or tokens[i + 1] in WORD_NUMBERS)
 
 
 def _contrast(i: int, roles: set[int]) -> bool:

@@ -384,6 +384,8 @@ def ike(ctx: Context, reply: Reply) -> bool | None:
 
 def components(ctx: Context, reply: Reply) -> bool | None:
     """Failover time is Exchange's recovery plus IPSec's; a stated number (the "2 minutes") is IPSec's alone."""
+    if "only" in ctx.concepts and not {"exchange", "recovery"} & ctx.concepts:
+        return False  # "is the total just IPSec's time?": Exchange's own recovery comes on top
     return not ctx.slots.durations
 
 

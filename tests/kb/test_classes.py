@@ -812,3 +812,14 @@ def test_words_about_a_declined_subject_are_declined_with_it(question: str) -> N
 def test_a_gap_does_not_swallow_the_next_part() -> None:
     got = answer("set NLBSFlags on the FE - do i need a reboot after, and what value goes in?")
     assert got.answered and "1" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is the whole failover just the IPSec renegotiation time?", "No"),
+    ("le basculement se limite au temps de renégociation IPSec ?", "Non"),
+    ("so with NLBSFlags the total is 2 min, not 1 min?", "Yes"),
+])
+def test_only_claims_and_corrected_figures(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+    assert "not set" not in got.answer, got.answer
