@@ -100,6 +100,7 @@ class Reading(Record):
     products: tuple[str, ...] = ()  # what the question calls a product the article never covers, as it spells it
     yes_no: bool = False  # a follow-up of a yes/no question ("… supported on 2003? and on 2000?") is one too
     elsewhere: bool = False  # mostly words of another world, with at most one of the article's subjects
+    guessed: frozenset[str] = frozenset()  # concepts inferred from a figure ("the 6 min": unplanned), not named
 
 
 class Outcome(Record):
@@ -162,6 +163,7 @@ class Engine:
     # --- reading ---------------------------------------------------------------
 
     def _read(self, text: str) -> Reading:
+        guessed: frozenset[str] = frozenset()
         raw = tokenize(re.sub(_DECIMAL_DURATION, _in_seconds_text, text) if "." in text or "," in text else text)
         # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
         # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
@@ -173,6 +175,8 @@ class Engine:
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = [m for m in self.lexicon.match(tokens) if not _ordinal_of_policy(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
+        if {"planned", "unplanned"} <= concepts and _unplanned_denied(tokens, matches):
+            concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
         if "backend" not in concepts and _front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
@@ -200,6 +204,7 @@ class Engine:
             concepts |= {"planned", "unplanned"} if "failover" in concepts else {"planned"}
         elif slots.durations and not concepts & _OTHER_DURATIONS and all(
                 d in self._totals for d in slots.durations):
+            guessed = frozenset({"unplanned"} - concepts)
             concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals
         covered = _covered(tokens, matches)
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, covered, strict=True)
@@ -214,7 +219,7 @@ class Engine:
         products = tuple(named for m in matches if all(c.startswith(PRODUCT) for c in m.concepts)
                          and (named := _as_named(text, tokens[m.start:m.end])))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
-                       elsewhere=elsewhere)
+                       elsewhere=elsewhere, guessed=guessed)
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
@@ -304,8 +309,10 @@ class Engine:
             else:
                 if confirms and claim is not None:
                     reading, setting = claim._replace(yes_no=True), set()  # the statement is what is asked
-                # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions.
-                reading = reading._replace(concepts=reading.concepts | setting)
+                # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions;
+                # a planned move they describe is not turned into a crash by a figure ("… still eat the 6 min?").
+                guessed = reading.guessed if "planned" in setting and "unplanned" not in setting else frozenset()
+                reading = reading._replace(concepts=(reading.concepts - guessed) | setting)
                 if before is not None and (_follows_up(reading) or (  # "…, and which for POP3?"
                         reading.concepts & _SWAPPABLE and not reading.concepts & self._attributes
                         and len(reading.tokens) <= 6)):  # "what auth does HTTP use? and what do POP3/IMAP4 use?"
@@ -550,6 +557,17 @@ def _quoted(part: str) -> str:
 
 
 FRONT_END_DOWN = "front_end_down"
+
+
+_DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans"})
+
+
+def _unplanned_denied(tokens: list[str], matches: list[Match]) -> bool:
+    """Every mention of an unplanned failover is denied ("et non à la suite d'une panne", "didn't hang")."""
+    mentions = [m for m in matches if "unplanned" in m.concepts and "planned" not in m.concepts]
+    return bool(mentions) and all(
+        _DENIALS & set(tokens[max(0, m.start - 6) : m.start]) and tokens[m.start] not in ("non", "not")
+        for m in mentions)
 
 
 def _refers_back(tokens: tuple[str, ...]) -> bool:

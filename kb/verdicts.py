@@ -157,6 +157,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return s.os != "windows-2000"
     if ctx.planned is True and ctx.words & {"minutes", "minute"}:
         return False  # a planned move takes seconds
+    if ctx.planned is True and "idle" in ctx.concepts and not s.durations:
+        return False  # a planned move cleanly deletes its SAs and IKE renegotiates at once: no idle timer to wait for
     if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde", "secs", "sec", "few"}:
         return True
     if ctx.planned is True and ctx.words & _LOAD:
@@ -352,9 +354,16 @@ def basic_only(ctx: Context, reply: Reply) -> bool | None:
     return None
 
 
+_ACCEPTS = frozenset({"accept", "accepts", "accepte", "accepter", "acceptent", "configured", "configure", "enabled",
+                      "active", "activee", "support", "supports", "supporte", "integrated", "integree", "integre"})
+
+
 def integrated(ctx: Context, reply: Reply) -> bool | None:
     if "basic_auth" in ctx.concepts or _exposed(ctx):
         return False
+    tokens = ctx.tokens
+    if any(t in _ACCEPTS and _NOT_WORDS & set(tokens[max(0, i - 3) : i]) for i, t in enumerate(tokens)):
+        return False  # "if the back-end does not accept Integrated Windows authentication, still protected?"
     if {"kerberos", "ntlm", "password", "encrypt"} & ctx.concepts or "protected" in ctx.words:
         return True
     return None

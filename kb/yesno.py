@@ -73,7 +73,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "attend", "attendent", "efface", "redemarre", "raccourcit", "accelerent", "joue",
                        "figure", "figurent", "apparait", "apparaissent", "ete", "etait", "gagne", "gagnent", "peuvent",
                        "pourrait", "pourraient", "doivent", "devraient", "savent", "refait", "refont",
-                       "economise", "divise", "limite", "limitent", "resume", "resument"})
+                       "economise", "divise", "limite", "limitent", "resume", "resument", "decompose",
+                       "decomposent", "compose", "composent"})
 
 
 #: Openings that ask whether what follows is so ("Is it true that…", "Est-il exact que…").

@@ -823,3 +823,22 @@ def test_only_claims_and_corrected_figures(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
     assert "not set" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("We moved the group by hand in Cluster Administrator, not after a crash: does the FE wait for the idle timer?",
+     "No"),
+    ("the node did not hang, we failed the group over manually. do users still lose 6 minutes?", "No"),
+    ("If the back-end does not accept Integrated Windows authentication, are HTTP passwords still protected?", "No"),
+    ("Could you confirm the value lives under HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley?", "Yes"),
+    ("Les 6 minutes se décomposent en 5 minutes d'inactivité et 1 minute IKE ?", "Oui"),
+])
+def test_denied_crashes_denied_conditions_quoted_paths_and_breakdowns(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+
+
+def test_why_tunnel_mode_gets_the_articles_transport_mode() -> None:
+    got = answer("Why does the article recommend IPSec tunnel mode between front-end and back-end?")
+    assert got.answered and "transport" in got.answer, got.answer
+    assert not answer("Comment monter un tunnel IPsec site-à-site entre deux agences ?").answered
