@@ -297,10 +297,22 @@ def failover(ctx: Context) -> Reply:
     if exchange is not None:
         totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
         return Reply(facts, f"{text} {' '.join(totals)}")
-    if s.count and len(found) == 1:
+    ike = {e.ike_seconds for e in found}
+    named_ike = "ike" in ctx.words or bool({"main", "principal"} & ctx.words and "mode" in ctx.words)  # not "renego"
+    if s.count and not planned and named_ike and "idle" not in ctx.concepts and len(ike) == 1:
+        seconds = ike.pop() or 0  # "minutes of IKE over 10 crashes?": IKE's minute is the same in every case
+        text += _rate(ctx) + " " + ctx.t("count_ike", n=s.count, total=ctx.duration(s.count * seconds))
+    elif s.count and len(found) == 1:
         e = found[0]
         total = ctx.span(s.count * e.min_seconds, s.count * e.max_seconds)
         text += _rate(ctx) + " " + ctx.t("count_total", n=s.count, total=total)
+    elif s.count and not planned and {e.nlbsflags for e in found} == {"absent", "1"}:
+        # "10 crashes: total?" with the state left open: the total for each state, and what the flag saves
+        without = next(e.min_seconds for e in found if e.nlbsflags == "absent")
+        with_ = next(e.min_seconds for e in found if e.nlbsflags == "1")
+        text += _rate(ctx) + " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without),
+                                         with_=ctx.duration(s.count * with_),
+                                         gap=ctx.duration(s.count * (without - with_)))
     return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
 
 

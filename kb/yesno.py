@@ -25,6 +25,7 @@ _PREDICATES = frozenset({"supported", "supporte", "supportee", "charge", "ok", "
                          "allowed", "needed", "necessary", "mandatory", "obligatoire", "necessaire", "requis",
                          "autorise", "fine", "safe", "enough", "suffisant", "correct", "true", "vrai", "legit", "valid",
                          "valide", "recommended", "recommande", "encrypted", "chiffre", "protected", "protege"})
+_SETUPS = frozenset({"config", "configuration", "setup", "scenario", "scenarios", "combo", "design", "architecture"})
 #: Subjects after an inverted auxiliary ("can they", "does it"): the main clause of a conditional question.
 _SUBJECTS = frozenset({"they", "it", "i", "we", "you", "he", "she", "someone", "anyone", "the", "ipsec", "ike", "that",
                        "this", "users", "passwords", "traffic", "failover", "nlbsflags"})
@@ -108,6 +109,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])
                            or (words[0] in _CONDITIONS | {"when", "quand", "lorsque", "si"} and "," in question)):
         return True  # "…, right?"; "When a node hangs, the FE notices at once, correct?"
+    if len(words) > 2 and words[-1] in _SETUPS and words[-2] in _PREDICATES:
+        words = words[:-1]  # "w2k cluster with ipsec, supported config?": the predicate before the noun
     if question.rstrip().endswith("?") and (words[-1] in _PREDICATES or words[0] in _PREDICATES) and not (
             _EN_WH | _FR_WH_ANYWHERE) & set(words):
         return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?", "supported on 2003 too?"

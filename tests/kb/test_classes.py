@@ -842,3 +842,13 @@ def test_why_tunnel_mode_gets_the_articles_transport_mode() -> None:
     got = answer("Why does the article recommend IPSec tunnel mode between front-end and back-end?")
     assert got.answered and "transport" in got.answer, got.answer
     assert not answer("Comment monter un tunnel IPsec site-à-site entre deux agences ?").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("how many minutes of IKE main mode over 7 unplanned failovers?", "7 minutes of IKE"),
+    ("5 node crashes, state of the flag unknown: total IPSec time?", "30 minutes without NLBSFlags"),
+    ("w2k cluster with ipsec FE to BE, supported setup?", "No."),
+])
+def test_counts_of_a_component_counts_with_the_state_open_and_supported_setups(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
