@@ -411,7 +411,12 @@ _STATE_CONTEXT = frozenset({"failover", "time", "idle", "ike", "unplanned", "pla
 
 
 def _of_a_number(tokens: list[str], i: int) -> bool:
-    """"2 min, not 1 min": the negation corrects a figure, it says nothing about NLBSFlags."""
+    """"2 min, not 1 min": the negation corrects a figure; "c'est 1 minute, non ?" asks for confirmation.
+
+    Neither says anything about NLBSFlags.
+    """
+    if i == len(tokens) - 1 and tokens[i] in ("non", "no"):
+        return True  # a tag at the end
     return i + 1 < len(tokens) and (tokens[i + 1].isdigit() or tokens[i + 1] in WORD_NUMBERS)
 
 

@@ -218,7 +218,8 @@ _LOAD = frozenset({"load", "charge", "processor", "processeur", "cpu", "network"
 
 _NOTICE = frozenset({"notice", "notices", "detect", "detects", "immediately", "instantly", "right", "away", "straight",
                      "immediatement", "instantanement", "aussitot", "tout", "suite", "realise", "realize", "sees"})
-_BELIEVES = frozenset({"think", "thinks", "believe", "believes", "croit", "pense", "assumes", "suppose"})
+_BELIEVES = frozenset({"think", "thinks", "believe", "believes", "believing", "thinking", "croit", "pense", "assumes",
+                       "suppose", "considere", "considerer"})
 _CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "deleted", "supprime", "supprimer",
                     "removes", "remove", "retire", "retiree"})
 

@@ -852,3 +852,19 @@ def test_why_tunnel_mode_gets_the_articles_transport_mode() -> None:
 def test_counts_of_a_component_counts_with_the_state_open_and_supported_setups(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts", "says"), [
+    ("avec NLBSFlags la bascule c'est 1 minute, non ?", "Non", "2 minutes"),
+    ("la valeur à mettre, c'est 2 ?", "Non", "1"),
+    ("does the front-end go on believing its SA is alive after the back-end node hangs?", "Yes", "idle"),
+])
+def test_tags_bare_values_and_beliefs(question: str, starts: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["until when is Exchange 2003 supported by Microsoft?",
+                                      "jusqu'à quand Windows Server 2003 est-il supporté ?"])
+def test_support_end_dates_are_declined(question: str) -> None:
+    assert not answer(question).answered
