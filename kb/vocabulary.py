@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from kb.text import MAX_WORD, normalize
 
 ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ordinary-words.txt")
+#: Ordinary words of operations and audit too rare for the frequency list ("caveat", "astreinte").
+OPS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ops-words.txt")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MEMO_LIMIT = 50_000
 _ORDINAL_ENDINGS = frozenset({"er", "re", "e", "eme", "ieme", "nd", "st", "rd", "th", "d"})
@@ -40,19 +42,25 @@ def _words(text: str) -> list[str]:
 class Vocabulary:
     """Known words plus the ordinary-word list, read on first need."""
 
-    def __init__(self, known: Iterable[str], ordinary_file: str = ORDINARY_FILE) -> None:
+    def __init__(self, known: Iterable[str], ordinary_file: str = ORDINARY_FILE,
+                 extra_files: tuple[str, ...] = (OPS_FILE,)) -> None:
         self.known = frozenset(known)
         self._file = ordinary_file
+        self._extra = extra_files
         self._text: str | None = None
         self._ordinary: frozenset[str] | None = None
+        self._everything: frozenset[str] | None = None
         self._memo: dict[str, bool] = {}
 
     def _list(self) -> str:
         # The file as one string: a lookup is a C-speed scan, so a one-question process (`oakley ask`)
         # never pays for building a 34,000-word set; a long-running bot memoises each word's answer.
         if self._text is None:
-            with open(self._file, encoding="utf-8") as fh:
-                self._text = "\n" + fh.read()
+            texts = []
+            for name in (self._file, *self._extra):
+                with open(name, encoding="utf-8") as fh:
+                    texts.append(fh.read().strip("\n"))
+            self._text = "\n" + "\n".join(texts) + "\n"
         return self._text
 
     def _words(self) -> frozenset[str]:
@@ -79,8 +87,15 @@ class Vocabulary:
         if found is None:
             found = self._remember(token, self.ordinary(token) or (
                 5 <= len(token) <= MAX_WORD and token.isalpha() and (
-                    self._one_edit_from(token, self._words()) or _inflected(token, self._words()))))
+                    self._one_edit_from(token, self._words()) or _inflected(token, self._all())
+                    or _prefixed(token, self._all()))))
         return found
+
+    def _all(self) -> frozenset[str]:
+        """Ordinary and known words together, for the other forms of a word ("rollbacks", "rebasculer")."""
+        if self._everything is None:
+            self._everything = self._words() | self.known
+        return self._everything
 
     def slip_of_ordinary(self, token: str) -> bool:
         """One slip from an ordinary word ("protcets"): a typo of that word, not two slips from a term."""
@@ -147,6 +162,15 @@ def _inflected(token: str, words: frozenset[str]) -> bool:
             stem = token[: -len(ending)]
             if len(stem) >= 4 and any(stem + other in words for other in others):
                 return True
+    return False
+
+
+def _prefixed(token: str, words: frozenset[str]) -> bool:
+    """"rebasculer", "déchiffrement": a known or ordinary word again or undone."""
+    for prefix in ("re", "de", "des", "dis", "un"):
+        rest = token[len(prefix):]
+        if token.startswith(prefix) and len(rest) >= 5 and (rest in words or _inflected(rest, words)):
+            return True
     return False
 
 

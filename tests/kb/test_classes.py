@@ -868,3 +868,20 @@ def test_tags_bare_values_and_beliefs(question: str, starts: str, says: str) -> 
                                       "jusqu'à quand Windows Server 2003 est-il supporté ?"])
 def test_support_end_dates_are_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Any caveat on the planned move duration?",
+    "Pour l'astreinte : combien de temps dure le basculement sans NLBSFlags ?",
+    "On doit rebasculer le groupe à la main : combien de temps pour IPSec ?",
+    "Rollbacks aside, where does the NLBSFlags value go?",
+])
+def test_ordinary_words_of_operations_are_not_terms(question: str) -> None:
+    got = answer(question)
+    assert got.answered, got.answer
+
+
+@pytest.mark.parametrize("question", ["Does the failover work the same under a hypervisor?",
+                                      "Le basculement IPSec marche-t-il pareil avec la virtualisation ?"])
+def test_technologies_stay_unknown_terms(question: str) -> None:
+    assert not answer(question).answered
