@@ -230,6 +230,15 @@ def _share(ctx: Context) -> Reply:
         state = next((totals[d] for d in s.durations if d in totals), "absent")
     e = estimates(ctx.kb, os=s.os or ("windows-2003" if state == "1" else None), nlbsflags=state, planned=False)[0]
     assert e.idle_seconds is not None and e.ike_seconds is not None
+    exchange = exchange_time(ctx)
+    if exchange is not None and "idle" not in ctx.concepts:
+        # "Exchange takes 3 min, NLBSFlags set: what % of the whole failover is IPSec?": IPSec against the total
+        whole = exchange + e.min_seconds
+        text = _unplanned_sentence(ctx, e) + " " + ctx.t(
+            "share_exchange", exchange=ctx.duration(exchange), total=ctx.duration(whole),
+            ipsec=ctx.duration(e.min_seconds), ipsec_pct=round(100 * e.min_seconds / whole),
+            exchange_pct=round(100 * exchange / whole))
+        return Reply(e.facts, text)
     text = ctx.t("share", total=ctx.duration(e.min_seconds), idle=ctx.duration(e.idle_seconds),
                  idle_pct=round(100 * e.idle_seconds / e.min_seconds), ike=ctx.duration(e.ike_seconds),
                  ike_pct=round(100 * e.ike_seconds / e.min_seconds))

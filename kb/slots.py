@@ -32,7 +32,8 @@ _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "un
                         "rolled", "annule", "retire", "enleve", "supprimee", "efface", "unless"})
 _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee",
                         "defined", "defini", "definie", "on", "after", "apres", "once", "is",
-                        "fast"})
+                        "fast", "actif", "place", "present", "presente", "deployed", "deploye", "deployee", "applied",
+                        "applique", "appliquee", "configured", "configure", "configuree", "live"})
 _MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler words costs linear time
 _MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut", "valoir", "valent",

@@ -62,6 +62,8 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
             out.update({str(value), str(value // 60), str(value % 60)})
         mid = f"{(a + b) / 2:g}"  # the middle of a range
         out.update({mid, mid.replace(".", ",")})
+        if a + b:
+            out.add(str(round(100 * a / (a + b))))  # a share of a total ("IPSec is 40 % of the failover")
         if b:
             out.add(f"{a / b:g}")
             out.add(f"{a / b:.1f}")
