@@ -147,7 +147,9 @@ class Engine:
         # Subjects a statement can set for the questions after it: concepts that are neither asked nor slots.
         self._topics = frozenset(c.id for c in q.concepts) - self._attributes
         self._accounts = {
-            i.id: frozenset(i.signals) | {c for group in i.requires for c in group} | frozenset(i.accepts)
+            # a negative signal ("port: -3") counts against an intent; it does not make it answer that attribute
+            i.id: frozenset(c for c, w in i.signals.items() if w > 0) | {c for group in i.requires for c in group}
+            | frozenset(i.accepts)
             for i in q.intents
         }
         planned = next(f.data for f in kb.article.facts if isinstance(f.data, PlannedMove))

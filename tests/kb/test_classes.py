@@ -885,3 +885,9 @@ def test_ordinary_words_of_operations_are_not_terms(question: str) -> None:
                                       "Le basculement IPSec marche-t-il pareil avec la virtualisation ?"])
 def test_technologies_stay_unknown_terms(question: str) -> None:
     assert not answer(question).answered
+
+
+def test_a_negative_signal_does_not_account_for_an_asked_attribute() -> None:
+    got = answer("the firewall reason says 'a single port': which port number would that be?")
+    assert not got.answered, got.answer
+    assert answer("why would a firewall between FE and BE matter for IPSec?").answered
