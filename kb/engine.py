@@ -172,8 +172,10 @@ class Engine:
         names = proper_names(text)
         # IPv6, FIPS: names of things, never typos (unless the whole question is shouted: then capitals say nothing).
         terms = names if text.isupper() else names | acronyms(text)
-        tokens = [c if c == t or not ((t in terms and len(t) < 7) or self.vocabulary.ordinary(t)
-                                      or (distance(t, c) > 1 and self.vocabulary.slip_of_ordinary(t))) else t
+        # A plural of a term ("pannes", "crashs") is the term, even though it is an ordinary word too.
+        tokens = [c if c == t or _plural_of(t, c) or not (
+                      (t in terms and len(t) < 7) or self.vocabulary.ordinary(t)
+                      or (distance(t, c) > 1 and self.vocabulary.slip_of_ordinary(t))) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = [m for m in self.lexicon.match(tokens) if not _ordinal_of_policy(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
@@ -317,6 +319,7 @@ class Engine:
                 reading = reading._replace(concepts=(reading.concepts - guessed) | setting)
                 if before is not None and (_follows_up(reading) or (  # "…, and which for POP3?"
                         reading.concepts & _SWAPPABLE and not reading.concepts & self._attributes
+                        and not reading.concepts & self._topics - _SWAPPABLE  # "so what protects OWA passwords?"
                         and len(reading.tokens) <= 6)):  # "what auth does HTTP use? and what do POP3/IMAP4 use?"
                     reading = self._inherit(reading, before)
                 outcome = self._answer_part(reading, lang)
@@ -570,6 +573,11 @@ def _unplanned_denied(tokens: list[str], matches: list[Match]) -> bool:
     return bool(mentions) and all(
         _DENIALS & set(tokens[max(0, m.start - 6) : m.start]) and tokens[m.start] not in ("non", "not")
         for m in mentions)
+
+
+def _plural_of(token: str, corrected: str) -> bool:
+    """"pannes" for "panne", "crashs" for "crash": the speller's correction only drops a plural ending."""
+    return len(corrected) >= 4 and token in (corrected + "s", corrected + "es", corrected + "x")
 
 
 def _refers_back(tokens: tuple[str, ...]) -> bool:

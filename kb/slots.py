@@ -239,7 +239,7 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
             continue  # "the 3-6 second planned move": a range of durations, not a count of moves
         if not number or i in used:
             continue
-        window = tokens[i + 1 : i + 8]
+        window = tokens[i + 1 : i + 10]
         per = _per_period(window)
         if (number > 1 or per) and (any(t in _EVENTS for t in window[:5]) or (per and window[0] in _TIMES)):
             used.add(i)
@@ -299,7 +299,7 @@ def _period(tokens: list[str], i: int) -> str | None:
 
 def _per_period(window: list[str]) -> tuple[str, int] | None:
     """The period of a rate right after a count ("crashes a month", "pannes par mois", "monthly"): (period, end)."""
-    for j, tok in enumerate(window[:6]):
+    for j, tok in enumerate(window[:9]):
         unit = _period(window, j)
         if unit and unit != "year" and (tok not in _PERIOD_WORDS or tok.endswith(("ly", "el", "elle", "els", "elles"))
                                         or (j and window[j - 1] in _PER)):

@@ -874,7 +874,7 @@ def test_support_end_dates_are_declined(question: str) -> None:
     "Any caveat on the planned move duration?",
     "Pour l'astreinte : combien de temps dure le basculement sans NLBSFlags ?",
     "On doit rebasculer le groupe à la main : combien de temps pour IPSec ?",
-    "Rollbacks aside, where does the NLBSFlags value go?",
+    "For the runbooks and the checklist: where does the NLBSFlags value go?",
 ])
 def test_ordinary_words_of_operations_are_not_terms(question: str) -> None:
     got = answer(question)
@@ -891,3 +891,12 @@ def test_a_negative_signal_does_not_account_for_an_asked_attribute() -> None:
     got = answer("the firewall reason says 'a single port': which port number would that be?")
     assert not got.answered, got.answer
     assert answer("why would a firewall between FE and BE matter for IPSec?").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("3 pannes de nœud back-end par trimestre : minutes IPSec perdues par an sans NLBSFlags ?", "72 minutes"),
+    ("combien pour 4 plantages sans la clé ?", "24 minutes"),
+])
+def test_a_plural_of_a_term_is_the_term(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
