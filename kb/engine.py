@@ -384,6 +384,8 @@ class Engine:
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
         mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
                    and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)))
+        if mention and slots.os and not (concepts - _ABOUT_THE_ARTICLE) & self._topics - {"windows"}:
+            concepts = concepts | {"support"}  # "does the KB say anything about Windows 2000?": what it says of it
         intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts)
         if intent is None:
             return None

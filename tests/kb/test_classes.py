@@ -900,3 +900,13 @@ def test_a_negative_signal_does_not_account_for_an_asked_attribute() -> None:
 def test_a_plural_of_a_term_is_the_term(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("does the KB say anything about Windows 2000?", "Yes"),
+    ("l'article parle-t-il de Windows 2000 ?", "Oui"),
+    ("Is NLB required for the supported configuration?", "No"),
+])
+def test_mentions_of_a_windows_and_supported_configurations(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
