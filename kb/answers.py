@@ -130,12 +130,14 @@ def _comparison(ctx: Context) -> Reply:
         return _planned_range(ctx)
     if ctx.planned is None and "planned" in ctx.concepts:  # a planned move against an unplanned failover
         p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
-        if "worst" in ctx.concepts:  # against the planned move's worst case only
+        bound = _planned_bound(ctx)
+        if bound == "worst":  # against the planned move's worst case only
             p = p._replace(min_seconds=p.max_seconds)
-        elif "best" in ctx.concepts:  # against its fastest
+        elif bound == "best":  # against its fastest
             p = p._replace(max_seconds=p.min_seconds)
         u = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags or "absent", planned=False)[0]
-        text = ctx.t("compare_planned", min=p.min_seconds, max=p.max_seconds, total=ctx.duration(u.min_seconds),
+        text = ctx.t(f"compare_planned_{bound}" if bound else "compare_planned",
+                     min=p.min_seconds, max=p.max_seconds, total=ctx.duration(u.min_seconds),
                      state=ctx.t("state_set" if u.nlbsflags == "1" else "state_absent"),
                      longer=ctx.span(u.min_seconds - p.max_seconds, u.min_seconds - p.min_seconds),
                      ratio=ctx.span(u.min_seconds // p.max_seconds, u.min_seconds // p.min_seconds, unit=False))
@@ -195,6 +197,22 @@ def _article_durations(kb: KnowledgeBase) -> frozenset[int]:
     found = [e for planned in (True, False) for e in estimates(kb, os=None, nlbsflags=None, planned=planned)]
     return frozenset(d for e in found for d in (e.min_seconds, e.max_seconds, e.idle_seconds, e.ike_seconds)
                      if d is not None)
+
+
+def _planned_bound(ctx: Context) -> str | None:
+    """Which end of the planned move's range a question takes ("the slowest planned move" → "worst").
+
+    With a best and a worst both named ("best-case crash vs the slowest planned move"), the one
+    written nearer the planned move is the planned move's.
+    """
+    kinds = [k for k in ("worst", "best") if k in ctx.concepts]
+    if len(kinds) < 2:
+        return kinds[0] if kinds else None
+    at = {c.id: [i for i, t in enumerate(ctx.tokens) if t in {w for term in c.terms for w in term.split()}]
+          for c in ctx.kb.questions.concepts if c.id in ("worst", "best", "planned")}
+    if not at.get("planned"):
+        return None
+    return min(kinds, key=lambda k: min((abs(i - j) for i in at.get(k, []) for j in at["planned"]), default=999))
 
 
 def _with_exchange(ctx: Context, exchange: int, low: int, high: int) -> str:

@@ -910,3 +910,12 @@ def test_a_plural_of_a_term_is_the_term(question: str, says: str) -> None:
 def test_mentions_of_a_windows_and_supported_configurations(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("best-case crash (NLBSFlags set) against the slowest planned move: how many times longer?", "20 times"),
+    ("the fastest planned move compared with a crash with NLBSFlags: ratio?", "40 times"),
+])
+def test_each_bound_attaches_to_its_own_kind_of_failover(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and " 3 to 3 " not in got.answer, got.answer
