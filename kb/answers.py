@@ -173,6 +173,9 @@ def _rate(ctx: Context) -> str:
     rate = ctx.slots.rate
     if rate is None or rate.over is None or ctx.slots.count is None:
         return ""
+    if rate.span > 1:  # "every Sunday over 52 weeks"
+        return " " + ctx.t("count_rate_span", n=rate.n, per=ctx.t(f"per_{rate.per}"), span=rate.span,
+                           unit=ctx.t(f"unit_{rate.over}"), count=ctx.slots.count)
     return " " + ctx.t("count_rate", n=rate.n, per=ctx.t(f"per_{rate.per}"), over=ctx.t(f"over_{rate.over}"),
                        count=ctx.slots.count)
 

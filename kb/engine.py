@@ -232,7 +232,7 @@ class Engine:
         if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"}:
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         count, rate = s.count or b.count, s.rate or b.rate
-        if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon)) is not None:
+        if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon, s.span)) is not None:
             count, rate = counted(later), later  # "3 crashes a month. Downtime per year?"
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
                            oses=s.oses or b.oses, count=count, rate=rate, limit=s.limit or b.limit)

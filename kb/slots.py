@@ -86,6 +86,7 @@ class Slots(Record):
     count: int | None = None           # how many failovers the question adds up
     rate: Rate | None = None           # the count as a rate over a horizon ("2 a month, over a year")
     horizon: str | None = None         # a period the question totals over, for an earlier part's rate
+    span: tuple[str, int] | None = None  # "over 52 weeks": periods an earlier part's rate runs over
     limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over"
     stated: bool = False               # the NLBSFlags state is said in words ("after the change"), not as a value
 
@@ -245,21 +246,76 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
             used.add(i)
             if per is None:
                 return number, None
-            rate = Rate(number, per[0], _horizon(tokens, i + 1 + per[1], per[0]))
+            rate = _spanned(tokens, Rate(number, per[0], _horizon(tokens, i + 1 + per[1], per[0])), used)
             return counted(rate), rate
     return None, None
+
+
+_EVERY = frozenset({"every", "each", "chaque", "tous", "toutes"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
+                       "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "mondays", "tuesdays", "wednesdays",
+                       "thursdays", "fridays", "saturdays", "sundays", "lundis", "mardis", "mercredis", "jeudis",
+                       "vendredis", "samedis", "dimanches", "weekend", "weekends"})
+_OVER = frozenset({"over", "sur", "pendant", "during", "for", "in", "en", "across"})
+
+
+def _every(tokens: list[str], used: set[int]) -> Rate | None:
+    """"a planned move every Sunday … over 52 weeks": one a period, over a stated number of periods.
+
+    Only for a question that counts failovers (a move, a crash) at all.
+    """
+    if not any(t in _EVENTS for t in tokens):
+        return None
+    per = None
+    for i, tok in enumerate(tokens):
+        if tok in _EVERY:
+            ahead = [t for t in tokens[i + 1 : i + 3] if t not in ("les", "the")]
+            if ahead and ahead[0] in _WEEKDAYS:
+                per = "week"
+            elif ahead and (unit := _PERIOD_WORDS.get(ahead[0])) and unit != "year":
+                per = unit
+            if per:
+                break
+    if per is None:
+        return None
+    return _spanned(tokens, Rate(1, per, _horizon(tokens, 0, per)), used)
+
+
+def span_of(tokens: list[str], used: set[int] | None = None) -> tuple[str, int] | None:
+    """"over 52 weeks", "pendant 2 ans": a stated number of periods (unit, how many)."""
+    for i, tok in enumerate(tokens[:-2]):
+        nxt = tokens[i + 1]
+        n = int(nxt) if nxt.isdigit() and len(nxt) <= 4 else WORD_NUMBERS.get(nxt)
+        unit = _PERIOD_WORDS.get(tokens[i + 2])
+        if tok in _OVER and n and unit and (used is None or i + 1 not in used):
+            if used is not None:
+                used.add(i + 1)
+            return unit, n
+    return None
+
+
+def _spanned(tokens: list[str], rate: Rate, used: set[int]) -> Rate:
+    """The rate over the number of periods the question states, if it states one that holds the rate's period."""
+    found = span_of(tokens, used)
+    if found is not None and (found[0] == rate.per or (rate.per, found[0]) in _PER_HORIZON):
+        return rate._replace(over=found[0], span=found[1])
+    return rate
 
 
 def counted(rate: Rate) -> int | None:
     """How many failovers a rate adds up to over its horizon (without one, the count itself, if several)."""
     if rate.over is None:
         return rate.n if rate.n > 1 else None
-    return rate.n * _PER_HORIZON[(rate.per, rate.over)]
+    return rate.n * (1 if rate.per == rate.over else _PER_HORIZON[(rate.per, rate.over)]) * rate.span
 
 
-def over_horizon(rate: Rate, horizon: str | None) -> Rate | None:
-    """`rate` over a horizon a later part names ("3 crashes a month. Downtime per year?")."""
-    if rate.over is None and horizon is not None and (rate.per, horizon) in _PER_HORIZON:
+def over_horizon(rate: Rate, horizon: str | None, span: tuple[str, int] | None = None) -> Rate | None:
+    """`rate` over a horizon a later part names ("3 crashes a month. Downtime per year?", "… over 52 weeks?")."""
+    if rate.over is not None:
+        return None
+    if span is not None and (span[0] == rate.per or (rate.per, span[0]) in _PER_HORIZON):
+        return rate._replace(over=span[0], span=span[1])
+    if horizon is not None and (rate.per, horizon) in _PER_HORIZON:
         return rate._replace(over=horizon)
     return None
 
@@ -272,7 +328,8 @@ _PERIOD_WORDS = {
     "mensuels": "month", "mensuelle": "month", "mensuelles": "month",
     "quarter": "quarter", "quarters": "quarter", "quarterly": "quarter", "trimestre": "quarter",
     "trimestres": "quarter", "trimestriel": "quarter",
-    "year": "year", "years": "year", "yearly": "year", "annually": "year", "annual": "year", "annee": "year",
+    "year": "year", "years": "year", "ans": "year", "yearly": "year", "annually": "year", "annual": "year",
+    "annee": "year",
     "annees": "year", "annuel": "year", "annuelle": "year", "annuels": "year", "annuelles": "year",
 }
 _PER_HORIZON = {("day", "year"): 365, ("week", "year"): 52, ("month", "year"): 12, ("quarter", "year"): 4,
@@ -288,6 +345,7 @@ class Rate(Record):
     n: int
     per: str                # "day" | "week" | "month" | "quarter"
     over: str | None = None  # "week" | "month" | "quarter" | "year"; None: not named (yet)
+    span: int = 1            # how many of `over` ("over 52 weeks": 52)
 
 
 def _period(tokens: list[str], i: int) -> str | None:
@@ -475,6 +533,9 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     nlbs = _nlbsflags(tokens, matches, used, bool(durations or limit))
     stated = nlbs is not None and len(used) == before  # "after the change", "without it"; not "set it to 1"
     count, rate = _count(tokens, used)
+    if count is None and (every := _every(tokens, used)) is not None:
+        count, rate = counted(every), every
+    span = span_of(tokens) if rate is None else None  # for an earlier part's rate
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used) + _policy_ordinals(tokens)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
-                 tuple(oses), count, rate, None if count else _horizon(tokens), limit, stated)
+                 tuple(oses), count, rate, None if count else _horizon(tokens), span, limit, stated)

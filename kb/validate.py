@@ -50,6 +50,7 @@ REQUIRED_TEMPLATES = frozenset(
         "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "count_rate",
         "count_ike", "share_exchange", "compare_planned_worst",
         "compare_planned_best",
+        "count_rate_span", "unit_week", "unit_month", "unit_quarter", "unit_year",
         "per_day", "per_week", "per_month", "per_quarter", "over_week", "over_month", "over_quarter", "over_year",
         "compare_idle",
         "planned_windows2000", "windows2000_cluster", "exchange_total", "exchange_total_range", "planned_nlbsflags",

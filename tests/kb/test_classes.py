@@ -919,3 +919,13 @@ def test_mentions_of_a_windows_and_supported_configurations(question: str, start
 def test_each_bound_attaches_to_its_own_kind_of_failover(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and " 3 to 3 " not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("We move the Exchange group by hand every Saturday. Over 10 weeks, how much IPSec time is that?", "30 seconds"),
+    ("une panne chaque mois pendant 2 ans, sans la clé : minutes perdues ?", "144 minutes"),
+    ("a crash every week with NLBSFlags set: IPSec minutes per year?", "104 minutes"),
+])
+def test_one_every_period_over_a_stated_span(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
