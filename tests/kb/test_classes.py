@@ -929,3 +929,18 @@ def test_each_bound_attaches_to_its_own_kind_of_failover(question: str, says: st
 def test_one_every_period_over_a_stated_span(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "IPSec ça bouffe combien de CPU sur les nœuds ?",
+    "le protocole ESP, c'est quel numéro de protocole IP ?",
+    "quelle version de SP faut-il sur Windows 2003 ?",
+    "what's the CPU overhead of ESP on a busy back-end?",
+])
+def test_performance_protocol_numbers_and_service_packs_are_declined(question: str) -> None:
+    assert not answer(question).answered, answer(question).answer
+
+
+def test_setting_up_a_policy_step_by_step_is_the_articles_pointer() -> None:
+    got = answer("how do I build the IPSec filter list for port 110 step by step?")
+    assert got.answered and "Help and Support" in got.answer, got.answer
