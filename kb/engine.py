@@ -379,8 +379,12 @@ class Engine:
                 return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)  # what 2 would do: not the article's
             # "faut-il la mettre à 0 ?": No, and the value the article gives
             concepts = concepts | {"value", "registry"}
-        if SMALL_TALK in concepts and not concepts - {SMALL_TALK}:
-            return self._decline(lang)
+        if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
+                not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
+                and len(concepts & self._topics - {SMALL_TALK}) <= 1)):
+            return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
+        if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"}:
+            return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
         mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
                    and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)))
@@ -499,6 +503,9 @@ _RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recup
 _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine"})
+#: Words that ask to tune a timer ("lower the IKE time"): the article gives a duration, no setting.
+_TUNING = frozenset({"lower", "lowering", "abaisser", "baisser", "tune", "tuning", "adjust", "ajuster", "regler",
+                     "shorten", "raccourcir", "tweak", "decrease", "diminuer"})
 _MUST = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",

@@ -56,7 +56,8 @@ REQUIRED_TEMPLATES = frozenset(
         "planned_windows2000", "windows2000_cluster", "exchange_total", "exchange_total_range", "planned_nlbsflags",
         "detail_port_number", "policy_lacks_port",
         "limit_under", "limit_over", "limit_equal", "limit_exchange", "planned_spread",
-        "planned_midpoint", "detail_idle_set", "detail_front_end_down", "dc_protocols", "ike_or_esp", "that_protocol",
+        "planned_midpoint", "detail_idle_set", "detail_ike_set", "detail_front_end_down", "dc_protocols", "ike_or_esp",
+        "that_protocol",
     }
 )
 

@@ -944,3 +944,20 @@ def test_performance_protocol_numbers_and_service_packs_are_declined(question: s
 def test_setting_up_a_policy_step_by_step_is_the_articles_pointer() -> None:
     got = answer("how do I build the IPSec filter list for port 110 step by step?")
     assert got.answered and "Help and Support" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "can I lower the IKE main mode time below 1 minute?",
+    "on peut régler la durée du mode principal IKE ?",
+    "what's the Microsoft support phone number for this?",
+    "quelle est la capitale du cluster ?",
+])
+def test_tuning_ike_support_contacts_and_small_talk_are_declined(question: str) -> None:
+    assert not answer(question).answered, answer(question).answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [("do we need NLBSFlags on the domain controllers too?", "No"),
+                                                  ("faut-il NLBSFlags sur les DC aussi ?", "Non")])
+def test_nlbsflags_on_domain_controllers_is_a_where_question(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "Oakley" in got.answer, got.answer
