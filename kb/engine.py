@@ -381,7 +381,7 @@ class Engine:
             concepts = concepts | {"value", "registry"}
         if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
                 not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
-                and len(concepts & self._topics - {SMALL_TALK}) <= 1)):
+                and concepts & self._topics - {SMALL_TALK} <= _HOMONYMS)):
             return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
         if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"}:
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
@@ -503,6 +503,8 @@ _RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recup
 _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine"})
+#: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
+_HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows"})
 #: Words that ask to tune a timer ("lower the IKE time"): the article gives a duration, no setting.
 _TUNING = frozenset({"lower", "lowering", "abaisser", "baisser", "tune", "tuning", "adjust", "ajuster", "regler",
                      "shorten", "raccourcir", "tweak", "decrease", "diminuer"})

@@ -180,6 +180,11 @@ _BOUND_AFTER = frozenset({"max", "maximum", "maxi", "sla", "rto", "budget", "tar
 _LIMIT_GAP = 4  # words between the bound's word and its duration ("budget d'interruption de 3 min")
 
 
+def _bounds_next(tokens: list[str], at: int) -> bool:
+    """"exchange 1 min, sla 3 min": the bound's word names the figure after it, not the one before."""
+    return any(t.isdigit() or t in WORD_NUMBERS for t in tokens[at + 1 : at + 3])
+
+
 def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
     """The first duration bounded by a word before it (within a few words) or right after it ("3 min max")."""
     for i, tok in enumerate(tokens[:-1]):
@@ -191,7 +196,7 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
         before = tokens[max(0, i - _LIMIT_GAP) : i]
         if _BELOW & set(before):
             kind = "lt"  # "below 5 minutes" excludes 5 minutes
-        elif after in _BOUND_AFTER or _AT_MOST & set(before):
+        elif (after in _BOUND_AFTER and not _bounds_next(tokens, i + 2)) or _AT_MOST & set(before):
             kind = "le"
         elif _MORE_THAN & set(before) and not ("plus" in before and "de" not in before):
             kind = "gt"  # French "plus" bounds only as "plus de 5 min"; alone it adds ("5 min plus IKE")

@@ -501,7 +501,7 @@ def test_a_bound_is_settled_only_when_the_figures_settle_it(question: str, start
 
 def test_a_yes_no_part_does_not_repeat_the_paragraph_before_it() -> None:
     got = answer("hw long is the failovr with nlbsflags=1 if exchange needs 3 min, and are we under 5 min?")
-    assert got.answer.count("needs about 2 minutes") == 1 and "exactly a limit of 5 minutes" in got.answer, got.answer
+    assert got.answer.count("needs about 2 minutes") == 1 and "exactly the limit of 5 minutes" in got.answer, got.answer
 
 
 @pytest.mark.parametrize(("question", "start"), [
@@ -961,3 +961,13 @@ def test_tuning_ike_support_contacts_and_small_talk_are_declined(question: str) 
 def test_nlbsflags_on_domain_controllers_is_a_where_question(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts) and "Oakley" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts", "says"), [
+    ("Exchange takes 2 min. SLA 4 min. With NLBSFlags. Do we meet it?", "Yes", "limit of 4 minutes"),
+    ("exchange recovery 1 min, rto 3 min, nlbsflags=1, are we within it?", "Yes", "limit of 3 minutes"),
+    ("Exchange 2 min, SLA 5 min, sans NLBSFlags, ça passe ?", "Non", "limite de 5 minutes"),
+])
+def test_a_bound_word_names_the_figure_after_it(question: str, starts: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
