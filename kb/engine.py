@@ -152,6 +152,10 @@ class Engine:
             | frozenset(i.accepts)
             for i in q.intents
         }
+        # What an answered part was about even when it did not name it ("and what value?": NLBSFlags), so
+        # that the next part ("where does it go?") can follow it up.
+        self._subjects = {i.id: next((c for c in i.requires[0] if c in self._topics), None)
+                          for i in q.intents if i.requires}
         planned = next(f.data for f in kb.article.facts if isinstance(f.data, PlannedMove))
         self._planned = (planned.min_seconds, planned.max_seconds)
         #: The unplanned totals the article gives (6 and 2 minutes): a question quoting one is about that failover.
@@ -330,7 +334,8 @@ class Engine:
                     outcome = Outcome(False, "", declined="" if asked or reading.concepts & self._attributes else None)
             last_refused = outcome is refused and refused is not None
             outcomes.append(outcome._replace(part=text))
-            before = reading
+            subject = self._subjects.get(outcome.intent or "") if outcome.answered else None
+            before = reading._replace(concepts=reading.concepts | {subject}) if subject else reading
         return self._combine(question, lang, outcomes)
 
     def _confirms(self, r: Reading) -> bool:

@@ -27,7 +27,7 @@ _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speed
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
                      "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer",
                      "reduction", "automatically", "automatiquement", "kick", "drops", "drop", "lowers", "baisse",
-                     "anything", "quelque"})
+                     "anything", "quelque", "work", "works", "marche", "fonctionne", "functions"})
 _USELESS = frozenset({"useless", "pointless", "inutile", "rien", "nothing"})
 
 
@@ -80,7 +80,12 @@ def value(ctx: Context, reply: Reply) -> bool | None:
     asked = asked or next(iter(ctx.slots.numbers), None)
     if asked is None or not asked.isdigit() or len(asked) > 10:  # no int() of a 40,000-digit "number"
         return None
+    if ctx.words & _SAME:
+        return None  # "is NLBSFlags=0 the same as not set?": the article describes 1 and not set, nothing else
     return int(asked) in data
+
+
+_SAME = frozenset({"same", "equivalent", "pareil", "identique", "meme", "equals", "equal", "egal", "revient"})
 
 
 def _bounded(ctx: Context, seconds: list[int], *, exact: bool = False) -> bool | None:
@@ -250,6 +255,8 @@ def applies(ctx: Context, reply: Reply) -> bool | None:
     products = " ".join(p.lower() for f in ctx.kb.article.facts if isinstance(f.data, AppliesTo)
                         for p in f.data.products)
     editions = ctx.words & {"enterprise", "standard", "datacenter", "web", "x64", "64", "itanium", "small", "sbs"}
+    if not editions and {"nlb", "cluster", "standalone"} & ctx.concepts:
+        return supported(ctx, reply)  # "does it apply to NLB clusters too?": is it supported there
     if not editions:
         return None
     family = [f for f in ("windows", "exchange") if f in ctx.words]
@@ -306,12 +313,20 @@ _BY_DEFAULT = frozenset({"default", "defaut", "box", "rien", "nothing", "itself"
                          "anything"})
 
 
+_REQUIRES = frozenset({"need", "needs", "require", "requires", "required", "faut", "doit", "necessite", "exige",
+                       "prerequisite", "prerequis"})
+
+
 def idle(ctx: Context, reply: Reply) -> bool | None:
     """A stated idle time against the article's for that OS and NLBSFlags state."""
     if not ctx.slots.durations and _BY_DEFAULT & ctx.words and ctx.slots.nlbsflags != "1":
         return False  # "reduced out of the box, nothing to do?": only when NLBSFlags is set
     if not ctx.slots.durations and ctx.slots.limit is None:
         return failover(ctx, reply)
+    if ctx.slots.os and ctx.slots.nlbsflags is None and ctx.words & _REQUIRES and ctx.slots.durations:
+        # "does the FE need to be Windows Server 2003 for the 1-minute idle timer?": does that Windows have it at all
+        return all(any(e.idle_seconds == d for e in estimates(ctx.kb, os=ctx.slots.os, nlbsflags=None, planned=False))
+                   for d in ctx.slots.durations)
     state = ctx.slots.nlbsflags or ("1" if "set_verb" in ctx.concepts else "absent")  # "can I set it to 1 min?"
     try:
         found = estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=state, planned=False)

@@ -130,7 +130,14 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
                 a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
             return True
         if words[0] in _CONDITIONS and "," in question[:2000]:  # "if X is 90 s, total with the flag?": the main clause
-            words = question[:2000].split(",", 1)[1].lower().replace("?", " ").split()
+            words = question[:2000].split(",", 1)[1].lower().replace("?", " ").replace("'", "").replace(
+                "\u2019", "").split()
+        # "Exchange needs 3.5 min. Total?": the clause the "?" ends is the question, and it names what it asks
+        last = re.split(r"[.,;:!](?:\s|$)", question[:2000].rstrip().rstrip("?"))[-1].lower()
+        last_words = last.replace("'", " ").replace("\u2019", " ").split()  # "isn't it" → isn, t, it
+        if last_words and len(last_words) < len(words) and not (_EN_VERBS | _EN_OPENERS | {"not", "no"}) & set(
+                last_words):  # "…, not 1 min?" corrects a figure; "…, isn't it?" tags
+            return False
         # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?";
         # not a noun phrase naming what is asked ("difference between 2000 and 2003 support?").
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)

@@ -971,3 +971,42 @@ def test_nlbsflags_on_domain_controllers_is_a_where_question(question: str, star
 def test_a_bound_word_names_the_figure_after_it(question: str, starts: str, says: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "If Exchange takes 3 minutes to recover, what's the total failover time with NLBSFlags set?",
+    "exchange recovery is 2.5 min, total without nlbsflags?",
+    "We set NLBSFlags=1 last week. Exchange needs 3.5 min. Total?",
+])
+def test_a_computation_is_not_answered_yes_or_no(question: str) -> None:
+    got = answer(question)
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("and what value? where does it go? and do I need to restart the IPSec service?", "front-end"),
+    ("We haven't set NLBSFlags yet; how long after a back-end crash, and what should we change?", "set the NLBSFlags"),
+])
+def test_parts_follow_the_subject_an_answer_implied(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and "does not cover" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "lang", "starts"), [
+    ("does the front end need to be windows server 2003 for the 1 minute idle timer?", "en", "Yes"),
+    ("NLBSFlags marche sous Windows 2000 ?", "fr", "Non"),
+    ("merci beaucoup !", "fr", "L'article"),
+])
+def test_prerequisites_french_function_words_and_thanks(question: str, lang: str, starts: str) -> None:
+    got = answer(question)
+    assert got.lang == lang and got.answer.startswith(starts), got.answer
+
+
+def test_a_value_said_to_equal_not_set_is_not_settled() -> None:
+    got = answer("does NLBSFlags=0 give the same as not set?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+def test_a_reboot_question_gets_the_restart_gap_not_a_bare_refusal() -> None:
+    got = answer("do I need to reboot after setting nlbsflags?")
+    assert not got.answered and "says nothing about restarting" in got.answer, got.answer
