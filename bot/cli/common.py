@@ -42,7 +42,11 @@ def inventory_from(path: str | None, conf: Settings) -> Inventory:
 
 
 def fleet_progress(verb: str, total: int, every: int = 25) -> Callable[[int, int, Any], None] | None:
-    """Progress on stderr for long runs: every `every` hosts and at the end."""
+    """Progress on stderr for long runs: every `every` hosts (the caller's summary line ends the run).
+
+    On a terminal one line is rewritten in place; in a log, a line per `every` hosts, and none
+    at the end, where it would only repeat the summary ("read 6 of 6 hosts").
+    """
     if total <= 1:
         return None
 
@@ -51,7 +55,7 @@ def fleet_progress(verb: str, total: int, every: int = 25) -> Callable[[int, int
     def report(done: int, total: int, outcome: Any) -> None:
         if tty:
             sys.stderr.write(f"\r{verb} {done}/{total} hosts" + ("\n" if done == total else ""))
-        elif done % every == 0 or done == total:
+        elif done % every == 0 and done != total:
             sys.stderr.write(f"{verb} {done}/{total} hosts\n")
         sys.stderr.flush()
 

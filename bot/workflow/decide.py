@@ -27,7 +27,8 @@ class DecideSteps(ScheduleSteps):
                 raise WorkflowError(f"change {rows[0].group_id} is not a request: it records a value the drift watch "
                                     "found changed outside Oakley", "conflict")
             states = sorted({r.status for r in rows})
-            raise WorkflowError(f"change {rows[0].group_id} is already {'/'.join(states)}", "conflict")
+            raise WorkflowError(f"change {rows[0].group_id} has already been decided: its status is {'/'.join(states)}",
+                                "conflict")
         return rows, pending
 
     def _expire_if_due(self, change_id: int) -> None:
