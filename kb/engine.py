@@ -334,7 +334,8 @@ class Engine:
                     outcome = Outcome(False, "", declined="" if asked or reading.concepts & self._attributes else None)
             last_refused = outcome is refused and refused is not None
             outcomes.append(outcome._replace(part=text))
-            subject = self._subjects.get(outcome.intent or "") if outcome.answered else None
+            subject = self._subjects.get(outcome.intent or "") if outcome.answered and not (
+                reading.concepts & self._topics) else None  # only for a part that named no subject at all
             before = reading._replace(concepts=reading.concepts | {subject}) if subject else reading
         return self._combine(question, lang, outcomes)
 

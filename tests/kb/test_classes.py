@@ -1010,3 +1010,10 @@ def test_a_value_said_to_equal_not_set_is_not_settled() -> None:
 def test_a_reboot_question_gets_the_restart_gap_not_a_bare_refusal() -> None:
     got = answer("do I need to reboot after setting nlbsflags?")
     assert not got.answered and "says nothing about restarting" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["which protocols between FE and BE are never encrypted without IPSec?",
+                                      "Quels protocoles circulent en clair entre frontal et back-end sans IPSec ?"])
+def test_which_protocols_travel_unencrypted_is_the_no_ssl_fact(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "SSL" in got.answer and "HTTP" in got.answer, got.answer
