@@ -326,6 +326,12 @@ def failover(ctx: Context) -> Reply:
         return Reply(facts, " ".join([text, *(_against_limit(ctx, e, exchange) for e in found)]))
     if exchange is not None:
         totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
+        states = {e.nlbsflags: e.min_seconds for e in found}
+        if {"op_diff", "compare", "op_ratio"} & ctx.concepts and set(states) == {"absent", "1"}:
+            # "Exchange takes 4 min: what does NLBSFlags gain on the total?": the gain on the whole failover
+            without, gap = exchange + states["absent"], states["absent"] - states["1"]
+            totals.append(ctx.t("exchange_gain", gap=ctx.duration(gap), pct=round(100 * gap / without),
+                                without=ctx.duration(without)))
         return Reply(facts, f"{text} {' '.join(totals)}")
     ike = {e.ike_seconds for e in found}
     named_ike = "ike" in ctx.words or bool({"main", "principal"} & ctx.words and "mode" in ctx.words)  # not "renego"

@@ -48,7 +48,7 @@ REQUIRED_TEMPLATES = frozenset(
         "exchange_on_top", "port_not_named", "state_set", "state_absent", "state_any", "minutes", "minute",
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
         "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "count_rate",
-        "count_ike", "share_exchange", "compare_planned_worst",
+        "count_ike", "share_exchange", "exchange_gain", "compare_planned_worst",
         "compare_planned_best",
         "count_rate_span", "unit_week", "unit_month", "unit_quarter", "unit_year",
         "per_day", "per_week", "per_month", "per_quarter", "over_week", "over_month", "over_quarter", "over_year",

@@ -70,6 +70,9 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
             out.add(str(round(100 * abs(a - b) / b)))
     for a in durations:
         out.update({str(a), str(a // 60), str(a % 60), str(a * 1000)})  # and in milliseconds
+    for part, total in product(durations, sums):  # a part of a total ("NLBSFlags saves 40 % of the 10 minutes")
+        if total:
+            out.add(str(round(100 * part / total)))
     for bound, total in product(durations, sums):  # the margin to a bound the question sets ("SLA 5 min")
         margin = abs(bound - total)
         out.update({str(margin), str(margin // 60), str(margin % 60)})
