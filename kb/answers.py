@@ -202,6 +202,10 @@ def _article_durations(kb: KnowledgeBase) -> frozenset[int]:
                      if d is not None)
 
 
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
 def _planned_bound(ctx: Context) -> str | None:
     """Which end of the planned move's range a question takes ("the slowest planned move" → "worst").
 
@@ -322,8 +326,18 @@ def failover(ctx: Context) -> Reply:
     else:
         text = " ".join(_unplanned_sentence(ctx, e) for e in found)
     facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
+    if s.limit is not None and "@budget" in ctx.concepts and not s.count and not planned and len(found) == 1:
+        # "a 30-minute downtime budget: how many failovers can we afford?": the budget over one failover's time
+        each = found[0].max_seconds + (exchange or 0)
+        return Reply(facts, text + " " + ctx.t("budget_count", limit=ctx.duration(s.limit[1]), n=s.limit[1] // each,
+                                               each=ctx.duration(each)))
     if s.limit is not None:
         return Reply(facts, " ".join([text, *(_against_limit(ctx, e, exchange) for e in found)]))
+    if s.clock is not None and len(found) == 1 and not planned:
+        # "the node died at 09:58, NLBSFlags set: ETA?": the clock time IPSec (and Exchange, if given) is back
+        end = s.clock + (found[0].max_seconds + (exchange or 0) + 59) // 60
+        key = "clock_back_total" if exchange is not None else "clock_back"
+        return Reply(facts, text + " " + ctx.t(key, start=_hhmm(s.clock), end=_hhmm(end)))
     if exchange is not None:
         totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
         states = {e.nlbsflags: e.min_seconds for e in found}

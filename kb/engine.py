@@ -36,6 +36,20 @@ if TYPE_CHECKING:
 
 _ELIDED = r"\bde ([aeiouyAEIOUYéèêÉÈÊ])"  # French elision before a vowel
 #: "2.5 min", "1,5 h": a decimal duration, read in seconds ("150 s") so "2.5" is not "2" and "5 min".
+_CLOCK = r"\b([01]?\d|2[0-3])(?::|h|H)([0-5]\d)\b|\b(1[0-2]|0?[1-9]) ?([ap])\.?m\b"  # 09:58, 14h05, 3am, 3 pm
+
+
+def _clock(text: str) -> int | None:
+    """The first time of day a question gives, in minutes after midnight (compiled only when one may be there)."""
+    m = re.search(_CLOCK, text[:2000], re.I)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return int(m.group(1)) * 60 + int(m.group(2))
+    hour = int(m.group(3)) % 12 + (12 if m.group(4).lower() == "p" else 0)
+    return hour * 60
+
+
 _DECIMAL_DURATION = r"\b(\d{1,4})[.,](\d{1,3}) ?(minutes?|mins?|mn|hours?|heures?|hrs?|h)\b"
 _UNIT_SECONDS = {"m": 60, "h": 3600}
 
@@ -188,6 +202,10 @@ class Engine:
         if "backend" not in concepts and _front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
+        if "count" in concepts and slots.limit is not None:  # "a 30-minute budget: how many failovers can we afford?"
+            concepts = concepts - {"count"} | {BUDGET}
+        if ":" in text or "h" in text or "m" in text:
+            slots = slots._replace(clock=_clock(text))
         concepts |= _slot_concepts(slots)
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
@@ -239,10 +257,13 @@ class Engine:
         if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon, s.span)) is not None:
             count, rate = counted(later), later  # "3 crashes a month. Downtime per year?"
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
-                           oses=s.oses or b.oses, count=count, rate=rate, limit=s.limit or b.limit)
+                           oses=s.oses or b.oses, count=count, rate=rate, limit=s.limit or b.limit,
+                           clock=s.clock if s.clock is not None else b.clock)
         if slots == s:
             return part
         concepts = part.concepts | _slot_concepts(slots)
+        if "count" in concepts and slots.limit is not None:  # "a 20-minute budget. How many crashes can we absorb?"
+            concepts = concepts - {"count"} | {BUDGET}
         if "nlbsflags" in before.concepts and slots.nlbsflags:
             concepts |= {"nlbsflags"}
         if slots.durations and not s.durations:  # "Exchange takes 3 min. … total?": whose duration it was
@@ -497,6 +518,7 @@ class Engine:
 _WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "quel", "quelle", "quels", "quelles",
                        "combien", "comment", "pourquoi", "quand", "ou", "qui", "quoi"})
 MENTIONS = "mentions"
+BUDGET = "@budget"  # how many failovers a downtime budget covers
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
 _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "related", "author", "summary"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})

@@ -89,6 +89,7 @@ class Slots(Record):
     span: tuple[str, int] | None = None  # "over 52 weeks": periods an earlier part's rate runs over
     limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over"
     stated: bool = False               # the NLBSFlags state is said in words ("after the change"), not as a value
+    clock: int | None = None           # a time of day the failover starts ("the node died at 09:58"), in minutes
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -193,11 +194,10 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
         number = int(tok) if tok.isdigit() and len(tok) <= 6 else WORD_NUMBERS.get(tok)
         if number is None or not unit or i in used or not (tok.isdigit() or unit >= 60):
             continue
-        after = tokens[i + 2] if i + 2 < len(tokens) else ""
         before = tokens[max(0, i - _LIMIT_GAP) : i]
         if _BELOW & set(before):
             kind = "lt"  # "below 5 minutes" excludes 5 minutes
-        elif (after in _BOUND_AFTER and not _bounds_next(tokens, i + 2)) or _AT_MOST & set(before):
+        elif (_BOUND_AFTER & set(tokens[i + 2 : i + 4]) and not _bounds_next(tokens, i + 2)) or _AT_MOST & set(before):
             kind = "le"
         elif _MORE_THAN & set(before) and not ("plus" in before and "de" not in before):
             kind = "gt"  # French "plus" bounds only as "plus de 5 min"; alone it adds ("5 min plus IKE")

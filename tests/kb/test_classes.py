@@ -1017,3 +1017,13 @@ def test_a_reboot_question_gets_the_restart_gap_not_a_bare_refusal() -> None:
 def test_which_protocols_travel_unencrypted_is_the_no_ssl_fact(question: str) -> None:
     got = answer(question)
     assert got.answered and "SSL" in got.answer and "HTTP" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("node hung at 23:59, NLBSFlags set, Exchange needs 3 minutes: when is everything back?", "00:04"),
+    ("le nœud est tombé à 8h30, sans la clé : IPSec revient quand ?", "08:36"),
+    ("downtime budget 12 minutes, NLBSFlags set: how many crashes can we absorb?", "6 such failovers"),
+])
+def test_clock_times_and_budgets(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
