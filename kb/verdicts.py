@@ -166,7 +166,7 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return False  # a planned move cleanly deletes its SAs and IKE renegotiates at once: no idle timer to wait for
     if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde", "secs", "sec", "few"}:
         return True
-    if ctx.planned is True and ctx.words & _LOAD:
+    if ctx.planned is True and ctx.words & _LOAD and "nlbsflags" not in ctx.concepts:
         return True  # "the actual time depends on processor load on the cluster nodes and on network conditions"
     return None
 

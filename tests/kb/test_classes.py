@@ -1027,3 +1027,10 @@ def test_which_protocols_travel_unencrypted_is_the_no_ssl_fact(question: str) ->
 def test_clock_times_and_budgets(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+def test_explaining_two_policies_and_a_planned_move_said_to_depend_on_nlbsflags() -> None:
+    got = answer("Explain the difference between policy 1 and policy 3.")
+    assert got.answered and "110" in got.answer and "LDAP" in got.answer, got.answer
+    got = answer("Does the planned move depend on NLBSFlags?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
