@@ -13,9 +13,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
+from kb.cues import (
+    FRONT_END_DOWN,
+    clock_minutes,
+    front_end_fails,
+    ordinal_of_policy,
+    plural_of,
+    refers_back,
+    set_on_a_role,
+    unplanned_denied,
+)
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
@@ -36,20 +45,6 @@ if TYPE_CHECKING:
 
 _ELIDED = r"\bde ([aeiouyAEIOUYéèêÉÈÊ])"  # French elision before a vowel
 #: "2.5 min", "1,5 h": a decimal duration, read in seconds ("150 s") so "2.5" is not "2" and "5 min".
-_CLOCK = r"\b([01]?\d|2[0-3])(?::|h|H)([0-5]\d)\b|\b(1[0-2]|0?[1-9]) ?([ap])\.?m\b"  # 09:58, 14h05, 3am, 3 pm
-
-
-def _clock(text: str) -> int | None:
-    """The first time of day a question gives, in minutes after midnight (compiled only when one may be there)."""
-    m = re.search(_CLOCK, text[:2000], re.I)
-    if m is None:
-        return None
-    if m.group(1) is not None:
-        return int(m.group(1)) * 60 + int(m.group(2))
-    hour = int(m.group(3)) % 12 + (12 if m.group(4).lower() == "p" else 0)
-    return hour * 60
-
-
 _DECIMAL_DURATION = r"\b(\d{1,4})[.,](\d{1,3}) ?(minutes?|mins?|mn|hours?|heures?|hrs?|h)\b"
 _UNIT_SECONDS = {"m": 60, "h": 3600}
 
@@ -59,8 +54,6 @@ def _in_seconds_text(m: re.Match[str]) -> str:
     return f"{round(seconds)} s"
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
-_BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
-                              "meme", "celle", "celui", "ceux", "dedans", "labas"})
 #: A part this short that asks nothing ("d'après la KB") is context for the others, not a question.
 CONTEXT_WORDS = 4
 #: Longer text is not a question; Slack allows 40,000 characters, the engine reads this many.
@@ -191,26 +184,26 @@ class Engine:
         # IPv6, FIPS: names of things, never typos (unless the whole question is shouted: then capitals say nothing).
         terms = names if text.isupper() else names | acronyms(text)
         # A plural of a term ("pannes", "crashs") is the term, even though it is an ordinary word too.
-        tokens = [c if c == t or _plural_of(t, c) or not (
+        tokens = [c if c == t or plural_of(t, c) or not (
                       (t in terms and len(t) < 7) or self.vocabulary.ordinary(t)
                       or (distance(t, c) > 1 and self.vocabulary.slip_of_ordinary(t))) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
-        matches = [m for m in self.lexicon.match(tokens) if not _ordinal_of_policy(tokens, m)]
+        matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
-        if {"planned", "unplanned"} <= concepts and _unplanned_denied(tokens, matches):
+        if {"planned", "unplanned"} <= concepts and unplanned_denied(tokens, matches):
             concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
-        if "backend" not in concepts and _front_end_fails(tokens, matches):
+        if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         if "count" in concepts and slots.limit is not None:  # "a 30-minute budget: how many failovers can we afford?"
             concepts = concepts - {"count"} | {BUDGET}
         if ":" in text or "h" in text or "m" in text:
-            slots = slots._replace(clock=_clock(text))
+            slots = slots._replace(clock=clock_minutes(text))
         concepts |= _slot_concepts(slots)
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
-        if "nlbsflags" in concepts and "where" not in concepts and _set_on_a_role(tokens, matches, concepts):
+        if "nlbsflags" in concepts and "where" not in concepts and set_on_a_role(tokens, matches, concepts):
             concepts |= {"where"}  # "NLBSFlags should be set on the back-end nodes to speed up …": a claim of where
         if "set_verb" in concepts and concepts & {"where", "value"} and concepts <= _ABOUT_SETTING:
             concepts |= {"nlbsflags"}  # "where do I set it, what value?": the one value the article sets
@@ -327,11 +320,11 @@ class Engine:
                 outcome = refused = scene
             elif elsewhere is not None:
                 outcome = elsewhere
-            elif refused is not None and _refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
+            elif refused is not None and refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
             elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
                     not opens(text) or (last_refused and (  # after a part naming what the article lacks
-                        not reading.concepts & self._topics or _refers_back(reading.tokens)))):
+                        not reading.concepts & self._topics or refers_back(reading.tokens)))):
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
                 # question just declined, not a question of their own
                 outcome = Outcome(False, "")
@@ -598,85 +591,6 @@ def _quoted(part: str) -> str:
     """A part as the user wrote it, short and on one line ("what's the IKE port")."""
     text = " ".join(part.split()).rstrip(" ?,;.")
     return text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…"
-
-
-FRONT_END_DOWN = "front_end_down"
-
-
-_DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans"})
-
-
-def _unplanned_denied(tokens: list[str], matches: list[Match]) -> bool:
-    """Every mention of an unplanned failover is denied ("et non à la suite d'une panne", "didn't hang")."""
-    mentions = [m for m in matches if "unplanned" in m.concepts and "planned" not in m.concepts]
-    return bool(mentions) and all(
-        _DENIALS & set(tokens[max(0, m.start - 6) : m.start]) and tokens[m.start] not in ("non", "not")
-        for m in mentions)
-
-
-def _plural_of(token: str, corrected: str) -> bool:
-    """"pannes" for "panne", "crashs" for "crash": the speller's correction only drops a plural ending."""
-    return len(corrected) >= 4 and token in (corrected + "s", corrected + "es", corrected + "x")
-
-
-def _refers_back(tokens: tuple[str, ...]) -> bool:
-    """"does it apply there?", "faut l'ouvrir ?": a pronoun for what an earlier part named."""
-    return bool(set(tokens) & _BACK_REFERENCES) or any(
-        t == "l" and nxt.endswith(("er", "ir", "re")) and len(nxt) > 4 for t, nxt in pairwise(tokens))
-
-
-def _ordinal_of_policy(tokens: list[str], m: Match) -> bool:
-    """"the second suggested policy": "second" is an ordinal there, not a unit of time."""
-    if m.end - m.start != 1 or tokens[m.start] not in ("second", "seconde"):
-        return False
-    ahead = [t for t in tokens[m.end : m.end + 4] if t not in ("suggested", "suggeree", "ipsec", "proposed")]
-    return bool(ahead) and ahead[0] in ("policy", "strategie", "strat", "rule", "regle")
-
-
-def _front_end_fails(tokens: list[str], matches: list[Match]) -> bool:
-    """A front-end named right before a failure ("the FE crashes", "un nœud FE meurt").
-
-    Not when the verb has an object ("the FE drops the dead SAs"): the front-end acts, it does not fail.
-    """
-    front_end = -99  # where the last front-end match ended, if nothing but its kind (NLB, node) came after it
-    for m, after in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
-        describes = after is not None and after.start == m.end and bool(after.concepts & {"failover", "ike"})
-        acts = (m.end < len(tokens) and tokens[m.end] in _DETERMINERS) or bool(  # "drops the SAs", "drops the dead"
-            front_end >= 0 and set(tokens[front_end : m.start]) & _DETERMINERS)
-        if "unplanned" in m.concepts and m.start - front_end <= 2 and not describes and not acts:
-            return True
-        if "frontend" in m.concepts:
-            front_end = m.end
-        elif not m.concepts <= _FRONT_END_KIND:
-            front_end = -99
-    return False
-
-
-_FRONT_END_KIND = frozenset({"nlb", "node", "cluster"})
-_DETERMINERS = frozenset({"the", "its", "their", "all", "les", "ses", "leurs", "toutes", "tous"})
-
-
-_ROLES = frozenset({"frontend", "backend", "node"})
-
-
-def _set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[str]) -> bool:
-    """"should be set on the back-end", "défini sur les nœuds ?": where the value goes is what is claimed.
-
-    A state said in passing ("NLBSFlags is set on the FEs. Total failover?") claims nothing about where.
-    """
-    for m in matches:
-        if "set_verb" in m.concepts:
-            ahead = [n for n in matches if m.end <= n.start <= m.end + 4 and n.concepts & _ROLES]
-            if not ahead or not set(tokens[m.end : ahead[0].start]) & {"on", "sur", "onto", "in"}:
-                continue
-            if _MUST & set(tokens[max(0, m.start - 3) : m.start]):
-                return True
-            if ahead[0].concepts & {"backend", "node"} and not concepts & _NOT_WHERE:
-                return True
-    return False
-
-
-_NOT_WHERE = frozenset({"time", "total", "recovery", "reason", "planned", "unplanned"})
 
 
 def _follows_up(r: Reading) -> bool:
