@@ -394,7 +394,8 @@ class Engine:
             return scene
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
             proposed = (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)) and bool(
-                concepts & {"set_verb", "value", "value_word"} or r.words & _MUST)
+                concepts & {"set_verb", "value", "value_word"} or r.words & _MUST or (
+                    r.words & _PUTTING and (r.words & _CONFIRM or "c est ca" in " ".join(r.tokens))))
             if not proposed:
                 return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)  # what 2 would do: not the article's
             # "faut-il la mettre à 0 ?": No, and the value the article gives
@@ -525,7 +526,9 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
-_HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows"})
+_HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy"})
+#: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
+_PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
 #: Words that ask to tune a timer ("lower the IKE time"): the article gives a duration, no setting.
 _TUNING = frozenset({"lower", "lowering", "abaisser", "baisser", "tune", "tuning", "adjust", "ajuster", "regler",
                      "shorten", "raccourcir", "tweak", "decrease", "diminuer"})

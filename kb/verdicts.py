@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from kb.answers import Context, Reply, exchange_time
 from kb.failover import NotCovered, estimates
-from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, Support
+from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
 from kb.slots import WORD_NUMBERS
 from kb.yesno import asks_if_true
 
@@ -67,6 +67,9 @@ def front_end(ctx: Context, reply: Reply) -> bool | None:
         front = min((i for i, t in enumerate(ctx.tokens) if t in _FRONT_WORDS), default=999)
         back = min((i for i, t in enumerate(ctx.tokens) if t in _BACK_WORDS), default=999)
         asked_front, asked_back = front < back, back < front
+    if {"software", "ike", "ipsec"} & ctx.words and "oakley" not in ctx.words and (
+            {"hklm", "hkey", "policyagent"} & ctx.words):
+        return False  # "under HKLM\SOFTWARE\Microsoft\Exchange?", "PolicyAgent\IKE?": not the article's key
     if not asked_front and not asked_back:
         return True if {"policyagent", "oakley", "hklm", "currentcontrolset"} & ctx.words else None
     if asked_front and asked_back:
@@ -123,6 +126,9 @@ def _which_is_longer(ctx: Context) -> bool | None:
 
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
+    if "nlbsflags" in ctx.concepts and not ctx.planned and ctx.words & _SAVING and s.limit is not None and (
+            not s.durations):
+        return _flag_claim(ctx)  # "will NLBSFlags shave more than 5 minutes off?": the saving, not the time
     if {"planned", "unplanned"} <= ctx.concepts and not s.durations and s.limit is None:
         return _which_is_longer(ctx)
     if s.limit is not None:  # IPSec's time, plus Exchange's recovery when given, against the bound
@@ -204,7 +210,8 @@ def _flag_claim(ctx: Context) -> bool | None:
     """"Is it 2 times faster with NLBSFlags?", "does it save 4 minutes?": the claim against the article's gap."""
     ratio = _stated_ratio(ctx)
     saving = ctx.slots.durations if ctx.words & _SAVING and ctx.slots.limit is None else ()
-    if ratio is None and not saving:
+    bound = ctx.slots.limit if ctx.words & _SAVING and not ctx.slots.durations else None
+    if ratio is None and not saving and bound is None:
         return None
     try:
         os = ctx.slots.os or "windows-2003"
@@ -214,6 +221,10 @@ def _flag_claim(ctx: Context) -> bool | None:
         return None
     if ratio is not None:
         return abs(without / with_ - ratio) < 0.05
+    if bound is not None:  # "will it shave more than 5 minutes off?": the saving against the bound
+        kind, limit = bound
+        gap = without - with_
+        return gap < limit if kind == "lt" else gap <= limit if kind == "le" else gap > limit
     return all(d == without - with_ for d in saving)
 
 
@@ -409,8 +420,13 @@ def ike(ctx: Context, reply: Reply) -> bool | None:
 
 def components(ctx: Context, reply: Reply) -> bool | None:
     """Failover time is Exchange's recovery plus IPSec's; a stated number (the "2 minutes") is IPSec's alone."""
-    if "only" in ctx.concepts and not {"exchange", "recovery"} & ctx.concepts:
-        return False  # "is the total just IPSec's time?": Exchange's own recovery comes on top
+    if "only" in ctx.concepts:
+        # "just IPSec's time?", "is it just the Exchange recovery time?": it is the two together, so an "only"
+        # holds only when both follow it ("only Exchange's recovery plus IPSec's renegotiation")
+        at = next((i for i, t in enumerate(ctx.tokens) if t in _ONLY), 0)
+        after = set(ctx.tokens[at:])
+        return bool(after & {"exchange", "recovery", "recuperation"} and after & {"ipsec", "ike", "renegotiation",
+                                                                                     "renegociation"})
     return not ctx.slots.durations
 
 
@@ -418,8 +434,20 @@ def named(ctx: Context, reply: Reply) -> bool | None:
     """A number the question names (an article, a year, a revision) is the article's own."""
     if not ctx.slots.numbers:
         return None
+    titles = {f.data.number: f.text.en.lower() + " " + f.text.fr.lower() for f in ctx.kb.article.facts
+              if isinstance(f.data, RelatedArticle)}
+    for number in ctx.slots.numbers:  # "306677 is the one about L2TP sessions?": another article's subject
+        others = " ".join(t for n, t in titles.items() if n != number)
+        if number in titles and ctx.words & _TITLE_WORDS & set(others.replace('"', " ").split()) - set(
+                titles[number].replace('"', " ").split()):
+            return False
     cited = " ".join(f"{ctx.kb.facts[f].quote} {ctx.kb.facts[f].text.en}" for f in reply.facts)
     return all(n in cited for n in ctx.slots.numbers)
+
+
+#: Words that tell the related articles apart by subject.
+_TITLE_WORDS = frozenset({"l2tp", "sessions", "nlb", "failover", "basculement", "lost", "perdues", "added", "ajout",
+                          "designed", "concu", "windows", "2000"})
 
 
 VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {

@@ -1034,3 +1034,24 @@ def test_explaining_two_policies_and_a_planned_move_said_to_depend_on_nlbsflags(
     assert got.answered and "110" in got.answer and "LDAP" in got.answer, got.answer
     got = answer("Does the planned move depend on NLBSFlags?")
     assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Pour aller plus vite, on met NLBSFlags à 0, c'est ça ?", "Non"),
+    ("La valeur NLBSFlags se trouve sous HKLM\\SOFTWARE\\Microsoft\\Exchange ?", "Non"),
+    ("So failover time with IPSec is just the Exchange recovery time, yes?", "No"),
+    ("Will NLBSFlags save more than 5 minutes per crash?", "No"),
+    ("KB 306677 is the one about L2TP sessions lost in an NLB cluster, right?", "No"),
+])
+def test_claims_checked_against_the_article(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Quel type d'authentification POP3 et IMAP4 utilisent-ils vers le serveur principal ?", True),
+    ("Can you recommend a good laptop for whoever runs the Exchange cluster?", False),
+    ("Does the article give step-by-step instructions for the IPSec policies in the MMC?", True),
+])
+def test_kinds_of_authentication_laptops_and_the_mmc(question: str, answered: bool) -> None:
+    assert answer(question).answered is answered, answer(question).answer
