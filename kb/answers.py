@@ -444,8 +444,11 @@ def policies(ctx: Context) -> Reply:
     policy_facts = [(f.id, f.data) for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
     named = [fid for fid, policy in policy_facts if str(policy.number) in ctx.slots.numbers]
     wanted = {name for concept, name in _PROTOCOL_CONCEPTS.items() if concept in ctx.concepts}
-    if "port" in ctx.concepts and wanted and not ctx.slots.ports and not any(
-            p.ports for _, p in policy_facts if wanted & set(p.protocols)):  # "LDAP's port for policy 3?"
+    # "LDAP's port for policy 3?", "389 for LDAP?": a number that can only be a port
+    quoted = "port" in ctx.concepts or any(n.isdigit() and len(n) <= 5 and 20 < int(n) < 65536
+                                           for n in ctx.slots.numbers[:4])
+    if quoted and wanted and not ctx.slots.ports and not any(
+            p.ports for _, p in policy_facts if wanted & set(p.protocols)):
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
     if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
         return Reply(tuple(named))
@@ -487,7 +490,8 @@ def policies(ctx: Context) -> Reply:
     if missing and not chosen and "policy" in ctx.concepts and not wanted:
         # "Is 443 one of the suggested ports?": the policies are the answer, and they do not name it.
         chosen = [fid for fid, _ in policy_facts]
-    elif missing and not (chosen and {"policy", "message_flow"} & ctx.concepts and not wanted):
+    elif missing and not (chosen and {"policy", "message_flow"} & ctx.concepts and not wanted) and not (
+            chosen and wanted & {"POP3", "IMAP4", "HTTP"}):  # "IMAP in the policy: port 993?": the policy's port
         # a port number the article does not give ("389 for LDAP?"): not its answer to make; but "is 443 in the
         # message-flow policy?" is answered by that policy, which does not name it
         raise NotCovered("detail_port_number", ", ".join(map(str, missing)))

@@ -1055,3 +1055,13 @@ def test_claims_checked_against_the_article(question: str, starts: str) -> None:
 ])
 def test_kinds_of_authentication_laptops_and_the_mmc(question: str, answered: bool) -> None:
     assert answer(question).answered is answered, answer(question).answer
+
+
+@pytest.mark.parametrize(("question", "answered", "starts"), [
+    ("Pour IMAP dans la politique suggérée, c'est le port 993 ?", True, "Non"),
+    ("389 for LDAP?", False, "KB 821839"),
+    ("Donne-moi les trois raisons de mettre IPSec entre frontal et principal, vite fait", True, "Les serveurs"),
+])
+def test_ported_protocols_policy_3_numbers_and_quick_requests(question: str, answered: bool, starts: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and got.answer.startswith(starts), got.answer
