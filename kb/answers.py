@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kb.failover import Estimate, NotCovered, estimates
-from kb.model import IdleTimer, IpsecPolicy, RelatedArticle
+from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
 from kb.record import Record
 from kb.slots import Slots
 from kb.store import KnowledgeBase
@@ -510,7 +510,14 @@ def related(ctx: Context) -> Reply:
     return Reply(tuple(asked) if asked else tuple(articles.values()))
 
 
+def main_mode_term(ctx: Context) -> Reply:
+    """The translation trap: "mode principal" (IKE main mode) is not the "serveur principal" (back-end)."""
+    fact = next(f for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode))
+    return Reply((fact.id,), f"{ctx.t('main_mode_note')} {fact.text.get(ctx.lang)}")
+
+
 COMPUTE: dict[str, Callable[[Context], Reply]] = {
+    "main_mode_term": main_mode_term,
     "failover": failover,
     "failover_process": failover_process,
     "idle_timer": idle_timer,

@@ -190,6 +190,10 @@ class Engine:
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
+        joined = " ".join(tokens)
+        if "ike" in concepts and "backend" in concepts and "mode principal" in joined and (
+                "serveur principal" in joined or "back end" in joined or "backend" in joined):
+            concepts |= {"same_thing"}  # "le mode principal, c'est le serveur principal ?": the translation trap
         if {"planned", "unplanned"} <= concepts and unplanned_denied(tokens, matches):
             concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
         if "backend" not in concepts and front_end_fails(tokens, matches):
@@ -368,6 +372,8 @@ class Engine:
         # Named back as the question names it ("Network Monitor"), in its words and language, not our group name.
         if lang == "fr":
             products = [self.kb.questions.out_of_scope.names_fr.get(p, p) for p in products]
+        if {"ike", "backend"} <= r.concepts and products == [self._translation_group(lang)]:
+            products = []  # "dans la traduction, 'mode principal' = serveur principal ?": the trap is answered
         other = r.slots.other_exchange or r.slots.other_os or (r.products or products or [None])[0]
         if other:
             return self._decline(lang, "detail_product", other)
@@ -379,6 +385,10 @@ class Engine:
         if r.elsewhere:
             return self._decline(lang)
         return None
+
+    def _translation_group(self, lang: Lang) -> str:
+        name = "the wording of the French translation"
+        return self.kb.questions.out_of_scope.names_fr.get(name, name) if lang == "fr" else name
 
     def _names_product(self, r: Reading) -> bool:
         """A platform, Windows or Exchange version the article does not cover (not a topic, not an unknown word)."""

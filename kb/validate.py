@@ -33,7 +33,7 @@ vars(model).update(model.annotation_names())  # the typing names its annotations
 
 #: Computations an intent may name; kept in sync with `kb.answers.COMPUTE`.
 COMPUTE_NAMES = frozenset(
-    {"failover", "failover_process", "idle_timer", "support", "policies", "related"}
+    {"failover", "failover_process", "idle_timer", "support", "policies", "related", "main_mode_term"}
 )
 VERDICT_NAMES = frozenset(
     {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport",
@@ -49,7 +49,7 @@ REQUIRED_TEMPLATES = frozenset(
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
         "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "count_rate",
         "count_ike", "share_exchange", "exchange_gain",
-        "budget_count", "clock_back", "clock_back_total", "compare_planned_worst",
+        "budget_count", "clock_back", "clock_back_total", "main_mode_note", "compare_planned_worst",
         "compare_planned_best",
         "count_rate_span", "unit_week", "unit_month", "unit_quarter", "unit_year",
         "per_day", "per_week", "per_month", "per_quarter", "over_week", "over_month", "over_quarter", "over_year",

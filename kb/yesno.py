@@ -75,7 +75,8 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "figure", "figurent", "apparait", "apparaissent", "ete", "etait", "gagne", "gagnent", "peuvent",
                        "pourrait", "pourraient", "doivent", "devraient", "savent", "refait", "refont",
                        "economise", "divise", "limite", "limitent", "resume", "resument", "decompose",
-                       "decomposent", "compose", "composent", "trouve", "trouvent", "situe", "situent"})
+                       "decomposent", "compose", "composent", "trouve", "trouvent", "situe", "situent", "veut",
+                       "veulent"})
 
 
 #: Openings that ask whether what follows is so ("Is it true that…", "Est-il exact que…").

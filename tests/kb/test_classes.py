@@ -1065,3 +1065,18 @@ def test_kinds_of_authentication_laptops_and_the_mmc(question: str, answered: bo
 def test_ported_protocols_policy_3_numbers_and_quick_requests(question: str, answered: bool, starts: str) -> None:
     got = answer(question)
     assert got.answered is answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("is 'mode principal' in the French text the back-end server?", "No"),
+    ("le mode principal, c'est le serveur principal ?", "Non"),
+    ("dans la traduction, « mode principal » et « serveur principal », c'est la même chose ?", "Non"),
+])
+def test_the_main_mode_translation_trap(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "IKE" in got.answer, got.answer
+
+
+def test_editing_the_registry_on_back_end_nodes_is_not_the_translation_trap() -> None:
+    got = answer("Faut-il modifier le registre sur les nœuds back-end pour accélérer la renégo IPsec ?")
+    assert got.answered and got.answer.startswith("Non") and "frontal" in got.answer, got.answer
