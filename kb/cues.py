@@ -86,7 +86,8 @@ _FRONT_END_KIND = frozenset({"nlb", "node", "cluster"})
 _DETERMINERS = frozenset({"the", "its", "their", "all", "les", "ses", "leurs", "toutes", "tous"})
 
 
-_ROLES = frozenset({"frontend", "backend", "node"})
+#: Server roles a question can name.
+ROLES = frozenset({"frontend", "backend", "node"})
 
 
 def set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[str]) -> bool:
@@ -96,10 +97,10 @@ def set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[s
     """
     for m in matches:
         if "set_verb" in m.concepts:
-            ahead = [n for n in matches if m.end <= n.start <= m.end + 4 and n.concepts & _ROLES]
+            ahead = [n for n in matches if m.end <= n.start <= m.end + 4 and n.concepts & ROLES]
             if not ahead or not set(tokens[m.end : ahead[0].start]) & {"on", "sur", "onto", "in"}:
                 continue
-            if _MODALS & set(tokens[max(0, m.start - 3) : m.start]):
+            if MODALS & set(tokens[max(0, m.start - 3) : m.start]):
                 return True
             if ahead[0].concepts & {"backend", "node"} and not concepts & _NOT_WHERE:
                 return True
@@ -109,4 +110,5 @@ def set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[s
 _NOT_WHERE = frozenset({"time", "total", "recovery", "reason", "planned", "unplanned"})
 
 
-_MODALS = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
+#: Words that make a statement a rule ("NLBSFlags should be set on…", "faut-il…").
+MODALS = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})

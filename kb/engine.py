@@ -17,6 +17,7 @@ from functools import cache
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.cues import (
     FRONT_END_DOWN,
+    MODALS,
     clock_minutes,
     front_end_fails,
     ordinal_of_policy,
@@ -404,7 +405,7 @@ class Engine:
             return scene
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
             proposed = (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)) and bool(
-                concepts & {"set_verb", "value", "value_word"} or r.words & _MUST or (
+                concepts & {"set_verb", "value", "value_word"} or r.words & MODALS or (
                     r.words & _PUTTING and (r.words & _CONFIRM or "c est ca" in " ".join(r.tokens))))
             if not proposed:
                 return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)  # what 2 would do: not the article's
@@ -542,7 +543,6 @@ _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putt
 #: Words that ask to tune a timer ("lower the IKE time"): the article gives a duration, no setting.
 _TUNING = frozenset({"lower", "lowering", "abaisser", "baisser", "tune", "tuning", "adjust", "ajuster", "regler",
                      "shorten", "raccourcir", "tweak", "decrease", "diminuer"})
-_MUST = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
                         "boots", "remonter", "online", "ready", "pret", "prete"})

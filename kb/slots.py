@@ -6,6 +6,7 @@ an answer is computed from ("2003 front-end with NLBSFlags=1").
 
 from __future__ import annotations
 
+from kb.cues import ROLES
 from kb.lexicon import Match
 from kb.model import OutOfScope
 from kb.record import Record
@@ -454,7 +455,7 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
               for i in range(m.start, m.end)}
     window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
               if i not in others]
-    roles = {i for m in matches if m.concepts & _ROLES for i in range(m.start, m.end)}
+    roles = {i for m in matches if m.concepts & ROLES for i in range(m.start, m.end)}
     negative = any(t in _NEGATIONS and not _contrast(i, roles) and not _of_a_number(tokens, i) for i, t in
                    enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
                    if i not in others)
@@ -468,7 +469,6 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     return None
 
 
-_ROLES = frozenset({"frontend", "backend", "node"})
 #: What a state said without naming NLBSFlags ("before the change", "by default") can be the state of.
 _STATE_CONTEXT = frozenset({"failover", "time", "idle", "ike", "unplanned", "planned", "recovery", "total", "node",
                             "registry", "value", "value_word", "set_verb", "op_diff", "op_ratio", "compare", "worst",
