@@ -136,6 +136,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         # "Exchange needs 3.5 min. Total?": the clause the "?" ends is the question, and it names what it asks
         last = re.split(r"[.,;:!](?:\s|$)", question[:2000].rstrip().rstrip("?"))[-1].lower()
         last_words = last.replace("'", " ").replace("\u2019", " ").split()  # "isn't it" → isn, t, it
+        if question.rstrip().endswith("?") and not _EN_WH & set(words) and _states_figure(last_words):
+            return True  # "without NLBSFlags, 6 minutes?", "three times faster with the flag?": a figure to confirm
         if last_words and len(last_words) < len(words) and not (_EN_VERBS | _EN_OPENERS | {"not", "no"}) & set(
                 last_words):  # "…, not 1 min?" corrects a figure; "…, isn't it?" tags
             return False
@@ -155,7 +157,25 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True
     if words[0] in _ASKED_NOUNS_FR:  # "réduction en pourcentage … ?" names what it asks for
         return False
+    if question.rstrip().endswith("?") and _states_figure(
+            re.split(r"[.,;:!](?:\s|$)", question[:2000].rstrip().rstrip("?"))[-1].lower().split()):
+        return True  # "sans NLBSFlags, 6 minutes ?": a figure to confirm
     return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or _equals(question))
+
+
+_FIGURE_UNITS = frozenset({"min", "mins", "minute", "minutes", "mn", "s", "sec", "secs", "second", "seconds", "seconde",
+                           "secondes", "times", "fois", "x", "%", "percent", "pourcent", "h", "hours", "heures"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "un", "une", "deux", "trois", "quatre",
+                           "cinq"})
+
+
+def _states_figure(words: list[str]) -> bool:
+    """A short clause that is a figure and little else ("6 minutes", "3x faster with the flag"): confirm it?"""
+    if not words or len(words) > 8:
+        return False
+    return any((w.isdigit() or w in _NUMBER_WORDS) and nxt in _FIGURE_UNITS
+               for w, nxt in zip(words, [*words[1:], ""], strict=True)) or any(
+        w[:-1].isdigit() and w[-1] == "x" for w in words)
 
 
 def _equals(question: str) -> bool:

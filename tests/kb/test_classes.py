@@ -1080,3 +1080,20 @@ def test_the_main_mode_translation_trap(question: str, starts: str) -> None:
 def test_editing_the_registry_on_back_end_nodes_is_not_the_translation_trap() -> None:
     got = answer("Faut-il modifier le registre sur les nœuds back-end pour accélérer la renégo IPsec ?")
     assert got.answered and got.answer.startswith("Non") and "frontal" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("without NLBSFlags, 6 minutes?", "Yes"),
+    ("with the flag, 1 minute in total?", "No"),
+    ("sans NLBSFlags, 2 minutes ?", "Non"),
+    ("four times faster with the flag?", "No"),
+])
+def test_an_elliptical_figure_is_a_yes_no(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize("question", ["Exchange needs 3.5 min. Total?", "how long, 6 minutes?", "10 crashes: total?"])
+def test_a_figure_that_is_not_the_claim_gets_no_yes_or_no(question: str) -> None:
+    got = answer(question)
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
