@@ -200,6 +200,9 @@ class Engine:
         if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
+        if slots.nlbsflags and slots.nlbsflags[0].isdigit() and set(tokens) & _VALUE_WORDS and not (
+                concepts & (_OTHER_DURATIONS | _TIMED)):
+            concepts |= {"value"}  # "NLBSFlags value is 1?": the value is what is proposed, not a state to time
         if "count" in concepts and slots.limit is not None:  # "a 30-minute budget: how many failovers can we afford?"
             concepts = concepts - {"count"} | {BUDGET}
         if ":" in text or "h" in text or "m" in text:
@@ -540,6 +543,8 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy"})
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
+_VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})
+_TIMED = frozenset({"time", "failover", "total", "share", "op_diff", "op_ratio"})
 #: Words that ask to tune a timer ("lower the IKE time"): the article gives a duration, no setting.
 _TUNING = frozenset({"lower", "lowering", "abaisser", "baisser", "tune", "tuning", "adjust", "ajuster", "regler",
                      "shorten", "raccourcir", "tweak", "decrease", "diminuer"})

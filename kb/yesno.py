@@ -76,7 +76,7 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "pourrait", "pourraient", "doivent", "devraient", "savent", "refait", "refont",
                        "economise", "divise", "limite", "limitent", "resume", "resument", "decompose",
                        "decomposent", "compose", "composent", "trouve", "trouvent", "situe", "situent", "veut",
-                       "veulent"})
+                       "veulent", "correspond", "correspondent"})
 
 
 #: Openings that ask whether what follows is so ("Is it true that…", "Est-il exact que…").

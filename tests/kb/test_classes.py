@@ -1097,3 +1097,11 @@ def test_an_elliptical_figure_is_a_yes_no(question: str, starts: str) -> None:
 def test_a_figure_that_is_not_the_claim_gets_no_yes_or_no(question: str) -> None:
     got = answer(question)
     assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [("Confirm: NLBSFlags value is 1?", "Yes"),
+                                                  ("NLBSFlags value is 2, right?", "No"),
+                                                  ("Le port 143 correspond bien à IMAP4 dans la stratégie 1 ?", "Oui")])
+def test_a_value_or_a_port_proposed_for_confirmation(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
