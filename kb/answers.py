@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kb.failover import Estimate, NotCovered, estimates
+from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
 from kb.record import Record
 from kb.slots import Slots
@@ -151,8 +151,7 @@ def _comparison(ctx: Context) -> Reply:
                      gap=ctx.duration(abs(a.min_seconds - b.min_seconds)))
         return Reply(tuple(dict.fromkeys((*a.facts, *b.facts))), text)
     os = s.os or "windows-2003"
-    without = estimates(ctx.kb, os=os, nlbsflags="absent", planned=False)[0]
-    with_ = estimates(ctx.kb, os=os, nlbsflags="1", planned=False)[0]
+    without, with_ = with_and_without(ctx.kb, os)
     facts = tuple(dict.fromkeys((*without.facts, *with_.facts)))
     if with_.min_seconds == without.min_seconds:
         return Reply(facts, ctx.t("compare_same", os=ctx.os_name(os), total=ctx.duration(without.min_seconds)))

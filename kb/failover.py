@@ -113,3 +113,9 @@ def estimate(kb: KnowledgeBase, *, os: str, nlbsflags: str, planned: bool = Fals
     if len(found) != 1:  # the data gives two answers for one case: a data error
         raise NotCovered("detail_product", f"{os} with NLBSFlags {nlbsflags}")
     return found[0]
+
+
+def with_and_without(kb: KnowledgeBase, os: str) -> tuple[Estimate, Estimate]:
+    """An unplanned failover on `os` without NLBSFlags and with it set to 1: what the flag changes."""
+    return (estimates(kb, os=os, nlbsflags="absent", planned=False)[0],
+            estimates(kb, os=os, nlbsflags="1", planned=False)[0])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kb.answers import Context, Reply, exchange_time
-from kb.failover import NotCovered, estimates
+from kb.failover import NotCovered, estimates, with_and_without
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
 from kb.slots import WORD_NUMBERS
 from kb.yesno import asks_if_true
@@ -214,11 +214,10 @@ def _flag_claim(ctx: Context) -> bool | None:
     if ratio is None and not saving and bound is None:
         return None
     try:
-        os = ctx.slots.os or "windows-2003"
-        without = estimates(ctx.kb, os=os, nlbsflags="absent", planned=False)[0].min_seconds
-        with_ = estimates(ctx.kb, os=os, nlbsflags="1", planned=False)[0].min_seconds
+        pair = with_and_without(ctx.kb, ctx.slots.os or "windows-2003")
     except NotCovered:
         return None
+    without, with_ = pair[0].min_seconds, pair[1].min_seconds
     if ratio is not None:
         return abs(without / with_ - ratio) < 0.05
     if bound is not None:  # "will it shave more than 5 minutes off?": the saving against the bound
