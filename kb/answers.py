@@ -269,8 +269,39 @@ def _share(ctx: Context) -> Reply:
     return Reply(e.facts, text)
 
 
+def _mixed(ctx: Context) -> Reply:
+    """"2 planned moves and 1 node hang: total?": each kind's count times its time, added up."""
+    assert ctx.slots.mixed is not None
+    moves, crashes = ctx.slots.mixed
+    p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
+    nlbsflags, os = _ranked(ctx)
+    found = estimates(ctx.kb, os=os, nlbsflags=nlbsflags, planned=False)
+    low, high = moves * p.min_seconds, moves * p.max_seconds
+    common = {"planned": ctx.t("moves_one" if moves == 1 else "moves_many", n=moves), "p_min": p.min_seconds,
+              "p_max": p.max_seconds, "p_total": ctx.span(low, high),
+              "unplanned": ctx.t("crashes_one" if crashes == 1 else "crashes_many", n=crashes)}
+    if len(found) == 1:
+        e = found[0]
+        text = ctx.t("count_mixed", **common, each=ctx.duration(e.min_seconds),
+                     u_total=ctx.duration(crashes * e.min_seconds),
+                     total=ctx.span(low + crashes * e.min_seconds, high + crashes * e.max_seconds))
+    else:
+        without = next(e.min_seconds for e in found if e.nlbsflags == "absent")
+        with_ = next(e.min_seconds for e in found if e.nlbsflags == "1")
+        text = ctx.t("count_mixed_states", **common, u_without=ctx.duration(crashes * without),
+                     u_with=ctx.duration(crashes * with_), without=ctx.span(low + crashes * without,
+                                                                              high + crashes * without),
+                     with_=ctx.span(low + crashes * with_, high + crashes * with_))
+    lead = [ctx.t("failover_planned", min=p.min_seconds, max=p.max_seconds),
+            *(_unplanned_sentence(ctx, e) for e in found)]
+    facts = tuple(dict.fromkeys(f for e in (p, *found) for f in e.facts))
+    return Reply(facts, " ".join([*lead, text, ctx.t("exchange_on_top")]))
+
+
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
+    if s.mixed and exchange_time(ctx) is None and s.limit is None and ctx.slots.os != "windows-2000":
+        return _mixed(ctx)
     saving = bool({"op_diff", "compare"} & ctx.concepts) and "nlbsflags" in ctx.concepts and not (
         {"idle", "ike"} & ctx.concepts)
     if "share" in ctx.concepts and not saving:  # "what % does NLBSFlags save?" compares; "% of it is idle?" shares

@@ -112,3 +112,6 @@ _NOT_WHERE = frozenset({"time", "total", "recovery", "reason", "planned", "unpla
 
 #: Words that make a statement a rule ("NLBSFlags should be set on…", "faut-il…").
 MODALS = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "faudrait", "supposed"})
+
+#: Politeness, not a subject: "hey, what is policy 2?" is about policy 2, not small talk with a homonym.
+GREETINGS = frozenset({"hello", "hi", "hey", "bonjour", "salut", "thanks", "thank", "merci", "coucou"})

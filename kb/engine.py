@@ -17,6 +17,7 @@ from functools import cache
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.cues import (
     FRONT_END_DOWN,
+    GREETINGS,
     MODALS,
     clock_minutes,
     front_end_fails,
@@ -191,6 +192,9 @@ class Engine:
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
+        if SMALL_TALK in concepts and all(set(tokens[m.start:m.end]) <= GREETINGS for m in matches
+                                          if SMALL_TALK in m.concepts) and concepts - {SMALL_TALK}:
+            concepts -= {SMALL_TALK}  # "what is policy 2 hey?": a greeting beside the question
         joined = " ".join(tokens)
         if "ike" in concepts and "backend" in concepts and "mode principal" in joined and (
                 "serveur principal" in joined or "back end" in joined or "backend" in joined):
@@ -259,7 +263,7 @@ class Engine:
             count, rate = counted(later), later  # "3 crashes a month. Downtime per year?"
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
                            oses=s.oses or b.oses, count=count, rate=rate, limit=s.limit or b.limit,
-                           clock=s.clock if s.clock is not None else b.clock)
+                           clock=s.clock if s.clock is not None else b.clock, mixed=s.mixed or b.mixed)
         if slots == s:
             return part
         concepts = part.concepts | _slot_concepts(slots)

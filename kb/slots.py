@@ -6,7 +6,7 @@ an answer is computed from ("2003 front-end with NLBSFlags=1").
 
 from __future__ import annotations
 
-from kb.cues import ROLES
+from kb.cues import MODALS, ROLES
 from kb.lexicon import Match
 from kb.model import OutOfScope
 from kb.record import Record
@@ -91,6 +91,7 @@ class Slots(Record):
     limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over"
     stated: bool = False               # the NLBSFlags state is said in words ("after the change"), not as a value
     clock: int | None = None           # a time of day the failover starts ("the node died at 09:58"), in minutes
+    mixed: tuple[int, int] | None = None  # "2 planned moves and 1 node hang": (planned moves, unplanned failovers)
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -256,6 +257,49 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
             rate = _spanned(tokens, Rate(number, per[0], _horizon(tokens, i + 1 + per[1], per[0])), used)
             return counted(rate), rate
     return None, None
+
+
+#: Words that make a counted failover a planned move or an unplanned one ("2 moves and 1 hang").
+_PLANNED_EVENT = frozenset({"move", "moves", "moved", "deplacement", "deplacements", "planned", "planifie",
+                            "planifies", "planifiee", "planifiees", "manual", "manuel", "manuels", "manuelle",
+                            "manuelles", "maintenance", "patching"})
+_UNPLANNED_EVENT = frozenset({"crash", "crashes", "crashs", "hang", "hangs", "panne", "pannes", "plantage", "plantages",
+                              "outage", "outages", "unplanned", "imprevu", "imprevus", "inattendu", "inattendus",
+                              "incident", "incidents", "freeze", "freezes", "gel", "unexpected"})
+
+
+def _scene_set(tokens: list[str], matches: list[Match]) -> bool:
+    """"NLBSFlags set on the FEs" in a counted scene: the flag is set (no auxiliary asks where)."""
+    for m in matches:
+        if "nlbsflags" in m.concepts and tokens[m.end : m.end + 1] and tokens[m.end] in _POSITIVES - {"is", "on"}:
+            before = set(tokens[max(0, m.start - 3) : m.start])
+            return not before & (_NEGATIONS | MODALS | {"is", "are", "est", "do", "does"})
+    return False
+
+
+def _mixed(tokens: list[str]) -> tuple[int, int] | None:
+    """"2 planned moves and 1 node hang", "3 basculements planifiés et deux pannes": a count of each kind.
+
+    Each count takes the kind named within the next four words, before the next count.
+    """
+    counts = {"planned": 0, "unplanned": 0}
+    for i, tok in enumerate(tokens):
+        number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
+        if not number or tok in ("a", "an") or (tokens[i + 1 : i + 2] and tokens[i + 1] in _UNITS):
+            continue
+        window: list[str] = []
+        for t in tokens[i + 1 : i + 5]:
+            if t.isdigit() or (t in WORD_NUMBERS and t not in ("a", "an", "un", "une")):
+                break
+            window.append(t)
+        if not any(t in _EVENTS or t in _PLANNED_EVENT or t in _UNPLANNED_EVENT for t in window):
+            continue
+        planned, unplanned = any(t in _PLANNED_EVENT for t in window), any(t in _UNPLANNED_EVENT for t in window)
+        if planned != unplanned:
+            counts["planned" if planned else "unplanned"] += number
+    if counts["planned"] and counts["unplanned"] and counts["planned"] + counts["unplanned"] > 2:  # not "move vs crash"
+        return counts["planned"], counts["unplanned"]
+    return None
 
 
 _EVERY = frozenset({"every", "each", "chaque", "tous", "toutes"})
@@ -538,10 +582,14 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     before = len(used)
     nlbs = _nlbsflags(tokens, matches, used, bool(durations or limit))
     stated = nlbs is not None and len(used) == before  # "after the change", "without it"; not "set it to 1"
-    count, rate = _count(tokens, used)
-    if count is None and (every := _every(tokens, used)) is not None:
+    mixed = _mixed(tokens)
+    count, rate = _count(tokens, used) if mixed is None else (None, None)
+    if nlbs is None and (mixed or count) and _scene_set(tokens, matches):
+        nlbs = "1"  # "2 moves and 1 hang, NLBSFlags set on the FEs": a scene's state, not a question of where
+    if count is None and mixed is None and (every := _every(tokens, used)) is not None:
         count, rate = counted(every), every
     span = span_of(tokens) if rate is None else None  # for an earlier part's rate
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used) + _policy_ordinals(tokens)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
-                 tuple(oses), count, rate, None if count else _horizon(tokens), span, limit, stated)
+                 tuple(oses), count, rate, None if count else _horizon(tokens), span, limit, stated,
+                 mixed=mixed)

@@ -1105,3 +1105,33 @@ def test_a_figure_that_is_not_the_claim_gets_no_yes_or_no(question: str) -> None
 def test_a_value_or_a_port_proposed_for_confirmation(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("we did 4 manual moves and had one node crash, flag enabled: ipsec time overall?", ["12 seconds to 24 seconds",
+                                                                                          "2 minutes 12 seconds"]),
+    ("Deux pannes et trois déplacements planifiés, sans NLBSFlags : total IPSec ?", ["9 secondes à 18 secondes",
+                                                                                    "12 minutes 9 secondes"]),
+    ("3 crashes and 2 moves last month, total?", ["18 minutes without NLBSFlags", "6 minutes with it"]),
+])
+def test_counts_of_two_kinds_of_failover_add_up(question: str, says: list[str]) -> None:
+    got = answer(question)
+    assert got.answered and all(s in got.answer for s in says), got.answer
+
+
+@pytest.mark.parametrize("question", ["une panne avec flag c'est combien de fois plus long qu'une bascule planifiee ?",
+                                      "a planned move vs a crash without NLBSFlags?"])
+def test_one_of_each_kind_is_a_comparison_not_a_count(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "in all" not in got.answer and "au total" not in got.answer, got.answer
+
+
+def test_a_word_ending_in_related_is_not_the_related_articles() -> None:
+    got = answer("how much IPSec-related downtime after a node hang with NLBSFlags set?")
+    assert got.answered and "2 minutes" in got.answer and "306677" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["What is suggested policy 2 hey?", "salut, c'est quoi la stratégie 2 ?"])
+def test_a_greeting_beside_a_question_is_not_small_talk(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "80" in got.answer, got.answer

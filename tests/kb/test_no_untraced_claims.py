@@ -52,12 +52,17 @@ LITERALS, SECONDS = _article_numbers()
 
 
 def _derived(durations: set[int], factors: set[int]) -> set[str]:
-    """Sums, differences, ratios, percentages of durations, in seconds and minutes, and counts times them."""
+    """Sums, differences, ratios, percentages of durations, in seconds and minutes, and counts times them.
+
+    A count is 1 unless stated: "2 moves and a crash" adds two moves to one crash.
+    """
     out: set[str] = set()
     sums = {a + b for a, b in product(durations, repeat=2)} | {abs(a - b) for a, b in product(durations, repeat=2)}
     for n, value in product(factors, sums | durations):
         total = n * value
         out.update({str(total), str(total // 60), str(total % 60)})
+    for (n, a), (m, b) in product(product(factors | {1}, SECONDS), repeat=2):  # "2 moves and 1 hang": each kind
+        out.update({str(n * a + m * b), str((n * a + m * b) // 60), str((n * a + m * b) % 60)})
     for a, b in product(durations, repeat=2):
         for value in (a + b, abs(a - b)):
             out.update({str(value), str(value // 60), str(value % 60)})
