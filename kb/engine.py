@@ -195,6 +195,11 @@ class Engine:
         if SMALL_TALK in concepts and all(set(tokens[m.start:m.end]) <= GREETINGS for m in matches
                                           if SMALL_TALK in m.concepts) and concepts - {SMALL_TALK}:
             concepts -= {SMALL_TALK}  # "what is policy 2 hey?": a greeting beside the question
+        if "process" in concepts and (concepts & self._attributes) - {"process"} and all(
+                set(tokens[m.start:m.end]) <= _EXPLAIN for m in matches if "process" in m.concepts):
+            concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
+        if "http" in concepts and concepts & {"pop3", "imap4"}:
+            concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
         if "ike" in concepts and "backend" in concepts and "mode principal" in joined and (
                 "serveur principal" in joined or "back end" in joined or "backend" in joined):
@@ -531,6 +536,7 @@ _WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "q
                        "combien", "comment", "pourquoi", "quand", "ou", "qui", "quoi"})
 MENTIONS = "mentions"
 BUDGET = "@budget"  # how many failovers a downtime budget covers
+HTTP_AND_MAIL = "@http_and_mail"
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
 _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "related", "author", "summary"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
@@ -544,6 +550,7 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
+_EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy"})
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})

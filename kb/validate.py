@@ -39,8 +39,8 @@ VERDICT_NAMES = frozenset(
     {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport",
      "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure"}
 )
-#: Concepts the engine derives from slots rather than from words.
-SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state"})
+#: Concepts the engine derives from slots or from other concepts rather than from words.
+SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",
@@ -48,7 +48,8 @@ REQUIRED_TEMPLATES = frozenset(
         "exchange_on_top", "port_not_named", "state_set", "state_absent", "state_any", "minutes", "minute",
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
         "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "count_rate",
-        "count_ike", "share_exchange", "exchange_gain",
+        "count_ike", "share_exchange", "exchange_gain", "count_mixed", "count_mixed_states", "moves_one",
+        "moves_many", "crashes_one", "crashes_many",
         "budget_count", "clock_back", "clock_back_total", "main_mode_note", "compare_planned_worst",
         "compare_planned_best",
         "count_rate_span", "unit_week", "unit_month", "unit_quarter", "unit_year",

@@ -1135,3 +1135,17 @@ def test_a_word_ending_in_related_is_not_the_related_articles() -> None:
 def test_a_greeting_beside_a_question_is_not_small_talk(question: str) -> None:
     got = answer(question)
     assert got.answered and "80" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Can you explain why IMAP4 passwords are at risk between FE and BE while OWA ones are not?",
+    "Expliquez-moi pourquoi les mots de passe POP3 sont exposés et pas ceux d'OWA.",
+])
+def test_web_and_mail_authentication_named_together_get_both(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "Kerberos" in got.answer and ("Basic" in got.answer or "de base" in got.answer), got.answer
+
+
+def test_http_alone_keeps_its_yes_no() -> None:
+    got = answer("sans IPSec, les mots de passe OWA (HTTP) sont exposés ?")
+    assert got.answered and got.answer.startswith("Non"), got.answer
