@@ -62,6 +62,8 @@ class Context(Record):
     def span(self, low: int, high: int, *, unit: bool = True) -> str:
         """"20 times", "1 minute 54 seconds to 1 minute 57 seconds": one value when both ends agree."""
         show = self.duration if unit else str
+        if unit and low < 60 and high <= 120 and low != high:  # "30 to 60 seconds", not "30 seconds to 1 minute"
+            return self.t("span", low=low, high=self.t("seconds", n=high))
         return show(low) if low == high else self.t("span", low=show(low), high=show(high))
 
     def _duration(self, seconds: int) -> str:
@@ -188,6 +190,9 @@ def exchange_time(ctx: Context) -> int | None:
     s = ctx.slots
     if not s.durations:
         return None
+    p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
+    if sorted(s.durations) == [p.min_seconds, p.max_seconds]:
+        return None  # "the Exchange group moves … back up in 3 to 6 seconds": the article's range, quoted
     if "exchange" in ctx.concepts or "exchange" in ctx.words:  # "exchange recovery = 2 min" (one phrase)
         return s.durations[0]
     if "recovery" in ctx.concepts:

@@ -32,7 +32,7 @@ from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import asks, opens, split
 from kb.record import Record
-from kb.slots import COMPACT_OS, Slots, counted, extract, over_horizon
+from kb.slots import COMPACT_OS, TIME_UNITS, Slots, counted, extract, over_horizon
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
 from kb.verdicts import VERDICTS
@@ -198,6 +198,12 @@ class Engine:
         if "process" in concepts and (concepts & self._attributes) - {"process"} and all(
                 set(tokens[m.start:m.end]) <= _EXPLAIN for m in matches if "process" in m.concepts):
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
+        if "count" in concepts and all(set(tokens[m.end : m.end + 3]) & TIME_UNITS for m in matches
+                                       if "count" in m.concepts):
+            concepts = concepts - {"count"} | {"time"}  # "how many of those minutes…", "combien de secondes": a time
+        if "backup" in concepts and all(tokens[m.start - 1 : m.start] and tokens[m.start - 1] in _BACK_UP_AGAIN
+                                        for m in matches if "backup" in m.concepts):
+            concepts -= {"backup"}  # "IPSec is back up in 3 to 6 seconds": up again, not a backup
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -550,6 +556,8 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
+_BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
+                            "s", "being", "been"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy"})
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)

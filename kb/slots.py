@@ -48,6 +48,7 @@ _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"}
 _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1,
           "min": 60, "mins": 60, "mn": 60, "minute": 60, "minutes": 60,
           "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "heure": 3600, "heures": 3600}
+TIME_UNITS = frozenset(_UNITS)
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
                  "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
                  "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,
@@ -210,11 +211,22 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
     return None
 
 
+_RANGE_WORDS = frozenset({"to", "a", "and", "et", "or", "ou"})
+
+
 def _durations(tokens: list[str], used: set[int]) -> list[int]:
     found: list[int] = []
     for i, tok in enumerate(tokens[:-1]):
         unit = _UNITS.get(tokens[i + 1])
         number = int(tok) if tok.isdigit() and len(tok) <= 6 else WORD_NUMBERS.get(tok)
+        if unit is None and tok.isdigit() and len(tok) <= 6 and i not in used:  # "3 to 6 seconds", "3-6 s": a range
+            gap = 1 if tokens[i + 1].isdigit() else 2 if tokens[i + 1] in _RANGE_WORDS else 0
+            if gap and i + gap + 1 < len(tokens) and tokens[i + gap].isdigit() and (
+                    later := _UNITS.get(tokens[i + gap + 1])) and int(tok) < int(tokens[i + gap][:6]):
+                # ascending only: "de 6 à 2 minutes" is a change from one figure to the other
+                used.add(i)
+                found.append(int(tok) * later)
+                continue
         if number is not None and unit and i not in used and (tok.isdigit() or unit >= 60):
             seconds = number * unit
             used.add(i)
