@@ -19,6 +19,8 @@ from kb.text import MAX_WORD, normalize
 ORDINARY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ordinary-words.txt")
 #: Ordinary words of operations and audit too rare for the frequency list ("caveat", "astreinte").
 OPS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "ops-words.txt")
+#: Rarer words that describe ("malveillant", "énumérées"); rare nouns stay terms (tools/ordinary_words.py).
+RARE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "rare-words.txt")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MEMO_LIMIT = 50_000
 _ORDINAL_ENDINGS = frozenset({"er", "re", "e", "eme", "ieme", "nd", "st", "rd", "th", "d"})
@@ -43,11 +45,13 @@ class Vocabulary:
     """Known words plus the ordinary-word list, read on first need."""
 
     def __init__(self, known: Iterable[str], ordinary_file: str = ORDINARY_FILE,
-                 extra_files: tuple[str, ...] = (OPS_FILE,)) -> None:
+                 extra_files: tuple[str, ...] = (OPS_FILE,), rare_file: str = RARE_FILE) -> None:
         self.known = frozenset(known)
         self._file = ordinary_file
         self._extra = extra_files
+        self._rare_file = rare_file
         self._text: str | None = None
+        self._rare_text: str | None = None
         self._ordinary: frozenset[str] | None = None
         self._everything: frozenset[str] | None = None
         self._memo: dict[str, bool] = {}
@@ -76,6 +80,13 @@ class Vocabulary:
             found = self._remember("=" + token, f"\n{token}\n" in self._list())
         return found
 
+    def rare(self, token: str) -> bool:
+        """A rarer word that describes ("malveillant"): not a term, but still correctable into one ("pourcent")."""
+        if self._rare_text is None:
+            with open(self._rare_file, encoding="utf-8") as fh:
+                self._rare_text = "\n" + fh.read().strip("\n") + "\n"
+        return f"\n{token}\n" in self._rare_text
+
     def _remember(self, key: str, found: bool) -> bool:
         if len(self._memo) >= MEMO_LIMIT:  # chat text is unbounded: so is not the memo
             self._memo.clear()
@@ -85,7 +96,7 @@ class Vocabulary:
     def _accounted(self, token: str) -> bool:
         found = self._memo.get(token)
         if found is None:
-            found = self._remember(token, self.ordinary(token) or (
+            found = self._remember(token, self.ordinary(token) or self.rare(token) or (
                 5 <= len(token) <= MAX_WORD and token.isalpha() and (
                     self._one_edit_from(token, self._words()) or _inflected(token, self._all())
                     or _prefixed(token, self._all()))))

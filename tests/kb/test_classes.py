@@ -1166,3 +1166,20 @@ def test_a_quoted_range_is_the_article_figure_not_exchange_time(question: str, s
 def test_how_many_minutes_asks_a_time_not_a_count(question: str) -> None:
     got = answer(question)
     assert got.answered and ("5 minutes" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", ["un utilisateur malveillant peut-il capturer les mots de passe POP3 ?",
+                                      "les étapes énumérées pour régler NLBSFlags, c'est quoi ?",
+                                      "je suis pointilleux : la valeur exacte de NLBSFlags ?"])
+def test_a_rare_word_that_describes_is_not_a_term(question: str) -> None:
+    got = answer(question)
+    assert got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "term"), [("comment changer le barillet de la porte du local serveurs ?",
+                                                 "barillet"),
+                                                ("quels dossiers exclure de l'antivirus sur les nœuds IPSec ?",
+                                                 "antivirus")])
+def test_a_rare_noun_is_still_a_term_the_article_does_not_cover(question: str, term: str) -> None:
+    got = answer(question)
+    assert not got.answered and term in got.answer, got.answer
