@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-_HARD = re.compile(r"(?<=[?;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")  # "(a) …, (b) …" enumerates questions
+# "(a) …, (b) …" enumerates questions; a "?" after one or two letters is a lost character ("n?ud", "d?articles")
+_HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")
 _JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&", "+"})
 _QUESTION_WORDS = frozenset({
     "what", "what's", "whats", "where", "which", "how", "why", "when", "who", "is", "are", "does", "do", "did",
