@@ -337,7 +337,8 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
         # "does the FE need to be Windows Server 2003 for the 1-minute idle timer?": does that Windows have it at all
         return all(any(e.idle_seconds == d for e in estimates(ctx.kb, os=ctx.slots.os, nlbsflags=None, planned=False))
                    for d in ctx.slots.durations)
-    state = ctx.slots.nlbsflags or ("1" if "set_verb" in ctx.concepts else "absent")  # "can I set it to 1 min?"
+    # "can I set it to 1 min?", "NLBSFlags ramène l'inactivité à 1 min ?": NLBSFlags named as acting is set
+    state = ctx.slots.nlbsflags or ("1" if {"set_verb", "nlbsflags"} & ctx.concepts else "absent")
     try:
         found = estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=state, planned=False)
     except NotCovered:

@@ -40,7 +40,9 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
                        "means", "requires", "require", "supports", "support", "includes", "include", "drops",
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes",
-                       "cuts", "saves", "halves", "makes", "covers", "cover", "contains", "encrypts", "protects"})
+                       "cuts", "saves", "halves", "makes", "covers", "cover", "contains", "encrypts", "protects",
+                       "brings", "bring", "lowers", "lower", "shrinks", "decreases", "increases", "improves", "fixes",
+                       "solves", "affects", "impacts", "sets", "turns", "avoids", "prevents", "happens", "depends"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
                           "breakdown", "timeline"})
 _ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste"})
@@ -76,7 +78,7 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "pourrait", "pourraient", "doivent", "devraient", "savent", "refait", "refont",
                        "economise", "divise", "limite", "limitent", "resume", "resument", "decompose",
                        "decomposent", "compose", "composent", "trouve", "trouvent", "situe", "situent", "veut",
-                       "veulent", "correspond", "correspondent"})
+                       "veulent", "correspond", "correspondent", "compte", "comptent", "mesure", "mesurent"})
 
 
 #: Openings that ask whether what follows is so ("Is it true that…", "Est-il exact que…").
@@ -138,14 +140,15 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         last_words = last.replace("'", " ").replace("\u2019", " ").split()  # "isn't it" → isn, t, it
         if question.rstrip().endswith("?") and not _EN_WH & set(words) and _states_figure(last_words):
             return True  # "without NLBSFlags, 6 minutes?", "three times faster with the flag?": a figure to confirm
-        if last_words and len(last_words) < len(words) and not (_EN_VERBS | _EN_OPENERS | {"not", "no"}) & set(
+        split = len(last) < len(question[:2000].rstrip().rstrip("?").strip())  # the "?" ends a later clause
+        if last_words and split and not (_EN_VERBS | _PREDICATES | _EN_OPENERS | {"not", "no"}) & set(
                 last_words):  # "…, not 1 min?" corrects a figure; "…, isn't it?" tags
             return False
         # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?";
         # not a noun phrase naming what is asked ("difference between 2000 and 2003 support?").
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
                 and words[0] not in _ASKED_NOUNS
-                and (bool(_EN_VERBS & set(words)) or _equals(question)))
+                and (bool((_EN_VERBS | _PREDICATES) & set(words)) or _equals(question)))
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
@@ -160,7 +163,9 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     if question.rstrip().endswith("?") and _states_figure(
             re.split(r"[.,;:!](?:\s|$)", question[:2000].rstrip().rstrip("?"))[-1].lower().split()):
         return True  # "sans NLBSFlags, 6 minutes ?": a figure to confirm
-    return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or _equals(question))
+    # "ça se compte en secondes ?": a reflexive verb is a verb too
+    return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or _equals(question)
+                                                 or ("se" in words[1:-1] and len(words) >= 4))
 
 
 _FIGURE_UNITS = frozenset({"min", "mins", "minute", "minutes", "mn", "s", "sec", "secs", "second", "seconds", "seconde",

@@ -1195,3 +1195,15 @@ def test_the_machine_translation_is_stated_by_the_article_itself(question: str, 
 def test_a_lost_character_is_not_a_question_mark() -> None:
     got = answer("what's 'n?ud' in the french version, encoding garbage?")
     assert got.answered and "nœud" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("ipsec FE/BE supported on a W2000 server cluster?", "No"),
+    ("FE to BE ipsec on a 2003 cluster supported?", "Yes"),
+    ("le déplacement planifié ça se compte en secondes ?", "Oui"),
+    ("sur W2003 NLBSFlags ramène l'inactivité à 1 min ?", "Oui"),
+    ("on W2003 NLBSFlags brings the idle timer down to 1 minute?", "Yes"),
+])
+def test_statements_asked_as_questions_get_yes_or_no(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
