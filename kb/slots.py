@@ -6,6 +6,8 @@ an answer is computed from ("2003 front-end with NLBSFlags=1").
 
 from __future__ import annotations
 
+import re
+
 from kb.cues import MODALS, ROLES
 from kb.lexicon import Match
 from kb.model import OutOfScope
@@ -62,6 +64,7 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
                      "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
                      "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure"})
+_NODES = frozenset({"node", "nodes", "noeud", "noeuds", "backend", "cluster"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _SET_VERB = frozenset({"set_verb"})
@@ -214,9 +217,27 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
 _RANGE_WORDS = frozenset({"to", "a", "and", "et", "or", "ou"})
 
 
+_COMPACT_UNITS = {"m": 60, "mn": 60, "min": 60, "s": 1, "sec": 1}  # not "14h05": a time of day (kb.cues)
+_COMPACT_DURATION = re.compile(r"(\d{1,4})(m|mn|min|s|sec)(\d{1,2})?")
+
+
+def _compact(tok: str) -> int | None:
+    """"2m30", "90s", "3min": a duration written as one word, in seconds."""
+    m = _COMPACT_DURATION.fullmatch(tok)
+    if m is None or (m.group(3) and m.group(2) not in ("m", "mn", "min")):
+        return None
+    return int(m.group(1)) * _COMPACT_UNITS[m.group(2)] + int(m.group(3) or 0)
+
+
 def _durations(tokens: list[str], used: set[int]) -> list[int]:
     found: list[int] = []
-    for i, tok in enumerate(tokens[:-1]):
+    for i, tok in enumerate(tokens):
+        if tok[:1].isdigit() and not tok.isdigit() and i not in used and (seconds := _compact(tok)) is not None:
+            used.add(i)
+            found.append(seconds)
+            continue
+        if i == len(tokens) - 1:
+            break
         unit = _UNITS.get(tokens[i + 1])
         number = int(tok) if tok.isdigit() and len(tok) <= 6 else WORD_NUMBERS.get(tok)
         if unit is None and tok.isdigit() and len(tok) <= 6 and i not in used:  # "3 to 6 seconds", "3-6 s": a range
@@ -242,7 +263,9 @@ def _timeline(tokens: list[str]) -> str | None:
     """"before the change" / "after applying the fix": the state on that side of the change."""
     for i, tok in enumerate(tokens):
         ahead = tokens[i + 1 : i + 5]
-        if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in ahead) and not _NEGATIONS & set(ahead):
+        ends = next((k for k, t in enumerate(ahead) if t in _EVENTS or t in _NODES), len(ahead))
+        if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in ahead[:ends]) and not (
+                _NEGATIONS & set(tokens[i + 1 : i + 7])):  # "after BE node hang, NLBSFlags not set": the crash's
             return "absent" if tok in _BEFORE else "1"
     return None
 
@@ -512,8 +535,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
               if i not in others]
     roles = {i for m in matches if m.concepts & ROLES for i in range(m.start, m.end)}
-    negative = any(t in _NEGATIONS and not _contrast(i, roles) and not _of_a_number(tokens, i) for i, t in
-                   enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
+    negative = any(t in _NEGATIONS and not (t in _NOT and _contrast(i, roles)) and not _of_a_number(tokens, i)
+                   for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
                    if i not in others)
     positive = any(t in _POSITIVES for t in window if t not in ("is", "on"))
     if ("with" in window and "without" in window) or ("avec" in window and "sans" in window):
@@ -543,7 +566,7 @@ def _of_a_number(tokens: list[str], i: int) -> bool:
 
 def _contrast(i: int, roles: set[int]) -> bool:
     """"on the FE, not the BE": a negation between two server roles sets one against the other, not NLBSFlags."""
-    return any(j < i for j in roles) and any(i < j <= i + 4 for j in roles)
+    return any(i - 5 <= j < i for j in roles) and any(i < j <= i + 4 for j in roles)
 
 
 _NOT = frozenset({"not", "pas", "no", "non", "isn", "n", "rather"})

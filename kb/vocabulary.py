@@ -142,8 +142,8 @@ class Vocabulary:
                 continue
             rest = tok.lstrip("0123456789")
             if tok[0].isdigit() and (rest in _ORDINAL_ENDINGS | _TIME_OF_DAY
-                                     or (rest[:1] == "h" and rest[1:].isdigit())):
-                continue  # "1er", "2nd", "3e": ordinals; "3am", "14h", "14h05": times of day; not terms
+                                     or (rest[:1] in ("h", "m") and rest.lstrip("hmin").isdigit())):
+                continue  # "1er", "3e": ordinals; "3am", "14h05": times of day; "2m30", "2min30": durations
             if tok.rstrip("0123456789") in _HOST_PREFIXES and len(tok) - len(tok.rstrip("0123456789")) <= 3:
                 continue  # "FE2", "node1", "srv03": a server's name, not a term
             if len(tok) <= 4 and tok.isalpha() and tok not in names and tok not in shouted:

@@ -44,7 +44,7 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "brings", "bring", "lowers", "lower", "shrinks", "decreases", "increases", "improves", "fixes",
                        "solves", "affects", "impacts", "sets", "turns", "avoids", "prevents", "happens", "depends"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
-                          "breakdown", "timeline"})
+                          "breakdown", "timeline", "total", "sum", "eta"})
 _ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste"})
 #: Openings of a condition before the question's main clause.
 _CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say", "once"})
@@ -146,8 +146,9 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             return False
         # A statement asked as a question ("Port 80 is part of policy 2?"): no question word, a verb, a "?";
         # not a noun phrase naming what is asked ("difference between 2000 and 2003 support?").
+        sentence = re.split(r"(?<=[a-z])\.\s", question[:2000].lower())[-1].split()  # "~3 min. total failover …?"
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
-                and words[0] not in _ASKED_NOUNS
+                and words[0] not in _ASKED_NOUNS and not (sentence and sentence[0] in _ASKED_NOUNS)
                 and (bool((_EN_VERBS | _PREDICATES) & set(words)) or _equals(question)))
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True

@@ -1207,3 +1207,22 @@ def test_a_lost_character_is_not_a_question_mark() -> None:
 def test_statements_asked_as_questions_get_yes_or_no(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("exchange takes 3 min. total failover after BE node hang, NLBSFlags not set?", "9 minutes", "set to 1"),
+    ("after the node crash, registry not changed: how long for IPSec?", "6 minutes", "set to 1"),
+])
+def test_after_a_crash_is_not_after_the_change(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("exch recovery 2m30, flag set, BE node crashed. total?", "4 minutes 30 seconds"),
+    ("exchange takes 90s, no nlbsflags, total?", "7 minutes 30 seconds"),
+    ("BE node hung at 02:10, flag missing on FE. when should ipsec be back?", "02:16"),
+])
+def test_compact_durations_and_a_flag_missing_on_a_role(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
