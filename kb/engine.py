@@ -29,10 +29,12 @@ from kb.cues import (
 )
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
+from kb.listing import chosen as chosen_listing
+from kb.listing import counted as counted_listed
 from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import asks, opens, split
 from kb.record import Record
-from kb.slots import COMPACT_OS, TIME_UNITS, Slots, counted, extract, over_horizon
+from kb.slots import COMPACT_OS, EVENTS, TIME_UNITS, Slots, counted, extract, over_horizon
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
 from kb.verdicts import VERDICTS
@@ -161,6 +163,8 @@ class Engine:
             | frozenset(i.accepts)
             for i in q.intents
         }
+        # "how many steps?": an intent that lists steps accounts for the count when the question names them
+        self._counted = {i.id: frozenset(n for x in i.lists for n in x.nouns) for i in q.intents if i.lists}
         # What an answered part was about even when it did not name it ("and what value?": NLBSFlags), so
         # that the next part ("where does it go?") can follow it up.
         self._subjects = {i.id: next((c for c in i.requires[0] if c in self._topics), None)
@@ -198,8 +202,10 @@ class Engine:
         if "process" in concepts and (concepts & self._attributes) - {"process"} and all(
                 set(tokens[m.start:m.end]) <= _EXPLAIN for m in matches if "process" in m.concepts):
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
-        if "count" in concepts and all(set(tokens[m.end : m.end + 3]) & TIME_UNITS for m in matches
-                                       if "count" in m.concepts):
+        if "time" in concepts and _counts_things(tokens, matches):
+            concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
+        counts = [m for m in matches if "count" in m.concepts]
+        if counts and all(set(tokens[m.end : m.end + 3]) & TIME_UNITS for m in counts):
             concepts = concepts - {"count"} | {"time"}  # "how many of those minutes…", "combien de secondes": a time
         if "backup" in concepts and all(tokens[m.start - 1 : m.start] and tokens[m.start - 1] in _BACK_UP_AGAIN
                                         for m in matches if "backup" in m.concepts):
@@ -440,7 +446,7 @@ class Engine:
                    and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)))
         if mention and slots.os and not (concepts - _ABOUT_THE_ARTICLE) & self._topics - {"windows"}:
             concepts = concepts | {"support"}  # "does the KB say anything about Windows 2000?": what it says of it
-        intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts)
+        intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts, r.words)
         if intent is None:
             return None
         if intent.gap is not None:
@@ -451,6 +457,12 @@ class Engine:
         except NotCovered as gap:
             return self._decline(lang, gap.reason, gap.what)
         text = reply.text or self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx)
+        listing = chosen_listing(intent.lists, r.tokens, concepts) if "count" in concepts else None
+        if listing:
+            n = counted_listed(listing, [self.kb.facts[f] for f in reply.facts])
+            if n is not None:
+                text += " " + self._t("count_listed", lang, n=n, what=listing.what.get(lang))
+                reply = reply._replace(text=text)  # the count is said: the facts' sentences alone no longer are
         verdict = None
         if mention and reply.facts:
             verdict = True
@@ -473,14 +485,17 @@ class Engine:
             return text
         return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
 
-    def _choose(self, concepts: frozenset[str]) -> Intent | None:
+    def _choose(self, concepts: frozenset[str], words: frozenset[str] = frozenset()) -> Intent | None:
         """The best-scoring intent that qualifies and accounts for every attribute asked."""
         asked = concepts & self._attributes
         best: tuple[float, Intent] | None = None
         for intent in self.kb.questions.intents:
             if not all(concepts.intersection(group) for group in intent.requires):
                 continue
-            if asked - self._accounts[intent.id]:
+            unaccounted = asked - self._accounts[intent.id]
+            if unaccounted == {"count"} and words & self._counted.get(intent.id, frozenset()):
+                unaccounted = set()  # "how many steps?" of an intent that lists steps
+            if unaccounted:
                 continue
             score = sum(w for c, w in intent.signals.items() if c in concepts)
             if best is None or score > best[0]:
@@ -594,6 +609,25 @@ _SWAPPABLE = frozenset().union(*_SUBJECT_GROUPS)
 _TAG_PARTS = frozenset({"do they", "does it", "is it", "are they", "can they", "will it", "is that so", "right",
                         "true", "correct", "c est le cas", "vrai", "non", "oui ou non", "yes or no", "is it true",
                         "c est vrai", "est ce vrai", "est ce le cas", "do we", "did it", "would it", "would they"})
+
+
+_HOW_MANY = frozenset({"combien", "de", "d"})
+_NOT_THINGS = frozenset({"temps", "fois", "pourcent", "percent", "pourcentage", "pour", "cent", "plus", "moins", "ca",
+                         "cela", "il", "elle", "on",
+                         "faut", "gagne", "perd", "dure", "durent", "prend", "mets", "met", "coute"})
+
+
+def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:
+    """"combien d'étapes", "combien de raisons": "combien" counts things, not time, unless the only time is it."""
+    timed = [m for m in matches if "time" in m.concepts]
+    if not timed or any(not set(tokens[m.start : m.end]) <= _HOW_MANY for m in timed):
+        return False
+    for i, tok in enumerate(tokens[:-2]):
+        if tok == "combien" and tokens[i + 1] in ("de", "d"):
+            noun = tokens[i + 2]
+            return (noun.isalpha() and noun not in TIME_UNITS and noun not in _NOT_THINGS and len(noun) > 2
+                    and noun not in EVENTS)  # "combien de plantages … absorber ?": failovers, counted elsewhere
+    return False
 
 
 def _tags_joined(parts: list[str]) -> list[str]:

@@ -206,6 +206,15 @@ class Concept(Record):
     terms: tuple[str, ...]
 
 
+class Listing(Record):
+    """What an answer lists, so that "how many steps?" is counted from the facts, not written down."""
+
+    by: Literal["clauses", "numbered", "ports", "protocols", "products", "reasons", "policies"]
+    what: Text  # the things counted, plural ("steps", "étapes")
+    when: str | None = None  # the concept that asks for this count among several ("port": the ports)
+    nouns: tuple[str, ...] = ()  # words that name the things counted: "how many nodes?" does not count products
+
+
 class Intent(Record):
     """A kind of question and how to answer it.
 
@@ -224,6 +233,7 @@ class Intent(Record):
     gap: Text | None = None
     verdict: str | None = None  # how a yes/no question of this kind is settled (kb.verdicts)
     accepts: tuple[str, ...] = ()  # attributes it accounts for besides those in requires and signals
+    lists: tuple[Listing, ...] = ()  # what its answer lists, for "how many …?" (the first that applies)
 
 
 

@@ -64,6 +64,7 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
                      "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
                      "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure"})
+EVENTS = _EVENTS
 _NODES = frozenset({"node", "nodes", "noeud", "noeuds", "backend", "cluster"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
@@ -586,7 +587,8 @@ def _corrected(tokens: list[str], oses: list[str]) -> list[str]:
 
 _ORDINALS = {"first": "1", "premiere": "1", "premier": "1", "1st": "1", "second": "2", "seconde": "2",
              "deuxieme": "2", "2nd": "2", "third": "3", "troisieme": "3", "3rd": "3", "one": "1", "two": "2",
-             "three": "3", "un": "1", "deux": "2", "trois": "3"}
+             "three": "3", "un": "1", "deux": "2", "trois": "3", "1re": "1", "1ere": "1", "1er": "1", "2e": "2",
+             "2eme": "2", "2nde": "2", "3e": "3", "3eme": "3"}
 _POLICY_WORDS = frozenset({"policy", "policies", "strategie", "strategies", "strat"})
 _POLICY_FILLER = frozenset({"suggested", "suggeree", "ipsec", "proposed", "proposee", "recommended", "recommandee"})
 

@@ -1226,3 +1226,24 @@ def test_after_a_crash_is_not_after_the_change(question: str, says: str, not_say
 def test_compact_durations_and_a_flag_missing_on_a_role(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("how many steps in the regedit procedure?", "That makes 6 steps."),
+    ("Combien d'étapes compte la procédure du Registre ?", "Cela fait 6 étapes."),
+    ("how many numbered steps for a planned move in Cluster Administrator?", "That makes 4 steps."),
+    ("combien de protocoles pour la 3e stratégie ?", "Cela fait 4 types de trafic."),
+    ("how many ports in the second suggested policy?", "That makes 3 ports."),
+    ("combien de stratégies IPSec sont suggérées ?", "Cela fait 3 stratégies suggérées."),
+    ("how many reasons does the KB give for IPSec between FE and BE?", "That makes 3 reasons."),
+    ("how many editions does the article apply to?", "That makes 4 products."),
+])
+def test_how_many_things_an_answer_lists(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["What's the max number of nodes for an Exchange 2003 cluster?",
+                                      "Kerberos dans la mythologie, le chien a combien de têtes ?"])
+def test_how_many_of_something_the_article_does_not_list_is_declined(question: str) -> None:
+    assert not answer(question).answered
