@@ -437,7 +437,7 @@ class Engine:
             concepts = concepts | {"value", "registry"}
         if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
                 not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
-                and concepts & self._topics - {SMALL_TALK} <= _HOMONYMS)):
+                and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
             return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
         if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"}:
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
@@ -574,7 +574,9 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
 _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
                             "s", "being", "been"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
-_HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy"})
+_DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
+_HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy",
+                       "kerberos"})
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
 _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})

@@ -1247,3 +1247,13 @@ def test_how_many_things_an_answer_lists(question: str, says: str) -> None:
                                       "Kerberos dans la mythologie, le chien a combien de têtes ?"])
 def test_how_many_of_something_the_article_does_not_list_is_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Help me set up a gift registry for my sister's wedding",
+    "Kerberos, le chien de la mythologie grecque, il garde quoi ?",
+    "who's on call for the exchange cluster tonight?",
+])
+def test_topic_homonyms_among_other_worlds_are_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
