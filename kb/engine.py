@@ -210,6 +210,9 @@ class Engine:
         if "backup" in concepts and all(tokens[m.start - 1 : m.start] and tokens[m.start - 1] in _BACK_UP_AGAIN
                                         for m in matches if "backup" in m.concepts):
             concepts -= {"backup"}  # "IPSec is back up in 3 to 6 seconds": up again, not a backup
+        if "ipsec" in concepts and "password" not in concepts and any(t == "ipsec" and set(tokens[max(0, i - 3) : i]) & _WITHOUT
+                                       for i, t in enumerate(tokens)):
+            concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -558,6 +561,8 @@ _WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "q
 MENTIONS = "mentions"
 BUDGET = "@budget"  # how many failovers a downtime budget covers
 HTTP_AND_MAIL = "@http_and_mail"
+NO_IPSEC = "@no_ipsec"
+_WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
 _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "related", "author", "summary"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})

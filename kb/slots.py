@@ -484,9 +484,8 @@ def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
     window = tokens[max(0, at - _STATE_WINDOW) : at + _STATE_WINDOW]
     if _NEGATIONS & set(window) or "nobody" in window or "personne" in window:
         return "absent"
-    if _DONE & set(window):
-        return "1"
-    return None
+    done = {t for i, t in enumerate(window) if t in _DONE and not (i and window[i - 1] == "se")}  # "se fait": how
+    return "1" if done else None  # it is done, in general; not that it was
 
 
 def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: bool = False) -> str | None:

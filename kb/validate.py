@@ -40,7 +40,8 @@ VERDICT_NAMES = frozenset(
      "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure"}
 )
 #: Concepts the engine derives from slots or from other concepts rather than from words.
-SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail"})
+SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail",
+                           "@no_ipsec"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",

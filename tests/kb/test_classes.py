@@ -1257,3 +1257,14 @@ def test_how_many_of_something_the_article_does_not_list_is_declined(question: s
 def test_topic_homonyms_among_other_worlds_are_declined(question: str) -> None:
     got = answer(question)
     assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("without IPSec, is OWA, POP3 and IMAP4 traffic between FE and BE encrypted?", "No"),
+    ("sans IPSec, le trafic entre frontal et principal est chiffré ?", "Non"),
+    ("Is it true the NLBSFlags change is done under HKEY_CURRENT_USER?", "No"),
+    ("C'est vrai que la modif de registre se fait sous HKCU ?", "Non"),
+])
+def test_traffic_without_ipsec_and_the_wrong_hive(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
