@@ -210,8 +210,8 @@ class Engine:
         if "backup" in concepts and all(tokens[m.start - 1 : m.start] and tokens[m.start - 1] in _BACK_UP_AGAIN
                                         for m in matches if "backup" in m.concepts):
             concepts -= {"backup"}  # "IPSec is back up in 3 to 6 seconds": up again, not a backup
-        if "ipsec" in concepts and "password" not in concepts and any(t == "ipsec" and set(tokens[max(0, i - 3) : i]) & _WITHOUT
-                                       for i, t in enumerate(tokens)):
+        if "ipsec" in concepts and "password" not in concepts and any(
+                t == "ipsec" and set(tokens[max(0, i - 3) : i]) & _WITHOUT for i, t in enumerate(tokens)):
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
