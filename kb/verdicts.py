@@ -149,6 +149,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
                  for e in estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=False)]
         return any(set(s.durations) <= p for p in parts)
+    if (ike := _ike_part(ctx)) is not None:
+        return ike
     if "nlbsflags" in ctx.concepts and not ctx.planned and (claim := _flag_claim(ctx)) is not None:
         return claim
     if s.durations:
@@ -327,8 +329,23 @@ _REQUIRES = frozenset({"need", "needs", "require", "requires", "required", "faut
                        "prerequisite", "prerequis"})
 
 
+def _ike_part(ctx: Context) -> bool | None:
+    """"does the IKE part still take 1 minute without NLBSFlags?": IKE's main mode is 1 minute in every case."""
+    s = ctx.slots
+    if "ike" not in ctx.concepts or not s.durations or ctx.planned or s.limit is not None or (
+            {"total", "breakdown"} & ctx.concepts):
+        return None
+    ike = {e.ike_seconds for e in estimates(ctx.kb, os=None, nlbsflags=None, planned=False)}
+    if len(ike) != 1 or len(s.durations) != 1:
+        return None
+    return s.durations[0] in ike if s.durations[0] < min(e.min_seconds for e in estimates(
+        ctx.kb, os=None, nlbsflags=None, planned=False)) else None
+
+
 def idle(ctx: Context, reply: Reply) -> bool | None:
     """A stated idle time against the article's for that OS and NLBSFlags state."""
+    if (ike := _ike_part(ctx)) is not None:
+        return ike
     if not ctx.slots.durations and _BY_DEFAULT & ctx.words and ctx.slots.nlbsflags != "1":
         return False  # "reduced out of the box, nothing to do?": only when NLBSFlags is set
     if not ctx.slots.durations and ctx.slots.limit is None:

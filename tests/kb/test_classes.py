@@ -1268,3 +1268,13 @@ def test_topic_homonyms_among_other_worlds_are_declined(question: str) -> None:
 def test_traffic_without_ipsec_and_the_wrong_hive(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("without the flag, is IKE's main mode still 1 minute?", "Yes"),
+    ("sans NLBSFlags, la renégociation IKE prend toujours 1 minute ?", "Oui"),
+    ("does IKE take 5 minutes when NLBSFlags is not set?", "No"),
+])
+def test_the_ike_part_is_one_minute_in_every_case(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
