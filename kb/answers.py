@@ -274,6 +274,9 @@ def _share(ctx: Context) -> Reply:
     return Reply(e.facts, text)
 
 
+_STATE_KEYS = {"absent": "state_absent", "1": "state_set"}
+
+
 def _mixed(ctx: Context) -> Reply:
     """"2 planned moves and 1 node hang: total?": each kind's count times its time, added up."""
     assert ctx.slots.mixed is not None
@@ -373,6 +376,12 @@ def failover(ctx: Context) -> Reply:
         end = s.clock + (found[0].max_seconds + (exchange or 0) + 59) // 60
         key = "clock_back_total" if exchange is not None else "clock_back"
         return Reply(facts, text + " " + ctx.t(key, start=_hhmm(s.clock), end=_hhmm(end)))
+    if exchange is not None and s.count and not planned:
+        # "4 crashes with NLBSFlags, Exchange taking 1 min each: total?": each failover's whole time, times the count
+        each = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
+        totals = [ctx.t("count_exchange", n=s.count, state=ctx.t(_STATE_KEYS.get(e.nlbsflags or "", "state_any")),
+                        total=ctx.duration(s.count * (exchange + e.min_seconds))) for e in found]
+        return Reply(facts, " ".join([text, *each, _rate(ctx).strip(), *totals]).replace("  ", " "))
     if exchange is not None:
         totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
         states = {e.nlbsflags: e.min_seconds for e in found}

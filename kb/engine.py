@@ -276,7 +276,8 @@ class Engine:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
         s, b = part.slots, before.slots
         state = s.nlbsflags or b.nlbsflags
-        if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"}:
+        if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"} and not (
+                _with_something_else(part.tokens)):  # "… and with Exchange at 2 min?": with Exchange's time
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         count, rate = s.count or b.count, s.rate or b.rate
         if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon, s.span)) is not None:
@@ -314,6 +315,8 @@ class Engine:
     # --- answering ----------------------------------------------------------------
 
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
+        if "<" in question or "\x1b" in question:  # "<@U123> <!channel> where goes NLBSFlags?": people, not terms
+            question = _MARKUP.sub(" ", question[: MAX_QUESTION * 2]).strip()
         lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)
         if len(question) > MAX_QUESTION:
             return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
@@ -635,6 +638,20 @@ def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) ->
             return (noun.isalpha() and noun not in TIME_UNITS and noun not in _NOT_THINGS and len(noun) > 2
                     and noun not in EVENTS)  # "combien de plantages … absorber ?": failovers, counted elsewhere
     return False
+
+
+#: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
+_MARKUP = re.compile(r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]")
+_WITH = frozenset({"with", "avec", "without", "sans"})
+_WITH_IT = frozenset({"it", "la", "le", "the", "flag", "nlbsflags", "cle", "key", "value", "valeur", "reglage", "fix",
+                      "tweak", "ca", "that", "this", "one", "elle", "lui"})
+
+
+def _with_something_else(tokens: tuple[str, ...]) -> bool:
+    """"and with Exchange at 2 min?": "with" names another thing, not NLBSFlags' state ("and with it?")."""
+    at = next((i for i, t in enumerate(tokens) if t in _WITH), None)
+    after = [t for t in tokens[at + 1 : at + 3] if t not in ("a", "an", "un", "une")] if at is not None else []
+    return bool(after) and after[0] not in _WITH_IT and not after[0].isdigit()
 
 
 def _tags_joined(parts: list[str]) -> list[str]:

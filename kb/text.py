@@ -25,6 +25,10 @@ _SHORTHAND = re.compile(
     r"|(?P<nt>n['’]t\b)|(?P<percent>%)|(?<![a-z0-9])(?P<times>\d+)x\b"
     r"|(?<![a-z0-9])(?P<n>\d+)(?P<unit>mins?|mn|minutes?|s|secs?|seconds?|secondes?|h|hrs?|hours?|heures?)\b"
 )
+#: French chat shorthand ("cb de tps ss nlbsflags ?"): spelt out, so that "ss" negates like "sans".
+_FR_CHAT_WORDS = {"ss": "sans", "cb": "combien", "cmb": "combien", "tps": "temps", "pr": "pour", "qd": "quand",
+                  "ds": "dans", "bcp": "beaucoup", "tjs": "toujours", "tjrs": "toujours"}
+_FR_CHAT = re.compile(r"\b(?:" + "|".join(_FR_CHAT_WORDS) + r")\b")
 _SPELLED = {"without": " without ", "with": " with ", "cannot": "can not", "wont": "will not", "nt": " not",
             "percent": " percent "}
 
@@ -55,6 +59,8 @@ def normalize(text: str) -> str:
         text = _BE.sub(_back_end, text)
     text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
     text = _SHORTHAND.sub(_spell_out, text)
+    if _FR_CHAT.search(text):
+        text = _FR_CHAT.sub(lambda m: _FR_CHAT_WORDS[m.group(0)], text)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)

@@ -67,8 +67,8 @@ def front_end(ctx: Context, reply: Reply) -> bool | None:
         front = min((i for i, t in enumerate(ctx.tokens) if t in _FRONT_WORDS), default=999)
         back = min((i for i, t in enumerate(ctx.tokens) if t in _BACK_WORDS), default=999)
         asked_front, asked_back = front < back, back < front
-    if {"software", "ike", "ipsec"} & ctx.words and "oakley" not in ctx.words and (
-            {"hklm", "hkey", "policyagent"} & ctx.words):
+    if (({"software", "ike", "ipsec"} & ctx.words and "oakley" not in ctx.words) or ("software" in ctx.words
+            and "system" not in ctx.words)) and {"hklm", "hkey", "policyagent"} & ctx.words:
         return False  # "under HKLM\SOFTWARE\Microsoft\Exchange?", "PolicyAgent\IKE?": not the article's key
     if not asked_front and not asked_back:
         return True if {"policyagent", "oakley", "hklm", "currentcontrolset"} & ctx.words else None

@@ -35,6 +35,8 @@ _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "comb
                     "que", "qu", "quoi", "qui", "lequel", "laquelle", "lesquels"})
 _FR_INVERSION = r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b"  # compiled when French is asked
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
+_CLAUSE_END = r"[.,;:!](?:\s|$)|\s[-–—]\s"  # "…, Exchange 1 min each - total downtime?": the last clause asks
+_FIGURE_CHOICE = re.compile(r"\b\d+\s*(?:[a-z]+\s+)?(?:or|ou)\s+\d", re.I)  # "6 or 2 minutes", "5 min ou 1 min"
 _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost", "takes", "take", "goes", "go",
                        "gotta", "got", "edit", "put", "set", "apply", "modify", "speed", "speeds",
                        "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
@@ -109,6 +111,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
     if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
         return False
+    if _FIGURE_CHOICE.search(question[:2000]) and not _tagged(words):
+        return False  # "is it 6 or 2 minutes with NLBSFlags?": a choice between figures
     if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])
                            or (words[0] in _CONDITIONS | {"when", "quand", "lorsque", "si"} and "," in question)):
         return True  # "…, right?"; "When a node hangs, the FE notices at once, correct?"
@@ -136,7 +140,7 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             words = question[:2000].split(",", 1)[1].lower().replace("?", " ").replace("'", "").replace(
                 "\u2019", "").split()
         # "Exchange needs 3.5 min. Total?": the clause the "?" ends is the question, and it names what it asks
-        last = re.split(r"[.,;:!](?:\s|$)", question[:2000].rstrip().rstrip("?"))[-1].lower()
+        last = re.split(_CLAUSE_END, question[:2000].rstrip().rstrip("?"))[-1].lower()
         last_words = last.replace("'", " ").replace("\u2019", " ").split()  # "isn't it" → isn, t, it
         if question.rstrip().endswith("?") and not _EN_WH & set(words) and _states_figure(last_words):
             return True  # "without NLBSFlags, 6 minutes?", "three times faster with the flag?": a figure to confirm
@@ -161,8 +165,14 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True
     if words[0] in _ASKED_NOUNS_FR:  # "réduction en pourcentage … ?" names what it asks for
         return False
+    clauses = re.split(_CLAUSE_END, question[:2000].rstrip().rstrip("?"))
+    last = [t for t in clauses[-1].lower().split() if t not in ("le", "la", "les", "et", "alors", "donc")]
+    if len(clauses) > 1 and last and last[0] in _ASKED_NOUNS_FR | {"temps", "total", "durée", "duree", "délai",
+                                                                   "delai", "somme", "écart"} and not (
+            _FR_VERBS & set(last)):
+        return False  # "Exchange met 2 minutes, pas de NLBSFlags : temps total ?" names what it asks for
     if question.rstrip().endswith("?") and _states_figure(
-            re.split(r"[.,;:!](?:\s|$)", question[:2000].rstrip().rstrip("?"))[-1].lower().split()):
+            re.split(_CLAUSE_END, question[:2000].rstrip().rstrip("?"))[-1].lower().split()):
         return True  # "sans NLBSFlags, 6 minutes ?": a figure to confirm
     # "ça se compte en secondes ?": a reflexive verb is a verb too
     return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or _equals(question)

@@ -1278,3 +1278,25 @@ def test_traffic_without_ipsec_and_the_wrong_hive(question: str, starts: str) ->
 def test_the_ike_part_is_one_minute_in_every_case(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("cb de tps pr le basculement ss nlbsflags ?", "6 minutes", "à 1 a besoin"),
+    ("NLBSFlags pas encore mis ; durée d'un basculement imprévu ? et avec Exchange à 2 min ?", "8 minutes",
+     "4 minutes"),
+    ("3 unplanned failovers with NLBSFlags set, Exchange taking 1 min each - total?", "9 minutes", "No."),
+    ("<!channel> <@U123> where does NLBSFlags go?", "PolicyAgent", "U123"),
+])
+def test_newcomer_trial_states_counts_and_markup(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Exchange met 2 minutes à récupérer, pas de NLBSFlags : temps total ?", "Après"),
+    ("Is it 6 or 2 minutes with NLBSFlags=1 on 2003?", "After"),
+    ("La clé Oakley se trouve sous HKLM\\SOFTWARE ?", "Non"),
+])
+def test_no_yes_no_for_a_value_or_a_choice_and_no_for_the_wrong_hive(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
