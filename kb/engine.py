@@ -213,6 +213,8 @@ class Engine:
         if "ipsec" in concepts and "password" not in concepts and any(
                 t == "ipsec" and set(tokens[max(0, i - 3) : i]) & _WITHOUT for i, t in enumerate(tokens)):
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
+        if _NAME_MEANING in concepts and "nlbsflags" not in concepts and concepts & _SPELT_OUT:
+            concepts -= {_NAME_MEANING}  # "what does ESP stand for?": the article spells ESP out; not NLBSFlags' name
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -564,6 +566,8 @@ _WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "q
 MENTIONS = "mentions"
 BUDGET = "@budget"  # how many failovers a downtime budget covers
 HTTP_AND_MAIL = "@http_and_mail"
+_NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
+_SPELT_OUT = frozenset({"esp", "owa", "nlb"})  # names the article spells out
 NO_IPSEC = "@no_ipsec"
 _WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.

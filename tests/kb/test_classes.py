@@ -1300,3 +1300,17 @@ def test_newcomer_trial_states_counts_and_markup(question: str, says: str, not_s
 def test_no_yes_no_for_a_value_or_a_choice_and_no_for_the_wrong_hive(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("what's the version number of this KB?", True, "1.4"),
+    ("What does ESP stand for in the article?", True, "Encapsulating Security Payload"),
+    ("Qui a traduit cet article en français ?", True, "traduction automatique"),
+    ("Which other values live under the Oakley key besides NLBSFlags?", False, "says nothing about other"),
+    ("Et si les deux nœuds tombent en même temps, combien de temps ?", False, "tous les nœuds"),
+    ("Does NLBSFlags fix OWA logon failures?", False, "logon failures"),
+    ("Quel temps fera-t-il demain pendant la fenêtre de basculement ?", False, ""),
+])
+def test_newcomer_trial_scope(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered == answered and says in got.answer, got.answer
