@@ -432,6 +432,10 @@ class Engine:
     def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
         """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
         concepts, slots = r.concepts, r.slots
+        if "-" in r.text and (negative := next((m for m in _NEGATIVE.finditer(r.text)  # not "3 - 6 s": a range
+                                                if not r.text[: m.start()].rstrip()[-1:].isdigit()), None)):
+            text = self._t("negative_duration", lang, what=negative.group(0).strip())  # "Exchange takes -3 min"
+            return Outcome(False, text, declined=text)
         scene = self._out_of_scope(r, lang)
         if scene is not None:
             return scene
@@ -646,6 +650,7 @@ def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) ->
 
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
 _MARKUP = re.compile(r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]")
+_NEGATIVE = re.compile(r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b", re.I)
 _WITH = frozenset({"with", "avec", "without", "sans"})
 _WITH_IT = frozenset({"it", "la", "le", "the", "flag", "nlbsflags", "cle", "key", "value", "valeur", "reglage", "fix",
                       "tweak", "ca", "that", "this", "one", "elle", "lui"})

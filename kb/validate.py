@@ -50,7 +50,7 @@ REQUIRED_TEMPLATES = frozenset(
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
         "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "count_rate",
         "count_ike", "share_exchange", "exchange_gain", "count_mixed", "count_mixed_states", "count_listed",
-        "count_exchange",
+        "count_exchange", "negative_duration",
         "moves_one", "moves_many", "crashes_one", "crashes_many",
         "budget_count", "clock_back", "clock_back_total", "main_mode_note", "compare_planned_worst",
         "compare_planned_best",

@@ -1314,3 +1314,13 @@ def test_no_yes_no_for_a_value_or_a_choice_and_no_for_the_wrong_hive(question: s
 def test_newcomer_trial_scope(question: str, answered: bool, says: str) -> None:
     got = answer(question)
     assert got.answered == answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "declined"), [
+    ("Exchange takes -3 minutes to recover, NLBSFlags=1, total?", True),
+    ("Exchange met -2 minutes, avec NLBSFlags, total ?", True),
+    ("a 3 - 6 s planned move, right?", False),
+])
+def test_a_negative_duration_is_refused_not_computed(question: str, declined: bool) -> None:
+    got = answer(question)
+    assert (not got.answered) == declined and ("negative" in got.answer or "négative" in got.answer) == declined
