@@ -215,6 +215,11 @@ class Engine:
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
         if _NAME_MEANING in concepts and "nlbsflags" not in concepts and concepts & _SPELT_OUT:
             concepts -= {_NAME_MEANING}  # "what does ESP stand for?": the article spells ESP out; not NLBSFlags' name
+        if "principal" in tokens and "ike" not in concepts and (
+                concepts & {"frontend", "primary_node", "translation_word"} or ("backend" in concepts and any(
+                    w in ("back", "backend", "dorsal") for w in tokens))) and _names_identity(tokens) and not (
+                concepts & self._attributes - {"reason"}) and concepts & self._topics <= _ABOUT_THE_TERM:
+            concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -570,6 +575,9 @@ _WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "q
 MENTIONS = "mentions"
 BUDGET = "@budget"  # how many failovers a downtime budget covers
 HTTP_AND_MAIL = "@http_and_mail"
+PRINCIPAL = "@principal"
+_ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
+                             "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _SPELT_OUT = frozenset({"esp", "owa", "nlb"})  # names the article spells out
 NO_IPSEC = "@no_ipsec"
@@ -661,6 +669,15 @@ def _with_something_else(tokens: tuple[str, ...]) -> bool:
     at = next((i for i, t in enumerate(tokens) if t in _WITH), None)
     after = [t for t in tokens[at + 1 : at + 3] if t not in ("a", "an", "un", "une")] if at is not None else []
     return bool(after) and after[0] not in _WITH_IT and not after[0].isdigit()
+
+
+_IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),
+             ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",))
+
+
+def _names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
+    """"X, c'est Y ?", "X means Y?", "X désigne-t-il Y ?": a question of what a word names."""
+    return any(tuple(tokens[i : i + len(cue)]) == cue for i in range(len(tokens)) for cue in _IDENTITY)
 
 
 def _tags_joined(parts: list[str]) -> list[str]:

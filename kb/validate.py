@@ -37,11 +37,12 @@ COMPUTE_NAMES = frozenset(
 )
 VERDICT_NAMES = frozenset(
     {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport",
-     "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure"}
+     "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure", "principal"}
 )
 #: Concepts the engine derives from slots or from other concepts rather than from words.
 SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail",
-                           "@no_ipsec"})
+                           "@no_ipsec",
+                           "@principal"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",

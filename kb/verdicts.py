@@ -467,6 +467,11 @@ _TITLE_WORDS = frozenset({"l2tp", "sessions", "nlb", "failover", "basculement", 
                           "designed", "concu", "windows", "2000"})
 
 
+def principal(ctx: Context, reply: Reply) -> bool | None:
+    """"le serveur principal, c'est le frontal ?": No — « serveur principal » is the back-end, not a primary node."""
+    return not ({"frontend", "primary_node", "ike"} & ctx.concepts)
+
+
 VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
     "supported": supported,
     "front_end": front_end,
@@ -486,4 +491,5 @@ VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
     "components": components,
     "named": named,
     "procedure": procedure,
+    "principal": principal,
 }

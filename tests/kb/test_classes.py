@@ -1324,3 +1324,18 @@ def test_newcomer_trial_scope(question: str, answered: bool, says: str) -> None:
 def test_a_negative_duration_is_refused_not_computed(question: str, declined: bool) -> None:
     got = answer(question)
     assert (not got.answered) == declined and ("negative" in got.answer or "négative" in got.answer) == declined
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Le serveur principal, c'est le frontal ?", "Non"),
+    ("in the French text, does 'serveur principal' mean the primary node of the cluster?", "No"),
+    ("dans l'article, serveur principal veut dire le back-end ?", "Oui"),
+])
+def test_the_serveur_principal_translation_trap(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "article.principal_term" in got.facts, got.answer
+
+
+def test_a_reason_naming_both_servers_is_not_the_term() -> None:
+    got = answer("Un firewall entre frontal et principal qui n'accepte que de l'IPsec, c'est une des raisons citées ?")
+    assert got.answered and "article.principal_term" not in got.facts, got.answer
