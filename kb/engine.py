@@ -220,6 +220,8 @@ class Engine:
                     w in ("back", "backend", "dorsal") for w in tokens))) and _names_identity(tokens) and not (
                 concepts & self._attributes - {"reason"}) and concepts & self._topics <= _ABOUT_THE_TERM:
             concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
+        if concepts & {"article", "steps", "policy"} and "port" not in concepts and _not_given(tokens):
+            concepts |= {NOT_GIVEN}  # "what does the KB NOT give step by step?": the policies, which it leaves out
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -576,6 +578,7 @@ MENTIONS = "mentions"
 BUDGET = "@budget"  # how many failovers a downtime budget covers
 HTTP_AND_MAIL = "@http_and_mail"
 PRINCIPAL = "@principal"
+NOT_GIVEN = "@not_given"
 _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
@@ -673,6 +676,16 @@ def _with_something_else(tokens: tuple[str, ...]) -> bool:
 
 _IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),
              ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",))
+
+
+_GIVES = frozenset({"give", "gives", "provide", "provides", "detail", "details", "fournit", "fournir", "donne",
+                    "donner", "detaille", "detailler", "explain", "explains"})
+
+
+def _not_given(tokens: tuple[str, ...] | list[str]) -> bool:
+    """"does NOT give", "ne fournit pas", "ne détaille pas": what the article leaves out."""
+    return any(t in _GIVES and {"not", "pas", "ne", "n"} & set(tokens[max(0, i - 3) : i + 2])
+               for i, t in enumerate(tokens))
 
 
 def _names_identity(tokens: tuple[str, ...] | list[str]) -> bool:

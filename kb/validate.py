@@ -42,7 +42,7 @@ VERDICT_NAMES = frozenset(
 #: Concepts the engine derives from slots or from other concepts rather than from words.
 SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail",
                            "@no_ipsec",
-                           "@principal"})
+                           "@principal", "@not_given"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",

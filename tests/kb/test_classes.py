@@ -1339,3 +1339,15 @@ def test_the_serveur_principal_translation_trap(question: str, starts: str) -> N
 def test_a_reason_naming_both_servers_is_not_the_term() -> None:
     got = answer("Un firewall entre frontal et principal qui n'accepte que de l'IPsec, c'est une des raisons citées ?")
     assert got.answered and "article.principal_term" not in got.facts, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("so what doesn't the article give step by step?", True, "step-by-step"),
+    ("Qu'est-ce que la KB ne détaille pas ?", True, "pas à pas"),
+    ("how long is Exchange's own recovery part, per the KB?", False, "does not give"),
+    ("la récupération propre d'Exchange dure combien en général ?", False, "ne donne pas"),
+    ("FE to BE over HTTP with IWA on the back-end: which auth?", True, "Kerberos"),
+])
+def test_what_the_article_leaves_out_and_abbreviations(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered == answered and says in got.answer, got.answer
