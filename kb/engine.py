@@ -288,6 +288,9 @@ class Engine:
         if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"} and not (
                 _with_something_else(part.tokens)):  # "… and with Exchange at 2 min?": with Exchange's time
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
+        elif not s.nlbsflags and b.nlbsflags == "absent" and "nlbsflags" in part.concepts and not (
+                part.words & _NEGATIONS_OF_STATE):
+            state = "1"  # "we haven't set NLBSFlags … and what if we had NLBSFlags?": the other case
         count, rate = s.count or b.count, s.rate or b.rate
         if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon, s.span)) is not None:
             count, rate = counted(later), later  # "3 crashes a month. Downtime per year?"
@@ -663,6 +666,8 @@ def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) ->
 _MARKUP = re.compile(r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]")
 _NEGATIVE = re.compile(r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b", re.I)
 _WITH = frozenset({"with", "avec", "without", "sans"})
+_NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
+                                 "before", "avant", "ss", "wo"})
 _WITH_IT = frozenset({"it", "la", "le", "the", "flag", "nlbsflags", "cle", "key", "value", "valeur", "reglage", "fix",
                       "tweak", "ca", "that", "this", "one", "elle", "lui"})
 

@@ -1351,3 +1351,9 @@ def test_a_reason_naming_both_servers_is_not_the_term() -> None:
 def test_what_the_article_leaves_out_and_abbreviations(question: str, answered: bool, says: str) -> None:
     got = answer(question)
     assert got.answered == answered and says in got.answer, got.answer
+
+
+def test_what_if_we_had_nlbsflags_after_a_state_without_it() -> None:
+    got = answer("BE node hung, FE on 2k3 w/o the reg value. Exchange recovery 4 min. "
+                 "do we meet a 10 min SLA? and what if we had NLBSFlags?")
+    assert got.answered and "about 10 minutes" in got.answer and "4 minutes under" in got.answer, got.answer
