@@ -241,6 +241,9 @@ class Engine:
         if ":" in text or "h" in text or "m" in text:
             slots = slots._replace(clock=clock_minutes(text))
         concepts |= _slot_concepts(slots)
+        if {"planned", "failover"} <= concepts and "unplanned" not in concepts and slots.nlbsflags and (
+                concepts & {"op_ratio", "op_diff", "compare"}):
+            concepts |= {"unplanned"}  # "a planned move against a failover without NLBSFlags": the flag's failover
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}

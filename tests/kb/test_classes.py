@@ -1357,3 +1357,12 @@ def test_what_if_we_had_nlbsflags_after_a_state_without_it() -> None:
     got = answer("BE node hung, FE on 2k3 w/o the reg value. Exchange recovery 4 min. "
                  "do we meet a 10 min SLA? and what if we had NLBSFlags?")
     assert got.answered and "about 10 minutes" in got.answer and "4 minutes under" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Combien de fois plus rapide est un déplacement planifié qu'un basculement sans NLBSFlags ?",
+                                      "how many times faster is a planned move than a failover with NLBSFlags?"])
+def test_a_planned_move_against_a_failover_with_a_stated_flag(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("fois" in got.answer or "times" in got.answer) and "3 to 6" in got.answer.replace(
+        "3 à 6", "3 to 6"), got.answer
