@@ -259,6 +259,11 @@ def _share(ctx: Context) -> Reply:
         state = next((totals[d] for d in s.durations if d in totals), "absent")
     e = estimates(ctx.kb, os=s.os or ("windows-2003" if state == "1" else None), nlbsflags=state, planned=False)[0]
     assert e.idle_seconds is not None and e.ike_seconds is not None
+    if "@window" in ctx.concepts and s.durations and s.durations[0] > 0:
+        window = s.durations[0]  # "what percent of a 10-minute outage window is the IPSec part?"
+        return Reply(e.facts, _unplanned_sentence(ctx, e) + " " + ctx.t(
+            "share_window", ipsec=ctx.duration(e.min_seconds), window=ctx.duration(window),
+            pct=round(100 * e.min_seconds / window)))
     exchange = exchange_time(ctx)
     if exchange is not None and "idle" not in ctx.concepts:
         # "Exchange takes 3 min, NLBSFlags set: what % of the whole failover is IPSec?": IPSec against the total

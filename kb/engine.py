@@ -256,6 +256,10 @@ class Engine:
         if "op_diff" in concepts and {"idle", "ike"} & concepts and set(tokens) & _PERCENT and not (
                 set(tokens) & _CHANGING or concepts & {"compare", "op_ratio"}):
             concepts = concepts - {"op_diff"} | {"share"}  # "what percentage of the failover is the idle timer?"
+        if "op_diff" in concepts and set(tokens) & _PERCENT and len(slots.durations) == 1 and not (
+                concepts & {"exchange", "recovery", "compare", "op_ratio", "idle", "ike"} or set(tokens) & _CHANGING
+                or slots.durations[0] in self._totals):
+            concepts = concepts - {"op_diff"} | {"share", WINDOW}  # "what % of a 10-minute window is IPSec?"
         if {"idle", "ike"} <= concepts and (set(tokens) & _ADDING or "+" in text):  # "idle 1 min + IKE makes?"
             concepts |= {"total"}
         if "exchange" in tokens and slots.durations and "+" in text:  # "exchange 90 s + the ipsec failover"
@@ -584,6 +588,7 @@ MENTIONS = "mentions"
 BUDGET = "@budget"  # how many failovers a downtime budget covers
 HTTP_AND_MAIL = "@http_and_mail"
 PRINCIPAL = "@principal"
+WINDOW = "@window"  # a stated span of time the question measures IPSec's share of
 NOT_GIVEN = "@not_given"
 _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"

@@ -42,7 +42,7 @@ VERDICT_NAMES = frozenset(
 #: Concepts the engine derives from slots or from other concepts rather than from words.
 SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail",
                            "@no_ipsec",
-                           "@principal", "@not_given"})
+                           "@principal", "@not_given", "@window"})
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",
@@ -51,7 +51,7 @@ REQUIRED_TEMPLATES = frozenset(
         "seconds", "can_ask", "detail_term", "part_not_covered", "too_long", "yes", "no", "compare_flag",
         "compare_same", "compare_planned", "compare_os", "span", "share", "count_total", "count_saved", "count_rate",
         "count_ike", "share_exchange", "exchange_gain", "count_mixed", "count_mixed_states", "count_listed",
-        "count_exchange", "negative_duration",
+        "count_exchange", "negative_duration", "share_window",
         "moves_one", "moves_many", "crashes_one", "crashes_many",
         "budget_count", "clock_back", "clock_back_total", "main_mode_note", "compare_planned_worst",
         "compare_planned_best",

@@ -1366,3 +1366,12 @@ def test_a_planned_move_against_a_failover_with_a_stated_flag(question: str) -> 
     got = answer(question)
     assert got.answered and ("fois" in got.answer or "times" in got.answer) and "3 to 6" in got.answer.replace(
         "3 à 6", "3 to 6"), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("what percent of a 10-minute outage window is the IPSec part w/o NLBSFlags?", "60 %"),
+    ("avec NLBSFlags, IPSec représente quel pourcentage d'une fenêtre de 8 minutes ?", "25 %"),
+])
+def test_ipsec_share_of_a_stated_window(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
