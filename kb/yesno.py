@@ -59,6 +59,8 @@ _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah",
          "do they", "does it", "is it", "are they", "can they", "will it", "c est le cas", "est ce vrai", "do we")
 _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi",
                              "lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
+_RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
+_FR_PREPOSITIONS = frozenset({"vers", "dans", "sur", "par", "pour", "avec", "sous", "sans", "selon", "contre", "chez"})
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
@@ -158,7 +160,11 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
     # "quelle que soit la charge" concedes; it asks nothing
-    asked = {w for w, nxt in zip(words, [*words[1:], ""], strict=True) if nxt not in ("que", "qu")}
+    # "vers lequel on bascule": a relative pronoun after a preposition asks nothing
+    asked = {w for w, nxt, before, earlier in zip(words, [*words[1:], ""], ["", *words[:-1]],
+                                                   ["", "", *words[:-2]][: len(words)], strict=True)
+             if nxt not in ("que", "qu") and not (w in _RELATIVE and before in _FR_PREPOSITIONS
+                                                  and earlier not in ("", "et", "ou", "mais"))}  # "et sur lequel" asks
     if _FR_WH_ANYWHERE & asked or (words[0] in _FR_WH_START and not conditional):
         return False
     if re.search(_FR_INVERSION, question[:2000], re.I):

@@ -1375,3 +1375,17 @@ def test_a_planned_move_against_a_failover_with_a_stated_flag(question: str) -> 
 def test_ipsec_share_of_a_stated_window(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Dans l'article, « mode principal » désigne-t-il le serveur principal vers lequel on bascule ?", "Non"),
+    ("Pour le Datacenter Edition de l'article, c'est la version 32 bits ?", "Oui"),
+])
+def test_a_relative_pronoun_asks_nothing_and_a_product_version_is_not_the_revision(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+
+
+def test_a_question_opening_with_sur_lequel_still_asks() -> None:
+    got = answer("Sur lequel des serveurs faut-il mettre NLBSFlags ?")
+    assert got.answered and not got.answer.startswith(("Oui", "Non")) and "frontal" in got.answer, got.answer
