@@ -1389,3 +1389,12 @@ def test_a_relative_pronoun_asks_nothing_and_a_product_version_is_not_the_revisi
 def test_a_question_opening_with_sur_lequel_still_asks() -> None:
     got = answer("Sur lequel des serveurs faut-il mettre NLBSFlags ?")
     assert got.answered and not got.answer.startswith(("Oui", "Non")) and "frontal" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is the failover time merely IPSec's renegotiation, nothing else?", "No"),
+    ("le temps de basculement, c'est IPSec et rien d'autre ?", "Non"),
+])
+def test_the_failover_is_not_ipsec_alone(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
