@@ -31,7 +31,7 @@ from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.listing import chosen as chosen_listing
 from kb.listing import counted as counted_listed
-from kb.model import Intent, PlannedMove, RegistryValue, UnplannedTotal
+from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import asks, opens, split
 from kb.record import Record
 from kb.slots import COMPACT_OS, EVENTS, TIME_UNITS, Slots, counted, extract, over_horizon
@@ -173,6 +173,7 @@ class Engine:
         self._planned = (planned.min_seconds, planned.max_seconds)
         #: The unplanned totals the article gives (6 and 2 minutes): a question quoting one is about that failover.
         self._totals = frozenset(f.data.total_seconds for f in kb.article.facts if isinstance(f.data, UnplannedTotal))
+        self._idles = frozenset(f.data.seconds for f in kb.article.facts if isinstance(f.data, IdleTimer))
         # NLBSFlags states the article describes: not set, or the data it gives.
         self._nlbs_states = frozenset(
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
@@ -222,6 +223,9 @@ class Engine:
             concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
         if concepts & {"article", "steps", "policy"} and "port" not in concepts and _not_given(tokens):
             concepts |= {NOT_GIVEN}  # "what does the KB NOT give step by step?": the policies, which it leaves out
+        if "unplanned" in concepts and all(set(tokens[m.start : m.end]) <= _DROPS and _drops_to(tokens, m.end)
+                                           for m in matches if "unplanned" in m.concepts):
+            concepts -= {"unplanned"}  # "l'inactivité tombe bien à 1 minute": drops to, not a crash
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -468,6 +472,9 @@ class Engine:
                 not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
                 and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
             return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
+        if "idle" in concepts and concepts & {"value", "value_word", "set_verb"} and slots.durations and (
+                not slots.limit and any(d not in self._idles and d not in self._totals for d in slots.durations)):
+            return self._decline(lang, "detail_idle_set")  # "which NLBSFlags value for a 30 s idle time?": none
         if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"}:
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
@@ -614,7 +621,7 @@ _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets"
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy",
-                       "kerberos"})
+                       "firewall", "kerberos"})
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
 _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})
@@ -699,6 +706,16 @@ def _not_given(tokens: tuple[str, ...] | list[str]) -> bool:
     """"does NOT give", "ne fournit pas", "ne détaille pas": what the article leaves out."""
     return any(t in _GIVES and {"not", "pas", "ne", "n"} & set(tokens[max(0, i - 3) : i + 2])
                for i, t in enumerate(tokens))
+
+
+_DROPS = frozenset({"tombe", "tombent", "tomber", "drop", "drops", "dropped", "falls", "fall", "chute", "descend"})
+
+
+def _drops_to(tokens: tuple[str, ...] | list[str], at: int) -> bool:
+    """"tombe (bien) à 1 minute", "drops to 1 minute": a figure falling, not a server."""
+    rest = [t for t in tokens[at : at + 3] if t not in ("bien", "donc", "alors", "then", "down")]
+    return len(rest) >= 2 and rest[0] in ("a", "to", "en", "sous", "under") and (rest[1].isdigit() or rest[1] in
+                                                                              ("une", "one", "un"))
 
 
 def _names_identity(tokens: tuple[str, ...] | list[str]) -> bool:

@@ -122,9 +122,11 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
         elif tok.startswith(("win2k", "w2k")) or tok in ("2k8", "2k12"):
             other_os = other_os or tok
             used.add(i)
-        elif _preceded_by(tokens, i, _EXCHANGE_WORDS) and (tok in exch_versions or len(tok) == 4):
+        elif _preceded_by(tokens, i, _EXCHANGE_WORDS) and (tok in exch_versions or len(tok) == 4) and not (
+                tok == "se" and tokens[i + 1 : i + 2] and tokens[i + 1].isalpha() and len(tokens[i + 1]) > 2
+                and tokens[i + 1] not in ("edition", "server", "subscription")):  # "Exchange se rétablit": French
             if tok in exch_versions:
-                other_exchange = other_exchange or f"Exchange {tok}"
+                other_exchange = other_exchange or f"Exchange {tok.upper() if tok.isalpha() else tok}"  # "SE"
             used.add(i)
         elif tok == "2003" and "r2" in tokens[i + 1 : i + 3]:  # R2: a release the article never names
             other_os = other_os or "Windows Server 2003 R2"

@@ -1398,3 +1398,16 @@ def test_a_question_opening_with_sur_lequel_still_asks() -> None:
 def test_the_failover_is_not_ipsec_alone(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("Sur Windows Server 2003, la durée d'inactivité tombe bien à 1 minute avec NLBSFlags ?", True, "Oui"),
+    ("Exchange se rétablit en 4 min, sans la clé, total ?", True, "10 minutes"),
+    ("Which NLBSFlags value gives a 20-second idle time?", False, "no setting for the idle timer"),
+    ("Comment passer OWA en authentification par formulaire ?", False, "formulaire"),
+    ("quel pare-feu pour ma box internet à la maison ?", False, ""),
+    ("Je dois convaincre le RSSI : pourquoi les mots de passe POP3 sont exposés ?", True, "de base"),
+])
+def test_dev15_classes(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered == answered and says in got.answer, got.answer
