@@ -37,8 +37,10 @@ def counted(listing: Listing, facts: list[Fact]) -> int | None:
         return sum(1 for f in facts if isinstance(f.data, IpsecPolicy)) or None
     if len(facts) != 1 and listing.by in ("ports", "protocols"):
         policies = [f for f in facts if isinstance(f.data, IpsecPolicy)]
+        if len(policies) > 1 and listing.by == "ports":  # "how many different ports in all the policies?"
+            return len({p.port for f in policies if isinstance(f.data, IpsecPolicy) for p in f.data.ports}) or None
         if len(policies) != 1:
-            return None  # several policies: each has its own count
+            return None  # several policies: each has its own protocols
         facts = policies
     for fact in facts:
         data = fact.data

@@ -1411,3 +1411,13 @@ def test_the_failover_is_not_ipsec_alone(question: str, starts: str) -> None:
 def test_dev15_classes(question: str, answered: bool, says: str) -> None:
     got = answer(question)
     assert got.answered == answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Without IPSec, what happens to IMAP4 passwords between FE and BE?", "not protected"),
+    ("which SSL port does the front-end use to the back-end for OWA?", "cannot use SSL"),
+    ("how many distinct ports do the suggested policies name in all?", "That makes 3 ports."),
+])
+def test_passwords_without_ipsec_no_ssl_port_and_distinct_ports(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
