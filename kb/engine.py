@@ -232,6 +232,8 @@ class Engine:
         if "ike" in concepts and "backend" in concepts and "mode principal" in joined and (
                 "serveur principal" in joined or "back end" in joined or "backend" in joined):
             concepts |= {"same_thing"}  # "le mode principal, c'est le serveur principal ?": the translation trap
+        if {"ike", "tunnel"} <= concepts and "mode principal" in joined:
+            concepts |= {"same_thing"}  # "« mode principal », is that tunnel mode?": the same trap, another guess
         if {"planned", "unplanned"} <= concepts and unplanned_denied(tokens, matches):
             concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
         if "backend" not in concepts and front_end_fails(tokens, matches):

@@ -29,7 +29,7 @@ MAX_PARTS = 4
 
 
 _SUMS = frozenset({"plus", "+"})
-_PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it"})
+_PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela"})
 
 
 def _asks_after(words: list[str], i: int) -> bool:

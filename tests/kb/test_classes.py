@@ -1421,3 +1421,12 @@ def test_dev15_classes(question: str, answered: bool, says: str) -> None:
 def test_passwords_without_ipsec_no_ssl_port_and_distinct_ports(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("« mode principal » dans l'article, c'est le mode tunnel ?", "IKE"),
+    ("Sur quel serveur je mets NLBSFlags, et ça ramène la bascule à combien ?", "2 minutes"),
+])
+def test_main_mode_is_not_tunnel_mode_and_a_ca_clause_asks(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
