@@ -226,6 +226,9 @@ class Engine:
         if "unplanned" in concepts and all(set(tokens[m.start : m.end]) <= _DROPS and _drops_to(tokens, m.end)
                                            for m in matches if "unplanned" in m.concepts):
             concepts -= {"unplanned"}  # "l'inactivité tombe bien à 1 minute": drops to, not a crash
+        if "idle" in concepts and not concepts & {"planned", "unplanned", "nlbsflags"} and set(tokens) & _CASES and any(
+                t in ("not", "pas", "no", "without", "sans") for t in tokens):
+            concepts = concepts - {"idle"} | {"planned", "process"}  # "in which case is the idle timer not involved?"
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -710,6 +713,7 @@ def _not_given(tokens: tuple[str, ...] | list[str]) -> bool:
                for i, t in enumerate(tokens))
 
 
+_CASES = frozenset({"case", "cases", "cas", "scenario", "scenarios", "situation", "situations"})
 _DROPS = frozenset({"tombe", "tombent", "tomber", "drop", "drops", "dropped", "falls", "fall", "chute", "descend"})
 
 

@@ -1430,3 +1430,14 @@ def test_passwords_without_ipsec_no_ssl_port_and_distinct_ports(question: str, s
 def test_main_mode_is_not_tunnel_mode_and_a_ca_clause_asks(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("in which case does the idle timer not matter at all?", "Planned move"),
+    ("Dans quel cas n'attend-on pas le minuteur d'inactivité ?", "Déplacement planifié"),
+    ("An auditor worries about OWA users. Could you explain whether their passwords are protected FE to BE?",
+     "Kerberos"),
+])
+def test_the_case_without_an_idle_wait_and_owa_passwords(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
