@@ -155,7 +155,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         sentence = re.split(r"(?<=[a-z])\.\s", question[:2000].lower())[-1].split()  # "~3 min. total failover …?"
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
                 and words[0] not in _ASKED_NOUNS and not (sentence and sentence[0] in _ASKED_NOUNS)
-                and (bool((_EN_VERBS | _PREDICATES) & set(words)) or _equals(question)))
+                and (bool((_EN_VERBS | _PREDICATES) & set(words)) or _equals(question)
+                     or bool({"ok", "okay"} & set(tokens[1:]))))  # "… both ok with ESP transport?" (not a preamble)
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"

@@ -1441,3 +1441,9 @@ def test_main_mode_is_not_tunnel_mode_and_a_ca_clause_asks(question: str, says: 
 def test_the_case_without_an_idle_wait_and_owa_passwords(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [("NLB and server clusters both ok with ESP transport mode?", "Yes")])
+def test_ok_inside_a_question_is_a_predicate_not_a_preamble(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
