@@ -43,6 +43,7 @@ from kb.yesno import is_yes_no
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from kb.model import Lang
@@ -197,19 +198,17 @@ class Engine:
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
-        if SMALL_TALK in concepts and all(set(tokens[m.start:m.end]) <= GREETINGS for m in matches
-                                          if SMALL_TALK in m.concepts) and concepts - {SMALL_TALK}:
+        if _every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS) and (
+                concepts - {SMALL_TALK}):
             concepts -= {SMALL_TALK}  # "what is policy 2 hey?": a greeting beside the question
-        if "process" in concepts and (concepts & self._attributes) - {"process"} and all(
-                set(tokens[m.start:m.end]) <= _EXPLAIN for m in matches if "process" in m.concepts):
+        if (concepts & self._attributes) - {"process"} and _every_match(
+                matches, "process", lambda m: set(tokens[m.start : m.end]) <= _EXPLAIN):
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
         if "time" in concepts and _counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
-        counts = [m for m in matches if "count" in m.concepts]
-        if counts and all(set(tokens[m.end : m.end + 3]) & TIME_UNITS for m in counts):
+        if _every_match(matches, "count", lambda m: bool(set(tokens[m.end : m.end + 3]) & TIME_UNITS)):
             concepts = concepts - {"count"} | {"time"}  # "how many of those minutes…", "combien de secondes": a time
-        if "backup" in concepts and all(tokens[m.start - 1 : m.start] and tokens[m.start - 1] in _BACK_UP_AGAIN
-                                        for m in matches if "backup" in m.concepts):
+        if _every_match(matches, "backup", lambda m: m.start > 0 and tokens[m.start - 1] in _BACK_UP_AGAIN):
             concepts -= {"backup"}  # "IPSec is back up in 3 to 6 seconds": up again, not a backup
         if "ipsec" in concepts and "password" not in concepts and any(
                 t == "ipsec" and set(tokens[max(0, i - 3) : i]) & _WITHOUT for i, t in enumerate(tokens)):
@@ -223,8 +222,8 @@ class Engine:
             concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
         if concepts & {"article", "steps", "policy"} and "port" not in concepts and _not_given(tokens):
             concepts |= {NOT_GIVEN}  # "what does the KB NOT give step by step?": the policies, which it leaves out
-        if "unplanned" in concepts and all(set(tokens[m.start : m.end]) <= _DROPS and _drops_to(tokens, m.end)
-                                           for m in matches if "unplanned" in m.concepts):
+        if _every_match(matches, "unplanned",
+                        lambda m: set(tokens[m.start : m.end]) <= _DROPS and _drops_to(tokens, m.end)):
             concepts -= {"unplanned"}  # "l'inactivité tombe bien à 1 minute": drops to, not a crash
         if "idle" in concepts and not concepts & {"planned", "unplanned", "nlbsflags"} and set(tokens) & _CASES and any(
                 t in ("not", "pas", "no", "without", "sans") for t in tokens):
@@ -711,6 +710,12 @@ def _not_given(tokens: tuple[str, ...] | list[str]) -> bool:
     """"does NOT give", "ne fournit pas", "ne détaille pas": what the article leaves out."""
     return any(t in _GIVES and {"not", "pas", "ne", "n"} & set(tokens[max(0, i - 3) : i + 2])
                for i, t in enumerate(tokens))
+
+
+def _every_match(matches: list[Match], concept: str, test: Callable[[Match], bool]) -> bool:
+    """The question names `concept`, and every phrase that names it passes `test` ("hey" is only a greeting)."""
+    found = [m for m in matches if concept in m.concepts]
+    return bool(found) and all(test(m) for m in found)
 
 
 _CASES = frozenset({"case", "cases", "cas", "scenario", "scenarios", "situation", "situations"})
