@@ -662,7 +662,7 @@ _TAG_PARTS = frozenset({"do they", "does it", "is it", "are they", "can they", "
                         "c est vrai", "est ce vrai", "est ce le cas", "do we", "did it", "would it", "would they"})
 
 
-_HOW_MANY = frozenset({"combien", "de", "d"})
+_COMBIEN_DE = frozenset({"combien", "de", "d"})
 _NOT_THINGS = frozenset({"temps", "fois", "pourcent", "percent", "pourcentage", "pour", "cent", "plus", "moins", "ca",
                          "cela", "il", "elle", "on",
                          "faut", "gagne", "perd", "dure", "durent", "prend", "mets", "met", "coute"})
@@ -671,7 +671,7 @@ _NOT_THINGS = frozenset({"temps", "fois", "pourcent", "percent", "pourcentage", 
 def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:
     """"combien d'étapes", "combien de raisons": "combien" counts things, not time, unless the only time is it."""
     timed = [m for m in matches if "time" in m.concepts]
-    if not timed or any(not set(tokens[m.start : m.end]) <= _HOW_MANY for m in timed):
+    if not timed or any(not set(tokens[m.start : m.end]) <= _COMBIEN_DE for m in timed):
         return False
     for i, tok in enumerate(tokens[:-2]):
         if tok == "combien" and tokens[i + 1] in ("de", "d"):
