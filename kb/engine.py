@@ -343,7 +343,7 @@ class Engine:
 
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
         if "<" in question or "\x1b" in question:  # "<@U123> <!channel> where goes NLBSFlags?": people, not terms
-            question = _MARKUP.sub(" ", question[: MAX_QUESTION * 2]).strip()
+            question = re.sub(_MARKUP, " ", question[: MAX_QUESTION * 2]).strip()
         lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)
         if len(question) > MAX_QUESTION:
             return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
@@ -457,8 +457,8 @@ class Engine:
     def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
         """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
         concepts, slots = r.concepts, r.slots
-        if "-" in r.text and (negative := next((m for m in _NEGATIVE.finditer(r.text)  # not "3 - 6 s": a range
-                                                if not r.text[: m.start()].rstrip()[-1:].isdigit()), None)):
+        if "-" in r.text and (negative := next((m for m in re.finditer(_NEGATIVE, r.text, re.I)
+                                                if not r.text[: m.start()].rstrip()[-1:].isdigit()), None)):  # "3 - 6"
             text = self._t("negative_duration", lang, what=negative.group(0).strip())  # "Exchange takes -3 min"
             return Outcome(False, text, declined=text)
         scene = self._out_of_scope(r, lang)
@@ -682,8 +682,9 @@ def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) ->
 
 
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
-_MARKUP = re.compile(r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]")
-_NEGATIVE = re.compile(r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b", re.I)
+# Patterns compiled on first use (re's cache): a cold `oakley ask` that never needs them never pays for them.
+_MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
+_NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _WITH = frozenset({"with", "avec", "without", "sans"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})

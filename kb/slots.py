@@ -221,12 +221,12 @@ _RANGE_WORDS = frozenset({"to", "a", "and", "et", "or", "ou"})
 
 
 _COMPACT_UNITS = {"m": 60, "mn": 60, "min": 60, "s": 1, "sec": 1}  # not "14h05": a time of day (kb.cues)
-_COMPACT_DURATION = re.compile(r"(\d{1,4})(m|mn|min|s|sec)(\d{1,2})?")
+_COMPACT_DURATION = r"(\d{1,4})(m|mn|min|s|sec)(\d{1,2})?"  # compiled on first use
 
 
 def _compact(tok: str) -> int | None:
     """"2m30", "90s", "3min": a duration written as one word, in seconds."""
-    m = _COMPACT_DURATION.fullmatch(tok)
+    m = re.fullmatch(_COMPACT_DURATION, tok)
     if m is None or (m.group(3) and m.group(2) not in ("m", "mn", "min")):
         return None
     return int(m.group(1)) * _COMPACT_UNITS[m.group(2)] + int(m.group(3) or 0)

@@ -28,7 +28,8 @@ _SHORTHAND = re.compile(
 #: French chat shorthand ("cb de tps ss nlbsflags ?"): spelt out, so that "ss" negates like "sans".
 _FR_CHAT_WORDS = {"ss": "sans", "cb": "combien", "cmb": "combien", "tps": "temps", "pr": "pour", "qd": "quand",
                   "ds": "dans", "bcp": "beaucoup", "tjs": "toujours", "tjrs": "toujours"}
-_FR_CHAT = re.compile(r"\b(?:" + "|".join(_FR_CHAT_WORDS) + r")\b")
+_FR_CHAT = r"\b(?:" + "|".join(_FR_CHAT_WORDS) + r")\b"  # compiled only for a message that has one
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "?!.,;:'’()«»\"/"})
 _SPELLED = {"without": " without ", "with": " with ", "cannot": "can not", "wont": "will not", "nt": " not",
             "percent": " percent "}
 
@@ -59,8 +60,8 @@ def normalize(text: str) -> str:
         text = _BE.sub(_back_end, text)
     text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
     text = _SHORTHAND.sub(_spell_out, text)
-    if _FR_CHAT.search(text):
-        text = _FR_CHAT.sub(lambda m: _FR_CHAT_WORDS[m.group(0)], text)
+    if not _FR_CHAT_WORDS.keys().isdisjoint(text.translate(_PUNCT_TO_SPACE).split()):
+        text = re.sub(_FR_CHAT, lambda m: _FR_CHAT_WORDS[m.group(0)], text)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)

@@ -36,7 +36,7 @@ _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "comb
 _FR_INVERSION = r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b"  # compiled when French is asked
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
 _CLAUSE_END = r"[.,;:!](?:\s|$)|\s[-–—]\s"  # "…, Exchange 1 min each - total downtime?": the last clause asks
-_FIGURE_CHOICE = re.compile(r"\b\d+\s*(?:[a-z]+\s+)?(?:or|ou)\s+\d", re.I)  # "6 or 2 minutes", "5 min ou 1 min"
+_FIGURE_CHOICE = r"\b\d+\s*(?:[a-z]+\s+)?(?:or|ou)\s+\d"  # "6 or 2 minutes", "5 min ou 1 min"; compiled on use
 _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost", "takes", "take", "goes", "go",
                        "gotta", "got", "edit", "put", "set", "apply", "modify", "speed", "speeds",
                        "needs", "need", "uses", "use", "has", "have", "applies", "works", "work", "gets",
@@ -113,7 +113,7 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
     if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
         return False
-    if _FIGURE_CHOICE.search(question[:2000]) and not _tagged(words):
+    if _CHOICE & set(words) and re.search(_FIGURE_CHOICE, question[:2000], re.I) and not _tagged(words):
         return False  # "is it 6 or 2 minutes with NLBSFlags?": a choice between figures
     if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])
                            or (words[0] in _CONDITIONS | {"when", "quand", "lorsque", "si"} and "," in question)):
