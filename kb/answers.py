@@ -282,6 +282,12 @@ def _share(ctx: Context) -> Reply:
 _STATE_KEYS = {"absent": "state_absent", "1": "state_set"}
 
 
+def _by_state(found: list[Estimate]) -> tuple[int, int]:
+    """An unplanned failover's time without NLBSFlags and with it, among the cases a question left open."""
+    return (next(e.min_seconds for e in found if e.nlbsflags == "absent"),
+            next(e.min_seconds for e in found if e.nlbsflags == "1"))
+
+
 def _mixed(ctx: Context) -> Reply:
     """"2 planned moves and 1 node hang: total?": each kind's count times its time, added up."""
     assert ctx.slots.mixed is not None
@@ -299,8 +305,7 @@ def _mixed(ctx: Context) -> Reply:
                      u_total=ctx.duration(crashes * e.min_seconds),
                      total=ctx.span(low + crashes * e.min_seconds, high + crashes * e.max_seconds))
     else:
-        without = next(e.min_seconds for e in found if e.nlbsflags == "absent")
-        with_ = next(e.min_seconds for e in found if e.nlbsflags == "1")
+        without, with_ = _by_state(found)
         text = ctx.t("count_mixed_states", **common, u_without=ctx.duration(crashes * without),
                      u_with=ctx.duration(crashes * with_), without=ctx.span(low + crashes * without,
                                                                               high + crashes * without),
@@ -386,7 +391,7 @@ def failover(ctx: Context) -> Reply:
         each = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
         totals = [ctx.t("count_exchange", n=s.count, state=ctx.t(_STATE_KEYS.get(e.nlbsflags or "", "state_any")),
                         total=ctx.duration(s.count * (exchange + e.min_seconds))) for e in found]
-        return Reply(facts, " ".join([text, *each, _rate(ctx).strip(), *totals]).replace("  ", " "))
+        return Reply(facts, " ".join(p for p in [text, *each, _rate(ctx).strip(), *totals] if p))
     if exchange is not None:
         totals = [_with_exchange(ctx, exchange, e.min_seconds, e.max_seconds) for e in found]
         states = {e.nlbsflags: e.min_seconds for e in found}
@@ -407,8 +412,7 @@ def failover(ctx: Context) -> Reply:
         text += _rate(ctx) + " " + ctx.t("count_total", n=s.count, total=total)
     elif s.count and not planned and {e.nlbsflags for e in found} == {"absent", "1"}:
         # "10 crashes: total?" with the state left open: the total for each state, and what the flag saves
-        without = next(e.min_seconds for e in found if e.nlbsflags == "absent")
-        with_ = next(e.min_seconds for e in found if e.nlbsflags == "1")
+        without, with_ = _by_state(found)
         text += _rate(ctx) + " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without),
                                          with_=ctx.duration(s.count * with_),
                                          gap=ctx.duration(s.count * (without - with_)))
