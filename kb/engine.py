@@ -300,7 +300,7 @@ class Engine:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
         s, b = part.slots, before.slots
         state = s.nlbsflags or b.nlbsflags
-        if not s.nlbsflags and b.nlbsflags and part.words & {"with", "avec", "without", "sans"} and not (
+        if not s.nlbsflags and b.nlbsflags and part.words & _WITH and not (
                 _with_something_else(part.tokens)):  # "… and with Exchange at 2 min?": with Exchange's time
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         elif not s.nlbsflags and b.nlbsflags == "absent" and "nlbsflags" in part.concepts and not (
@@ -670,8 +670,7 @@ _NOT_THINGS = frozenset({"temps", "fois", "pourcent", "percent", "pourcentage", 
 
 def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:
     """"combien d'étapes", "combien de raisons": "combien" counts things, not time, unless the only time is it."""
-    timed = [m for m in matches if "time" in m.concepts]
-    if not timed or any(not set(tokens[m.start : m.end]) <= _COMBIEN_DE for m in timed):
+    if not _every_match(matches, "time", lambda m: set(tokens[m.start : m.end]) <= _COMBIEN_DE):
         return False
     for i, tok in enumerate(tokens[:-2]):
         if tok == "combien" and tokens[i + 1] in ("de", "d"):
