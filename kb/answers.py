@@ -472,8 +472,10 @@ def idle_timer(ctx: Context) -> Reply:
         if without.idle_seconds > timer.seconds:
             return _compare_idle(ctx, (*without.facts[:1], by_os["windows-2003"][0]), without.idle_seconds,
                                  timer.seconds)
-    if ctx.slots.os == "windows-2003" and ctx.slots.nlbsflags == "absent":
-        return Reply(("unplanned.total_default",))
+    if ctx.slots.os in (None, "windows-2003") and ctx.slots.nlbsflags == "absent":
+        return Reply(("unplanned.total_default",))  # its 6 minutes: 5 of idle timer plus IKE's 1
+    if ctx.slots.os in (None, "windows-2003") and ctx.slots.nlbsflags == "1":
+        return Reply(by_os["windows-2003"])
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))
 
 

@@ -87,7 +87,7 @@ _DETERMINERS = frozenset({"the", "its", "their", "all", "les", "ses", "leurs", "
 
 
 #: Server roles a question can name.
-ROLES = frozenset({"frontend", "backend", "node"})
+ROLES = frozenset({"frontend", "backend", "node", "primary_node"})
 
 
 def set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[str]) -> bool:
@@ -98,11 +98,11 @@ def set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[s
     for m in matches:
         if "set_verb" in m.concepts:
             ahead = [n for n in matches if m.end <= n.start <= m.end + 4 and n.concepts & ROLES]
-            if not ahead or not set(tokens[m.end : ahead[0].start]) & {"on", "sur", "onto", "in"}:
+            if not ahead or not set(tokens[m.start : ahead[0].start]) & {"on", "sur", "onto", "in"}:
                 continue
             if MODALS & set(tokens[max(0, m.start - 3) : m.start]):
                 return True
-            if ahead[0].concepts & {"backend", "node"} and not concepts & _NOT_WHERE:
+            if ahead[0].concepts & {"backend", "node", "primary_node"} and not concepts & _NOT_WHERE:
                 return True
     return False
 

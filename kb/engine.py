@@ -244,6 +244,9 @@ class Engine:
         if slots.nlbsflags and slots.nlbsflags[0].isdigit() and set(tokens) & _VALUE_WORDS and not (
                 concepts & (_OTHER_DURATIONS | _TIMED)):
             concepts |= {"value"}  # "NLBSFlags value is 1?": the value is what is proposed, not a state to time
+        elif "value" in concepts and slots.nlbsflags and concepts & (_OTHER_DURATIONS | _TIMED) and _every_match(
+                matches, "value", lambda m: tokens[m.end : m.end + 1] == [slots.nlbsflags]):
+            concepts -= {"value"}  # "(we set it to 1 yesterday), what's the idle time?": a state, not the value asked
         if "count" in concepts and slots.limit is not None:  # "a 30-minute budget: how many failovers can we afford?"
             concepts = concepts - {"count"} | {BUDGET}
         if ":" in text or "h" in text or "m" in text:
@@ -344,6 +347,8 @@ class Engine:
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
         if "<" in question or "\x1b" in question:  # "<@U123> <!channel> where goes NLBSFlags?": people, not terms
             question = re.sub(_MARKUP, " ", question[: MAX_QUESTION * 2]).strip()
+        if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
+            question = re.sub(_TICKET, "ref", question)
         lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)
         if len(question) > MAX_QUESTION:
             return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
@@ -683,6 +688,7 @@ def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) ->
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
 # Patterns compiled on first use (re's cache): a cold `oakley ask` that never needs them never pays for them.
 _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
+_TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _WITH = frozenset({"with", "avec", "without", "sans"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",

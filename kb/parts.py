@@ -12,8 +12,15 @@ import re
 from itertools import pairwise
 
 # "(a) …, (b) …" enumerates questions; a "?" after one or two letters is a lost character ("n?ud", "d?articles")
-_HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)")
-_JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "ensuite", "&", "+"})
+# "1) … 2) …", "1/ … 2/ …" too
+_HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)")
+#: "three things: a, b, and c", "2 questions : …": an announced list, whose every item asks.
+_LIST_HEAD = re.compile(r"\W*(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:things?|questions?|qs|q|"
+                        r"choses?|points?|trucs?)\b[^:?]{0,40}:\s*", re.I)
+_LIST_ITEM = re.compile(r",\s*(?:(?:and|et|puis|pis)\s+)?|\s(?:and|et|puis|pis)\s+(?=[1-5]?\W*(?:what|where|which|how|"
+                        r"when|who|do|does|is|are|can|quel|quelle|quels|quelles|où|comment|combien|quand|est-ce|faut)\b)",
+                        re.I)
+_JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "pis", "ensuite", "&", "+"})
 _QUESTION_WORDS = frozenset({
     "what", "what's", "whats", "where", "which", "how", "why", "when", "who", "is", "are", "does", "do", "did",
     "can", "could", "should", "must", "will", "would", "has", "have", "quel", "quelle", "quels", "quelles",
@@ -29,6 +36,7 @@ MAX_PARTS = 4
 
 
 _SUMS = frozenset({"plus", "+"})
+_CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagine", "imaginons"})
 _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela"})
 
 
@@ -50,6 +58,9 @@ def split(question: str) -> list[str]:
             pieces[-1] += piece
         else:
             pieces.append(piece)
+    if (head := _LIST_HEAD.match(pieces[0])) and "," in pieces[0]:  # "three things: a, b, and c"
+        items = [i.strip().rstrip("?") for i in _LIST_ITEM.split(pieces[0][head.end() :]) if i.strip()]
+        pieces = [*(f"{i}?" for i in items), *pieces[1:]]
     for piece in pieces:
         words = piece.split()
         mark = "?" if piece.rstrip().endswith("?") else ""  # every question of a sentence ending in "?" asks
@@ -57,7 +68,9 @@ def split(question: str) -> list[str]:
         for i in range(1, len(words) - 1):
             joiner = words[i].lower().strip(",")
             between = any(w.lower() in ("between", "entre") for w in words[max(start, i - 3) : i])
-            if joiner in _JOINERS and i - start >= 2 and not between and _asks_after(words, i):
+            # "si notre récup c'est 1 min pis on a 5 plantages, …": a condition goes on; a question word starts anew
+            conditional = words[start].lower() in _CONDITIONS and words[i + 1].lower() not in _QUESTION_WORDS
+            if joiner in _JOINERS and i - start >= 2 and not between and not conditional and _asks_after(words, i):
                 parts.append(" ".join(words[start:i]).rstrip(",") + mark)
                 start = i + 1
         if words[start:]:

@@ -512,8 +512,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     if {"with", "without"} <= near or {"avec", "sans"} <= near:
         return None  # "first without NLBSFlags and then with it": both cases
     j = span.end
-    while j < len(tokens) and j < span.end + 4 and tokens[j] in _VALUE_FILLER:
-        j += 1
+    while j < len(tokens) and j < span.end + 5 and (tokens[j] in _VALUE_FILLER or tokens[j] in _NOT):
+        j += 1  # "NLBSFlags n'est pas à 1": a negated value is still read, then negated
     if not (j < len(tokens) and tokens[j].isdigit()):  # "NLBSFlags … if I set it to 2", "… je la mets à 0"
         k = next((k for k in range(span.end, min(len(tokens), span.end + 6)) if tokens[k] in _SETTING_VERBS), None)
         if k is not None:
@@ -523,6 +523,11 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     if j < len(tokens) and tokens[j].isdigit() and j not in used and not (
             j + 1 < len(tokens) and tokens[j + 1] in _EVENTS):  # "with NLBSFlags, 3 crashes": a count
         used.add(j)
+        if set(tokens[span.start : j]) & _NOT and not set(tokens[max(0, span.start - 3) : j]) & MODALS:
+            but = next((k + 1 for k in range(j + 1, min(len(tokens) - 1, j + 3)) if tokens[k] in _BUT), None)
+            if but is None or not tokens[but].isdigit():
+                return "absent"  # "if NLBSFlags isn't set to 1": the article's other state (not "shouldn't it be 1?")
+            j = but  # "not 2 but 1": the value after "but"
         digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
         return digits if len(digits) <= 10 else digits[:10] + "…"
     if STATE_ABSENT in concepts and STATE_SET not in concepts:

@@ -61,7 +61,7 @@ def front_end(ctx: Context, reply: Reply) -> bool | None:
     if ("hkey" in ctx.words or {"hkcu", "hku", "hkcr", "hkcc"} & ctx.words) and _OTHER_HIVES & ctx.words:
         return False
     asked_front = "frontend" in ctx.concepts
-    asked_back = bool({"backend", "node", "cluster", "dc"} & ctx.concepts)  # any server but the front-end
+    asked_back = bool({"backend", "node", "primary_node", "cluster", "dc"} & ctx.concepts)  # not the front-end
     if asked_front and asked_back and ctx.tokens and ctx.words & _CONTRAST:
         # "on the front-end rather than the back-end nodes?": the role named first is the one proposed
         front = min((i for i, t in enumerate(ctx.tokens) if t in _FRONT_WORDS), default=999)

@@ -44,7 +44,8 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "lasts", "stays", "remains", "helps", "shortens", "reduces", "matters", "changes",
                        "cuts", "saves", "halves", "makes", "covers", "cover", "contains", "encrypts", "protects",
                        "brings", "bring", "lowers", "lower", "shrinks", "decreases", "increases", "improves", "fixes",
-                       "solves", "affects", "impacts", "sets", "turns", "avoids", "prevents", "happens", "depends"})
+                       "solves", "affects", "impacts", "sets", "turns", "avoids", "prevents", "happens", "depends",
+                       "belongs", "belong", "lives", "sits", "runs", "run", "exists", "exist"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
                           "breakdown", "timeline", "total", "sum", "eta"})
 _ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste"})

@@ -1010,7 +1010,7 @@ def test_a_value_said_to_equal_not_set_is_not_settled() -> None:
 
 def test_a_reboot_question_gets_the_restart_gap_not_a_bare_refusal() -> None:
     got = answer("do I need to reboot after setting nlbsflags?")
-    assert not got.answered and "says nothing about restarting" in got.answer, got.answer
+    assert not got.answered and "does not say whether to restart" in got.answer, got.answer
 
 
 @pytest.mark.parametrize("question", ["which protocols between FE and BE are never encrypted without IPSec?",
@@ -1344,8 +1344,8 @@ def test_a_reason_naming_both_servers_is_not_the_term() -> None:
 @pytest.mark.parametrize(("question", "answered", "says"), [
     ("so what doesn't the article give step by step?", True, "step-by-step"),
     ("Qu'est-ce que la KB ne détaille pas ?", True, "pas à pas"),
-    ("how long is Exchange's own recovery part, per the KB?", False, "does not give"),
-    ("la récupération propre d'Exchange dure combien en général ?", False, "ne donne pas"),
+    ("how long is Exchange's own recovery part, per the KB?", False, "does not say how long"),
+    ("la récupération propre d'Exchange dure combien en général ?", False, "ne précise pas"),
     ("FE to BE over HTTP with IWA on the back-end: which auth?", True, "Kerberos"),
 ])
 def test_what_the_article_leaves_out_and_abbreviations(question: str, answered: bool, says: str) -> None:
@@ -1447,3 +1447,39 @@ def test_the_case_without_an_idle_wait_and_owa_passwords(question: str, says: st
 def test_ok_inside_a_question_is_a_predicate_not_a_preamble(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("CR-12345: 2 node hangs with NLBSFlags set, total IPSec time?", "about 4 minutes in all"),
+    ("1) where does NLBSFlags go 2) do I reboot after?", "does not say whether to restart"),
+    ("two questions: the idle timer on Windows 2000, and the ports of policy 1", "143"),
+    ("c'est quoi la valeur de NLBSFlags pis ça va où dans le registre ?", "Oakley"),
+    ("if Exchange takes 2 min and we then have 3 crashes with the flag, total?", "12 minutes"),
+])
+def test_tickets_enumerations_announced_lists_and_conditions(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("if NLBSFlags isn't set to 1, how long does IPSec take after a node crash?", "6 minutes", "set to 1 needs"),
+    ("NLBSFlags n'est pas à 1 chez nous : durée après un plantage ?", "6 minutes", "à 1 a besoin"),
+    ("idle timer when NLBSFlags is absent?", "5 minutes of idle", "reduced to 1 minute"),
+    ("we set it to 1 last week (NLBSFlags); idle time now on Windows Server 2003?", "1 minute", "5 minutes"),
+])
+def test_a_negated_or_stated_value_gives_the_right_case(question: str, says: str, never: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and never not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("so NLBSFlags belongs on the primary server?", "No"),
+    ("the French version says « serveur principal »: NLBSFlags goes on that server, right?", "No"),
+])
+def test_the_primary_server_is_not_where_nlbsflags_goes(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "front-end" in got.answer, got.answer
+
+
+def test_a_negated_value_with_but_keeps_the_value_after_but() -> None:
+    assert not answer("NLBSFlags is not 1 but 3 here, failover time?").answered

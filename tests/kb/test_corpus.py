@@ -55,7 +55,7 @@ def test_answers_in_the_language_asked_for() -> None:
 def test_restart_is_not_claimed_either_way() -> None:
     got = answer("Do I need to restart the server after changing NLBSFlags?")
     assert not got.answered
-    assert "says nothing" in got.answer
+    assert "does not say whether" in got.answer
 
 
 def test_json_shape() -> None:

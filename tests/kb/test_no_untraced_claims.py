@@ -76,7 +76,8 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
             out.add(str(round(100 * abs(a - b) / b)))
     for a in durations:
         out.update({str(a), str(a // 60), str(a % 60), str(a * 1000)})  # and in milliseconds
-    for part, total in product(durations, sums):  # a part of a total ("NLBSFlags saves 40 % of the 10 minutes")
+    saved = {abs(a - b) for a, b in product(SECONDS, repeat=2)}  # what NLBSFlags saves, of a total with Exchange
+    for part, total in product(durations | saved, sums):  # a part of a total ("NLBSFlags saves 40 % of the 10 min")
         if total:
             out.add(str(round(100 * part / total)))
     for bound, total in product(durations, sums):  # the margin to a bound the question sets ("SLA 5 min")
