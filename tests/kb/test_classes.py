@@ -1483,3 +1483,14 @@ def test_the_primary_server_is_not_where_nlbsflags_goes(question: str, starts: s
 
 def test_a_negated_value_with_but_keeps_the_value_after_but() -> None:
     assert not answer("NLBSFlags is not 1 but 3 here, failover time?").answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("my printer stopped after we changed the firewall, any idea?", False),
+    ("le Wi-Fi de mon routeur ne marche plus, c'est le port 80 ?", False),
+    ("seen any netflix documentary about IPSec?", False),
+    ("Pour le registre documentaire : version de l'article ?", True),
+    ("helpdesk asks: are POP3 passwords exposed between FE and BE?", True),
+])
+def test_home_networks_printers_and_tv_decline_but_ops_words_do_not(question: str, answered: bool) -> None:
+    assert answer(question).answered == answered
