@@ -206,6 +206,8 @@ class Engine:
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
         if "time" in concepts and _counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
+        if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:
+            concepts = concepts - {"count"} | {"op_ratio"}  # "how many moves fit into one failover?": a ratio
         if _every_match(matches, "count", lambda m: bool(set(tokens[m.end : m.end + 3]) & TIME_UNITS)):
             concepts = concepts - {"count"} | {"time"}  # "how many of those minutes…", "combien de secondes": a time
         if _every_match(matches, "backup", lambda m: m.start > 0 and tokens[m.start - 1] in _BACK_UP_AGAIN):
@@ -691,6 +693,7 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _WITH = frozenset({"with", "avec", "without", "sans"})
+_FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})
 _WITH_IT = frozenset({"it", "la", "le", "the", "flag", "nlbsflags", "cle", "key", "value", "valeur", "reglage", "fix",

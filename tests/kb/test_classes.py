@@ -1494,3 +1494,13 @@ def test_a_negated_value_with_but_keeps_the_value_after_but() -> None:
 ])
 def test_home_networks_printers_and_tv_decline_but_ops_words_do_not(question: str, answered: bool) -> None:
     assert answer(question).answered == answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("how many NLBSFlags failovers would fit in one failover without it?", "3 times"),
+    ("combien de déplacements planifiés de 6 s tiennent dans une bascule inattendue sans NLBSFlags ?", "60 à 120 fois"),
+    ("10 plantages par an : on sauve combien avec NLBSFlags ?", "40 minutes"),
+])
+def test_how_many_fit_is_a_ratio_and_on_sauve_a_saving(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
