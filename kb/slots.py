@@ -523,7 +523,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     if j < len(tokens) and tokens[j].isdigit() and j not in used and not (
             j + 1 < len(tokens) and tokens[j + 1] in _EVENTS):  # "with NLBSFlags, 3 crashes": a count
         used.add(j)
-        if set(tokens[span.start : j]) & _NOT and not set(tokens[max(0, span.start - 3) : j]) & MODALS:
+        between = set(tokens[span.start : j])  # "isn't missing anymore (we set it to 1)": a double negation, set
+        ruled = set(tokens[max(0, span.start - 3) : j]) & MODALS
+        if between & _NOT and not between & (_NEGATIONS - _NOT) and not ruled:
             but = next((k + 1 for k in range(j + 1, min(len(tokens) - 1, j + 3)) if tokens[k] in _BUT), None)
             if but is None or not tokens[but].isdigit():
                 return "absent"  # "if NLBSFlags isn't set to 1": the article's other state (not "shouldn't it be 1?")
