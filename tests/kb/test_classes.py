@@ -1466,7 +1466,7 @@ def test_tickets_enumerations_announced_lists_and_conditions(question: str, says
     ("NLBSFlags n'est pas à 1 chez nous : durée après un plantage ?", "6 minutes", "à 1 a besoin"),
     ("idle timer when NLBSFlags is absent?", "5 minutes of idle", "reduced to 1 minute"),
     ("we set it to 1 last week (NLBSFlags); idle time now on Windows Server 2003?", "1 minute", "5 minutes"),
-    ("NLBSFlags isn't absent any more, we set it to 1: idle time on Windows Server 2003?", "1 minute", "5 minutes"),
+    ("NLBSFlags isn't missing now (we set it to 1 this morning): idle time on WS2003?", "1 minute", "5 minutes"),
 ])
 def test_a_negated_or_stated_value_gives_the_right_case(question: str, says: str, never: str) -> None:
     got = answer(question)
