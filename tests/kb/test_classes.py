@@ -1505,3 +1505,8 @@ def test_home_networks_printers_and_tv_decline_but_ops_words_do_not(question: st
 def test_how_many_fit_is_a_ratio_and_on_sauve_a_saving(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+def test_moving_the_resource_by_hand_is_a_planned_move() -> None:
+    got = answer("pas de plantage : on veut juste bouger le groupe vers l'autre nœud, IPSec met combien de temps ?")
+    assert got.answered and "3 à 6 secondes" in got.answer, got.answer
