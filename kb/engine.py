@@ -230,6 +230,9 @@ class Engine:
         if "idle" in concepts and not concepts & {"planned", "unplanned", "nlbsflags"} and set(tokens) & _CASES and any(
                 t in ("not", "pas", "no", "without", "sans") for t in tokens):
             concepts = concepts - {"idle"} | {"planned", "process"}  # "in which case is the idle timer not involved?"
+        if "http" in concepts and concepts & {"pop3", "imap4"} and _every_match(
+                matches, "http", lambda m: m.start > 0 and tokens[m.start - 1] in _LIKE):
+            concepts -= {"http"}  # "does POP3 get Kerberos like HTTP does?": HTTP is the yardstick, POP3 the subject
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
         joined = " ".join(tokens)
@@ -693,6 +696,7 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _WITH = frozenset({"with", "avec", "without", "sans"})
+_LIKE = frozenset({"like", "comme", "unlike", "than", "que"})
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})

@@ -1510,3 +1510,13 @@ def test_how_many_fit_is_a_ratio_and_on_sauve_a_saving(question: str, says: str)
 def test_moving_the_resource_by_hand_is_a_planned_move() -> None:
     got = answer("pas de plantage : on veut juste bouger le groupe vers l'autre nœud, IPSec met combien de temps ?")
     assert got.answered and "3 à 6 secondes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("does IMAP4 authenticate with Kerberos to the back-end like HTTP?", "No"),
+    ("POP3 a-t-il Kerberos vers le back-end comme HTTP ?", "Non"),
+])
+def test_a_protocol_compared_like_http_is_the_subject(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+    assert "Basic" in got.answer or "de base" in got.answer, got.answer
