@@ -1520,3 +1520,13 @@ def test_a_protocol_compared_like_http_is_the_subject(question: str, starts: str
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
     assert "Basic" in got.answer or "de base" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("is the planned move slower when the processor load on the nodes is high?", True, "processor load"),
+    ("la charge du processeur compte pour le déplacement planifié ?", True, "charge du processeur"),
+    ("how much CPU overhead does ESP add?", False, "does not cover"),
+])
+def test_the_processor_load_of_a_planned_move_but_not_ipsec_overhead(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered == answered and says in got.answer, got.answer
