@@ -1530,3 +1530,12 @@ def test_a_protocol_compared_like_http_is_the_subject(question: str, starts: str
 def test_the_processor_load_of_a_planned_move_but_not_ipsec_overhead(question: str, answered: bool, says: str) -> None:
     got = answer(question)
     assert got.answered == answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("in a planned move, who informs the front-end that the VIP went to the other node?", "cleanly deletes"),
+    ("déplacement planifié : qui prévient le frontal que l'adresse IP virtuelle est partie ?", "proprement"),
+])
+def test_who_tells_the_front_end_is_the_planned_move_sequence(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
