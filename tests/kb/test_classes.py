@@ -1539,3 +1539,10 @@ def test_the_processor_load_of_a_planned_move_but_not_ipsec_overhead(question: s
 def test_who_tells_the_front_end_is_the_planned_move_sequence(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["what encryption key does the FE-BE policy use?",
+                                      "quelle clé de chiffrement utilise IPSec entre frontal et principal ?",
+                                      "how are session keys exchanged between FE and BE?"])
+def test_encryption_keys_are_not_the_registry_key(question: str) -> None:
+    assert not answer(question).answered
