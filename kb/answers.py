@@ -491,6 +491,7 @@ def support(ctx: Context) -> Reply:
 #: Words by which a question asks IPSec's own port ("what port does IPSec use?"), not the ports it protects.
 _OWN_PORT = frozenset({"use", "uses", "utilise", "utilisent", "run", "runs", "listen", "listens", "ecoute", "single",
                        "unique", "open", "ouvrir", "ouvre"})
+_LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
 _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": "LDAP",
                       "rpc": "RPC", "kerberos": "Kerberos", "gc": "LDAP-GC"}
 
@@ -505,6 +506,12 @@ def policies(ctx: Context) -> Reply:
     if quoted and wanted and not ctx.slots.ports and not any(
             p.ports for _, p in policy_facts if wanted & set(p.protocols)):
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
+    if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted) and "policy" in ctx.concepts and not named:
+        lacking = tuple(fid for fid, policy in policy_facts if not (  # a policy of all traffic names no port
+            any(p.port in ctx.slots.ports for p in policy.ports) or (ctx.slots.ports and not policy.ports)
+            or wanted & set(policy.protocols)))
+        if lacking:  # "which policy does not include port 80?": those that leave it out
+            return Reply(lacking)
     if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
         return Reply(tuple(named))
     if ctx.slots.ports and "policy" in ctx.concepts and not wanted and (

@@ -1546,3 +1546,12 @@ def test_who_tells_the_front_end_is_the_planned_move_sequence(question: str, say
                                       "how are session keys exchanged between FE and BE?"])
 def test_encryption_keys_are_not_the_registry_key(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says", "never"), [
+    ("which suggested policy does not include port 80?", "Suggested policy 1", "Suggested policy 2"),
+    ("quelle stratégie suggérée n'inclut pas LDAP ?", "Stratégie suggérée 2", "Stratégie suggérée 3"),
+])
+def test_a_policy_that_does_not_include_something(question: str, says: str, never: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and never not in got.answer, got.answer
