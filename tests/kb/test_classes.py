@@ -1555,3 +1555,12 @@ def test_encryption_keys_are_not_the_registry_key(question: str) -> None:
 def test_a_policy_that_does_not_include_something(question: str, says: str, never: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and never not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("le KB donne-t-il un pas-à-pas pour les stratégies IPSec ?", "Centre d'aide et support"),
+    ("is there a step by step in the article for building the IPSec policies?", "Help and Support"),
+])
+def test_pas_a_pas_asks_for_the_steps_the_article_leaves_out(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
