@@ -204,7 +204,9 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
         if number is None or not unit or i in used or not (tok.isdigit() or unit >= 60):
             continue
         before = tokens[max(0, i - _LIMIT_GAP) : i]
-        if _BELOW & set(before):
+        if "moins" in before and "au" in before[: before.index("moins")][-1:]:
+            kind = "gt"  # "au moins 3 minutes": at least, like "at least"
+        elif _BELOW & set(before):
             kind = "lt"  # "below 5 minutes" excludes 5 minutes
         elif (_BOUND_AFTER & set(tokens[i + 2 : i + 4]) and not _bounds_next(tokens, i + 2)) or _AT_MOST & set(before):
             kind = "le"

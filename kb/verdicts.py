@@ -126,7 +126,7 @@ def _which_is_longer(ctx: Context) -> bool | None:
 
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
-    if "nlbsflags" in ctx.concepts and not ctx.planned and ctx.words & _SAVING and s.limit is not None and (
+    if "nlbsflags" in ctx.concepts and not ctx.planned and _saves(ctx) and s.limit is not None and (
             not s.durations):
         return _flag_claim(ctx)  # "will NLBSFlags shave more than 5 minutes off?": the saving, not the time
     if {"planned", "unplanned"} <= ctx.concepts and not s.durations and s.limit is None:
@@ -208,11 +208,17 @@ def _stated_ratio(ctx: Context) -> float | None:
     return None
 
 
+def _saves(ctx: Context) -> bool:
+    """A word of saving, other than the "moins" of "au moins" (at least)."""
+    said = ctx.words & _SAVING
+    return bool(said - {"moins"}) or (bool(said) and "au moins" not in " ".join(ctx.tokens))
+
+
 def _flag_claim(ctx: Context) -> bool | None:
     """"Is it 2 times faster with NLBSFlags?", "does it save 4 minutes?": the claim against the article's gap."""
     ratio = _stated_ratio(ctx)
-    saving = ctx.slots.durations if ctx.words & _SAVING and ctx.slots.limit is None else ()
-    bound = ctx.slots.limit if ctx.words & _SAVING and not ctx.slots.durations else None
+    saving = ctx.slots.durations if _saves(ctx) and ctx.slots.limit is None else ()
+    bound = ctx.slots.limit if _saves(ctx) and not ctx.slots.durations else None
     if ratio is None and not saving and bound is None:
         return None
     try:

@@ -1564,3 +1564,13 @@ def test_a_policy_that_does_not_include_something(question: str, says: str, neve
 def test_pas_a_pas_asks_for_the_steps_the_article_leaves_out(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("will NLBSFlags shave more than 5 minutes off a node crash?", "No"),
+    ("NLBSFlags fait-il gagner au moins 3 minutes sur un plantage de nœud ?", "Oui"),
+    ("une bascule inattendue prend-elle au moins 5 minutes sans NLBSFlags ?", "Oui"),
+])
+def test_a_saving_against_a_bound_says_the_saving(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "minutes" in got.answer, got.answer
