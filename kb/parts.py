@@ -14,12 +14,10 @@ from itertools import pairwise
 # "(a) …, (b) …" enumerates questions; a "?" after one or two letters is a lost character ("n?ud", "d?articles")
 # "1) … 2) …", "1/ … 2/ …" too
 _HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)")
-#: "three things: a, b, and c", "2 questions : …": an announced list, whose every item asks.
-_LIST_HEAD = re.compile(r"\W*(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:things?|questions?|qs|q|"
-                        r"choses?|points?|trucs?)\b[^:?]{0,40}:\s*", re.I)
-_LIST_ITEM = re.compile(r",\s*(?:(?:and|et|puis|pis)\s+)?|\s(?:and|et|puis|pis)\s+(?=[1-5]?\W*(?:what|where|which|how|"
-                        r"when|who|do|does|is|are|can|quel|quelle|quels|quelles|où|comment|combien|quand|est-ce|faut)\b)",
-                        re.I)
+#: "three things: a, b, and c", "2 questions : …": an announced list, whose every item asks (compiled on use).
+_LIST_HEAD = (r"\W*(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:things?|questions?|qs|q|choses?|points?|"
+              r"trucs?)\b[^:?]{0,40}:\s*")
+_LIST_ITEM = r",\s*(?:(?:and|et|puis|pis)\s+)?"
 _JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "pis", "ensuite", "&", "+"})
 _QUESTION_WORDS = frozenset({
     "what", "what's", "whats", "where", "which", "how", "why", "when", "who", "is", "are", "does", "do", "did",
@@ -58,8 +56,8 @@ def split(question: str) -> list[str]:
             pieces[-1] += piece
         else:
             pieces.append(piece)
-    if (head := _LIST_HEAD.match(pieces[0])) and "," in pieces[0]:  # "three things: a, b, and c"
-        items = [i.strip().rstrip("?") for i in _LIST_ITEM.split(pieces[0][head.end() :]) if i.strip()]
+    if "," in pieces[0] and (head := re.match(_LIST_HEAD, pieces[0], re.I)):  # "three things: a, b, and c"
+        items = [i.strip().rstrip("?") for i in re.split(_LIST_ITEM, pieces[0][head.end() :], flags=re.I) if i.strip()]
         pieces = [*(f"{i}?" for i in items), *pieces[1:]]
     for piece in pieces:
         words = piece.split()

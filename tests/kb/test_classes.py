@@ -1574,3 +1574,8 @@ def test_pas_a_pas_asks_for_the_steps_the_article_leaves_out(question: str, says
 def test_a_saving_against_a_bound_says_the_saving(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts) and "minutes" in got.answer, got.answer
+
+
+def test_est_ce_que_before_http_is_not_a_comparison() -> None:
+    got = answer("est-ce que HTTP et POP3 utilisent Kerberos ?")
+    assert got.answered and "HTTP" in got.answer, got.answer
