@@ -1566,14 +1566,14 @@ def test_pas_a_pas_asks_for_the_steps_the_article_leaves_out(question: str, says
     assert got.answered and says in got.answer, got.answer
 
 
-@pytest.mark.parametrize(("question", "starts"), [
-    ("will NLBSFlags shave more than 5 minutes off a node crash?", "No"),
-    ("NLBSFlags fait-il gagner au moins 3 minutes sur un plantage de nœud ?", "Oui"),
-    ("une bascule inattendue prend-elle au moins 5 minutes sans NLBSFlags ?", "Oui"),
+@pytest.mark.parametrize(("question", "starts", "says"), [
+    ("will NLBSFlags shave more than 5 minutes off a node crash?", "No", "4 minutes less"),
+    ("NLBSFlags fait-il gagner au moins 3 minutes sur un plantage de nœud ?", "Oui", "4 minutes de moins"),
+    ("une bascule inattendue prend-elle au moins 5 minutes sans NLBSFlags ?", "Oui", "6 minutes"),
 ])
-def test_a_saving_against_a_bound_says_the_saving(question: str, starts: str) -> None:
+def test_a_saving_against_a_bound_says_the_saving(question: str, starts: str, says: str) -> None:
     got = answer(question)
-    assert got.answered and got.answer.startswith(starts) and "minutes" in got.answer, got.answer
+    assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
 
 
 def test_est_ce_que_before_http_is_not_a_comparison() -> None:
