@@ -104,6 +104,8 @@ def set_on_a_role(tokens: list[str], matches: list[Match], concepts: frozenset[s
                 return True
             if ahead[0].concepts & {"backend", "node", "primary_node"} and not concepts & _NOT_WHERE:
                 return True
+            if "compare" in concepts and {"frontend"} < concepts & ROLES and not concepts & _NOT_WHERE:
+                return True  # "applied on the front-end box rather than the BE nodes?": one role against another
     return False
 
 

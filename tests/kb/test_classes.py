@@ -1579,3 +1579,31 @@ def test_a_saving_against_a_bound_says_the_saving(question: str, starts: str, sa
 def test_est_ce_que_before_http_is_not_a_comparison() -> None:
     got = answer("est-ce que HTTP et POP3 utilisent Kerberos ?")
     assert got.answered and "HTTP" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is the NLBSFlags tweak applied on the front-end box rather than the clustered BE nodes?", "Yes"),
+    ("Is the NLBSFlags tweak applied on the BE nodes rather than the front-end?", "No"),
+    ("NLBSFlags est appliqué sur le frontal plutôt que sur les nœuds ?", "Oui"),
+])
+def test_one_role_rather_than_another_asks_where(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "Oakley" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Quel outil la procédure fait-elle lancer depuis Démarrer > Exécuter ?", "regedit"),
+    ("ou trouver la procedure complete pour configurer IPSec d'apres l'article ?", "Centre d'aide et support"),
+])
+def test_start_run_and_configuring_ipsec_name_their_subject(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "How to configure IPSec on a Windows Server 2003 file-server cluster with no Exchange on it?",
+    "IPSec sur un cluster de serveurs de fichiers sans Exchange, ça marche pareil ?",
+])
+def test_a_cluster_without_exchange_is_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and "Exchange" in got.answer, got.answer
