@@ -36,6 +36,10 @@ MAX_PARTS = 4
 _SUMS = frozenset({"plus", "+"})
 _CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagine", "imaginons"})
 _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela"})
+#: "…, et IPSec y est-il pris en charge ?": a verb before its subject asks, in French.
+_INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\W*$")
+#: "…sans la clé, combien au total, et avec la clé ?": after a comma, the other case asks the same again.
+_STATES = frozenset({"avec", "sans", "with", "without"})
 
 
 def _asks_after(words: list[str], i: int) -> bool:
@@ -43,8 +47,10 @@ def _asks_after(words: list[str], i: int) -> bool:
     nxt = [w.lower().strip(",") for w in words[i + 1 : i + 4]]
     if words[i].lower() in _SUMS:  # "5 min idle plus IKE makes how much?" adds; it asks one question
         return bool(nxt) and nxt[0] in _QUESTION_WORDS
+    if nxt and nxt[0] in _STATES and words[i - 1].endswith(","):
+        return True
     return bool(nxt) and (nxt[0] in _QUESTION_WORDS or nxt[0] in _PRONOUNS
-                          or any(w.split("'")[-1] in _LATE_QUESTION_WORDS for w in nxt))
+                          or any(w.split("'")[-1] in _LATE_QUESTION_WORDS or _INVERSION.search(w) for w in nxt))
 
 
 def split(question: str) -> list[str]:

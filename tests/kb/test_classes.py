@@ -1607,3 +1607,14 @@ def test_start_run_and_configuring_ipsec_name_their_subject(question: str, says:
 def test_a_cluster_without_exchange_is_declined(question: str) -> None:
     got = answer(question)
     assert not got.answered and "Exchange" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Windows 2000 : quelle est la durée d'inactivité minimale, et IPSec y est-il supporté en cluster ?",
+     ["5 minutes", "sans cluster"]),
+    ("Exchange se rétablit en 5 min. Sans la clé, on est à combien au total, et avec la clé ?",
+     ["11 minutes", "7 minutes"]),
+])
+def test_an_inverted_verb_or_the_other_case_after_a_comma_is_a_part(question: str, says: list[str]) -> None:
+    got = answer(question)
+    assert got.answered and all(s in got.answer for s in says), got.answer

@@ -19,6 +19,10 @@ from kb.yesno import is_yes_no
     ("elle va ou la cle, et on met quoi dedans ?", 2),
     ("is kerberos in the 'encrypt everything incl. DCs' policy?", 1),
     ("a? b? c? d? e? f? g?", MAX_PARTS),
+    ("quelle est la durée minimale, et IPSec y est-il supporté en cluster ?", 2),
+    ("sans la clé, combien au total, et avec la clé ?", 2),
+    ("without NLBSFlags, the total, and with it?", 2),
+    ("temps de bascule sans et avec la clé ?", 1),
 ])
 def test_split(text: str, parts: int) -> None:
     assert len(split(text)) == parts
