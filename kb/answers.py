@@ -493,6 +493,9 @@ def support(ctx: Context) -> Reply:
 _OWN_PORT = frozenset({"use", "uses", "utilise", "utilisent", "run", "runs", "listen", "listens", "ecoute", "single",
                        "unique", "open", "ouvrir", "ouvre"})
 _LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
+#: Words that ask for advice ("should we also encrypt 995?"), not whether a policy names a port.
+_ADVISED = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "devrais", "faudrait",
+                      "have", "recommend", "recommended", "conseille", "recommande"})
 _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": "LDAP",
                       "rpc": "RPC", "kerberos": "Kerberos", "gc": "LDAP-GC"}
 
@@ -525,6 +528,12 @@ def policies(ctx: Context) -> Reply:
         absent = [port for port in ctx.slots.ports if not any(s.port == port for s in policy.ports)]
         text = ctx.kb.facts[fid].text.get(ctx.lang)
         return Reply((fid,), f"{text} {ctx.t('policy_lacks_port', what=', '.join(map(str, absent)))}" if absent else "")
+    named_ports = {s.port for _, policy in policy_facts for s in policy.ports}
+    absent = [p for p in ctx.slots.ports if p not in named_ports]
+    if absent and ctx.words & _ADVISED and not named and not {"password", "message_flow"} & ctx.concepts:
+        # "faut-il aussi chiffrer le port 995 ?": whether to add a port it never names is not the article's call
+        # (to protect POP3 passwords, though, it says which ports)
+        raise NotCovered("detail_port_number", ", ".join(map(str, absent)))
     chosen: list[str] = []
     missing: list[int] = []
     for port in ctx.slots.ports:

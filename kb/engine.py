@@ -204,6 +204,8 @@ class Engine:
         if (concepts & self._attributes) - {"process"} and _every_match(
                 matches, "process", lambda m: set(tokens[m.start : m.end]) <= _EXPLAIN):
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
+        if "advice" in concepts and concepts & _PROTECTED:
+            concepts |= {"policy"}  # "what does Microsoft recommend for POP3?": the suggested policies
         if "time" in concepts and _counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
         if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:
@@ -632,10 +634,13 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
 _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
                             "s", "being", "been"})
+#: What the suggested policies protect: advice about these is advice about the policies.
+_PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3", "imap4", "http", "ldap", "rpc",
+                        "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy",
-                       "firewall", "kerberos"})
+                       "advice", "firewall", "kerberos"})
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
 _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})

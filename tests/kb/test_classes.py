@@ -1618,3 +1618,49 @@ def test_a_cluster_without_exchange_is_declined(question: str) -> None:
 def test_an_inverted_verb_or_the_other_case_after_a_comma_is_a_part(question: str, says: list[str]) -> None:
     got = answer(question)
     assert got.answered and all(s in got.answer for s in says), got.answer
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("What's the best way to learn Node.js in 2024?", False),
+    ("Can you recommend a good laptop for our on-call engineer who handles the Exchange cluster?", False),
+    ("hey! can anyone recommend a decent renters insurance policy?", False),
+    ("what does the KB recommend for POP3 passwords?", True),
+    ("quelle est la meilleure façon de chiffrer le trafic vers le back-end ?", True),
+])
+def test_advice_words_ask_for_a_policy_only_about_what_ipsec_protects(question: str, answered: bool) -> None:
+    got = answer(question)
+    assert got.answered is answered, got.answer
+    if answered:
+        assert "110" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("Faut-il aussi chiffrer le port 995 (POP3 sur SSL) avec IPSec ?", False, "995"),
+    ("should we add port 443 to the IPSec policy between FE and BE?", False, "443"),
+    ("Faut-il chiffrer le port 443 pour protéger les mots de passe POP3 ?", True, "110"),
+    ("is 443 one of the suggested ports?", True, "80"),
+])
+def test_whether_to_add_a_port_the_article_never_names_is_not_its_call(question: str, answered: bool,
+                                                                        says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Que fait le flag --force dans git push ?",
+    "what's the avg salary difference between a front-end and a back-end developer in 2024?",
+    "Comment copier ma clé SSH publique sur un serveur distant ?",
+    "Combien de temps prend la récupération d'Exchange 2003 (montage des banques) lors d'un basculement ?",
+])
+def test_git_salaries_ssh_keys_and_mounting_stores_decline(question: str) -> None:
+    assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Selon la KB, comment j'ouvre l'éditeur du Registre sur le frontal ?", "regedit"),
+    ("nothing crosses the DMZ firewall between FE and BE except IPSec: does the KB see that as a reason?",
+     "firewall"),
+])
+def test_opening_regedit_and_a_dmz_firewall_are_in_scope(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
