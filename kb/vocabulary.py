@@ -163,6 +163,7 @@ _INFLECTIONS = (
     ("ez", ("er", "e", "re", "ir")), ("ent", ("er", "e", "re", "ir")), ("ait", ("er", "e", "re", "ir")),
     ("ais", ("er", "e", "re", "ir")), ("era", ("er", "e")), ("ees", ("er", "e", "ee")), ("ee", ("er", "e")),
     ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)), ("ly", ("",)),
+    ("iest", ("y",)), ("est", ("", "e")),  # "narrowest", "busiest", "safest"
 )
 
 

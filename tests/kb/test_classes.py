@@ -1664,3 +1664,17 @@ def test_git_salaries_ssh_keys_and_mounting_stores_decline(question: str) -> Non
 def test_opening_regedit_and_a_dmz_firewall_are_in_scope(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("Which key exchange protocol renegotiates the SAs with the new back-end node?", True, "IKE"),
+    ("ELI5 why POP/IMAP creds leak between the two tiers but OWA creds don't", True, "Basic"),
+    ("the narrowest of the suggested policies, what ports does it scope?", True, "110"),
+    ("On parle bien de Windows 2000 Server : c'est OK dans quels cas au juste ?", True, "sans cluster"),
+    ("Comment je vérifie avec le Moniteur IPSec que les SA sont recréées après le basculement ?", False, ""),
+    ("Is there another Oakley registry value that brings IKE main mode down to a few seconds?", False, ""),
+    ("how do I configure the IMAP4 virtual server in the back-end cluster?", False, ""),
+])
+def test_everyday_words_and_near_misses_of_this_round(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
