@@ -217,6 +217,9 @@ class Engine:
         if "ipsec" in concepts and "password" not in concepts and any(
                 t == "ipsec" and set(tokens[max(0, i - 3) : i]) & _WITHOUT for i, t in enumerate(tokens)):
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
+        if "meaning" in concepts and ("ike" not in concepts or _every_match(
+                matches, "ike", lambda m: tokens[m.start : m.end] != ["ike"])):
+            concepts -= {"meaning"}  # "« mode principal », ça veut dire quoi ?": the term, not IKE's name
         if _NAME_MEANING in concepts and "nlbsflags" not in concepts and concepts & _SPELT_OUT:
             concepts -= {_NAME_MEANING}  # "what does ESP stand for?": the article spells ESP out; not NLBSFlags' name
         if "principal" in tokens and "ike" not in concepts and (
@@ -616,7 +619,7 @@ NOT_GIVEN = "@not_given"
 _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
-_SPELT_OUT = frozenset({"esp", "owa", "nlb"})  # names the article spells out
+_SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out
 NO_IPSEC = "@no_ipsec"
 _WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.

@@ -34,8 +34,12 @@ MAX_PARTS = 4
 
 
 _SUMS = frozenset({"plus", "+"})
+#: Words that open a question when one already opened the sentence ("what…, what…").
+_WH_OPENERS = frozenset({"what", "where", "which", "how", "why", "when", "who", "quel", "quelle", "quels", "quelles",
+                         "où", "comment", "combien", "pourquoi", "quand"})
 _CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagine", "imaginons"})
-_PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela"})
+_PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela",
+                       "c'est", "c’est", "cest"})
 #: "…, et IPSec y est-il pris en charge ?": a verb before its subject asks, in French.
 _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\W*$")
 #: "…sans la clé, combien au total, et avec la clé ?": after a comma, the other case asks the same again.
@@ -77,6 +81,11 @@ def split(question: str) -> list[str]:
             if joiner in _JOINERS and i - start >= 2 and not between and not conditional and _asks_after(words, i):
                 parts.append(" ".join(words[start:i]).rstrip(",") + mark)
                 start = i + 1
+            elif (words[i - 1].endswith(",") and i - start >= 4 and words[i].lower() in _WH_OPENERS
+                  and words[start].lower() in _WH_OPENERS - {"when", "quand"} and not conditional):
+                # "What does IKE stand for, what does it do after a crash, and…": a question after a question
+                parts.append(" ".join(words[start:i]).rstrip(",") + mark)
+                start = i
         if words[start:]:
             parts.append(" ".join(words[start:]))
     parts = [p for p in parts if any(ch.isalnum() for ch in p)]

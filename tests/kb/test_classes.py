@@ -1678,3 +1678,17 @@ def test_opening_regedit_and_a_dmz_firewall_are_in_scope(question: str, says: st
 def test_everyday_words_and_near_misses_of_this_round(question: str, answered: bool, says: str) -> None:
     got = answer(question)
     assert got.answered is answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("What does IKE stand for?", "Internet Key Exchange"),
+    ("que veut dire IKE ?", "Internet Key Exchange"),
+    ("« mode principal », ça veut dire quoi ?", "mode principal (main mode)"),
+])
+def test_ike_is_spelt_out_by_the_article(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_nlbsflags_name_is_still_not_spelt_out() -> None:
+    assert not answer("what does NLBSFlags stand for?").answered

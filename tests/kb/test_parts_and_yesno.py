@@ -23,6 +23,10 @@ from kb.yesno import is_yes_no
     ("sans la clé, combien au total, et avec la clé ?", 2),
     ("without NLBSFlags, the total, and with it?", 2),
     ("temps de bascule sans et avec la clé ?", 1),
+    ("What does IKE stand for, what does it do after a crash, and what port does it use?", 3),
+    ("Quelle valeur mettre pour NLBSFlags, et c'est un REG_DWORD ?", 2),
+    ("Where, exactly, do I set it?", 1),
+    ("When an admin moves the group with Cluster Administrator, how long does IPSec take?", 1),
 ])
 def test_split(text: str, parts: int) -> None:
     assert len(split(text)) == parts
