@@ -196,7 +196,9 @@ class Engine:
                       (t in terms and len(t) < 7) or self.vocabulary.ordinary(t)
                       or (distance(t, c) > 1 and self.vocabulary.slip_of_ordinary(t))) else t
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
-        matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)]
+        shouted = acronyms(text)
+        matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)
+                   and not _everyday_homograph(tokens, m, shouted)]
         concepts = frozenset(c for m in matches for c in m.concepts)
         if _every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS) and (
                 concepts - {SMALL_TALK}):
@@ -224,8 +226,9 @@ class Engine:
             concepts -= {_NAME_MEANING}  # "what does ESP stand for?": the article spells ESP out; not NLBSFlags' name
         if "principal" in tokens and "ike" not in concepts and (
                 concepts & {"frontend", "primary_node", "translation_word"} or ("backend" in concepts and any(
-                    w in ("back", "backend", "dorsal") for w in tokens))) and _names_identity(tokens) and not (
-                concepts & self._attributes - {"reason"}) and concepts & self._topics <= _ABOUT_THE_TERM:
+                    w in ("back", "backend", "dorsal") for w in tokens)) or {"backend", "where"} <= concepts
+        ) and _names_identity(tokens) and not (
+                concepts & self._attributes - {"reason", "where"}) and concepts & self._topics <= _ABOUT_THE_TERM:
             concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
         if concepts & {"article", "steps", "policy"} and "port" not in concepts and _not_given(tokens):
             concepts |= {NOT_GIVEN}  # "what does the KB NOT give step by step?": the policies, which it leaves out
@@ -294,6 +297,12 @@ class Engine:
                 d in self._totals for d in slots.durations):
             guessed = frozenset({"unplanned"} - concepts)
             concepts |= {"unplanned"}  # "why 6 minutes?", "2 min or 6 min?": the article's unplanned totals
+        if "windows" in concepts and slots.durations and not concepts & (_OTHER_DURATIONS | {"idle"}) and all(
+                d in self._idles for d in slots.durations):
+            concepts |= {"idle"}  # "le temps minimum de 5 min, c'est pour quel OS ?": the idle timer per Windows
+        if {"where", "windows"} <= concepts and _every_match(
+                matches, "where", lambda m: bool(set(tokens[m.end : m.end + 1]) & _OS_WORDS)):
+            concepts -= {"where"}  # "on which OS?": which Windows, not where
         covered = _covered(tokens, matches)
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, covered, strict=True)
                                            if not m], names, acronyms(text))
@@ -640,6 +649,7 @@ _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets"
 #: What the suggested policies protect: advice about these is advice about the policies.
 _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3", "imap4", "http", "ldap", "rpc",
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
+_OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy",
@@ -684,6 +694,23 @@ _COMBIEN_DE = frozenset({"combien", "de", "d"})
 _NOT_THINGS = frozenset({"temps", "fois", "pourcent", "percent", "pourcentage", "pour", "cent", "plus", "moins", "ca",
                          "cela", "il", "elle", "on",
                          "faut", "gagne", "perd", "dure", "durent", "prend", "mets", "met", "coute"})
+
+
+#: Words before "sa" that make it a security association ("les SA", "the SA") rather than "her/its" ("sa date").
+_SA_DETERMINERS = frozenset({"les", "la", "des", "une", "un", "the", "a", "l", "cette", "each", "chaque", "ces",
+                             "nouvelle", "nouvelles", "new", "old", "ipsec", "first", "premiere"})
+#: Words before "rapport" that make it a report ("mon rapport d'audit"), not a ratio.
+_REPORT_OWNERS = frozenset({"mon", "ma", "notre", "votre", "son", "leur", "ce", "un", "mes", "nos", "vos"})
+
+
+def _everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozenset[str]) -> bool:
+    """A French everyday word spelt like a term: "sa dernière mise à jour" (her), "mon rapport d'audit" (report)."""
+    if m.end - m.start != 1:
+        return False
+    word, before = tokens[m.start], tokens[m.start - 1] if m.start else ""
+    if word == "sa" and "sa" not in shouted:
+        return before not in _SA_DETERMINERS and m.end < len(tokens) and tokens[m.end].isalpha()
+    return word == "rapport" and before in _REPORT_OWNERS
 
 
 def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:

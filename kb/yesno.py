@@ -62,6 +62,7 @@ _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "c
                              "lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _FR_PREPOSITIONS = frozenset({"vers", "dans", "sur", "par", "pour", "avec", "sous", "sans", "selon", "contre", "chez"})
+_FR_WH_LAST = frozenset({"quand", "comment", "pourquoi", "combien", "lequel", "laquelle", "lesquels", "lesquelles"})
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
@@ -114,6 +115,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
     if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
         return False
+    if words[-1] in _FR_WH_LAST:
+        return False  # "les SA sont supprimées quand ?": a question word at the end asks it
     if _CHOICE & set(words) and re.search(_FIGURE_CHOICE, question[:2000], re.I) and not _tagged(words):
         return False  # "is it 6 or 2 minutes with NLBSFlags?": a choice between figures
     if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])

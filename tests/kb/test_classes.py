@@ -1692,3 +1692,21 @@ def test_ike_is_spelt_out_by_the_article(question: str, says: str) -> None:
 
 def test_nlbsflags_name_is_still_not_spelt_out() -> None:
     assert not answer("what does NLBSFlags stand for?").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Pour mon rapport d'audit : quelle est la version de l'article et la date de sa dernière mise à jour ?", "1.4"),
+    ("Le temps « minimum » de 5 min, c'est pour quel OS ?", "Windows 2000"),
+    ("the 1 minute idle time is on which OS?", "Windows Server 2003"),
+    ("le serveur principal c'est quel serveur ?", "back-end"),
+    ("I need the fully qualified hive location of the knob that drops a dead BE node's SAs sooner.", "PolicyAgent"),
+    ("walk me through the SA story from the old node to the new one when the group is moved by hand", "virtual IP"),
+])
+def test_french_homographs_which_os_and_everyday_words(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_question_word_at_the_end_is_not_a_yes_no_question() -> None:
+    got = answer("les SA sont supprimées quand ?")
+    assert got.answered and not got.answer.startswith(("Oui", "Non")), got.answer
