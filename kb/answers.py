@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
+from kb.policyrefs import DIFF_WORDS, SUM_WORDS, referred
 from kb.record import Record
 from kb.slots import Slots
 from kb.store import KnowledgeBase
@@ -510,6 +511,8 @@ def policies(ctx: Context) -> Reply:
     if quoted and wanted and not ctx.slots.ports and not any(
             p.ports for _, p in policy_facts if wanted & set(p.protocols)):
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
+    if "policy" in ctx.concepts and (worked := _between_policies(ctx, policy_facts)):
+        return worked
     if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted) and "policy" in ctx.concepts and not named:
         lacking = tuple(fid for fid, policy in policy_facts if not (  # a policy of all traffic names no port
             any(p.port in ctx.slots.ports for p in policy.ports) or (ctx.slots.ports and not policy.ports)
@@ -574,6 +577,37 @@ def policies(ctx: Context) -> Reply:
         joined = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
         return Reply(facts, f"{joined} {ctx.t('port_not_named', what=', '.join(map(str, missing)))}")
     return Reply(facts)
+
+
+def _between_policies(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]]) -> Reply | None:
+    """What one policy adds to another, the distinct ports of several, the sum of one's port numbers."""
+    refs = referred(ctx.tokens, ctx.slots.ports, ctx.concepts)
+    by_number = {p.number: (fid, p) for fid, p in policy_facts}
+    refs = tuple(n for n in refs if n in by_number)
+    if not refs:
+        return None
+    facts = tuple(by_number[n][0] for n in refs)
+    said = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    if "count" in ctx.concepts and "port" in ctx.concepts and len(refs) >= 2:  # "how many ports in the first two?"
+        ports = sorted({s.port for n in refs for s in by_number[n][1].ports})
+        which, listed = ctx.t("and_word").join(map(str, refs)), ", ".join(map(str, ports))
+        return Reply(facts, f"{said} {ctx.t('ports_union', which=which, count=len(ports), ports=listed)}")
+    if "port" in ctx.concepts and ctx.words & SUM_WORDS and len(refs) == 1 and "count" not in ctx.concepts:
+        numbers = [s.port for s in by_number[refs[0]][1].ports]
+        if numbers:  # "somme des numéros de ports de la 2e stratégie ?" (a quiz): 80 + 110 + 143
+            terms = " + ".join(map(str, numbers))
+            return Reply(facts, f"{said} {ctx.t('port_sum', n=refs[0], terms=terms, sum=sum(numbers))}")
+    if len(refs) >= 2 and ctx.words & DIFF_WORDS:  # "what does policy 3 cover that policy 2 does not?"
+        low, high = by_number[refs[0]][1], by_number[refs[-1]][1]
+        low_ports = {s.port for s in low.ports}
+        added = [f"port {s.port} ({s.protocol})" for s in high.ports if s.port not in low_ports]
+        by_port = {s.protocol for s in high.ports}
+        added += [ctx.t("gc_traffic") if p == "LDAP-GC" else p for p in high.protocols
+                  if p not in low.protocols and p not in by_port]
+        if added:
+            adds = ctx.t("policy_adds", high=high.number, low=low.number, what=", ".join(added))
+            return Reply(facts, f"{said} {adds}")
+    return None
 
 
 def related(ctx: Context) -> Reply:

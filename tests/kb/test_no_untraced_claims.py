@@ -2,7 +2,8 @@
 
 A number is traced when it is written in the article's facts (texts, quotes,
 data), stated in the question, or computed from the article's durations and the
-question's (sums, differences, ratios, percentages, margins to a bound, minutes, seconds and milliseconds).
+question's (sums, differences, ratios, percentages, margins to a bound, minutes, seconds and milliseconds),
+or from the suggested policies' ports (their count, a policy's port numbers added up).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 import yaml
 
 from kb.engine import answer
-from kb.model import IdleTimer, IkeMainMode, PlannedMove, UnplannedTotal
+from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, PlannedMove, UnplannedTotal
 from kb.slots import WORD_NUMBERS
 from kb.store import default_kb
 from kb.text import tokenize
@@ -45,6 +46,10 @@ def _article_numbers() -> tuple[set[str], set[int]]:
         elif isinstance(data, UnplannedTotal):
             seconds.update({data.idle_seconds, data.ike_seconds, data.total_seconds})
     literals.update(_NUMBER.findall(kb.article.article.revision + " " + kb.article.article.last_reviewed))
+    # a policy's port numbers added up (a quiz), and how many distinct ports policies name together
+    policies = [f.data.ports for f in kb.article.facts if isinstance(f.data, IpsecPolicy)]
+    literals.update(str(sum(s.port for s in ports)) for ports in policies)
+    literals.update(str(len({s.port for p in chosen for s in p})) for chosen in product(policies, repeat=2))
     return literals, seconds
 
 
