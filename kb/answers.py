@@ -497,6 +497,7 @@ _LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excl
 #: Words that ask for advice ("should we also encrypt 995?"), not whether a policy names a port.
 _ADVISED = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "devrais", "faudrait",
                       "have", "recommend", "recommended", "conseille", "recommande"})
+_WHICH_NUMBER = frozenset({"which", "what", "quel", "number", "numero", "numbers", "numeros"})
 _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": "LDAP",
                       "rpc": "RPC", "kerberos": "Kerberos", "gc": "LDAP-GC"}
 
@@ -511,6 +512,8 @@ def policies(ctx: Context) -> Reply:
     if quoted and wanted and not ctx.slots.ports and not any(
             p.ports for _, p in policy_facts if wanted & set(p.protocols)):
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
+    if "firewall" in ctx.concepts and not ctx.slots.ports and ctx.words & _WHICH_NUMBER:  # "…single port: which?"
+        raise NotCovered("detail_port", ctx.t("single_port"))
     if "policy" in ctx.concepts and (worked := _between_policies(ctx, policy_facts)):
         return worked
     if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted) and "policy" in ctx.concepts and not named:

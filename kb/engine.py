@@ -208,6 +208,9 @@ class Engine:
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
         if "advice" in concepts and concepts & _PROTECTED:
             concepts |= {"policy"}  # "what does Microsoft recommend for POP3?": the suggested policies
+        if "where" in concepts and "où" not in text.lower() and _every_match(matches, "where", lambda m: (
+                tokens[m.start] == "ou" and m.start > 0 and tokens[m.start - 1] not in _OPENING)):
+            concepts -= {"where"}  # "la durée d'inactivité ou la renégociation ?": "or", not "where" (no accent)
         if "time" in concepts and _counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
         if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:
@@ -649,6 +652,8 @@ _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets"
 #: What the suggested policies protect: advice about these is advice about the policies.
 _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3", "imap4", "http", "ldap", "rpc",
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
+#: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
+_OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject

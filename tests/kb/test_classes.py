@@ -1710,3 +1710,26 @@ def test_french_homographs_which_os_and_everyday_words(question: str, says: str)
 def test_a_question_word_at_the_end_is_not_a_yes_no_question() -> None:
     got = answer("les SA sont supprimées quand ?")
     assert got.answered and not got.answer.startswith(("Oui", "Non")), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("worst-case planned move is 6 sec and unplanned with the flag is 2 min - how many seconds longer?", "114"),
+    ("Qu'est-ce qui détermine le temps de basculement quand on met IPSec entre frontaux et principaux ?", "renégoci"),
+    ("Without IPSec, what state is HTTP / POP3 / IMAP4 traffic in between the front-end and back-end?",
+     "unencrypted"),
+    ("Qu'est-ce que NLBSFlags ne raccourcit pas : la durée d'inactivité ou la renégociation IKE ?", "1 minute"),
+    ("why is port 80 in the 2nd policy at all?", "message flow"),
+    ("our security team wants only one port open through the firewall between FE and BE — does the article "
+     "consider that?", "firewall"),
+])
+def test_longer_determines_without_ipsec_or_the_and_why_a_port(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What's the actual fix described in KB 248346 for the lost L2TP sessions?",
+    "the 'single port' thing in the firewall reason - which port number is that supposed to be?",
+])
+def test_a_related_articles_fix_and_the_firewalls_port_decline(question: str) -> None:
+    assert not answer(question).answered
