@@ -220,7 +220,7 @@ class Engine:
         if _every_match(matches, "backup", lambda m: m.start > 0 and tokens[m.start - 1] in _BACK_UP_AGAIN):
             concepts -= {"backup"}  # "IPSec is back up in 3 to 6 seconds": up again, not a backup
         if "ipsec" in concepts and "password" not in concepts and any(
-                t == "ipsec" and set(tokens[max(0, i - 3) : i]) & _WITHOUT for i, t in enumerate(tokens)):
+                t == "ipsec" and _negated(tokens, i) for i, t in enumerate(tokens)):
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
         if "meaning" in concepts and ("ike" not in concepts or _every_match(
                 matches, "ike", lambda m: tokens[m.start : m.end] != ["ike"])):
@@ -484,6 +484,8 @@ class Engine:
     def _answer_part(self, r: Reading, lang: Lang) -> Outcome | None:
         """The part's answer; None when no intent fits (the caller may read it as a follow-up)."""
         concepts, slots = r.concepts, r.slots
+        if {"warning", "exposure", "password"} <= concepts and "registry" not in concepts:
+            concepts -= {"warning"}  # "…OWA password sniffed. is that a risk?": exposure, not the registry's risk
         if "-" in r.text and (negative := next((m for m in re.finditer(_NEGATIVE, r.text, re.I)
                                                 if not r.text[: m.start()].rstrip()[-1:].isdigit()), None)):  # "3 - 6"
             text = self._t("negative_duration", lang, what=negative.group(0).strip())  # "Exchange takes -3 min"
@@ -508,6 +510,15 @@ class Engine:
             return self._decline(lang, "detail_idle_set")  # "which NLBSFlags value for a 30 s idle time?": none
         if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"}:
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
+        if "reason" in concepts and r.words & _CHOSEN:
+            return self._decline(lang, "detail_choice")  # "why did Microsoft choose 1 minute?": never explained
+        if "reason" in concepts and "unplanned" in concepts and concepts & {"cluster", "node"} and not (
+                concepts & _WHAT_IPSEC_DOES):
+            return self._decline(lang, "detail_hang_cause")  # "why does the cluster service hang?": not said
+        if "tunnel" in concepts and concepts & {"steps", "set_verb", "create"}:
+            return self._decline(lang, "detail_tunnel")  # "how do I configure tunnel mode?": transport mode only
+        if "count" in concepts and _counted_noun(r.tokens) in _UNCOUNTED:
+            return self._decline(lang)  # "how many L2TP sessions are lost?": the article counts none
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
         mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
                    and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)))
@@ -518,6 +529,10 @@ class Engine:
             return None
         if intent.gap is not None:
             return Outcome(False, intent.gap.get(lang), intent=intent.id, declined="gap")
+        if concepts & set(intent.refusal_when) and not (
+                "article" in concepts and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang))):
+            text = " ".join(self.kb.facts[f].text.get(lang) for f in intent.facts)
+            return Outcome(False, text, intent=intent.id, declined="gap")  # "the MMC steps?": it gives none
         ctx = Context(self.kb, slots, concepts, lang, r.words, r.tokens)
         try:
             reply = COMPUTE[intent.compute](ctx) if intent.compute else Reply(intent.facts)
@@ -654,6 +669,14 @@ _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
 #: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
 _OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
+#: Things the article never counts ("how many L2TP sessions are lost?").
+_UNCOUNTED = frozenset({"sessions", "session", "users", "utilisateurs", "connexions", "connections", "connection",
+                        "paquets", "packets", "clients", "mailboxes", "boites", "requests", "requetes"})
+#: "why did Microsoft choose 1 minute?": a design choice the article never explains.
+_CHOSEN = frozenset({"choisi", "choisir", "chose", "choose", "chosen", "picked", "decided", "decide"})
+#: What the article says IPSec does around a hang; a "why" about the hang alone asks for its cause.
+_WHAT_IPSEC_DOES = frozenset({"ipsec", "idle", "ike", "nlbsflags", "time", "frontend", "vip", "failover", "planned",
+                              "process", "total", "compare"})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
@@ -716,6 +739,22 @@ def _everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozens
     if word == "sa" and "sa" not in shouted:
         return before not in _SA_DETERMINERS and m.end < len(tokens) and tokens[m.end].isalpha()
     return word == "rapport" and before in _REPORT_OWNERS
+
+
+def _negated(tokens: list[str], i: int) -> bool:
+    """"sans IPSec", "no IPSec": a negation just before; "le pas-à-pas de config IPSec" is a walkthrough."""
+    near = set(tokens[max(0, i - 3) : i]) & _WITHOUT
+    return bool(near) and not (near == {"pas"} and "pas a pas" in " ".join(tokens[max(0, i - 6) : i]))
+
+
+def _counted_noun(tokens: tuple[str, ...] | list[str]) -> str:
+    """What "how many …" / "combien de …" counts ("sessions"), or ""."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok == "combien" and tokens[i + 1] in ("de", "d"):
+            return tokens[i + 2]
+        if tok == "how" and tokens[i + 1] == "many":
+            return tokens[i + 2]
+    return ""
 
 
 def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:

@@ -234,6 +234,9 @@ class Intent(Record):
     verdict: str | None = None  # how a yes/no question of this kind is settled (kb.verdicts)
     accepts: tuple[str, ...] = ()  # attributes it accounts for besides those in requires and signals
     lists: tuple[Listing, ...] = ()  # what its answer lists, for "how many …?" (the first that applies)
+    # Its facts say the article leaves this out; with one of these concepts the question asks for exactly what
+    # it leaves out ("the steps in the MMC console"): a refusal that still points somewhere.
+    refusal_when: tuple[str, ...] = ()
 
 
 

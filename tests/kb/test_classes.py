@@ -1733,3 +1733,28 @@ def test_longer_determines_without_ipsec_or_the_and_why_a_port(question: str, sa
 ])
 def test_a_related_articles_fix_and_the_firewalls_port_decline(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("why does the cluster service hang on the back-end node in the first place? what causes it", "Cluster service"),
+    ("pq le service cluster se bloque sur le noeud back-end ? c'est quoi la cause en général ?", "service de cluster"),
+    ("Pourquoi Microsoft a choisi 1 minute pour la renégociation IKE en mode principal ?", "durées"),
+    ("Comment configurer IPSec en mode tunnel entre le frontal et le cluster back-end ?", "mode tunnel"),
+    ("Combien de sessions L2TP sont perdues quand on ajoute un serveur à un cluster NLB ?", ""),
+    ("Tu peux me donner les étapes pour créer la stratégie IPSec dans la console MMC ?", "Centre d'aide et support"),
+])
+def test_causes_choices_tunnel_steps_counts_and_console_steps_decline(question: str, says: str) -> None:
+    got = answer(question)
+    assert not got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Does the article give step-by-step instructions to build the IPSec policies in the MMC?", "Help and Support"),
+    ("Où Microsoft me renvoie pour le pas-à-pas de config IPSec ?", "Centre d'aide et support"),
+    ("why does the failover take 6 minutes when the cluster service hangs?", "idle"),
+    ("helpdesk here — a user is worried their OWA password gets sniffed between the FE and the mailbox server. "
+     "is that actually a risk per the article?", "Kerberos"),
+])
+def test_the_article_s_own_steps_reasons_and_risks_stay_answered(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
