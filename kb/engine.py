@@ -222,9 +222,11 @@ class Engine:
         if "ipsec" in concepts and "password" not in concepts and any(
                 t == "ipsec" and _negated(tokens, i) for i, t in enumerate(tokens)):
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
-        if "meaning" in concepts and ("ike" not in concepts or _every_match(
+        if "meaning" in concepts and ("ike" not in concepts or "oakley" in tokens or _every_match(
                 matches, "ike", lambda m: tokens[m.start : m.end] != ["ike"])):
             concepts -= {"meaning"}  # "« mode principal », ça veut dire quoi ?": the term, not IKE's name
+        if "oakley" in tokens and set(tokens) & _MEANS and not set(tokens) & {"nlbsflags", "registry", "registre"}:
+            concepts = concepts - {_NAME_MEANING} | {_OAKLEY_NAME}  # "que signifie « Oakley » ?": a key's name
         if _NAME_MEANING in concepts and "nlbsflags" not in concepts and concepts & _SPELT_OUT:
             concepts -= {_NAME_MEANING}  # "what does ESP stand for?": the article spells ESP out; not NLBSFlags' name
         if "principal" in tokens and "ike" not in concepts and (
@@ -501,6 +503,8 @@ class Engine:
                 return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)  # what 2 would do: not the article's
             # "faut-il la mettre à 0 ?": No, and the value the article gives
             concepts = concepts | {"value", "registry"}
+        if concepts and concepts <= _OPERATORS and not (slots.durations or slots.numbers or slots.ports):
+            return None  # "c'est quoi la différence entre TCP et UDP ?": a comparison of nothing the article has
         if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
                 not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
                 and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
@@ -517,6 +521,11 @@ class Engine:
             return self._decline(lang, "detail_hang_cause")  # "why does the cluster service hang?": not said
         if "tunnel" in concepts and concepts & {"steps", "set_verb", "create"}:
             return self._decline(lang, "detail_tunnel")  # "how do I configure tunnel mode?": transport mode only
+        if "load" in concepts and r.words & _THRESHOLD:
+            return self._decline(lang, "detail_load")  # "from what CPU load does a move pass 6 s?": no figure
+        if "planned" in concepts and "nlbsflags" not in r.words and r.words & (_TUNING | {"shortens", "shorten"}) and (
+                concepts & {"registry", "set_verb", "value", "nlbsflags"}):
+            return self._decline(lang, "detail_planned_set")  # "a registry tweak to shorten the planned move?"
         if "count" in concepts and _counted_noun(r.tokens) in _UNCOUNTED:
             return self._decline(lang)  # "how many L2TP sessions are lost?": the article counts none
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
@@ -646,6 +655,9 @@ NOT_GIVEN = "@not_given"
 _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
+_MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})
+_OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
+_OAKLEY_NAME = PRODUCT + "the name Oakley"
 _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out
 NO_IPSEC = "@no_ipsec"
 _WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
@@ -669,6 +681,7 @@ _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
 #: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
 _OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
+_THRESHOLD = frozenset({"seuil", "threshold", "partir", "niveau", "level", "above", "au dessus", "beyond"})
 #: Things the article never counts ("how many L2TP sessions are lost?").
 _UNCOUNTED = frozenset({"sessions", "session", "users", "utilisateurs", "connexions", "connections", "connection",
                         "paquets", "packets", "clients", "mailboxes", "boites", "requests", "requetes"})

@@ -1758,3 +1758,27 @@ def test_causes_choices_tunnel_steps_counts_and_console_steps_decline(question: 
 def test_the_article_s_own_steps_reasons_and_risks_stay_answered(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("c'est quoi la différence entre TCP et UDP ?", ""),
+    ("what's the difference?", ""),
+    ("Is there a registry tweak that shortens the 3-to-6-second planned move even further?", "3 to 6 seconds"),
+    ("Que signifie exactement « Oakley » : est-ce un protocole distinct d'IKE ?", "Oakley"),
+    ("à partir de quelle charge CPU le déplacement planifié dépasse 6 secondes ?", "charge du processeur"),
+])
+def test_comparisons_of_nothing_planned_move_settings_oakley_and_load_thresholds_decline(question: str,
+                                                                                          says: str) -> None:
+    got = answer(question)
+    assert not got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("which TCP ports does suggested policy 1 use?", "110"),
+    ("transport mode... ça veut dire TCP ou UDP ?", "transport"),
+    ("Microsoft supports IPSec tunnel mode AH for this scenario, right?", "transport mode ESP"),
+    ("does NLBSFlags speed up the planned move?", "3 to 6 seconds"),
+])
+def test_tcp_tunnel_and_planned_questions_the_article_answers(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
