@@ -209,7 +209,7 @@ class Engine:
         if "advice" in concepts and concepts & _PROTECTED:
             concepts |= {"policy"}  # "what does Microsoft recommend for POP3?": the suggested policies
         if "where" in concepts and "où" not in text.lower() and _every_match(matches, "where", lambda m: (
-                tokens[m.start] == "ou" and m.start > 0 and tokens[m.start - 1] not in _OPENING)):
+                tokens[m.start] == "ou" and m.start > 2 and tokens[m.start - 1] not in _OPENING)):
             concepts -= {"where"}  # "la durée d'inactivité ou la renégociation ?": "or", not "where" (no accent)
         if "time" in concepts and _counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
@@ -537,6 +537,9 @@ class Engine:
         if intent is None:
             return None
         if intent.gap is not None:
+            if concepts & {"article", MENTIONS} and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
+                # "Does the article tell me to reboot?": No — that is what it says about itself
+                return Outcome(True, f"{self._t('no', lang)} {intent.gap.get(lang)}", intent=intent.id, verdict=False)
             return Outcome(False, intent.gap.get(lang), intent=intent.id, declined="gap")
         if concepts & set(intent.refusal_when) and not (
                 "article" in concepts and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang))):

@@ -1782,3 +1782,13 @@ def test_comparisons_of_nothing_planned_move_settings_oakley_and_load_thresholds
 def test_tcp_tunnel_and_planned_questions_the_article_answers(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts", "answered"), [
+    ("Does the article tell me to reboot the front-end once NLBSFlags is set?", "No", True),
+    ("l'article dit-il de redémarrer le serveur frontal après avoir défini NLBSFlags ?", "Non", True),
+    ("do I need to reboot the front-end after setting NLBSFlags?", "", False),
+])
+def test_whether_the_article_says_what_it_leaves_out_is_a_no(question: str, starts: str, answered: bool) -> None:
+    got = answer(question)
+    assert got.answered is answered and got.answer.startswith(starts), got.answer
