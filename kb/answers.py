@@ -591,15 +591,6 @@ def _between_policies(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]])
         return None
     facts = tuple(by_number[n][0] for n in refs)
     said = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
-    if "count" in ctx.concepts and "port" in ctx.concepts and len(refs) >= 2:  # "how many ports in the first two?"
-        ports = sorted({s.port for n in refs for s in by_number[n][1].ports})
-        which, listed = ctx.t("and_word").join(map(str, refs)), ", ".join(map(str, ports))
-        return Reply(facts, f"{said} {ctx.t('ports_union', which=which, count=len(ports), ports=listed)}")
-    if "port" in ctx.concepts and ctx.words & SUM_WORDS and len(refs) == 1 and "count" not in ctx.concepts:
-        numbers = [s.port for s in by_number[refs[0]][1].ports]
-        if numbers:  # "somme des numéros de ports de la 2e stratégie ?" (a quiz): 80 + 110 + 143
-            terms = " + ".join(map(str, numbers))
-            return Reply(facts, f"{said} {ctx.t('port_sum', n=refs[0], terms=terms, sum=sum(numbers))}")
     if len(refs) >= 2 and ctx.words & DIFF_WORDS:  # "what does policy 3 cover that policy 2 does not?"
         low, high = by_number[refs[0]][1], by_number[refs[-1]][1]
         low_ports = {s.port for s in low.ports}
@@ -610,6 +601,15 @@ def _between_policies(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]])
         if added:
             adds = ctx.t("policy_adds", high=high.number, low=low.number, what=", ".join(added))
             return Reply(facts, f"{said} {adds}")
+    if "count" in ctx.concepts and "port" in ctx.concepts and len(refs) >= 2:  # "how many ports in the first two?"
+        ports = sorted({s.port for n in refs for s in by_number[n][1].ports})
+        which, listed = ctx.t("and_word").join(map(str, refs)), ", ".join(map(str, ports))
+        return Reply(facts, f"{said} {ctx.t('ports_union', which=which, count=len(ports), ports=listed)}")
+    if "port" in ctx.concepts and ctx.words & SUM_WORDS and len(refs) == 1 and "count" not in ctx.concepts:
+        numbers = [s.port for s in by_number[refs[0]][1].ports]
+        if numbers:  # "somme des numéros de ports de la 2e stratégie ?" (a quiz): 80 + 110 + 143
+            terms = " + ".join(map(str, numbers))
+            return Reply(facts, f"{said} {ctx.t('port_sum', n=refs[0], terms=terms, sum=sum(numbers))}")
     return None
 
 

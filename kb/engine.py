@@ -206,11 +206,21 @@ class Engine:
         if (concepts & self._attributes) - {"process"} and _every_match(
                 matches, "process", lambda m: set(tokens[m.start : m.end]) <= _EXPLAIN):
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
+        if "basic_auth" in concepts and set(tokens) & {"protocols", "protocoles"} and ("policy" not in concepts or (
+                _every_match(matches, "policy", lambda m: tokens[m.end - 1] in ("protocols", "protocoles")))):
+            # "quels protocoles utilisent l'authentification de base ?": how each protocol authenticates
+            concepts = concepts - {"policy"} | {HTTP_AND_MAIL, "auth"}
         if "advice" in concepts and concepts & _PROTECTED:
             concepts |= {"policy"}  # "what does Microsoft recommend for POP3?": the suggested policies
         if "where" in concepts and "où" not in text.lower() and _every_match(matches, "where", lambda m: (
                 tokens[m.start] == "ou" and m.start > 2 and tokens[m.start - 1] not in _OPENING)):
             concepts -= {"where"}  # "la durée d'inactivité ou la renégociation ?": "or", not "where" (no accent)
+        if _every_match(matches, "time", lambda m: tokens[m.start : m.end] == ["second"] and m.start > 0
+                        and tokens[m.start - 1] in ("the", "a", "and")):
+            concepts -= {"time"}  # "the first policy and the second": an ordinal, not a unit
+        if "where" in concepts and _every_match(matches, "where", lambda m: m.start > 0 and bool(
+                set(tokens[m.end + 2 :]) & _LATER_WH)):
+            concepts -= {"where"}  # "On Windows 2000, where the reduction does not apply, what idle time…?": relative
         if "time" in concepts and _counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
         if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:
@@ -659,6 +669,7 @@ _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})
+_LATER_WH = frozenset({"what", "which", "how", "quel", "quelle", "quels", "quelles", "combien", "comment"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out

@@ -27,6 +27,7 @@ _QUESTION_WORDS = frozenset({
 })
 #: Question words that may come a little after the joiner ("et on met quoi dedans ?").
 _LATE_QUESTION_WORDS = frozenset({"quoi", "combien", "comment", "quel", "quelle", "quels", "quelles", "pourquoi",
+                                  "lequel", "laquelle", "lesquels", "lesquelles",
                                   "what", "which", "how", "why", "where"})
 _ABBREVIATIONS = ("incl.", "inc.", "e.g.", "i.e.", "etc.", "approx.", "vs.", "ex.", "cf.", "min.", "sec.", "max.",
                   "resp.", "env.", "p.ex.")

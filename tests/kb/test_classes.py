@@ -1792,3 +1792,24 @@ def test_tcp_tunnel_and_planned_questions_the_article_answers(question: str, say
 def test_whether_the_article_says_what_it_leaves_out_is_a_no(question: str, starts: str, answered: bool) -> None:
     got = answer(question)
     assert got.answered is answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Quels protocoles utilisent l'authentification de base vers le principal, et lequel peut utiliser Kerberos ?",
+     "HTTP"),
+    ("Combien de ports la deuxième stratégie suggérée ajoute-t-elle par rapport à la première, et lequel ?",
+     "port 80"),
+    ("On a Windows 2000 computer, where the NLBSFlags reduction does not apply, what minimum idle time applies?",
+     "5 minutes"),
+    ("dans l'article, quand le nœud de cluster back-end se bloque, c'est qui qui lance le basculement ?",
+     "service de cluster"),
+    ("L'article sur le registre, celui qu'on doit lire avant de toucher à regedit, c'est lequel ?", "256986"),
+])
+def test_lequel_par_rapport_a_relative_where_and_who_starts_the_failover(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_which_protocol_is_not_limited_to_basic_auth_compares_both() -> None:
+    got = answer("Lequel des protocoles n'est pas limité à l'authentification basique ?")
+    assert got.answered and "HTTP" in got.answer and "Kerberos" in got.answer, got.answer
