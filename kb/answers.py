@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
-from kb.policyrefs import DIFF_WORDS, SUM_WORDS, referred
+from kb.policyrefs import DIFF_WORDS, SUM_WORDS, numbered, referred
 from kb.record import Record
 from kb.slots import Slots
 from kb.store import KnowledgeBase
@@ -504,7 +504,9 @@ _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": 
 
 def policies(ctx: Context) -> Reply:
     policy_facts = [(f.id, f.data) for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
-    named = [fid for fid, policy in policy_facts if str(policy.number) in ctx.slots.numbers]
+    ordinals = numbered(ctx.tokens) if "policy" in ctx.concepts else ()  # "the first policy and the second"
+    named = [fid for fid, policy in policy_facts if str(policy.number) in ctx.slots.numbers
+             or policy.number in ordinals]
     wanted = {name for concept, name in _PROTOCOL_CONCEPTS.items() if concept in ctx.concepts}
     # "LDAP's port for policy 3?", "389 for LDAP?": a number that can only be a port
     quoted = "port" in ctx.concepts or any(n.isdigit() and len(n) <= 5 and 20 < int(n) < 65536

@@ -27,11 +27,13 @@ DIFF_WORDS = frozenset({"not", "pas", "but", "mais", "add", "adds", "added", "aj
 SUM_WORDS = frozenset({"sum", "somme", "additionne", "additionner", "additionnes", "additionnant"})
 
 
-def referred(tokens: Iterable[str], ports: Iterable[int], concepts: frozenset[str]) -> tuple[int, ...]:
-    """The policy numbers the question names, in order of number (empty when none is named)."""
-    words = list(tokens)
+def numbered(tokens: Iterable[str]) -> tuple[int, ...]:
+    """The policies named by number or ordinal ("the first … and the second"), in order of number."""
+    return tuple(sorted(_by_number(list(tokens))))
+
+
+def _by_number(words: list[str]) -> set[int]:
     found: set[int] = set()
-    described: set[int] = set()  # by what the policy does, not by its number
     for i, w in enumerate(words):
         if w in _ORDINALS:
             found.add(_ORDINALS[w])
@@ -40,6 +42,15 @@ def referred(tokens: Iterable[str], ports: Iterable[int], concepts: frozenset[st
         if w in ("policy", "policies", "strategie", "strategies", "strat") and i + 1 < len(words) and (
                 words[i + 1] in ("1", "2", "3")):
             found.add(int(words[i + 1]))
+    return found
+
+
+def referred(tokens: Iterable[str], ports: Iterable[int], concepts: frozenset[str]) -> tuple[int, ...]:
+    """The policy numbers the question names, in order of number (empty when none is named)."""
+    words = list(tokens)
+    found = _by_number(words)
+    described: set[int] = set()  # by what the policy does, not by its number
+    for i, w in enumerate(words):
         if w in _EVERYTHING and set(words[max(0, i - 2) : i + 3]) & {"encrypt", "chiffrer", "chiffre", "traffic",
                                                                       "trafic", "communications", "everything"}:
             described.add(3)

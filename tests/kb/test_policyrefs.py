@@ -40,3 +40,9 @@ def test_between_policies(question: str, says: str, never: str) -> None:
 def test_a_claim_about_one_policy_is_not_a_difference() -> None:
     got = answer("N'est-il pas exact que la deuxième stratégie porte uniquement sur les ports 110 et 143 ?")
     assert got.answer.startswith("Non"), got.answer
+
+
+def test_policies_named_by_ordinal_are_the_ones_answered() -> None:
+    got = answer("Please confirm the ports named in the first suggested policy and in the second.")
+    assert "Suggested policy 1" in got.answer and "Suggested policy 2" in got.answer, got.answer
+    assert "Suggested policy 3" not in got.answer, got.answer
