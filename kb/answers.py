@@ -46,7 +46,10 @@ class Context(Record):
     @property
     def in_milliseconds(self) -> bool:
         """The question counts in milliseconds (a monitoring threshold): durations also say how many."""
-        return bool(self.words & _MILLISECONDS)
+        # "ms" only after a number ("500 ms"): "MS claims…" is Microsoft
+        return bool(self.words & (_MILLISECONDS - {"ms"})) or any(
+            t == "ms" and i and (self.tokens[i - 1].isdigit() or self.tokens[i - 1] in ("in", "en"))
+            for i, t in enumerate(self.tokens))
 
     def duration(self, seconds: int) -> str:
         text = self._duration(seconds)

@@ -529,8 +529,10 @@ class Engine:
         if "reason" in concepts and "unplanned" in concepts and concepts & {"cluster", "node"} and not (
                 concepts & _WHAT_IPSEC_DOES):
             return self._decline(lang, "detail_hang_cause")  # "why does the cluster service hang?": not said
-        if "tunnel" in concepts and concepts & {"steps", "set_verb", "create"}:
+        if "tunnel" in concepts and (concepts & {"steps", "set_verb", "create"} or r.words & _PROS_CONS):
             return self._decline(lang, "detail_tunnel")  # "how do I configure tunnel mode?": transport mode only
+        if "reason" in concepts and "ssl" in concepts and r.words & _TECHNICAL and not concepts & {"ipsec", "policy"}:
+            return self._decline(lang, "detail_ssl_reason")  # "la raison technique exacte ?": it says so, not why
         if "load" in concepts and r.words & _THRESHOLD:
             return self._decline(lang, "detail_load")  # "from what CPU load does a move pass 6 s?": no figure
         if "planned" in concepts and "nlbsflags" not in r.words and r.words & (_TUNING | {"shortens", "shorten"}) and (
@@ -695,6 +697,8 @@ _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
 #: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
 _OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
+_PROS_CONS = frozenset({"pros", "cons", "inconvenients", "drawbacks", "downsides"})
+_TECHNICAL = frozenset({"technique", "technical", "technically", "techniquement", "exactement", "exactly"})
 _THRESHOLD = frozenset({"seuil", "threshold", "partir", "niveau", "level", "above", "au dessus", "beyond"})
 #: Things the article never counts ("how many L2TP sessions are lost?").
 _UNCOUNTED = frozenset({"sessions", "session", "users", "utilisateurs", "connexions", "connections", "connection",

@@ -44,7 +44,8 @@ _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i"
 #: "…, et IPSec y est-il pris en charge ?": a verb before its subject asks, in French.
 _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\W*$")
 #: "…sans la clé, combien au total, et avec la clé ?": after a comma, the other case asks the same again.
-_STATES = frozenset({"avec", "sans", "with", "without"})
+_STATES = frozenset({"avec", "sans", "with", "without", "sur", "pour", "for", "on"})
+_ENGLISH_AFTER_ON = frozenset({"the", "a", "an", "this", "that", "each", "every", "both", "all", "our", "my", "it"})
 
 
 def _asks_after(words: list[str], i: int) -> bool:
@@ -54,6 +55,8 @@ def _asks_after(words: list[str], i: int) -> bool:
         return bool(nxt) and nxt[0] in _QUESTION_WORDS
     if nxt and nxt[0] in _STATES and words[i - 1].endswith(","):
         return True
+    if nxt and nxt[0] == "on" and len(nxt) > 1 and (words[i + 2][:1].isupper() or nxt[1] in _ENGLISH_AFTER_ON):
+        return False  # "also on Exchange 2007", "and on the back-end": English "on", not the French pronoun
     return bool(nxt) and (nxt[0] in _QUESTION_WORDS or nxt[0] in _PRONOUNS
                           or any(w.split("'")[-1] in _LATE_QUESTION_WORDS or _INVERSION.search(w) for w in nxt))
 

@@ -1813,3 +1813,33 @@ def test_lequel_par_rapport_a_relative_where_and_who_starts_the_failover(questio
 def test_which_protocol_is_not_limited_to_basic_auth_compares_both() -> None:
     got = answer("Lequel des protocoles n'est pas limité à l'authentification basique ?")
     assert got.answered and "HTTP" in got.answer and "Kerberos" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("Hello together, I must know if NLBSFlags is working also on Exchange 2007 with a Windows Server 2008 cluster?",
+     False, "Exchange 2007"),
+    ("What does KB 306677 actually recommend for Windows 2000 clusters? like the actual fix", False, "titre"[:0]),
+    ("Pourquoi exactement les frontaux ne peuvent-ils pas utiliser SSL vers le back-end ? la raison technique ?",
+     False, "raison technique"),
+    ("what's the best port to run a Minecraft server on?", False, ""),
+    ("what are the pros/cons of IPSec tunnel mode here?", False, "tunnel"),
+    ("Lors d'un déplacement planifié du groupe, pourquoi n'attend-on pas la minuterie d'inactivité ?", True, ""),
+    ("Sans IPSec, quelqu'un qui capture le trafic POP3 entre frontal et principal peut-il récupérer les mots de passe ?",
+     True, "POP3"),
+    ("Quelle est la durée d'inactivité minimale sur Windows 2000, et sur Windows NT 4.0 ?", True, "5 minutes"),
+    ("is the virtual IP removed on purpose when I move the group in Cluster Administrator, or is that a bug?", True,
+     "virtual IP"),
+    ("Quel article parle de sessions perdues ?", True, "248346"),
+    ("Pour restaurer le registre si ça tourne mal, l'article renvoie à quoi ?", True, "256986"),
+    ("Bon, pour la soutenance : la 2e stratégie, elle sert à quoi exactement et elle porte sur quels ports ?", True,
+     "80"),
+])
+def test_round_of_dev21(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
+
+
+def test_ms_after_a_verb_is_microsoft_not_milliseconds() -> None:
+    got = answer("MS claims total IPsec failover drops to 2 minutes with NLBSFlags=1, is that what the article says?")
+    assert "millisec" not in got.answer, got.answer
+    assert "120000" in answer("with NLBSFlags set, how long is the IPSec failover in ms? 500 ms budget").answer
