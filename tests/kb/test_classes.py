@@ -1824,8 +1824,8 @@ def test_which_protocol_is_not_limited_to_basic_auth_compares_both() -> None:
     ("what's the best port to run a Minecraft server on?", False, ""),
     ("what are the pros/cons of IPSec tunnel mode here?", False, "tunnel"),
     ("Lors d'un déplacement planifié du groupe, pourquoi n'attend-on pas la minuterie d'inactivité ?", True, ""),
-    ("Sans IPSec, quelqu'un qui capture le trafic POP3 entre frontal et principal peut-il récupérer les mots de passe ?",
-     True, "POP3"),
+    ("Sans IPSec, quelqu'un qui capture le trafic POP3 entre frontal et principal peut-il récupérer les mots "
+     "de passe ?", True, "POP3"),
     ("Quelle est la durée d'inactivité minimale sur Windows 2000, et sur Windows NT 4.0 ?", True, "5 minutes"),
     ("is the virtual IP removed on purpose when I move the group in Cluster Administrator, or is that a bug?", True,
      "virtual IP"),
