@@ -221,6 +221,9 @@ class Engine:
         if "where" in concepts and _every_match(matches, "where", lambda m: m.start > 0 and bool(
                 set(tokens[m.end + 2 :]) & _LATER_WH)):
             concepts -= {"where"}  # "On Windows 2000, where the reduction does not apply, what idle time…?": relative
+        if {"process", "steps"} <= concepts and _every_match(matches, "steps", lambda m: set(
+                tokens[m.start : m.end]) <= _NEXT):
+            concepts -= {"steps"}  # "il se passe quoi ensuite ?": what happens next, not a procedure
         if "time" in concepts and _counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
         if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:
@@ -671,6 +674,7 @@ _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})
+_NEXT = frozenset({"ensuite", "et", "then", "next", "what", "whats", "apres", "and"})
 _LATER_WH = frozenset({"what", "which", "how", "quel", "quelle", "quels", "quelles", "combien", "comment"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
