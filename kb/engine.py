@@ -796,12 +796,9 @@ def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) ->
     """"combien d'étapes", "combien de raisons": "combien" counts things, not time, unless the only time is it."""
     if not _every_match(matches, "time", lambda m: set(tokens[m.start : m.end]) <= _COMBIEN_DE):
         return False
-    for i, tok in enumerate(tokens[:-2]):
-        if tok == "combien" and tokens[i + 1] in ("de", "d"):
-            noun = tokens[i + 2]
-            return (noun.isalpha() and noun not in TIME_UNITS and noun not in _NOT_THINGS and len(noun) > 2
-                    and noun not in EVENTS)  # "combien de plantages … absorber ?": failovers, counted elsewhere
-    return False
+    noun = _counted_noun(tokens)
+    return (noun.isalpha() and noun not in TIME_UNITS and noun not in _NOT_THINGS and len(noun) > 2
+            and noun not in EVENTS)  # "combien de plantages … absorber ?": failovers, counted elsewhere
 
 
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
