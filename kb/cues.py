@@ -8,6 +8,7 @@ heuristics over short windows of words, linear in the question's length.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from kb.lexicon import Match
@@ -117,3 +118,88 @@ MODALS = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "
 
 #: Politeness, not a subject: "hey, what is policy 2?" is about policy 2, not small talk with a homonym.
 GREETINGS = frozenset({"hello", "hi", "hey", "bonjour", "salut", "thanks", "thank", "merci", "coucou"})
+
+
+#: Words that negate what follows ("sans IPSec", "no IPSec").
+_WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
+#: Words before "sa" that make it a security association ("les SA", "the SA") rather than "her/its" ("sa date").
+_SA_DETERMINERS = frozenset({"les", "la", "des", "une", "un", "the", "a", "l", "cette", "each", "chaque", "ces",
+                             "nouvelle", "nouvelles", "new", "old", "ipsec", "first", "premiere"})
+#: Words before "rapport" that make it a report ("mon rapport d'audit"), not a ratio.
+_REPORT_OWNERS = frozenset({"mon", "ma", "notre", "votre", "son", "leur", "ce", "un", "mes", "nos", "vos"})
+
+#: Words that state NLBSFlags' state, or another condition ("and with Exchange at 2 min?").
+WITH = frozenset({"with", "avec", "without", "sans"})
+
+
+def everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozenset[str]) -> bool:
+    """A French everyday word spelt like a term: "sa dernière mise à jour" (her), "mon rapport d'audit" (report)."""
+    if m.end - m.start != 1:
+        return False
+    word, before = tokens[m.start], tokens[m.start - 1] if m.start else ""
+    if word == "sa" and "sa" not in shouted:
+        return before not in _SA_DETERMINERS and m.end < len(tokens) and tokens[m.end].isalpha()
+    return word == "rapport" and before in _REPORT_OWNERS
+
+
+def negated(tokens: list[str], i: int) -> bool:
+    """"sans IPSec", "no IPSec": a negation just before; "le pas-à-pas de config IPSec" is a walkthrough."""
+    near = set(tokens[max(0, i - 3) : i]) & _WITHOUT
+    return bool(near) and not (near == {"pas"} and "pas a pas" in " ".join(tokens[max(0, i - 6) : i]))
+
+
+def counted_noun(tokens: tuple[str, ...] | list[str]) -> str:
+    """What "how many …" / "combien de …" counts ("sessions"), or ""."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok == "combien" and tokens[i + 1] in ("de", "d"):
+            return tokens[i + 2]
+        if tok == "how" and tokens[i + 1] == "many":
+            return tokens[i + 2]
+    return ""
+
+
+_WITH_IT = frozenset({"it", "la", "le", "the", "flag", "nlbsflags", "cle", "key", "value", "valeur", "reglage", "fix",
+                      "tweak", "ca", "that", "this", "one", "elle", "lui"})
+
+
+def with_something_else(tokens: tuple[str, ...]) -> bool:
+    """"and with Exchange at 2 min?": "with" names another thing, not NLBSFlags' state ("and with it?")."""
+    at = next((i for i, t in enumerate(tokens) if t in WITH), None)
+    after = [t for t in tokens[at + 1 : at + 3] if t not in ("a", "an", "un", "une")] if at is not None else []
+    return bool(after) and after[0] not in _WITH_IT and not after[0].isdigit()
+
+
+_IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),
+             ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",))
+
+
+_GIVES = frozenset({"give", "gives", "provide", "provides", "detail", "details", "fournit", "fournir", "donne",
+                    "donner", "detaille", "detailler", "explain", "explains"})
+
+
+def not_given(tokens: tuple[str, ...] | list[str]) -> bool:
+    """"does NOT give", "ne fournit pas", "ne détaille pas": what the article leaves out."""
+    return any(t in _GIVES and {"not", "pas", "ne", "n"} & set(tokens[max(0, i - 3) : i + 2])
+               for i, t in enumerate(tokens))
+
+
+def every_match(matches: list[Match], concept: str, test: Callable[[Match], bool]) -> bool:
+    """The question names `concept`, and every phrase that names it passes `test` ("hey" is only a greeting)."""
+    found = [m for m in matches if concept in m.concepts]
+    return bool(found) and all(test(m) for m in found)
+
+
+CASES = frozenset({"case", "cases", "cas", "scenario", "scenarios", "situation", "situations"})
+DROPS = frozenset({"tombe", "tombent", "tomber", "drop", "drops", "dropped", "falls", "fall", "chute", "descend"})
+
+
+def drops_to(tokens: tuple[str, ...] | list[str], at: int) -> bool:
+    """"tombe (bien) à 1 minute", "drops to 1 minute": a figure falling, not a server."""
+    rest = [t for t in tokens[at : at + 3] if t not in ("bien", "donc", "alors", "then", "down")]
+    return len(rest) >= 2 and rest[0] in ("a", "to", "en", "sous", "under") and (rest[1].isdigit() or rest[1] in
+                                                                              ("une", "one", "un"))
+
+
+def names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
+    """"X, c'est Y ?", "X means Y?", "X désigne-t-il Y ?": a question of what a word names."""
+    return any(tuple(tokens[i : i + len(cue)]) == cue for i in range(len(tokens)) for cue in _IDENTITY)

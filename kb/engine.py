@@ -16,16 +16,27 @@ from functools import cache
 
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.cues import (
+    CASES,
+    DROPS,
     FRONT_END_DOWN,
     GREETINGS,
     MODALS,
+    WITH,
     clock_minutes,
+    counted_noun,
+    drops_to,
+    every_match,
+    everyday_homograph,
     front_end_fails,
+    names_identity,
+    negated,
+    not_given,
     ordinal_of_policy,
     plural_of,
     refers_back,
     set_on_a_role,
     unplanned_denied,
+    with_something_else,
 )
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
@@ -43,7 +54,6 @@ from kb.yesno import is_yes_no
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from typing import Any
 
     from kb.model import Lang
@@ -198,44 +208,44 @@ class Engine:
                   for t, c in zip(raw, self.lexicon.correct(raw), strict=True)]
         shouted = acronyms(text)
         matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)
-                   and not _everyday_homograph(tokens, m, shouted)]
+                   and not everyday_homograph(tokens, m, shouted)]
         concepts = frozenset(c for m in matches for c in m.concepts)
-        if _every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS) and (
+        if every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS) and (
                 concepts - {SMALL_TALK}):
             concepts -= {SMALL_TALK}  # "what is policy 2 hey?": a greeting beside the question
-        if (concepts & self._attributes) - {"process"} and _every_match(
+        if (concepts & self._attributes) - {"process"} and every_match(
                 matches, "process", lambda m: set(tokens[m.start : m.end]) <= _EXPLAIN):
             concepts -= {"process"}  # "explain why POP3 passwords are exposed": the reason, not a sequence of events
         if "basic_auth" in concepts and set(tokens) & {"protocols", "protocoles"} and ("policy" not in concepts or (
-                _every_match(matches, "policy", lambda m: tokens[m.end - 1] in ("protocols", "protocoles")))):
+                every_match(matches, "policy", lambda m: tokens[m.end - 1] in ("protocols", "protocoles")))):
             # "quels protocoles utilisent l'authentification de base ?": how each protocol authenticates
             concepts = concepts - {"policy"} | {HTTP_AND_MAIL, "auth"}
         if "advice" in concepts and concepts & _PROTECTED:
             concepts |= {"policy"}  # "what does Microsoft recommend for POP3?": the suggested policies
-        if "where" in concepts and "où" not in text.lower() and _every_match(matches, "where", lambda m: (
+        if "where" in concepts and "où" not in text.lower() and every_match(matches, "where", lambda m: (
                 tokens[m.start] == "ou" and m.start > 2 and tokens[m.start - 1] not in _OPENING)):
             concepts -= {"where"}  # "la durée d'inactivité ou la renégociation ?": "or", not "where" (no accent)
-        if _every_match(matches, "time", lambda m: tokens[m.start : m.end] == ["second"] and m.start > 0
+        if every_match(matches, "time", lambda m: tokens[m.start : m.end] == ["second"] and m.start > 0
                         and tokens[m.start - 1] in ("the", "a", "and")):
             concepts -= {"time"}  # "the first policy and the second": an ordinal, not a unit
-        if "where" in concepts and _every_match(matches, "where", lambda m: m.start > 0 and bool(
+        if "where" in concepts and every_match(matches, "where", lambda m: m.start > 0 and bool(
                 set(tokens[m.end + 2 :]) & _LATER_WH)):
             concepts -= {"where"}  # "On Windows 2000, where the reduction does not apply, what idle time…?": relative
-        if {"process", "steps"} <= concepts and _every_match(matches, "steps", lambda m: set(
+        if {"process", "steps"} <= concepts and every_match(matches, "steps", lambda m: set(
                 tokens[m.start : m.end]) <= _NEXT):
             concepts -= {"steps"}  # "il se passe quoi ensuite ?": what happens next, not a procedure
-        if "time" in concepts and _counts_things(tokens, matches):
+        if "time" in concepts and counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
         if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:
             concepts = concepts - {"count"} | {"op_ratio"}  # "how many moves fit into one failover?": a ratio
-        if _every_match(matches, "count", lambda m: bool(set(tokens[m.end : m.end + 3]) & TIME_UNITS)):
+        if every_match(matches, "count", lambda m: bool(set(tokens[m.end : m.end + 3]) & TIME_UNITS)):
             concepts = concepts - {"count"} | {"time"}  # "how many of those minutes…", "combien de secondes": a time
-        if _every_match(matches, "backup", lambda m: m.start > 0 and tokens[m.start - 1] in _BACK_UP_AGAIN):
+        if every_match(matches, "backup", lambda m: m.start > 0 and tokens[m.start - 1] in _BACK_UP_AGAIN):
             concepts -= {"backup"}  # "IPSec is back up in 3 to 6 seconds": up again, not a backup
         if "ipsec" in concepts and "password" not in concepts and any(
-                t == "ipsec" and _negated(tokens, i) for i, t in enumerate(tokens)):
+                t == "ipsec" and negated(tokens, i) for i, t in enumerate(tokens)):
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
-        if "meaning" in concepts and ("ike" not in concepts or "oakley" in tokens or _every_match(
+        if "meaning" in concepts and ("ike" not in concepts or "oakley" in tokens or every_match(
                 matches, "ike", lambda m: tokens[m.start : m.end] != ["ike"])):
             concepts -= {"meaning"}  # "« mode principal », ça veut dire quoi ?": the term, not IKE's name
         if "oakley" in tokens and set(tokens) & _MEANS and not set(tokens) & {"nlbsflags", "registry", "registre"}:
@@ -245,18 +255,18 @@ class Engine:
         if "principal" in tokens and "ike" not in concepts and (
                 concepts & {"frontend", "primary_node", "translation_word"} or ("backend" in concepts and any(
                     w in ("back", "backend", "dorsal") for w in tokens)) or {"backend", "where"} <= concepts
-        ) and _names_identity(tokens) and not (
+        ) and names_identity(tokens) and not (
                 concepts & self._attributes - {"reason", "where"}) and concepts & self._topics <= _ABOUT_THE_TERM:
             concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
-        if concepts & {"article", "steps", "policy"} and "port" not in concepts and _not_given(tokens):
+        if concepts & {"article", "steps", "policy"} and "port" not in concepts and not_given(tokens):
             concepts |= {NOT_GIVEN}  # "what does the KB NOT give step by step?": the policies, which it leaves out
-        if _every_match(matches, "unplanned",
-                        lambda m: set(tokens[m.start : m.end]) <= _DROPS and _drops_to(tokens, m.end)):
+        if every_match(matches, "unplanned",
+                        lambda m: set(tokens[m.start : m.end]) <= DROPS and drops_to(tokens, m.end)):
             concepts -= {"unplanned"}  # "l'inactivité tombe bien à 1 minute": drops to, not a crash
-        if "idle" in concepts and not concepts & {"planned", "unplanned", "nlbsflags"} and set(tokens) & _CASES and any(
+        if "idle" in concepts and not concepts & {"planned", "unplanned", "nlbsflags"} and set(tokens) & CASES and any(
                 t in ("not", "pas", "no", "without", "sans") for t in tokens):
             concepts = concepts - {"idle"} | {"planned", "process"}  # "in which case is the idle timer not involved?"
-        if "http" in concepts and concepts & {"pop3", "imap4"} and _every_match(
+        if "http" in concepts and concepts & {"pop3", "imap4"} and every_match(
                 matches, "http", lambda m: m.start > 0 and tokens[m.start - 1] in _LIKE):
             concepts -= {"http"}  # "does POP3 get Kerberos like HTTP does?": HTTP is the yardstick, POP3 the subject
         if "http" in concepts and concepts & {"pop3", "imap4"}:
@@ -275,7 +285,7 @@ class Engine:
         if slots.nlbsflags and slots.nlbsflags[0].isdigit() and set(tokens) & _VALUE_WORDS and not (
                 concepts & (_OTHER_DURATIONS | _TIMED)):
             concepts |= {"value"}  # "NLBSFlags value is 1?": the value is what is proposed, not a state to time
-        elif "value" in concepts and slots.nlbsflags and concepts & (_OTHER_DURATIONS | _TIMED) and _every_match(
+        elif "value" in concepts and slots.nlbsflags and concepts & (_OTHER_DURATIONS | _TIMED) and every_match(
                 matches, "value", lambda m: tokens[m.end : m.end + 1] == [slots.nlbsflags]):
             concepts -= {"value"}  # "(we set it to 1 yesterday), what's the idle time?": a state, not the value asked
         if "count" in concepts and slots.limit is not None:  # "a 30-minute budget: how many failovers can we afford?"
@@ -318,7 +328,7 @@ class Engine:
         if "windows" in concepts and slots.durations and not concepts & (_OTHER_DURATIONS | {"idle"}) and all(
                 d in self._idles for d in slots.durations):
             concepts |= {"idle"}  # "le temps minimum de 5 min, c'est pour quel OS ?": the idle timer per Windows
-        if {"where", "windows"} <= concepts and _every_match(
+        if {"where", "windows"} <= concepts and every_match(
                 matches, "where", lambda m: bool(set(tokens[m.end : m.end + 1]) & _OS_WORDS)):
             concepts -= {"where"}  # "on which OS?": which Windows, not where
         covered = _covered(tokens, matches)
@@ -340,8 +350,8 @@ class Engine:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
         s, b = part.slots, before.slots
         state = s.nlbsflags or b.nlbsflags
-        if not s.nlbsflags and b.nlbsflags and part.words & _WITH and not (
-                _with_something_else(part.tokens)):  # "… and with Exchange at 2 min?": with Exchange's time
+        if not s.nlbsflags and b.nlbsflags and part.words & WITH and not (
+                with_something_else(part.tokens)):  # "… and with Exchange at 2 min?": with Exchange's time
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         elif not s.nlbsflags and b.nlbsflags == "absent" and "nlbsflags" in part.concepts and not (
                 part.words & _NEGATIONS_OF_STATE):
@@ -541,7 +551,7 @@ class Engine:
         if "planned" in concepts and "nlbsflags" not in r.words and r.words & (_TUNING | {"shortens", "shorten"}) and (
                 concepts & {"registry", "set_verb", "value", "nlbsflags"}):
             return self._decline(lang, "detail_planned_set")  # "a registry tweak to shorten the planned move?"
-        if "count" in concepts and _counted_noun(r.tokens) in _UNCOUNTED:
+        if "count" in concepts and counted_noun(r.tokens) in _UNCOUNTED:
             return self._decline(lang)  # "how many L2TP sessions are lost?": the article counts none
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
         mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
@@ -680,7 +690,6 @@ _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out
 NO_IPSEC = "@no_ipsec"
-_WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
 _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "related", "author", "summary"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
@@ -753,50 +762,19 @@ _TAG_PARTS = frozenset({"do they", "does it", "is it", "are they", "can they", "
                         "c est vrai", "est ce vrai", "est ce le cas", "do we", "did it", "would it", "would they"})
 
 
+
+
 _COMBIEN_DE = frozenset({"combien", "de", "d"})
 _NOT_THINGS = frozenset({"temps", "fois", "pourcent", "percent", "pourcentage", "pour", "cent", "plus", "moins", "ca",
                          "cela", "il", "elle", "on",
                          "faut", "gagne", "perd", "dure", "durent", "prend", "mets", "met", "coute"})
 
 
-#: Words before "sa" that make it a security association ("les SA", "the SA") rather than "her/its" ("sa date").
-_SA_DETERMINERS = frozenset({"les", "la", "des", "une", "un", "the", "a", "l", "cette", "each", "chaque", "ces",
-                             "nouvelle", "nouvelles", "new", "old", "ipsec", "first", "premiere"})
-#: Words before "rapport" that make it a report ("mon rapport d'audit"), not a ratio.
-_REPORT_OWNERS = frozenset({"mon", "ma", "notre", "votre", "son", "leur", "ce", "un", "mes", "nos", "vos"})
-
-
-def _everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozenset[str]) -> bool:
-    """A French everyday word spelt like a term: "sa dernière mise à jour" (her), "mon rapport d'audit" (report)."""
-    if m.end - m.start != 1:
-        return False
-    word, before = tokens[m.start], tokens[m.start - 1] if m.start else ""
-    if word == "sa" and "sa" not in shouted:
-        return before not in _SA_DETERMINERS and m.end < len(tokens) and tokens[m.end].isalpha()
-    return word == "rapport" and before in _REPORT_OWNERS
-
-
-def _negated(tokens: list[str], i: int) -> bool:
-    """"sans IPSec", "no IPSec": a negation just before; "le pas-à-pas de config IPSec" is a walkthrough."""
-    near = set(tokens[max(0, i - 3) : i]) & _WITHOUT
-    return bool(near) and not (near == {"pas"} and "pas a pas" in " ".join(tokens[max(0, i - 6) : i]))
-
-
-def _counted_noun(tokens: tuple[str, ...] | list[str]) -> str:
-    """What "how many …" / "combien de …" counts ("sessions"), or ""."""
-    for i, tok in enumerate(tokens[:-2]):
-        if tok == "combien" and tokens[i + 1] in ("de", "d"):
-            return tokens[i + 2]
-        if tok == "how" and tokens[i + 1] == "many":
-            return tokens[i + 2]
-    return ""
-
-
-def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:
+def counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:
     """"combien d'étapes", "combien de raisons": "combien" counts things, not time, unless the only time is it."""
-    if not _every_match(matches, "time", lambda m: set(tokens[m.start : m.end]) <= _COMBIEN_DE):
+    if not every_match(matches, "time", lambda m: set(tokens[m.start : m.end]) <= _COMBIEN_DE):
         return False
-    noun = _counted_noun(tokens)
+    noun = counted_noun(tokens)
     return (noun.isalpha() and noun not in TIME_UNITS and noun not in _NOT_THINGS and len(noun) > 2
             and noun not in EVENTS)  # "combien de plantages … absorber ?": failovers, counted elsewhere
 
@@ -806,56 +784,10 @@ def _counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) ->
 _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
-_WITH = frozenset({"with", "avec", "without", "sans"})
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})
-_WITH_IT = frozenset({"it", "la", "le", "the", "flag", "nlbsflags", "cle", "key", "value", "valeur", "reglage", "fix",
-                      "tweak", "ca", "that", "this", "one", "elle", "lui"})
-
-
-def _with_something_else(tokens: tuple[str, ...]) -> bool:
-    """"and with Exchange at 2 min?": "with" names another thing, not NLBSFlags' state ("and with it?")."""
-    at = next((i for i, t in enumerate(tokens) if t in _WITH), None)
-    after = [t for t in tokens[at + 1 : at + 3] if t not in ("a", "an", "un", "une")] if at is not None else []
-    return bool(after) and after[0] not in _WITH_IT and not after[0].isdigit()
-
-
-_IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),
-             ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",))
-
-
-_GIVES = frozenset({"give", "gives", "provide", "provides", "detail", "details", "fournit", "fournir", "donne",
-                    "donner", "detaille", "detailler", "explain", "explains"})
-
-
-def _not_given(tokens: tuple[str, ...] | list[str]) -> bool:
-    """"does NOT give", "ne fournit pas", "ne détaille pas": what the article leaves out."""
-    return any(t in _GIVES and {"not", "pas", "ne", "n"} & set(tokens[max(0, i - 3) : i + 2])
-               for i, t in enumerate(tokens))
-
-
-def _every_match(matches: list[Match], concept: str, test: Callable[[Match], bool]) -> bool:
-    """The question names `concept`, and every phrase that names it passes `test` ("hey" is only a greeting)."""
-    found = [m for m in matches if concept in m.concepts]
-    return bool(found) and all(test(m) for m in found)
-
-
-_CASES = frozenset({"case", "cases", "cas", "scenario", "scenarios", "situation", "situations"})
-_DROPS = frozenset({"tombe", "tombent", "tomber", "drop", "drops", "dropped", "falls", "fall", "chute", "descend"})
-
-
-def _drops_to(tokens: tuple[str, ...] | list[str], at: int) -> bool:
-    """"tombe (bien) à 1 minute", "drops to 1 minute": a figure falling, not a server."""
-    rest = [t for t in tokens[at : at + 3] if t not in ("bien", "donc", "alors", "then", "down")]
-    return len(rest) >= 2 and rest[0] in ("a", "to", "en", "sous", "under") and (rest[1].isdigit() or rest[1] in
-                                                                              ("une", "one", "un"))
-
-
-def _names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
-    """"X, c'est Y ?", "X means Y?", "X désigne-t-il Y ?": a question of what a word names."""
-    return any(tuple(tokens[i : i + len(cue)]) == cue for i in range(len(tokens)) for cue in _IDENTITY)
 
 
 def _tags_joined(parts: list[str]) -> list[str]:
