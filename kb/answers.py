@@ -335,7 +335,8 @@ def failover(ctx: Context) -> Reply:
     if {"planned", "unplanned", "compare"} <= ctx.concepts and not {"op_diff", "op_ratio"} & ctx.concepts and (
             s.nlbsflags is None and s.limit is None and exchange_time(ctx) is None):
         return _both(ctx, None, s.os)  # "planned move, and unplanned with and without NLBSFlags?": each figure
-    saving_bound = "op_diff" in ctx.concepts and s.limit is not None and not ctx.planned  # "save over 5 min?"
+    # "save over 5 min?"; but "SLA 5 min: without NLBSFlags, over by how much?" asks the margin of that case
+    saving_bound = "op_diff" in ctx.concepts and s.limit is not None and not ctx.planned and s.nlbsflags is None
     if ({"op_diff", "op_ratio", "compare", "share"} & ctx.concepts or len(s.oses) >= 2) and (
             s.limit is None or saving_bound) and (exchange_time(ctx) is None or s.nlbsflags is not None):
         # against a bound ("SLA 4 min, with and without?") each case meets it or not; with Exchange's time given

@@ -234,6 +234,8 @@ class Engine:
         if {"process", "steps"} <= concepts and every_match(matches, "steps", lambda m: set(
                 tokens[m.start : m.end]) <= _NEXT):
             concepts -= {"steps"}  # "il se passe quoi ensuite ?": what happens next, not a procedure
+        if "load" in concepts and not concepts & {"planned", "unplanned"}:
+            concepts |= {"planned"}  # "la charge des processeurs joue sur quoi ?": the planned move's 3 to 6 s
         if "time" in concepts and counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
         if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from kb.model import Questions
 from kb.record import Record
 from kb.text import Speller
@@ -48,7 +50,23 @@ class Lexicon:
         self.speller = Speller(words)
 
     def correct(self, tokens: list[str]) -> list[str]:
-        return [self.speller.correct(t) for t in tokens]
+        """Each token corrected; between equally near words, the one that makes a phrase with its neighbours
+        ("comment configureer": "comment configurer", a phrase, rather than "configuree")."""
+        out: list[str] = []
+        for i, t in enumerate(tokens):
+            best = self.speller.correct(t)
+            if best != t and len(ties := self.speller.ties(t)) > 1:
+                before, after = (out[-1] if out else ""), (tokens[i + 1] if i + 1 < len(tokens) else "")
+                best = next((w for w in ties if (before, w) in self._pairs() or (w, after) in self._pairs()), best)
+            out.append(best)
+        return out
+
+    def _pairs(self) -> frozenset[tuple[str, str]]:
+        """Adjacent words of the phrase table's terms (built on first use: most questions need no correction)."""
+        pairs = self.__dict__.get("_pair_set")
+        if pairs is None:
+            pairs = self.__dict__["_pair_set"] = frozenset(p for k in self.table for p in itertools.pairwise(k))
+        return pairs
 
     def match(self, tokens: list[str]) -> list[Match]:
         found: list[Match] = []

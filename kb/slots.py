@@ -54,7 +54,8 @@ TIME_UNITS = frozenset(_UNITS)
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
                  "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
                  "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,
-                 "vingt": 20, "thirty": 30, "trente": 30}
+                 "vingt": 20, "thirty": 30, "trente": 30, "septante": 70, "huitante": 80, "octante": 80,
+                 "nonante": 90}
 _BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of", "until", "de", "du", "date",
                             "january", "february", "march", "april", "may", "june", "july", "august", "september",
                             "october", "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin",

@@ -105,6 +105,7 @@ class Speller:
         self.words = frozenset(w for w in words if w.isalpha())
         self._index: dict[str, set[str]] | None = None
         self._memo: dict[str, str] = {}
+        self._ties: dict[str, tuple[str, ...]] = {}
 
     def _lookup(self) -> dict[str, set[str]]:
         if self._index is None:
@@ -136,5 +137,14 @@ class Speller:
         best = scored[0][3] if scored else token
         if len(self._memo) >= _MEMO_SIZE:  # hostile text must not grow it without bound
             self._memo.clear()
+            self._ties.clear()
         self._memo[token] = best
+        ties = tuple(s[3] for s in scored if s[:3] == scored[0][:3])
+        if len(ties) > 1:
+            self._ties[token] = ties
         return best
+
+    def ties(self, token: str) -> tuple[str, ...]:
+        """Equally near corrections of a token ("configureer": configuree, configurer); empty when one is best."""
+        self.correct(token)
+        return self._ties.get(token, ())

@@ -88,6 +88,9 @@ def value(ctx: Context, reply: Reply) -> bool | None:
     return int(asked) in data
 
 
+#: "do we blow the SLA?", "ça dépasse ?": whether the time goes over a bound, not whether it stays under.
+_BREACH = frozenset({"blow", "blows", "exceed", "exceeds", "breach", "breaches", "bust", "depasse", "depasser",
+                     "depasse-t-on", "explose", "exploser", "overshoot", "overrun"})
 _SAME = frozenset({"same", "equivalent", "pareil", "identique", "meme", "equals", "equal", "egal", "revient"})
 
 
@@ -140,6 +143,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         verdict = _bounded(ctx, [e.max_seconds + (exchange or 0) for e in found])
         if verdict and exchange is None and "ipsec" not in ctx.concepts and s.limit[0] != "gt":
             return None  # IPSec fits, but "do we stay under 5 min?" depends on Exchange's own recovery too
+        if verdict is not None and ctx.words & _BREACH and s.limit[0] != "gt":
+            return not verdict  # "SLA 5 min max: do we blow it?" asks whether the time goes over
         return verdict
     if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "garantie", "constant",
                                             "regardless", "always", "toujours"}:

@@ -62,7 +62,8 @@ _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "c
                              "lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _FR_PREPOSITIONS = frozenset({"vers", "dans", "sur", "par", "pour", "avec", "sous", "sans", "selon", "contre", "chez"})
-_FR_WH_LAST = frozenset({"quand", "comment", "pourquoi", "combien", "lequel", "laquelle", "lesquels", "lesquelles"})
+_FR_WH_LAST = frozenset({"quand", "comment", "pourquoi", "combien", "lequel", "laquelle", "lesquels", "lesquelles",
+                         "quoi"})
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",

@@ -1843,3 +1843,34 @@ def test_ms_after_a_verb_is_microsoft_not_milliseconds() -> None:
     got = answer("MS claims total IPsec failover drops to 2 minutes with NLBSFlags=1, is that what the article says?")
     assert "millisec" not in got.answer, got.answer
     assert "120000" in answer("with NLBSFlags set, how long is the IPSec failover in ms? 500 ms budget").answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("our SLA gives 5 min max for the ipsec part of a failover. without the reg tweak do we blow it, by how much?",
+     True, "1 minute over"),
+    ("La 2e stratégie chiffre combien de ports de plus que la 1re, et c'est lequel ?", True, "port 80"),
+    ("Si on fait nonante déplacements planifiés dans le pire cas (6 s chacun), ça fait combien de minutes ?", True,
+     "9 minutes"),
+    ("DBA here: unplanned failover ipsec time w/o the flag, with it, and does any of this apply to our SQL Server "
+     "failover cluster?", True, "6 minutes"),
+    ("La charge (load) des processeurs, elle joue sur quoi dans l'article ?", True, "3 à 6"),
+    ("When the VIP gets yanked off node A by Cluster Admin and re-homed on B, what's the blip the FE sees?", True,
+     "3 to 6"),
+    ("what SKUs is this thing even valid for?", True, "Enterprise"),
+    ("How long does Exchange 2003 recovery itself take during a cluster failover?", False, ""),
+    ("Comment on configure la stratégie de mots de passe dans Active Directory (longueur minimale) ?", False, ""),
+])
+def test_round_of_dev20(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
+
+
+def test_blowing_a_bound_asks_whether_the_time_goes_over() -> None:
+    assert answer("SLA is 5 minutes max. without NLBSFlags do we blow it?").answer.startswith("Yes")
+    assert not answer("SLA is 5 minutes max. with NLBSFlags set do we blow it?").answer.startswith("Yes")
+
+
+def test_a_typo_between_two_equally_near_words_takes_the_one_that_makes_a_phrase() -> None:
+    typo = answer("Comment configureer NLBSFlags avec regedit ?")
+    right = answer("Comment configurer NLBSFlags avec regedit ?")
+    assert typo.facts == right.facts and "regedit" in typo.answer, typo.answer
