@@ -522,10 +522,11 @@ def policies(ctx: Context) -> Reply:
         raise NotCovered("detail_port", ctx.t("single_port"))
     if "policy" in ctx.concepts and (worked := _between_policies(ctx, policy_facts)):
         return worked
-    if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted) and "policy" in ctx.concepts and not named:
+    dcs = {"LDAP"} if "dc" in ctx.concepts else set()  # "which policies do NOT cover traffic to the DCs?"
+    if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted or dcs) and "policy" in ctx.concepts and not named:
         lacking = tuple(fid for fid, policy in policy_facts if not (  # a policy of all traffic names no port
             any(p.port in ctx.slots.ports for p in policy.ports) or (ctx.slots.ports and not policy.ports)
-            or wanted & set(policy.protocols)))
+            or (wanted | dcs) & set(policy.protocols)))
         if lacking:  # "which policy does not include port 80?": those that leave it out
             return Reply(lacking)
     if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
@@ -606,6 +607,9 @@ def _between_policies(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]])
                   if p not in low.protocols and p not in by_port]
         if added:
             adds = ctx.t("policy_adds", high=high.number, low=low.number, what=", ".join(added))
+            more = len(high.ports) - len(low.ports)
+            if "count" in ctx.concepts and more > 0:  # "combien de ports de plus que la 1re ?"
+                adds += " " + ctx.t("ports_more", n=more, low=low.number)
             return Reply(facts, f"{said} {adds}")
     if "count" in ctx.concepts and "port" in ctx.concepts and len(refs) >= 2:  # "how many ports in the first two?"
         ports = sorted({s.port for n in refs for s in by_number[n][1].ports})

@@ -234,6 +234,8 @@ class Engine:
         if {"process", "steps"} <= concepts and every_match(matches, "steps", lambda m: set(
                 tokens[m.start : m.end]) <= _NEXT):
             concepts -= {"steps"}  # "il se passe quoi ensuite ?": what happens next, not a procedure
+        if "idle" in concepts and "ike" not in concepts and set(tokens) & _AFTER and set(tokens) & _EXPIRES:
+            concepts |= {"ike"}  # "why one more minute after the idle time expires?": IKE's main mode
         if "load" in concepts and not concepts & {"planned", "unplanned"}:
             concepts |= {"planned"}  # "la charge des processeurs joue sur quoi ?": the planned move's 3 to 6 s
         if "time" in concepts and counts_things(tokens, matches):
@@ -537,7 +539,8 @@ class Engine:
         if "idle" in concepts and concepts & {"value", "value_word", "set_verb"} and slots.durations and (
                 not slots.limit and any(d not in self._idles and d not in self._totals for d in slots.durations)):
             return self._decline(lang, "detail_idle_set")  # "which NLBSFlags value for a 30 s idle time?": none
-        if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"}:
+        if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"} and not (
+                concepts & {"registry", "value"} and not slots.durations):  # "quelle donnée pour raccourcir ?"
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
         if "reason" in concepts and r.words & _CHOSEN:
             return self._decline(lang, "detail_choice")  # "why did Microsoft choose 1 minute?": never explained
@@ -723,6 +726,8 @@ _CHOSEN = frozenset({"choisi", "choisir", "chose", "choose", "chosen", "picked",
 #: What the article says IPSec does around a hang; a "why" about the hang alone asks for its cause.
 _WHAT_IPSEC_DOES = frozenset({"ipsec", "idle", "ike", "nlbsflags", "time", "frontend", "vip", "failover", "planned",
                               "process", "total", "compare"})
+_AFTER = frozenset({"apres", "after", "once", "une", "fois"})
+_EXPIRES = frozenset({"expiration", "expire", "expires", "expired", "expiry", "ecoule", "ecoulee", "elapsed"})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject

@@ -1874,3 +1874,17 @@ def test_a_typo_between_two_equally_near_words_takes_the_one_that_makes_a_phrase
     typo = answer("Comment configureer NLBSFlags avec regedit ?")
     right = answer("Comment configurer NLBSFlags avec regedit ?")
     assert typo.facts == right.facts and "regedit" in typo.answer, typo.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("which of the suggested policies do NOT cover traffic to the domain controllers?", True, "Suggested policy 2"),
+    ("La 2e stratégie chiffre combien de ports de plus que la 1re ?", True, "1 port de plus"),
+    ("Pourquoi il y a encore 1 minute de plus après l'expiration de la durée d'inactivité ?", True, "IKE"),
+    ("sous l'arborescence Oakley de l'agent de stratégie, quelle donnée faut-il encoder pour raccourcir la "
+     "renégociation ?", True, "1"),
+    ("Is there also a registry value to shorten the 1 minute IKE main mode renegotiation?", False, "IKE"),
+])
+def test_policies_without_dcs_ports_more_the_minute_after_idle_and_the_data_to_enter(question: str, answered: bool,
+                                                                                     says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
