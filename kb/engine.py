@@ -303,6 +303,9 @@ class Engine:
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
+        if "frontend" in concepts and concepts & {"node", "backend"} and "registry" in concepts and (
+                "set_verb" in concepts and set(tokens) & {"ou", "or"} and "where" not in concepts):
+            concepts |= {"where", "nlbsflags"}  # "c'est sur le frontal ou sur les nœuds qu'on met la clé ?"
         if "nlbsflags" in concepts and "where" not in concepts and set_on_a_role(tokens, matches, concepts):
             concepts |= {"where"}  # "NLBSFlags should be set on the back-end nodes to speed up …": a claim of where
         if "set_verb" in concepts and concepts & {"where", "value"} and concepts <= _ABOUT_SETTING:

@@ -1888,3 +1888,12 @@ def test_policies_without_dcs_ports_more_the_minute_after_idle_and_the_data_to_e
                                                                                      says: str) -> None:
     got = answer(question)
     assert got.answered is answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Le timer qui tombe à 1 minute, c'est sur le frontal ou sur les nœuds qu'on met la clé?", "PolicyAgent"),
+    ("Avant de modifier le Registre, que recommande l'article ?", "sauvegard"),
+])
+def test_which_role_gets_the_key_and_what_to_do_before_editing_the_registry(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
