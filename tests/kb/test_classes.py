@@ -1897,3 +1897,12 @@ def test_policies_without_dcs_ports_more_the_minute_after_idle_and_the_data_to_e
 def test_which_role_gets_the_key_and_what_to_do_before_editing_the_registry(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Should the IPSec filters be mirrored, and what filter action (negotiate/require) does the KB want?",
+    "How do I enable SSL for OWA users connecting to the front-end from the internet?",
+    "quel certificat SSL mettre sur le frontal OWA ?",
+])
+def test_filter_settings_and_client_ssl_decline(question: str) -> None:
+    assert not answer(question).answered
