@@ -236,6 +236,8 @@ class Engine:
             concepts -= {"steps"}  # "il se passe quoi ensuite ?": what happens next, not a procedure
         if "idle" in concepts and "ike" not in concepts and set(tokens) & _AFTER and set(tokens) & _EXPIRES:
             concepts |= {"ike"}  # "why one more minute after the idle time expires?": IKE's main mode
+        if {"frontend", "steps"} <= concepts and not concepts & self._topics - _FRONT_END_STEPS:
+            concepts |= {"registry"}  # "faut faire quoi sur le frontal, en 5 étapes ?": its one procedure, regedit
         if "load" in concepts and not concepts & {"planned", "unplanned"}:
             concepts |= {"planned"}  # "la charge des processeurs joue sur quoi ?": the planned move's 3 to 6 s
         if "time" in concepts and counts_things(tokens, matches):
@@ -729,6 +731,7 @@ _CHOSEN = frozenset({"choisi", "choisir", "chose", "choose", "chosen", "picked",
 #: What the article says IPSec does around a hang; a "why" about the hang alone asks for its cause.
 _WHAT_IPSEC_DOES = frozenset({"ipsec", "idle", "ike", "nlbsflags", "time", "frontend", "vip", "failover", "planned",
                               "process", "total", "compare"})
+_FRONT_END_STEPS = frozenset({"frontend", "steps", "count", SMALL_TALK})
 _AFTER = frozenset({"apres", "after", "once", "une", "fois"})
 _EXPIRES = frozenset({"expiration", "expire", "expires", "expired", "expiry", "ecoule", "ecoulee", "elapsed"})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})

@@ -1906,3 +1906,15 @@ def test_which_role_gets_the_key_and_what_to_do_before_editing_the_registry(ques
 ])
 def test_filter_settings_and_client_ssl_decline(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("How do I enable logging on the front-end?", False),
+    ("What is the best way to set up a front-end build pipeline for a React application?", False),
+    ("faut faire quoi sur le frontal, en 5 étapes ?", True),
+    ("how do I set NLBSFlags on the front-end?", True),
+])
+def test_the_regedit_steps_answer_only_the_registry_or_the_front_ends_one_procedure(question: str,
+                                                                                    answered: bool) -> None:
+    got = answer(question)
+    assert got.answered is answered and ("regedit" in got.answer) is answered, got.answer
