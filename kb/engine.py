@@ -537,6 +537,14 @@ class Engine:
             concepts = concepts | {"value", "registry"}
         if concepts and concepts <= _OPERATORS and not (slots.durations or slots.numbers or slots.ports):
             return None  # "c'est quoi la différence entre TCP et UDP ?": a comparison of nothing the article has
+        subjects = concepts & self._topics - {SMALL_TALK}
+        if subjects and subjects <= _GENERIC and not concepts - subjects - {SMALL_TALK} and not (
+                slots.os or slots.durations or slots.nlbsflags or slots.ports or slots.other_os):
+            return None  # "which account does the cluster service use?": nothing of ours asked, unless a follow-up
+        tasks = subjects - {"set_verb", "create"}
+        if concepts & {"set_verb", "create", "steps"} and r.words & _HOW and tasks <= _OTHER_TASKS and (
+                tasks - {"frontend"}) and not concepts & {"process", "time", "reason", "registry", "nlbsflags"}:
+            return self._decline(lang)  # "how do I configure POP3?", "how do I change the cluster's virtual IP?"
         if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
                 not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
                 and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
@@ -731,6 +739,12 @@ _CHOSEN = frozenset({"choisi", "choisir", "chose", "choose", "chosen", "picked",
 #: What the article says IPSec does around a hang; a "why" about the hang alone asks for its cause.
 _WHAT_IPSEC_DOES = frozenset({"ipsec", "idle", "ike", "nlbsflags", "time", "frontend", "vip", "failover", "planned",
                               "process", "total", "compare"})
+#: Subjects that alone ask nothing of the article ("which account does the cluster service use?").
+_GENERIC = frozenset({"cluster", "node", "exchange", "windows", "backend", "frontend", "effect", "compare", "detail"})
+#: Subjects of tasks the article gives no steps for ("how do I configure POP3?", "add a node to the cluster").
+_OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3", "imap4", "http", "backend",
+                          "frontend", "effect", "detail"})
+_HOW = frozenset({"how", "comment"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", SMALL_TALK})
 _AFTER = frozenset({"apres", "after", "once", "une", "fois"})
 _EXPIRES = frozenset({"expiration", "expire", "expires", "expired", "expiry", "ecoule", "ecoulee", "elapsed"})

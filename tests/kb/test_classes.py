@@ -1918,3 +1918,31 @@ def test_the_regedit_steps_answer_only_the_registry_or_the_front_ends_one_proced
                                                                                     answered: bool) -> None:
     got = answer(question)
     assert got.answered is answered and ("regedit" in got.answer) is answered, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "how do I configure POP3 on Exchange 2003?",
+    "comment activer IMAP4 sur le serveur principal ?",
+    "how do I enable OWA on the front-end?",
+    "how do I change the virtual IP address of the cluster?",
+    "comment ajouter un nœud au cluster ?",
+    "which service account does the cluster service use?",
+    "what is the maximum size of an Exchange 2003 mailbox store?",
+    "how do I test that IPSec is working?",
+    "what encryption does ESP use by default?",
+    "how do I remove the IPSec policy?",
+    "how do I fail over the cluster manually with cluster.exe?",
+])
+def test_tasks_and_subjects_the_article_gives_nothing_for_decline(question: str) -> None:
+    assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Windows 2000 cluster?", "without clustering"),
+    ("Quel mode IPSec est pris en charge et pour quels types de clusters ?", "transport"),
+    ("the 4 steps when cluster admin moves a VIP, in order pls", "virtual IP"),
+    ("how do I set NLBSFlags?", "regedit"),
+])
+def test_generic_subjects_still_follow_up_or_name_what_the_article_covers(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
