@@ -223,7 +223,8 @@ class Engine:
         if "advice" in concepts and concepts & _PROTECTED:
             concepts |= {"policy"}  # "what does Microsoft recommend for POP3?": the suggested policies
         if "where" in concepts and "où" not in text.lower() and every_match(matches, "where", lambda m: (
-                tokens[m.start] == "ou" and m.start > 2 and tokens[m.start - 1] not in _OPENING)):
+                tokens[m.start] == "ou" and m.start > 2 and tokens[m.start - 1] not in _OPENING
+                and tokens[m.start + 1 : m.start + 2] != [] and tokens[m.start + 1] in _DETERMINERS)):
             concepts -= {"where"}  # "la durée d'inactivité ou la renégociation ?": "or", not "where" (no accent)
         if every_match(matches, "time", lambda m: tokens[m.start : m.end] == ["second"] and m.start > 0
                         and tokens[m.start - 1] in ("the", "a", "and")):
@@ -552,6 +553,9 @@ class Engine:
         if "idle" in concepts and concepts & {"value", "value_word", "set_verb"} and slots.durations and (
                 not slots.limit and any(d not in self._idles and d not in self._totals for d in slots.durations)):
             return self._decline(lang, "detail_idle_set")  # "which NLBSFlags value for a 30 s idle time?": none
+        if "idle" in concepts and concepts & {"registry", "value", "value_word"} and slots.os == "windows-2000" and (
+                len(slots.oses) <= 1 and not concepts & {"op_ratio", "op_diff", "compare"}):
+            return self._decline(lang, "detail_idle_set")  # "which registry value sets the idle timer on 2000?"
         if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"} and not (
                 concepts & {"registry", "value"} and not slots.durations):  # "quelle donnée pour raccourcir ?"
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
@@ -727,6 +731,7 @@ _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets"
 _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3", "imap4", "http", "ldap", "rpc",
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
 #: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
+_DETERMINERS = frozenset({"la", "le", "les", "l", "un", "une", "des", "sur", "dans", "pour", "avec", "sans", "du"})
 _OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
 _PROS_CONS = frozenset({"pros", "cons", "inconvenients", "drawbacks", "downsides"})
 _TECHNICAL = frozenset({"technique", "technical", "technically", "techniquement", "exactement", "exactly"})

@@ -93,9 +93,24 @@ def _walk(loc: tuple[Any, ...], raw: Any) -> tuple[str, str | None, Any]:
     return "".join(parts) or "(top level)", branch, branch_node
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML that refuses a key given twice: the second would silently replace the first (a lost term list)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is given twice (line {key_node.start_mark.line + 1})",
+                    key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # a SafeLoader
     except yaml.YAMLError as exc:
         raise KBDataError(path.name, [f"not valid YAML: {exc}"]) from None
 

@@ -96,6 +96,14 @@ def test_invalid_yaml_is_reported(tmp_path: Path) -> None:
         load_kb(article, questions, source, use_cache=False)
 
 
+def test_a_key_given_twice_is_reported_not_silently_replaced(tmp_path: Path) -> None:
+    article, questions, source = _copy(tmp_path)
+    text = questions.read_text(encoding="utf-8")
+    questions.write_text(text.replace("  products:\n", "  products:\n    IPv6: [ipv6]\n", 1), encoding="utf-8")
+    with pytest.raises(KBDataError, match="given twice"):
+        load_kb(article, questions, source, use_cache=False)
+
+
 def test_an_edit_is_validated_even_after_the_good_file_was_cached(tmp_path: Path) -> None:
     article, questions, source = _copy(tmp_path)
     good = load_kb(article, questions, source)

@@ -95,3 +95,23 @@ def test_slack_sized_messages_are_refused_quickly() -> None:
         assert time.perf_counter() - start < 0.5
         assert not got.answered
         assert "too long" in got.answer or "trop long" in got.answer
+
+
+def test_every_filler_and_every_single_typo_of_the_corpus_leaves_its_answer_alone() -> None:
+    """The finite spaces the two properties above sample, walked whole: a random draw must never be the first to
+    find a failure (CI runs the sampled tests with a fresh seed each time)."""
+    changed: list[str] = []
+    for question in IN_SCOPE:
+        expected = _facts(question)
+        variants = [f"{f} {question}" for f in FILLER_EN + FILLER_FR]
+        variants += [f"{question.rstrip('?')} {f}?" for f in FILLER_EN + FILLER_FR]
+        words = question.split()
+        for i, w in enumerate(words):
+            if not (w.isalpha() and len(w) >= 8 and w.lower() in KNOWN):
+                continue
+            for j in range(1, len(w) - 1):
+                for typo in (w[:j] + w[j + 1:], w[:j] + w[j + 1] + w[j] + w[j + 2:], w[:j] + w[j] + w[j:]):
+                    if not (VOCABULARY.ordinary(typo.lower()) or typo.lower() in KNOWN):
+                        variants.append(" ".join([*words[:i], typo, *words[i + 1:]]))
+        changed += [v for v in variants if _facts(v) != expected]
+    assert changed == [], changed[:10]
