@@ -731,7 +731,9 @@ _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets"
 _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3", "imap4", "http", "ldap", "rpc",
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
 #: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
-_DETERMINERS = frozenset({"la", "le", "les", "l", "un", "une", "des", "sur", "dans", "pour", "avec", "sans", "du"})
+#: Words after which an unaccented "ou" is "or" ("… ou la renégociation ?", "… ou faut-il aussi …").
+_DETERMINERS = frozenset({"la", "le", "les", "l", "un", "une", "des", "sur", "dans", "pour", "avec", "sans", "du",
+                          "faut", "bien", "plutot", "non", "pas", "si", "sinon", "alors", "encore", "est"})
 _OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
 _PROS_CONS = frozenset({"pros", "cons", "inconvenients", "drawbacks", "downsides"})
 _TECHNICAL = frozenset({"technique", "technical", "technically", "techniquement", "exactement", "exactly"})
