@@ -1946,3 +1946,12 @@ def test_tasks_and_subjects_the_article_gives_nothing_for_decline(question: str)
 def test_generic_subjects_still_follow_up_or_name_what_the_article_covers(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "IPSec ralentit-il OWA ?",
+    "pourquoi mon cluster ne bascule pas ?",
+    "quel est le délai de détection d'un nœud en panne ?",
+])
+def test_slowdowns_failed_failovers_and_detection_delays_decline(question: str) -> None:
+    assert not answer(question).answered
