@@ -766,7 +766,8 @@ _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})
 _TIMED = frozenset({"time", "failover", "total", "share", "op_diff", "op_ratio"})
 #: Words that ask to tune a timer ("lower the IKE time"): the article gives a duration, no setting.
 _TUNING = frozenset({"lower", "lowering", "abaisser", "baisser", "tune", "tuning", "adjust", "ajuster", "regler",
-                     "shorten", "raccourcir", "tweak", "decrease", "diminuer"})
+                     "shorten", "raccourcir", "tweak", "decrease", "diminuer", "configurable", "adjustable", "reglable",
+                     "parametrable", "modifiable", "tunable"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
                         "boots", "remonter", "online", "ready", "pret", "prete"})

@@ -1955,3 +1955,15 @@ def test_generic_subjects_still_follow_up_or_name_what_the_article_covers(questi
 ])
 def test_slowdowns_failed_failovers_and_detection_delays_decline(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("is the 1 minute IKE time configurable?", False),
+    ("what authentication method should IKE use here?", False),
+    ("how do I set up Kerberos authentication for IKE?", False),
+    ("can a non-admin set NLBSFlags?", False),
+    ("What authentication methods are used between front-end and back-end?", True),
+])
+def test_ike_settings_and_permissions_decline_but_fe_be_authentication_is_answered(question: str,
+                                                                                   answered: bool) -> None:
+    assert answer(question).answered is answered
