@@ -605,6 +605,10 @@ class Engine:
                 text += " " + self._t("count_listed", lang, n=n, what=listing.what.get(lang))
                 reply = reply._replace(text=text)  # the count is said: the facts' sentences alone no longer are
         verdict = None
+        if {"nlbsflags", "nlb"} <= concepts and r.words & _ONLY_WORDS and (
+                r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
+            # "NLBSFlags, so only for NLB clusters?": No — the article sets it for a back-end server cluster
+            return Outcome(True, f"{self._t('no', lang)} {text}", tuple(reply.facts), intent.id, verdict=False)
         if mention and reply.facts:
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
@@ -708,6 +712,7 @@ _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})
 _NEXT = frozenset({"ensuite", "et", "then", "next", "what", "whats", "apres", "and"})
 _LATER_WH = frozenset({"what", "which", "how", "quel", "quelle", "quels", "quelles", "combien", "comment"})
+_ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "exclusively", "exclusivement"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out

@@ -1967,3 +1967,12 @@ def test_slowdowns_failed_failovers_and_detection_delays_decline(question: str) 
 def test_ike_settings_and_permissions_decline_but_fe_be_authentication_is_answered(question: str,
                                                                                    answered: bool) -> None:
     assert answer(question).answered is answered
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("does NLBSFlags affect NLB clusters only?", "No"),
+    ("le flag s'appelle NLBSFlags donc c'est seulement pour les clusters NLB ?", "Non"),
+])
+def test_nlbsflags_is_not_only_for_nlb_clusters(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
