@@ -568,6 +568,8 @@ class Engine:
             return self._decline(lang, "detail_tunnel")  # "how do I configure tunnel mode?": transport mode only
         if "reason" in concepts and "ssl" in concepts and r.words & _TECHNICAL and not concepts & {"ipsec", "policy"}:
             return self._decline(lang, "detail_ssl_reason")  # "la raison technique exacte ?": it says so, not why
+        if "firewall" in concepts and "port" in r.words and r.words & {"which", "what", "quel", "number", "numero"}:
+            return self._decline(lang, "detail_port", self._t("single_port", lang))  # "which single port?"
         if "load" in concepts and r.words & _THRESHOLD:
             return self._decline(lang, "detail_load")  # "from what CPU load does a move pass 6 s?": no figure
         if "planned" in concepts and "nlbsflags" not in r.words and r.words & (_TUNING | {"shortens", "shorten"}) and (

@@ -58,7 +58,7 @@ def referred(tokens: Iterable[str], ports: Iterable[int], concepts: frozenset[st
     found |= described
     if "dc" in concepts:
         found.add(3)
-    if set(words) & _PASSWORDS and "policy" in concepts:
+    if (set(words) & _PASSWORDS or "password" in concepts) and "policy" in concepts:
         found.add(1)
     if set(words) & _MESSAGES and "message_flow" in concepts:
         found.add(2)

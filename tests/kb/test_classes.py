@@ -1976,3 +1976,18 @@ def test_ike_settings_and_permissions_decline_but_fe_be_authentication_is_answer
 def test_nlbsflags_is_not_only_for_nlb_clusters(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("Which single port should the firewall between FE and BE allow if we only permit IPSec?", False, "single port"),
+    ("NLBSFlags, ça veut dire quoi exactement ? NLBS c'est Network Load Balancing Service ?", False, "NLBSFlags"),
+    ("Redis Sentinel failover takes forever, how do I tune down-after-milliseconds?", False, ""),
+    ("Combien de ports en plus dans la stratégie flux de messages par rapport à celle des mots de passe ?", True,
+     "1 port de plus"),
+    ("when someone moves a cluster group in Cluster Admin, what does IPSec actually do, step by step?", True, "IKE"),
+    ("for a slide: MS's three tiers of FE/BE IPSec coverage, lightest to heaviest, one line each", True, "110"),
+    ("Dans la traduc, « serveur principal » ça veut dire le nœud actif du cluster ?", True, "back-end"),
+])
+def test_round_of_dev22(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
