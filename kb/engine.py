@@ -737,14 +737,14 @@ _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets"
 #: What the suggested policies protect: advice about these is advice about the policies.
 _PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3", "imap4", "http", "ldap", "rpc",
                         "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
-#: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
 #: Words after which an unaccented "ou" is "or" ("… ou la renégociation ?", "… ou faut-il aussi …").
 _DETERMINERS = frozenset({"la", "le", "les", "l", "un", "une", "des", "sur", "dans", "pour", "avec", "sans", "du",
                           "faut", "bien", "plutot", "non", "pas", "si", "sinon", "alors", "encore", "est"})
+#: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
 _OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
 _PROS_CONS = frozenset({"pros", "cons", "inconvenients", "drawbacks", "downsides"})
 _TECHNICAL = frozenset({"technique", "technical", "technically", "techniquement", "exactement", "exactly"})
-_THRESHOLD = frozenset({"seuil", "threshold", "partir", "niveau", "level", "above", "au dessus", "beyond"})
+_THRESHOLD = frozenset({"seuil", "threshold", "partir", "niveau", "level", "above", "dessus", "beyond"})
 #: Things the article never counts ("how many L2TP sessions are lost?").
 _UNCOUNTED = frozenset({"sessions", "session", "users", "utilisateurs", "connexions", "connections", "connection",
                         "paquets", "packets", "clients", "mailboxes", "boites", "requests", "requetes"})
@@ -760,7 +760,7 @@ _OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3
                           "frontend", "effect", "detail"})
 _HOW = frozenset({"how", "comment"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", SMALL_TALK})
-_AFTER = frozenset({"apres", "after", "once", "une", "fois"})
+_AFTER = frozenset({"apres", "after", "once"})
 _EXPIRES = frozenset({"expiration", "expire", "expires", "expired", "expiry", "ecoule", "ecoulee", "elapsed"})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})

@@ -54,7 +54,7 @@ def referred(tokens: Iterable[str], ports: Iterable[int], concepts: frozenset[st
         if w in _EVERYTHING and set(words[max(0, i - 2) : i + 3]) & {"encrypt", "chiffrer", "chiffre", "traffic",
                                                                       "trafic", "communications", "everything"}:
             described.add(3)
-    numbered = bool(found)
+    by_number = bool(found)
     found |= described
     if "dc" in concepts:
         found.add(3)
@@ -63,6 +63,6 @@ def referred(tokens: Iterable[str], ports: Iterable[int], concepts: frozenset[st
     if set(words) & _MESSAGES and "message_flow" in concepts:
         found.add(2)
     listed = set(ports)
-    if listed and not numbered:  # "the 80/110/143 policy"; but "policy 2 covers only 110 and 143?" checks a claim
+    if listed and not by_number:  # "the 80/110/143 policy"; but "policy 2 covers only 110 and 143?" checks a claim
         found.add(2 if 80 in listed else 1)
     return tuple(sorted(found))
