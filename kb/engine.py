@@ -447,7 +447,8 @@ class Engine:
             elif refused is not None and refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
             elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
-                    not opens(text) or (last_refused and (  # after a part naming what the article lacks
+                    not (opens(text) or (reading.words & _WH_WORDS and reading.concepts & self._topics))
+                    or (last_refused and (  # after a part naming what the article lacks
                         not reading.concepts & self._topics or refers_back(reading.tokens)))):
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
                 # question just declined, not a question of their own

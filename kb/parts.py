@@ -59,6 +59,8 @@ def _asks_after(words: list[str], i: int) -> bool:
         return True
     if nxt and nxt[0] == "on" and len(nxt) > 1 and (words[i + 2][:1].isupper() or nxt[1] in _ENGLISH_AFTER_ON):
         return False  # "also on Exchange 2007", "and on the back-end": English "on", not the French pronoun
+    if words[i - 1].endswith(","):  # "…, et Exchange lui-même met combien ?": a new subject may come first
+        nxt = [w.lower().strip(",") for w in words[i + 1 : i + 7]]
     return bool(nxt) and (nxt[0] in _QUESTION_WORDS or nxt[0] in _PRONOUNS
                           or any(w.split("'")[-1] in _LATE_QUESTION_WORDS or _INVERSION.search(w) for w in nxt))
 

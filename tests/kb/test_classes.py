@@ -390,6 +390,8 @@ def test_words_after_a_declined_question_are_not_a_question_of_their_own(questio
     ("IPv6 supported? where is NLBSFlags?", "PolicyAgent"),
     ("For my change ticket: which server gets the NLBSFlags edit, and what's the failover time afterwards?",
      "front-end"),
+    ("C'est plus rapide qu'un cluster Hyper-V ? Et avec la clé, la bascule IPSec dure combien au total ?", "2 minutes"),
+    ("Is this quicker than Oracle RAC? And w/o NLBSFlags the whole IPSec failover is how long?", "6 minutes"),
 ])
 def test_a_declined_part_does_not_take_the_next_one_with_it(question: str, says: str) -> None:
     got = answer(question)

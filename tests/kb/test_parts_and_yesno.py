@@ -27,6 +27,8 @@ from kb.yesno import is_yes_no
     ("Quelle valeur mettre pour NLBSFlags, et c'est un REG_DWORD ?", 2),
     ("Where, exactly, do I set it?", 1),
     ("When an admin moves the group with Cluster Administrator, how long does IPSec take?", 1),
+    ("Le déplacement prend combien, et le service Exchange met combien à revenir ?", 2),
+    ("A planned move takes how long, and the Exchange services themselves need how long to restart?", 2),
 ])
 def test_split(text: str, parts: int) -> None:
     assert len(split(text)) == parts
