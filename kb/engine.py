@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kb import unsaid
 from kb.answers import COMPUTE, Context, NotCovered, Reply
 from kb.cues import (
     CASES,
@@ -190,6 +191,10 @@ class Engine:
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
         )
         self.vocabulary = Vocabulary(known)
+        self._unsaid = unsaid.compile_rules(q)
+        self._tuning = unsaid.word_set(q, "@tuning")  # "can I lower IKE's time?": a duration, no setting
+        # A follow-up asking a question word ("and how long on 2000?") is not the yes/no question before it.
+        self._wh = unsaid.word_set(q, "@wh")
 
     # --- reading ---------------------------------------------------------------
 
@@ -424,7 +429,7 @@ class Engine:
             if before is not None:
                 reading = self._carry(reading, before)
                 if (before.yes_no or is_yes_no(before.text, list(before.tokens), lang)) and _follows_up(reading) \
-                        and not reading.words & _WH_WORDS:
+                        and not reading.words & self._wh:
                     reading = reading._replace(yes_no=True)
             # "… for HTTP, and which for POP3?": a short part naming another subject follows up; it is not context.
             swaps = before is not None and asked and bool(reading.concepts & _SWAPPABLE) and _follows_up(reading)
@@ -447,7 +452,7 @@ class Engine:
             elif refused is not None and refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
             elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
-                    not (opens(text) or (reading.words & _WH_WORDS and reading.concepts & self._topics))
+                    not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
                     or (last_refused and (  # after a part naming what the article lacks
                         not reading.concepts & self._topics or refers_back(reading.tokens)))):
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
@@ -481,7 +486,7 @@ class Engine:
     def _confirms(self, r: Reading) -> bool:
         """"Could you confirm that?", "Est-ce exact ?": a part asking only whether the statement before holds."""
         return bool(r.words & _CONFIRM) and not r.concepts - _ABOUT_THE_ARTICLE & (self._attributes | self._topics) \
-            and not r.words & _WH_WORDS
+            and not r.words & self._wh
 
     def _out_of_scope(self, r: Reading, lang: Lang) -> Outcome | None:
         """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""
@@ -557,25 +562,11 @@ class Engine:
         if "idle" in concepts and concepts & {"registry", "value", "value_word"} and slots.os == "windows-2000" and (
                 len(slots.oses) <= 1 and not concepts & {"op_ratio", "op_diff", "compare"}):
             return self._decline(lang, "detail_idle_set")  # "which registry value sets the idle timer on 2000?"
-        if "ike" in concepts and r.words & _TUNING and not concepts & {"idle", "nlbsflags"} and not (
+        if "ike" in concepts and r.words & self._tuning and not concepts & {"idle", "nlbsflags"} and not (
                 concepts & {"registry", "value"} and not slots.durations):  # "quelle donnée pour raccourcir ?"
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
-        if "reason" in concepts and r.words & _CHOSEN:
-            return self._decline(lang, "detail_choice")  # "why did Microsoft choose 1 minute?": never explained
-        if "reason" in concepts and "unplanned" in concepts and concepts & {"cluster", "node"} and not (
-                concepts & _WHAT_IPSEC_DOES):
-            return self._decline(lang, "detail_hang_cause")  # "why does the cluster service hang?": not said
-        if "tunnel" in concepts and (concepts & {"steps", "set_verb", "create"} or r.words & _PROS_CONS):
-            return self._decline(lang, "detail_tunnel")  # "how do I configure tunnel mode?": transport mode only
-        if "reason" in concepts and "ssl" in concepts and r.words & _TECHNICAL and not concepts & {"ipsec", "policy"}:
-            return self._decline(lang, "detail_ssl_reason")  # "la raison technique exacte ?": it says so, not why
-        if "firewall" in concepts and "port" in r.words and r.words & {"which", "what", "quel", "number", "numero"}:
-            return self._decline(lang, "detail_port", self._t("single_port", lang))  # "which single port?"
-        if "load" in concepts and r.words & _THRESHOLD:
-            return self._decline(lang, "detail_load")  # "from what CPU load does a move pass 6 s?": no figure
-        if "planned" in concepts and "nlbsflags" not in r.words and r.words & (_TUNING | {"shortens", "shorten"}) and (
-                concepts & {"registry", "set_verb", "value", "nlbsflags"}):
-            return self._decline(lang, "detail_planned_set")  # "a registry tweak to shorten the planned move?"
+        if (rule := unsaid.first(self._unsaid, concepts, r.words)) is not None:
+            return self._decline(lang, rule.detail, self._t(rule.what, lang) if rule.what else "")
         if "count" in concepts and counted_noun(r.tokens) in _UNCOUNTED:
             return self._decline(lang)  # "how many L2TP sessions are lost?": the article counts none
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
@@ -700,9 +691,6 @@ class Engine:
         return Outcome(False, self._refusal(lang, detail), declined=detail)
 
 
-#: A follow-up asking a question word ("and how long on 2000?") is not the yes/no question before it.
-_WH_WORDS = frozenset({"what", "which", "how", "why", "when", "where", "who", "quel", "quelle", "quels", "quelles",
-                       "combien", "comment", "pourquoi", "quand", "ou", "qui", "quoi"})
 MENTIONS = "mentions"
 BUDGET = "@budget"  # how many failovers a downtime budget covers
 HTTP_AND_MAIL = "@http_and_mail"
@@ -743,17 +731,9 @@ _DETERMINERS = frozenset({"la", "le", "les", "l", "un", "une", "des", "sur", "da
                           "faut", "bien", "plutot", "non", "pas", "si", "sinon", "alors", "encore", "est"})
 #: Words after which an unaccented "ou" opens a question ("et ou la mettre ?"): "where", not "or".
 _OPENING = frozenset({"et", "mais", "alors", "donc", "bon", "ok", "bonjour", "salut", "svp", "stp", "and", "so"})
-_PROS_CONS = frozenset({"pros", "cons", "inconvenients", "drawbacks", "downsides"})
-_TECHNICAL = frozenset({"technique", "technical", "technically", "techniquement", "exactement", "exactly"})
-_THRESHOLD = frozenset({"seuil", "threshold", "partir", "niveau", "level", "above", "dessus", "beyond"})
 #: Things the article never counts ("how many L2TP sessions are lost?").
 _UNCOUNTED = frozenset({"sessions", "session", "users", "utilisateurs", "connexions", "connections", "connection",
                         "paquets", "packets", "clients", "mailboxes", "boites", "requests", "requetes"})
-#: "why did Microsoft choose 1 minute?": a design choice the article never explains.
-_CHOSEN = frozenset({"choisi", "choisir", "chose", "choose", "chosen", "picked", "decided", "decide"})
-#: What the article says IPSec does around a hang; a "why" about the hang alone asks for its cause.
-_WHAT_IPSEC_DOES = frozenset({"ipsec", "idle", "ike", "nlbsflags", "time", "frontend", "vip", "failover", "planned",
-                              "process", "total", "compare"})
 #: Subjects that alone ask nothing of the article ("which account does the cluster service use?").
 _GENERIC = frozenset({"cluster", "node", "exchange", "windows", "backend", "frontend", "effect", "compare", "detail"})
 #: Subjects of tasks the article gives no steps for ("how do I configure POP3?", "add a node to the cluster").
@@ -772,10 +752,6 @@ _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backen
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
 _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})
 _TIMED = frozenset({"time", "failover", "total", "share", "op_diff", "op_ratio"})
-#: Words that ask to tune a timer ("lower the IKE time"): the article gives a duration, no setting.
-_TUNING = frozenset({"lower", "lowering", "abaisser", "baisser", "tune", "tuning", "adjust", "ajuster", "regler",
-                     "shorten", "raccourcir", "tweak", "decrease", "diminuer", "configurable", "adjustable", "reglable",
-                     "parametrable", "modifiable", "tunable"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
                         "boots", "remonter", "online", "ready", "pret", "prete"})

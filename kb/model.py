@@ -240,6 +240,22 @@ class Intent(Record):
 
 
 
+class Unsaid(Record):
+    """What the article never says about a subject it has ("why did Microsoft choose 1 minute?"): declined.
+
+    `requires`: every group needs one of its concepts in the question; `words`: every group needs one of its
+    words (a group may be a word set, "@tuning"); `unless`, `unless_words`: none of these may appear. The
+    refusal says `detail` (a template), naming `what` (a template) when given.
+    """
+
+    detail: str
+    requires: tuple[tuple[str, ...], ...]
+    words: tuple[str | tuple[str, ...], ...] = ()
+    unless: tuple[str, ...] = ()
+    unless_words: tuple[str, ...] = ()
+    what: str | None = None
+
+
 class OutOfScope(Record):
     """What the article is not about: named products and versions."""
 
@@ -264,3 +280,5 @@ class Questions(Record):
     out_of_scope: OutOfScope
     intents: tuple[Intent, ...]
     templates: dict[str, Text]
+    unsaid: tuple[Unsaid, ...] = ()
+    word_sets: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 (never mutated)

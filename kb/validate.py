@@ -231,6 +231,19 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
         f"{where}: term {t!r} must be written normalised, as {' '.join(tokenize(t))!r}"
         for where, t in terms if t != " ".join(tokenize(t))
     ]
+    for i, rule in enumerate(questions.unsaid):
+        where = f"unsaid[{i}]({rule.detail})"
+        used = [c for g in rule.requires for c in g] + list(rule.unless)
+        problems += [f"{where}: unknown concept {c!r}" for c in used if c not in concept_ids]
+        problems += [f"{where}: unknown template {t!r}" for t in (rule.detail, rule.what)
+                     if t is not None and t not in questions.templates]
+        words = [w for g in rule.words for w in ([g] if isinstance(g, str) else g)] + list(rule.unless_words)
+        problems += [f"{where}: unknown word set {w!r}" for w in words
+                     if w.startswith("@") and w[1:] not in questions.word_sets]
+        problems += [f"{where}: {w!r} is not one normalised word" for w in words
+                     if not w.startswith("@") and tokenize(w) != [w]]
+    problems += [f"word_sets.{n}: {w!r} is not one normalised word" for n, ws in questions.word_sets.items()
+                 for w in ws if tokenize(w) != [w]]
     missing = REQUIRED_TEMPLATES - questions.templates.keys()
     if missing:
         problems.append(f"templates: missing {', '.join(sorted(missing))}")
@@ -245,3 +258,13 @@ def load_validated(article_path: Path, questions_path: Path, source_path: Path) 
     questions = _validate(TypeAdapter(Questions), _read_yaml(questions_path), questions_path.name)
     check_questions(questions, article, questions_path.name)
     return article, questions
+
+
+if __name__ == "__main__":  # python -m kb.validate: check the data files after an edit
+    from kb.store import ARTICLE_FILE, QUESTIONS_FILE, SOURCE_FILE
+
+    try:
+        _, checked = load_validated(Path(ARTICLE_FILE), Path(QUESTIONS_FILE), Path(SOURCE_FILE))
+    except KBDataError as exc:
+        raise SystemExit(str(exc)) from None
+    print(f"ok: {len(checked.intents)} intents, {len(checked.unsaid)} unsaid rules, {len(checked.concepts)} concepts")

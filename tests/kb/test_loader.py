@@ -79,6 +79,10 @@ def test_broken_article_names_the_field(tmp_path: Path, change: Callable[[Any], 
         (lambda d: d["concepts"][0].pop("terms"), "concepts[0](frontend).terms: Field required"),
         (lambda d: d["concepts"][0]["terms"].append("Serveur-Frontal"),
          "term 'Serveur-Frontal' must be written normalised, as 'serveur frontal'"),
+        (lambda d: d["unsaid"][0]["requires"].append(["telepathy"]), "unsaid[0](detail_choice): unknown concept"),
+        (lambda d: d["unsaid"][0].__setitem__("detail", "detail_nothing"), "unknown template 'detail_nothing'"),
+        (lambda d: d["unsaid"][0]["words"].append("@feelings"), "unknown word set '@feelings'"),
+        (lambda d: d["word_sets"]["tuning"].append("Shorten It"), "word_sets.tuning: 'Shorten It' is not one"),
     ],
 )
 def test_broken_questions_name_the_field(tmp_path: Path, change: Callable[[Any], None], expected: str) -> None:
