@@ -37,9 +37,11 @@ FRONT_END_DOWN = "front_end_down"
 _DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans"})
 
 
-def unplanned_denied(tokens: list[str], matches: list[Match]) -> bool:
-    """Every mention of an unplanned failover is denied ("et non à la suite d'une panne", "didn't hang")."""
-    mentions = [m for m in matches if "unplanned" in m.concepts and "planned" not in m.concepts]
+def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> bool:
+    """Every mention of one kind of failover is denied ("et non à la suite d'une panne", "didn't hang",
+    "a node hangs (not a clean move)")."""
+    other = "planned" if kind == "unplanned" else "unplanned"
+    mentions = [m for m in matches if kind in m.concepts and other not in m.concepts]
     return bool(mentions) and all(
         _DENIALS & set(tokens[max(0, m.start - 6) : m.start]) and tokens[m.start] not in ("non", "not")
         for m in mentions)
@@ -170,7 +172,8 @@ def with_something_else(tokens: tuple[str, ...]) -> bool:
 
 
 _IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),
-             ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",))
+             ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",),
+             ("principal", "the"), ("principal", "a"))  # "is 'serveur principal' the front-end?"
 
 
 _GIVES = frozenset({"give", "gives", "provide", "provides", "detail", "details", "fournit", "fournir", "donne",

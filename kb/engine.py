@@ -25,6 +25,7 @@ from kb.cues import (
     WITH,
     clock_minutes,
     counted_noun,
+    denied,
     drops_to,
     every_match,
     everyday_homograph,
@@ -36,7 +37,6 @@ from kb.cues import (
     plural_of,
     refers_back,
     set_on_a_role,
-    unplanned_denied,
     with_something_else,
 )
 from kb.lang import detect
@@ -283,14 +283,18 @@ class Engine:
             concepts -= {"http"}  # "does POP3 get Kerberos like HTTP does?": HTTP is the yardstick, POP3 the subject
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
+        if "n?ud" in text.lower() and concepts & self._topics <= _ABOUT_THE_TERM:
+            concepts |= {"lost_character"}  # "« n?ud » partout, ça veut dire quoi ?": the spelling is asked about
         joined = " ".join(tokens)
         if "ike" in concepts and "backend" in concepts and "mode principal" in joined and (
                 "serveur principal" in joined or "back end" in joined or "backend" in joined):
             concepts |= {"same_thing"}  # "le mode principal, c'est le serveur principal ?": the translation trap
         if {"ike", "tunnel"} <= concepts and "mode principal" in joined:
             concepts |= {"same_thing"}  # "« mode principal », is that tunnel mode?": the same trap, another guess
-        if {"planned", "unplanned"} <= concepts and unplanned_denied(tokens, matches):
+        if {"planned", "unplanned"} <= concepts and denied(tokens, matches):
             concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
+        elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
+            concepts -= {"planned"}  # "when a node hangs (not a clean move)"
         if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
@@ -557,9 +561,11 @@ class Engine:
                 and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
             return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
         if "idle" in concepts and concepts & {"value", "value_word", "set_verb"} and slots.durations and (
-                not slots.limit and any(d not in self._idles and d not in self._totals for d in slots.durations)):
+                not slots.limit or min(slots.durations) < min(self._idles)) and any(  # "below 1 min, like 30 s?"
+                d not in self._idles and d not in self._totals for d in slots.durations):
             return self._decline(lang, "detail_idle_set")  # "which NLBSFlags value for a 30 s idle time?": none
-        if "idle" in concepts and concepts & {"registry", "value", "value_word"} and slots.os == "windows-2000" and (
+        if "idle" in concepts and (concepts & {"registry", "value", "value_word"} or (
+                "set_verb" in concepts and r.words & _HOW)) and slots.os == "windows-2000" and (
                 len(slots.oses) <= 1 and not concepts & {"op_ratio", "op_diff", "compare"}):
             return self._decline(lang, "detail_idle_set")  # "which registry value sets the idle timer on 2000?"
         if "ike" in concepts and r.words & self._tuning and not concepts & {"idle", "nlbsflags"} and not (
@@ -698,7 +704,7 @@ PRINCIPAL = "@principal"
 WINDOW = "@window"  # a stated span of time the question measures IPSec's share of
 NOT_GIVEN = "@not_given"
 _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
-                             "cluster", "node", "same_thing", "exchange", "effect", "midpoint"})  # "mean"
+                             "cluster", "node", "same_thing", "exchange", "effect", "midpoint", "detail"})  # "mean"
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})
 _NEXT = frozenset({"ensuite", "et", "then", "next", "what", "whats", "apres", "and"})

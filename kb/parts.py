@@ -42,7 +42,7 @@ _CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagin
 _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela",
                        "c'est", "c’est", "cest"})
 #: "…, et IPSec y est-il pris en charge ?": a verb before its subject asks, in French.
-_INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|vous|nous)\W*$")
+_INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|tu|vous|nous)\W*$")
 #: "…sans la clé, combien au total, et avec la clé ?": after a comma, the other case asks the same again.
 _STATES = frozenset({"avec", "sans", "with", "without", "sur", "pour", "for", "on"})
 _ENGLISH_AFTER_ON = frozenset({"the", "a", "an", "this", "that", "each", "every", "both", "all", "our", "my", "it"})

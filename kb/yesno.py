@@ -33,7 +33,7 @@ _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "
                        "alors", "donc", "et", "mais", "bon", "dis", "dites", "moi", "oakley"})
 _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "combien", "pourquoi", "quand",
                     "que", "qu", "quoi", "qui", "lequel", "laquelle", "lesquels"})
-_FR_INVERSION = r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|ils|elles|nous|vous)\b"  # compiled when French is asked
+_FR_INVERSION = r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|tu|ils|elles|nous|vous)\b"  # and Quebec "-tu"
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
 _CLAUSE_END = r"[.,;:!](?:\s|$)|\s[-–—]\s"  # "…, Exchange 1 min each - total downtime?": the last clause asks
 _FIGURE_CHOICE = r"\b\d+\s*(?:[a-z]+\s+)?(?:or|ou)\s+\d"  # "6 or 2 minutes", "5 min ou 1 min"; compiled on use

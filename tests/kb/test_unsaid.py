@@ -28,3 +28,28 @@ def test_what_the_article_never_says_is_declined_with_its_reason(question: str, 
 def test_the_list_of_products_and_a_claim_still_get_the_articles_answer(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start) and ("x86" in got.answer or "ESP" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "How do I change the 5-minute idle timer on a Windows 2000 front-end?",
+    "Can another flag value push the idle time under a minute, say 20 seconds?",
+    "In Python, how do I read a registry value?",
+])
+def test_settings_and_tools_the_article_never_gives_are_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("« n?ud », c'est quoi au juste ?", "nœud"),
+    ("C'est quoi les étapes pour mettre la valeur ?", "regedit"),
+    ("Does the KB walk you through creating the IPSec policies?", "Help and Support"),
+    ("L'IP virtuelle fait quoi quand on déplace le groupe ?", "retirée"),
+    ("is 'serveur principal' a front-end server?", "back-end"),
+    ("after a crash (not a planned move), how long is the idle timer?", "5 minutes"),
+    ("Le flag réduit-tu l'inactivité à 1 minute sur 2003?", "Oui"),
+    ("NLBSFlags va-tu sur le back-end?", "Non"),
+])
+def test_chat_phrasings_the_article_answers(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
