@@ -55,7 +55,9 @@ def plural_of(token: str, corrected: str) -> bool:
 def refers_back(tokens: tuple[str, ...]) -> bool:
     """"does it apply there?", "faut l'ouvrir ?": a pronoun for what an earlier part named."""
     return bool(set(tokens) & _BACK_REFERENCES) or any(
-        t == "l" and nxt.endswith(("er", "ir", "re")) and len(nxt) > 4 for t, nxt in pairwise(tokens))
+        (t == "l" and nxt.endswith(("er", "ir", "re")) and len(nxt) > 4)
+        or (t, nxt) in (("les", "deux"), ("the", "two"))  # "la différence entre les deux ?"
+        for t, nxt in pairwise(tokens))
 
 
 def ordinal_of_policy(tokens: list[str], m: Match) -> bool:

@@ -283,6 +283,9 @@ class Engine:
             concepts -= {"http"}  # "does POP3 get Kerberos like HTTP does?": HTTP is the yardstick, POP3 the subject
         if "http" in concepts and concepts & {"pop3", "imap4"}:
             concepts |= {HTTP_AND_MAIL}  # both kinds of front-end traffic named: their authentication differs
+        if "ah" in tokens[1:] and "esp" in tokens and not set(tokens) & _WHICH:
+            # "would AH be better than ESP?"; not "ah ok, and ESP?", nor "which one, ESP or AH?" (the article's)
+            concepts |= {_AH}
         if "n?ud" in text.lower() and concepts & self._topics <= _ABOUT_THE_TERM:
             concepts |= {"lost_character"}  # "« n?ud » partout, ça veut dire quoi ?": the spelling is asked about
         joined = " ".join(tokens)
@@ -712,6 +715,8 @@ _LATER_WH = frozenset({"what", "which", "how", "quel", "quelle", "quels", "quell
 _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "exclusively", "exclusivement"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
+_AH = PRODUCT + "AH (Authentication Header)"
+_WHICH = frozenset({"which", "what", "quel", "quelle", "lequel", "laquelle"})
 _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out
 NO_IPSEC = "@no_ipsec"
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.

@@ -343,6 +343,9 @@ _REQUIRES = frozenset({"need", "needs", "require", "requires", "required", "faut
 def _ike_part(ctx: Context) -> bool | None:
     """"does the IKE part still take 1 minute without NLBSFlags?": IKE's main mode is 1 minute in every case."""
     s = ctx.slots
+    if {"ike", "nlbsflags"} <= ctx.concepts and "idle" not in ctx.concepts and ctx.words & _EFFECT and not (
+            s.durations or ctx.planned or {"total", "failover"} & ctx.concepts):
+        return False  # "does NLBSFlags also shorten IKE's main mode?": it shortens the idle timer; IKE stays 1 min
     if "ike" not in ctx.concepts or not s.durations or ctx.planned or s.limit is not None or (
             {"total", "breakdown"} & ctx.concepts):
         return None
@@ -440,6 +443,8 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
 
 def ike(ctx: Context, reply: Reply) -> bool | None:
     """A stated main-mode time against the article's; without one, IKE is who renegotiates: Yes."""
+    if (part := _ike_part(ctx)) is False:
+        return part  # "does NLBSFlags make IKE's main mode quicker?": No
     seconds = {f.data.seconds for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode)}
     if _NOTICE & ctx.words and not ctx.slots.durations and ctx.planned is not None:
         return ctx.planned  # "right away?": at once after a planned move; after a crash only when the idle timer ends

@@ -47,7 +47,7 @@ _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost"
                        "solves", "affects", "impacts", "sets", "turns", "avoids", "prevents", "happens", "depends",
                        "belongs", "belong", "lives", "sits", "runs", "run", "exists", "exist"})
 _ASKED_NOUNS = frozenset({"difference", "diff", "comparison", "gap", "ratio", "summary", "list", "overview",
-                          "breakdown", "timeline", "total", "sum", "eta"})
+                          "breakdown", "timeline", "total", "sum", "eta", "reason", "reasons", "purpose", "cause"})
 _ASKED_NOUNS_FR = frozenset({"reduction", "difference", "ecart", "pourcentage", "ratio", "resume", "liste"})
 #: Openings of a condition before the question's main clause.
 _CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say", "once"})
@@ -108,13 +108,20 @@ def _tagged(words: list[str]) -> bool:
     return any(tail == tag or tail.endswith(" " + tag) for tag in _TAGS)
 
 
+def _offers_choice(words: list[str]) -> bool:
+    """An "or" among the last words offers a choice; "whether or not clustering is used", "ou non" do not."""
+    tail = words[-6:]
+    return any(w in _CHOICE and (i + 1 == len(tail) or tail[i + 1] not in ("not", "non", "pas"))
+               for i, w in enumerate(tail) if i or len(words) <= 6)
+
+
 def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
     if words[:3] in (["true", "or", "false"], ["vrai", "ou", "faux"]):
         return True
     if asks_if_true(words):
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
-    if not words or (_CHOICE & set(words[-5:]) and not _tagged(words)):
+    if not words or (_offers_choice(words) and not _tagged(words)):
         return False
     if words[-1] in _FR_WH_LAST:
         return False  # "les SA sont supprimées quand ?": a question word at the end asks it
@@ -159,7 +166,7 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         # not a noun phrase naming what is asked ("difference between 2000 and 2003 support?").
         sentence = re.split(r"(?<=[a-z])\.\s", question[:2000].lower())[-1].split()  # "~3 min. total failover …?"
         return (question.rstrip().endswith("?") and len(words) >= 5 and not _EN_WH & set(words)
-                and words[0] not in _ASKED_NOUNS and not (sentence and sentence[0] in _ASKED_NOUNS)
+                and not _ASKED_NOUNS & set(words[:2]) and not (sentence and sentence[0] in _ASKED_NOUNS)
                 and (bool((_EN_VERBS | _PREDICATES) & set(words)) or _equals(question)
                      or bool({"ok", "okay"} & set(tokens[1:]))))  # "… both ok with ESP transport?" (not a preamble)
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):

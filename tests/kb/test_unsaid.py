@@ -53,3 +53,30 @@ def test_settings_and_tools_the_article_never_gives_are_declined(question: str) 
 def test_chat_phrasings_the_article_answers(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Should we pick AH over ESP for the FE-BE hop?",
+    "AH plutôt qu'ESP, c'est mieux ? et c'est quoi la différence entre les deux ?",
+    "Combien de pourcentage de CPU l'ESP consomme sur les nœuds ?",
+])
+def test_ah_and_cpu_cost_decline_whole(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Does the NLBSFlags tweak make IKE's main mode quicker as well?", "No"),
+    ("Windows 2000 pas en cluster : pris en charge ?", "Oui"),
+    ("Is IPSec FE-BE supported on 2003 whether or not you cluster?", "Yes"),
+])
+def test_yes_no_on_ike_standalone_and_whether_or_not(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_an_ops_role_is_an_ordinary_word_and_a_reason_asked_is_not_yes_no() -> None:
+    got = answer("devops here: how many minutes does NLBSFlags save per crash?")
+    assert got.answered and "4 minutes" in got.answer, got.answer
+    got = answer("main reason IMAP4 users need IPSec between FE and BE?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
