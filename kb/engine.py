@@ -301,6 +301,9 @@ class Engine:
         if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
+        if slots.limit and "worst" in concepts and every_match(
+                matches, "worst", lambda m: set(tokens[m.start : m.end]) <= _BOUND_WORDS):
+            concepts -= {"worst"}  # "SLA is max 5 min": the bound's word, not the worst case
         if slots.nlbsflags and slots.nlbsflags[0].isdigit() and set(tokens) & _VALUE_WORDS and not (
                 concepts & (_OTHER_DURATIONS | _TIMED)):
             concepts |= {"value"}  # "NLBSFlags value is 1?": the value is what is proposed, not a state to time
@@ -668,6 +671,10 @@ class Engine:
             elif o.answered and shown & set(o.facts):  # "…total? and are we under 5 min?": what is new
                 verdict = "" if o.verdict is None else self._t("yes" if o.verdict else "no", lang)
                 text = _without_repeats(text, parts, verdict)
+                if text == verdict and verdict and parts and not parts[-1].startswith(
+                        (self._t("yes", lang), self._t("no", lang))):
+                    parts[-1] = f"{verdict} {parts[-1]}"  # "…whether X. long story short: X?": Yes, then the answer
+                    continue
             shown.update(o.facts)
             if o.answered or o.declined == "gap":
                 parts.append(text)
@@ -716,6 +723,7 @@ _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "ex
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _AH = PRODUCT + "AH (Authentication Header)"
+_BOUND_WORDS = frozenset({"max", "maximum", "at", "most", "au"})
 _WHICH = frozenset({"which", "what", "quel", "quelle", "lequel", "laquelle"})
 _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out
 NO_IPSEC = "@no_ipsec"

@@ -80,3 +80,16 @@ def test_an_ops_role_is_an_ordinary_word_and_a_reason_asked_is_not_yes_no() -> N
     assert got.answered and "4 minutes" in got.answer, got.answer
     got = answer("main reason IMAP4 users need IPSec between FE and BE?")
     assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Long story short: is the IMAP4 password exposed between FE and BE?", "Yes. POP3 and IMAP4"),
+    ("I keep being asked whether OWA traffic to the BE is encrypted. To make a long story short: is it?", "No"),
+    ("Quelle est l'amplitude de la fourchette du déplacement planifié ?", "3 secondes de plus"),
+    ("what's the median of the planned-move range?", "4.5"),
+    ("RTO is max 4 min per failover. Exchange needs 1 min. With and without NLBSFlags, do we make it?",
+     "1 minute under"),
+])
+def test_idioms_ranges_and_a_bound_with_both_states(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
