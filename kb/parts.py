@@ -97,6 +97,9 @@ def split(question: str) -> list[str]:
         if words[start:]:
             parts.append(" ".join(words[start:]))
     parts = [p for p in parts if any(ch.isalnum() for ch in p)]
+    for i in range(len(parts) - 2, -1, -1):  # "hi! newbie q's: 1) …": a greeting or a heading opens the next part
+        if len(parts[i].split()) <= 3 and parts[i].rstrip().endswith(("!", ":")) and not opens(parts[i]):
+            parts[i : i + 2] = [f"{parts[i]} {parts[i + 1]}"]
     if len(parts) > MAX_PARTS:
         parts = [*parts[: MAX_PARTS - 1], " ".join(parts[MAX_PARTS - 1 :])]
     return parts or [question]

@@ -28,6 +28,7 @@ from kb.yesno import is_yes_no
     ("Where, exactly, do I set it?", 1),
     ("When an admin moves the group with Cluster Administrator, how long does IPSec take?", 1),
     ("Le déplacement prend combien, et le service Exchange met combien à revenir ?", 2),
+    ("hello! two qs: 1) where does NLBSFlags go? 2) what value? 3) and the planned move time?", 3),
     ("A planned move takes how long, and the Exchange services themselves need how long to restart?", 2),
 ])
 def test_split(text: str, parts: int) -> None:

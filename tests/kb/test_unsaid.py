@@ -93,3 +93,13 @@ def test_an_ops_role_is_an_ordinary_word_and_a_reason_asked_is_not_yes_no() -> N
 def test_idioms_ranges_and_a_bound_with_both_states(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("the knob that brings the idle timer down to a minute, what is it and where does it live?", "PolicyAgent"),
+    ("Le machin qui accélère la renégociation après un plantage, c'est quoi ?", "NLBSFlags"),
+    ("Which product does the KB give as an example of a front-end server?", "Outlook Web Access"),
+])
+def test_the_thing_that_does_it_and_an_example_are_answered(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
