@@ -208,3 +208,12 @@ def drops_to(tokens: tuple[str, ...] | list[str], at: int) -> bool:
 def names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
     """"X, c'est Y ?", "X means Y?", "X désigne-t-il Y ?": a question of what a word names."""
     return any(tuple(tokens[i : i + len(cue)]) == cue for i in range(len(tokens)) for cue in _IDENTITY)
+
+
+#: A shell prompt ("C:\>", "PS C:\>", "$ ") or a bare "reg query": a pasted command, shown as evidence.
+_PROMPT = re.compile(r"\s*(?:[a-z]:\\[^>\n]{0,200}>|ps [^>\n]{0,200}>|\$ |reg(?:\.exe)? query\b)", re.I)
+
+
+def pasted_command(text: str) -> bool:
+    """"C:\\>reg query … /v NLBSFlags": the user shows what they ran; the tool is not what they ask about."""
+    return bool(_PROMPT.match(text[:300]))

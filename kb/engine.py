@@ -34,6 +34,7 @@ from kb.cues import (
     negated,
     not_given,
     ordinal_of_policy,
+    pasted_command,
     plural_of,
     refers_back,
     set_on_a_role,
@@ -431,6 +432,7 @@ class Engine:
         setting: set[str] = set()  # subjects named by statements among the questions
         claim: Reading | None = None  # the last statement: "X. Could you confirm that?" asks whether X holds
         last_refused = False  # the previous part was declined for naming what the article lacks
+        evidence = False  # the part is a pasted command or its output
         parts = _tags_joined(split(question.replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
@@ -448,11 +450,13 @@ class Engine:
                         and not swaps and not (opens(text) and reading.concepts)  # "what's policy 1?" asks
                         and not confirms)
             scene = self._out_of_scope(reading, lang)
+            # "C:\\>reg query …" and the lines it printed: evidence; the state they show carries, not their subjects
+            evidence = pasted_command(text) or (evidence and not asked)
             if several and (fragment or not asked):  # context for the other parts, not a question
-                refused = scene or refused
+                refused = refused if evidence else scene or refused
                 if scene is not None and self._names_product(reading):
                     elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
-                setting |= {c for c in reading.concepts if c in self._topics}
+                setting |= set() if evidence else {c for c in reading.concepts if c in self._topics}
                 claim = reading if scene is None and reading.concepts and not fragment else claim
                 outcome = Outcome(False, "")
             elif scene is not None:
@@ -470,7 +474,8 @@ class Engine:
                 outcome = Outcome(False, "")
             else:
                 if confirms and claim is not None:
-                    reading, setting = claim._replace(yes_no=True), set()  # the statement is what is asked
+                    # the statement is what is asked, with the words that ask it ("… 0x0. all good?")
+                    reading, setting = claim._replace(yes_no=True, words=claim.words | reading.words), set()
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions;
                 # a planned move they describe is not turned into a crash by a figure ("… still eat the 6 min?").
                 guessed = reading.guessed if "planned" in setting and "unplanned" not in setting else frozenset()
@@ -545,8 +550,9 @@ class Engine:
         if scene is not None:
             return scene
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
-            proposed = (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)) and bool(
+            proposed = (r.yes_no or is_yes_no(r.text, list(r.tokens), lang) or bool(r.words & _CONFIRM)) and bool(
                 concepts & {"set_verb", "value", "value_word"} or r.words & MODALS or (
+                    r.words & _CONFIRM and not slots.durations) or (
                     r.words & _PUTTING and (r.words & _CONFIRM or "c est ca" in " ".join(r.tokens))))
             if not proposed:
                 return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)  # what 2 would do: not the article's

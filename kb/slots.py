@@ -41,7 +41,8 @@ _MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler wo
 _MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut", "valoir", "valent",
                            "egal", "est", "de", "of", "=", "be", "must", "should", "doit", "etre", "mis", "mise",
-                           "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee"})
+                           "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee",
+                           "reg", "dword"})  # "NLBSFlags    REG_DWORD    0x1": reg query's output
 #: "set it to 2", "la mets à 0": a value given a few words after NLBSFlags.
 _SETTING_VERBS = frozenset({"set", "sets", "setting", "put", "change", "changed", "mettre", "mets", "met", "mis",
                             "passe", "passer", "regle", "regler", "fixe", "fixer"})
@@ -287,7 +288,7 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
         ahead = tokens[i + 1 : i + 3]
         if ahead and (ahead[0].isdigit() or any(t in _UNITS for t in ahead)):
             continue  # "the 3-6 second planned move": a range of durations, not a count of moves
-        if not number or i in used:
+        if not number or i in used or tok.startswith("0"):  # "10:01:02 …": a clock's seconds, never a count
             continue
         window = tokens[i + 1 : i + 10]
         per = _per_period(window)

@@ -54,11 +54,16 @@ def _back_end(m: re.Match[str]) -> str:
     return "backend" if m.group(0)[:2] == "BE" else m.group(0)  # "BE" in capitals; "be" is the verb
 
 
+_HEX = re.compile(r"\b0x([0-9a-f]{1,8})\b")
+
+
 def normalize(text: str) -> str:
     # "BE" in capitals, or after "FE to", is a back-end; "be" alone is the verb.
     if "be" in text or "BE" in text or "Be" in text:
         text = _BE.sub(_back_end, text)
     text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
+    if "0x" in text:  # "NLBSFlags REG_DWORD 0x1" (reg query's output): the data in decimal
+        text = _HEX.sub(lambda m: str(int(m.group(1), 16)), text)
     text = _SHORTHAND.sub(_spell_out, text)
     if not _FR_CHAT_WORDS.keys().isdisjoint(text.translate(_PUNCT_TO_SPACE).split()):
         text = re.sub(_FR_CHAT, lambda m: _FR_CHAT_WORDS[m.group(0)], text)

@@ -81,8 +81,10 @@ def value(ctx: Context, reply: Reply) -> bool | None:
     data = {f.data.data for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
     asked = ctx.slots.nlbsflags if ctx.slots.nlbsflags not in (None, "absent") else None
     asked = asked or next(iter(ctx.slots.numbers), None)
-    if asked is None or not asked.isdigit() or len(asked) > 10:  # no int() of a 40,000-digit "number"
+    if asked is None or not asked.rstrip("…").isdigit():
         return None
+    if len(asked) > 10:  # "9999999999…": no int() of a 40,000-digit "number"; no data is that long
+        return False
     if ctx.words & _SAME:
         return None  # "is NLBSFlags=0 the same as not set?": the article describes 1 and not set, nothing else
     return int(asked) in data

@@ -144,8 +144,10 @@ class Vocabulary:
             if tok[0].isdigit() and (rest in _ORDINAL_ENDINGS | _TIME_OF_DAY
                                      or (rest[:1] in ("h", "m") and rest.lstrip("hmin").isdigit())):
                 continue  # "1er", "3e": ordinals; "3am", "14h05": times of day; "2m30", "2min30": durations
-            if tok.rstrip("0123456789") in _HOST_PREFIXES and len(tok) - len(tok.rstrip("0123456789")) <= 3:
-                continue  # "FE2", "node1", "srv03": a server's name, not a term
+            digits = len(tok) - len(tok.rstrip("0123456789"))
+            if (tok.rstrip("0123456789") in _HOST_PREFIXES and digits <= 3) or (
+                    2 <= digits <= 3 and tok[-digits] == "0" and tok[0].isalpha()):
+                continue  # "FE2", "node1", "srv03"; "EXVS01", "MBX02": a server's or a group's name, not a term
             if len(tok) <= 4 and tok.isalpha() and tok not in names and tok not in shouted:
                 continue  # short lower-case words are chat shorthand ("teh", "mgmt"), not terms
             if not (self.ordinary(tok) if tok in names else self._accounted(tok)):

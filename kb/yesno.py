@@ -35,6 +35,8 @@ _FR_WH = frozenset({"quel", "quelle", "quels", "quelles", "ou", "comment", "comb
                     "que", "qu", "quoi", "qui", "lequel", "laquelle", "lesquels"})
 _FR_INVERSION = r"\b[^\W\d_]+-(?:t-)?(?:il|elle|on|je|tu|ils|elles|nous|vous)\b"  # and Quebec "-tu"
 _CHOICE = frozenset({"or", "ou", "versus", "vs"})
+_FINE = frozenset({"good", "ok", "okay", "fine", "correct", "right", "bon", "bien", "juste", "correcte", "normal",
+                   "normale", "expected", "attendu"})
 _CLAUSE_END = r"[.,;:!](?:\s|$)|\s[-–—]\s"  # "…, Exchange 1 min each - total downtime?": the last clause asks
 _FIGURE_CHOICE = r"\b\d+\s*(?:[a-z]+\s+)?(?:or|ou)\s+\d"  # "6 or 2 minutes", "5 min ou 1 min"; compiled on use
 _EN_VERBS = frozenset({"is", "are", "was", "were", "does", "do", "costs", "cost", "takes", "take", "goes", "go",
@@ -54,6 +56,7 @@ _CONDITIONS = frozenset({"if", "assuming", "given", "suppose", "supposing", "say
 _EN_WH = frozenset({"what", "whats", "which", "where", "how", "why", "when", "who", "whom", "whose",
                     "hw", "wat", "wht", "whr", "wut"})  # and their chat spellings
 _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah", "isn t it", "is that right",
+         "expected", "normal", "is that normal", "c est normal",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
          "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme", "doc says",
          "article says", "kb says", "that right", "non", "pas vrai", "or nah", "or not", "real or not", "ou non",
@@ -123,6 +126,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
     if not words or (_offers_choice(words) and not _tagged(words)):
         return False
+    if len(words) <= 3 and words[-1] in _FINE and question.rstrip().endswith("?"):
+        return True  # "all good?", "c'est bon ?", "we ok?": does what was shown hold
     if words[-1] in _FR_WH_LAST:
         return False  # "les SA sont supprimées quand ?": a question word at the end asks it
     if _CHOICE & set(words) and re.search(_FIGURE_CHOICE, question[:2000], re.I) and not _tagged(words):

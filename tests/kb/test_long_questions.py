@@ -42,8 +42,10 @@ def test_a_slack_sized_question_is_answered_in_bounded_time(shape: str) -> None:
 
 
 def test_an_absurd_nlbsflags_value_is_quoted_short() -> None:
-    reply = answer("is nlbsflags " + "9" * 1900 + " right?")  # the KB reads questions of up to 2,000 characters
+    reply = answer("what does nlbsflags " + "9" * 1900 + " do?")  # the KB reads questions of up to 2,000 characters
     assert not reply.answered and "9999999999…" in reply.answer
+    reply = answer("is nlbsflags " + "9" * 1900 + " right?")  # proposed: No, and the article's value
+    assert reply.answer.startswith("No") and "9" * 11 not in reply.answer, reply.answer
 
 
 def test_the_speller_leaves_words_longer_than_any_known_word_alone() -> None:

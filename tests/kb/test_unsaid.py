@@ -103,3 +103,19 @@ def test_idioms_ranges_and_a_bound_with_both_states(question: str, says: str) ->
 def test_the_thing_that_does_it_and_an_example_are_answered(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+def test_pasted_reg_query_output_and_log_names_are_evidence_not_terms() -> None:
+    shown = ("C:\\>reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley /v NLBSFlags\n"
+             "    NLBSFlags    REG_DWORD    0x0\n\nthat's FE02. all good?")
+    got = answer(shown)
+    assert got.answered and got.answer.startswith("No") and "1" in got.answer, got.answer
+    missing = ("C:\\>reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley /v NLBSFlags\n"
+               "ERROR: The system was unable to find the specified registry key or value.\n"
+               "So after a back-end node hangs, how long until IPSec is back?")
+    got = answer(missing)
+    assert got.answered and "6 minutes" in got.answer, got.answer
+    log = ("10:01:02 ClusSvc: group MBXVS02 moved to BE-NODE2 (Cluster Administrator)\n"
+           "planned move took 5 s before the FE had its SA back, expected?")
+    got = answer(log)
+    assert got.answered and got.answer.startswith("Yes"), got.answer
