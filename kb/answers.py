@@ -615,7 +615,8 @@ def _between_policies(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]])
         ports = sorted({s.port for n in refs for s in by_number[n][1].ports})
         which, listed = ctx.t("and_word").join(map(str, refs)), ", ".join(map(str, ports))
         return Reply(facts, f"{said} {ctx.t('ports_union', which=which, count=len(ports), ports=listed)}")
-    if "port" in ctx.concepts and ctx.words & SUM_WORDS and len(refs) == 1 and "count" not in ctx.concepts:
+    summed = bool(ctx.words & SUM_WORDS) or {"add", "up"} <= ctx.words  # "add up the port numbers", not "add 443"
+    if "port" in ctx.concepts and summed and len(refs) == 1 and "count" not in ctx.concepts:
         numbers = [s.port for s in by_number[refs[0]][1].ports]
         if numbers:  # "somme des numéros de ports de la 2e stratégie ?" (a quiz): 80 + 110 + 143
             terms = " + ".join(map(str, numbers))

@@ -34,7 +34,8 @@ _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "t
 FRONT_END_DOWN = "front_end_down"
 
 
-_DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans"})
+_DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans", "nothing",
+                      "rien"})
 
 
 def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> bool:
@@ -175,7 +176,7 @@ def with_something_else(tokens: tuple[str, ...]) -> bool:
 
 _IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),
              ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",),
-             ("principal", "the"), ("principal", "a"))  # "is 'serveur principal' the front-end?"
+             ("principal", "the"), ("principal", "a"), ("is", "that"))  # "is 'serveur principal' the front-end?"
 
 
 _GIVES = frozenset({"give", "gives", "provide", "provides", "detail", "details", "fournit", "fournir", "donne",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from kb import unsaid
 from kb.answers import COMPUTE, Context, NotCovered, Reply
@@ -297,6 +298,9 @@ class Engine:
             concepts |= {"same_thing"}  # "« mode principal », is that tunnel mode?": the same trap, another guess
         if {"planned", "unplanned"} <= concepts and denied(tokens, matches):
             concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
+        elif "unplanned" in concepts and every_match(matches, "unplanned", lambda m: bool(
+                {"nothing", "rien"} & set(tokens[max(0, m.start - 2) : m.start]))):
+            concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
             concepts -= {"planned"}  # "when a node hangs (not a clean move)"
         if "backend" not in concepts and front_end_fails(tokens, matches):
@@ -500,8 +504,11 @@ class Engine:
 
     def _confirms(self, r: Reading) -> bool:
         """"Could you confirm that?", "Est-ce exact ?": a part asking only whether the statement before holds."""
-        return bool(r.words & _CONFIRM) and not r.concepts - _ABOUT_THE_ARTICLE & (self._attributes | self._topics) \
-            and not r.words & self._wh
+        asked = r.words & self._wh
+        if "what" in asked and any(a in ("s", "is") and b == "what" for a, b in pairwise(r.tokens)):
+            asked -= {"what"}  # "that's what the article says to do, right?": a relative, not a question word
+        return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb"}) & (
+            self._attributes | self._topics) and not asked
 
     def _out_of_scope(self, r: Reading, lang: Lang) -> Outcome | None:
         """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""

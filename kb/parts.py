@@ -118,6 +118,10 @@ _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien",
 #: Words that embed a question in a statement.
 _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
 _ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
+#: "the case where nothing crashes", "le cas où": a relative "where", not a question word.
+_HOW_MUCH = frozenset({"many", "much", "long"})
+_ITEM = re.compile(r"\s*\(?[a-e1-5][)/]\s")
+_CASES = frozenset({"case", "cas", "situation", "scenario", "scénario", "moment", "time"})
 _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "one:", "question:", "alors", "donc",
                        "et", "mais", "bon", "salut", "bonjour", "oakley", "also", "aussi", "then", "puis"})
 
@@ -127,16 +131,20 @@ def opens(part: str) -> bool:
     raw = [w.lower().strip(",:;-—()?") for w in part[:400].split()]
     words = [w for w in raw if w and w not in _PREAMBLE]
     heads = {w.split("'")[-1] for w in words[:6]} | set(words[:6])  # "what's", "qu'est-ce", "l'article"
-    first = {words[0], words[0].split("'")[-1]} if words else set()
+    heads -= {w for before, w in pairwise(words[:6]) if before in _CASES}  # "the case where …": a relative
+    first = {words[0], words[0].split("'")[-1], words[0].split("-")[0]} if words else set()  # "donne-moi"
     return bool(first & _OPENERS or heads & (_WH | _FR_QUESTION_WORDS))
 
 
 def asks(part: str) -> bool:
     """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
-    if part.rstrip().endswith("?"):
+    if part.rstrip().endswith("?") or _ITEM.match(part):  # "(a) exact registry path,": an item of a list asked for
         return True
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]
+    words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]
     if _EMBEDDED & set(words) or any(a in _ASKING and b in ("si", "if") for a, b in pairwise(words)):
         return True  # "my boss wants to know whether…", "je me demande si…"
-    return bool(words) and (words[0] in _OPENERS or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS))
+    return bool(words) and (words[0] in _OPENERS or words[0].split("-")[0] in _OPENERS
+                            or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS)
+                            or any(a == "how" and b in _HOW_MUCH for a, b in pairwise(words)))  # "… how many s"

@@ -119,3 +119,27 @@ def test_pasted_reg_query_output_and_log_names_are_evidence_not_terms() -> None:
            "planned move took 5 s before the FE had its SA back, expected?")
     got = answer(log)
     assert got.answered and got.answer.startswith("Yes"), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Exchange redémarre en 1 min 30. Donne-moi le total avec la clé et sans.", "3 minutes 30"),
+    ("in the case where nothing hangs and we move the group by hand, how many seconds?", "3 to 6 seconds"),
+    ("Need for the ticket: (a) the registry path, (b) the value data. Also does the KB say how long a rollback "
+     "takes?", "PolicyAgent"),
+    ("Trivia: add up the port numbers of the message-flow policy.", "333"),
+    ("the 'principal server' of the French text, is that the front-end?", "back-end"),
+    ("I set NLBSFlags on both BE nodes, not on the FE. That's what the KB says to do, right?", "No"),
+    ("If I'm not using clustering at all on Windows 2000, is FE-BE IPSec supported?", "Yes"),
+])
+def test_statements_lists_relatives_and_claims(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "summarize the plot of The Matrix",
+    "Combien de temps prend la récupération d'Exchange 2003 elle-même, en général ?",
+])
+def test_a_film_and_exchanges_own_recovery_time_decline(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
