@@ -115,17 +115,22 @@ def _ranked(ctx: Context) -> tuple[str | None, str | None]:
     return s.nlbsflags, s.os
 
 
+def _decimal(ctx: Context, x: float) -> str:
+    """A ratio or a midpoint to one decimal, written as the question's language writes it ("2,3" in French)."""
+    text = f"{x:g}" if x == int(x) else f"{x:.1f}"
+    return text.replace(".", ",") if ctx.lang == "fr" else text
+
+
 def _planned_range(ctx: Context) -> Reply:
     """The planned move's own range: how far apart its ends are, or its middle."""
     p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
     if "midpoint" in ctx.concepts:
-        mid = f"{(p.min_seconds + p.max_seconds) / 2:g}"
         text = ctx.t("planned_midpoint", min=p.min_seconds, max=p.max_seconds,
-                     mid=mid.replace(".", ",") if ctx.lang == "fr" else mid)
+                     mid=_decimal(ctx, (p.min_seconds + p.max_seconds) / 2))
     else:
         ratio = p.max_seconds / p.min_seconds
         text = ctx.t("planned_spread", min=p.min_seconds, max=p.max_seconds, gap=p.max_seconds - p.min_seconds,
-                     ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}")
+                     ratio=_decimal(ctx, ratio))
     return Reply(p.facts, text)
 
 
@@ -162,11 +167,15 @@ def _comparison(ctx: Context) -> Reply:
     if with_.min_seconds == without.min_seconds:
         return Reply(facts, ctx.t("compare_same", os=ctx.os_name(os), total=ctx.duration(without.min_seconds)))
     gap = without.min_seconds - with_.min_seconds
-    ratio = without.min_seconds / with_.min_seconds
-    text = ctx.t("compare_flag", os=ctx.os_name(os), without=ctx.duration(without.min_seconds),
-                 with_=ctx.duration(with_.min_seconds), gap=ctx.duration(gap),
-                 ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
-                 pct=round(100 * gap / without.min_seconds))
+    exchange = exchange_time(ctx) if not s.count else None
+    # "% saved if Exchange takes 1 min?": the whole failover's saving, Exchange's recovery included
+    total_without, total_with = (without.min_seconds + (exchange or 0), with_.min_seconds + (exchange or 0))
+    ratio = total_without / total_with
+    text = ctx.t("compare_flag" if exchange is None else "compare_flag_exchange", os=ctx.os_name(os),
+                 without=ctx.duration(without.min_seconds), with_=ctx.duration(with_.min_seconds),
+                 exchange=ctx.duration(exchange or 0), total_without=ctx.duration(total_without),
+                 total_with=ctx.duration(total_with), gap=ctx.duration(gap),
+                 ratio=_decimal(ctx, ratio), pct=round(100 * gap / total_without))
     if s.count:
         text += _rate(ctx) + " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without.min_seconds),
                             with_=ctx.duration(s.count * with_.min_seconds), gap=ctx.duration(s.count * gap))
@@ -449,7 +458,7 @@ def _compare_idle(ctx: Context, facts: tuple[str, ...], long: int, short: int) -
     text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
     ratio = long / short
     return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
-                                           ratio=f"{ratio:g}" if ratio == int(ratio) else f"{ratio:.1f}",
+                                           ratio=_decimal(ctx, ratio),
                                            pct=round(100 * (long - short) / long)))
 
 

@@ -561,8 +561,8 @@ class Engine:
                 concepts & {"set_verb", "value", "value_word"} or r.words & MODALS or (
                     r.words & _CONFIRM and not slots.durations) or (
                     r.words & _PUTTING and (r.words & _CONFIRM or "c est ca" in " ".join(r.tokens))))
-            if not proposed:
-                return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)  # what 2 would do: not the article's
+            if not proposed or "warning" in concepts:  # what 2 would do, whether 2 is safe: not the article's
+                return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
             # "faut-il la mettre à 0 ?": No, and the value the article gives
             concepts = concepts | {"value", "registry"}
         if concepts and concepts <= _OPERATORS and not (slots.durations or slots.numbers or slots.ports):

@@ -152,9 +152,10 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             return True
         if words[0] in _EN_PREPOSITIONS and any(w in _EN_OPENERS for w in words[1:8]) and not _EN_WH & set(words[:8]):
             return True  # "In the worst case does a node hang cost only 6 seconds?"
-        if words[0] in ("if", "when", "once") and any(  # "if someone sniffs …, can they grab …?": the main clause
+        main = question[:2000].split(",", 1)[1].lower().split() if "," in question[:2000] else []
+        if words[0] in ("if", "when", "once") and not (main and main[0] in _EN_WH) and any(
                 a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
-            return True
+            return True  # "if someone sniffs …, can they grab …?": the main clause; not "if …, what is …?"
         if words[0] in _CONDITIONS and "," in question[:2000]:  # "if X is 90 s, total with the flag?": the main clause
             words = question[:2000].split(",", 1)[1].lower().replace("?", " ").replace("'", "").replace(
                 "\u2019", "").split()

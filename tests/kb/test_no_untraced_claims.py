@@ -85,6 +85,9 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
     for part, total in product(durations | saved, sums):  # a part of a total ("NLBSFlags saves 40 % of the 10 min")
         if total:
             out.add(str(round(100 * part / total)))
+    for a, b in product(sums, repeat=2):  # totals with Exchange's recovery against each other ("1.6 times faster")
+        if b:
+            out.update({f"{a / b:g}", f"{a / b:.1f}"})
     for bound, total in product(durations, sums):  # the margin to a bound the question sets ("SLA 5 min")
         margin = abs(bound - total)
         out.update({str(margin), str(margin // 60), str(margin % 60)})

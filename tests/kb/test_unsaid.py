@@ -143,3 +143,17 @@ def test_statements_lists_relatives_and_claims(question: str, says: str) -> None
 def test_a_film_and_exchanges_own_recovery_time_decline(question: str) -> None:
     got = answer(question)
     assert not got.answered, got.answer
+
+
+def test_a_condition_before_a_wh_question_is_not_yes_no_and_exchange_counts_in_the_saving() -> None:
+    got = answer("If Exchange needs 3 minutes to recover, what is the total with NLBSFlags set to 1?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")) and "5 minutes" in got.answer, got.answer
+    got = answer("De combien de pourcent NLBSFlags raccourcit le basculement si Exchange met 2 minutes ?")
+    assert "8 minutes" in got.answer and "50 %" in got.answer, got.answer
+    got = answer("Quel pourcentage gagne-t-on avec NLBSFlags si Exchange met 1 minute ?")
+    assert "7 minutes contre 3 minutes" in got.answer and "57 %" in got.answer and "2,3 fois" in got.answer, got.answer
+
+
+def test_whether_another_value_is_safe_is_not_the_articles_call() -> None:
+    got = answer("Would NLBSFlags = 3 be safe on our FEs?")
+    assert not got.answered and "not the value 3" in got.answer, got.answer
