@@ -138,7 +138,8 @@ def _versions(tokens: list[str], oos: OutOfScope) -> tuple[list[str], str | None
                 oses.append(f"windows-{tok}")
                 used.add(i)
             elif tok in win_versions:
-                other_os = other_os or (f"Windows Server {tok}" if tok.isdigit() and int(tok) >= 2008
+                r2 = " R2" if "r2" in tokens[i + 1 : i + 3] else ""  # "Windows Server 2008 R2", named as asked
+                other_os = other_os or (f"Windows Server {tok}{r2}" if tok.isdigit() and int(tok) >= 2008
                                         else f"Windows {tok}")
                 used.add(i)
         elif tok.isdigit() and len(tok) == 4 and tok in win_versions | exch_versions and not (

@@ -101,7 +101,9 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
     for name, (summary, module) in COMMANDS.items():
         if name == chosen:
             mod = importlib.import_module(f"bot.cli.{module}")
-            mod.configure(sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_as_written))
+            command = sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_as_written)
+            mod.configure(command)
+            command.set_defaults(command_parser=command)  # its own usage for an option it does not know
         else:
             sub.add_parser(name, help=summary, add_help=False)
     return parser
@@ -110,7 +112,10 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     chosen = next((w for w in words if not w.startswith("-")), None)
-    args = _parser(chosen if chosen in COMMANDS else None).parse_args(words)
+    parser = _parser(chosen if chosen in COMMANDS else None)
+    args, unknown = parser.parse_known_args(words)
+    if unknown:  # "oakley ask --verbose hi": the command's usage, not the top level's
+        getattr(args, "command_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     command = args.command or _default_command()
     logs = None
     if command not in QUIET_COMMANDS:

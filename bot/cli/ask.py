@@ -3,6 +3,10 @@
 Give the question as arguments, or `-` to read one question per line from
 standard input (blank lines are skipped). With --json each answer is one
 JSON object per line: question, lang, answered, answer, facts, citations.
+
+Exit status: 0 when the question is answered or declined (a question the
+article does not cover is an answer too); 2 on a usage error: no question,
+or a question longer than the 2,000 characters the engine reads.
 """
 
 from __future__ import annotations
@@ -72,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
                     first = False
         if not " ".join(words).strip():  # `oakley ask ""` asks nothing: a usage error, not a refusal
             raise UsageError("ask needs a question (or - to read questions from stdin)")
+        from kb.engine import MAX_QUESTION
+
+        if len(" ".join(words)) > MAX_QUESTION:  # in a batch (`-`) the line is answered with the refusal instead
+            raise UsageError(f"the question is longer than {MAX_QUESTION:,} characters; ask a shorter one")
         _emit(" ".join(words), args, sys.stdout)
         return 0
     except KBDataError as exc:

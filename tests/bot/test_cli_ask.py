@@ -62,6 +62,20 @@ def test_bad_option_is_a_usage_error() -> None:
     assert _oakley("ask", "--lang", "de", "hello").returncode == 2
 
 
+def test_an_unknown_option_shows_the_commands_own_usage() -> None:
+    done = _oakley("ask", "--verbose", "hello")
+    assert done.returncode == 2 and done.stderr.startswith("usage: oakley ask "), done.stderr
+
+
+def test_a_question_over_the_limit_is_a_usage_error_alone_but_a_refusal_in_a_batch() -> None:
+    long = "where does NLBSFlags go " * 100
+    done = _oakley("ask", long)
+    assert done.returncode == 2 and "2,000 characters" in done.stderr and not done.stdout
+    done = _oakley("ask", "--json", "-", stdin=long + "\nWhere do I set NLBSFlags?\n")
+    assert done.returncode == 0
+    assert [json.loads(line)["answered"] for line in done.stdout.splitlines()] == [False, True]
+
+
 def test_interactive_ask_reads_questions_from_stdin() -> None:
     done = _oakley("ask", "-", stdin="What value should NLBSFlags have?\n")
     assert done.returncode == 0 and "1 (one)" in done.stdout
