@@ -379,6 +379,11 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
     if len(found) != 1 or found[0].idle_seconds is None:
         return False
     idle_seconds = found[0].idle_seconds
+    if ctx.slots.nlbsflags is None and state == "absent" and ctx.slots.limit is None and (
+            idle_seconds not in ctx.slots.durations) and all(
+            e.idle_seconds in ctx.slots.durations for e in estimates(
+                ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags="1", planned=False)):
+        return None  # "only 1 minute of idle time on 2003?": with NLBSFlags set, which the question does not say
     if ctx.slots.limit is not None:
         return _bounded(ctx, [idle_seconds], exact=True)  # "below 5 minutes" on Windows 2000: below its minimum
     if any(t.isdigit() and i and ctx.tokens[i - 1] in _BELOW for i, t in enumerate(ctx.tokens)):

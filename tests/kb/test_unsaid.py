@@ -157,3 +157,10 @@ def test_a_condition_before_a_wh_question_is_not_yes_no_and_exchange_counts_in_t
 def test_whether_another_value_is_safe_is_not_the_articles_call() -> None:
     got = answer("Would NLBSFlags = 3 be safe on our FEs?")
     assert not got.answered and "not the value 3" in got.answer, got.answer
+
+
+def test_a_figure_true_only_in_the_other_state_gets_no_verdict_when_the_state_is_unsaid() -> None:
+    got = answer("Is the idle time on Windows Server 2003 really just 1 minute?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")) and "NLBSFlags" in got.answer, got.answer
+    got = answer("Is the minimum idle time on Windows 2000 five minutes?")
+    assert got.answer.startswith("Yes"), got.answer
