@@ -127,6 +127,7 @@ GREETINGS = frozenset({"hello", "hi", "hey", "bonjour", "salut", "thanks", "than
 
 #: Words that negate what follows ("sans IPSec", "no IPSec").
 _WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
+_USING = frozenset({"run", "running", "use", "using", "have", "deploy", "enable", "utilise", "utilisent"})
 #: Words before "sa" that make it a security association ("les SA", "the SA") rather than "her/its" ("sa date").
 _SA_DETERMINERS = frozenset({"les", "la", "des", "une", "un", "the", "a", "l", "cette", "each", "chaque", "ces",
                              "nouvelle", "nouvelles", "new", "old", "ipsec", "first", "premiere"})
@@ -150,6 +151,8 @@ def everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozense
 def negated(tokens: list[str], i: int) -> bool:
     """"sans IPSec", "no IPSec": a negation just before; "le pas-à-pas de config IPSec" is a walkthrough."""
     near = set(tokens[max(0, i - 3) : i]) & _WITHOUT
+    if not near and i >= 2 and tokens[i - 2] == "not" and tokens[i - 1] in _USING:
+        return True  # "if they don't run IPSec" (not "does NOT support this IPSec scenario")
     return bool(near) and not (near == {"pas"} and "pas a pas" in " ".join(tokens[max(0, i - 6) : i]))
 
 

@@ -471,8 +471,8 @@ class Engine:
                 outcome = refused
             elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
-                    or (last_refused and (  # after a part naming what the article lacks
-                        not reading.concepts & self._topics or refers_back(reading.tokens)))):
+                    or (last_refused and not reading.concepts & self._topics)  # after a part naming what it lacks
+                    or refers_back(reading.tokens)):  # "…below 5 minutes? which reg value does that?"
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
                 # question just declined, not a question of their own
                 outcome = Outcome(False, "")

@@ -164,3 +164,28 @@ def test_a_figure_true_only_in_the_other_state_gets_no_verdict_when_the_state_is
     assert got.answered and not got.answer.startswith(("Yes", "No")) and "NLBSFlags" in got.answer, got.answer
     got = answer("Is the minimum idle time on Windows 2000 five minutes?")
     assert got.answer.startswith("Yes"), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Our BE is a Windows 2000 cluster, not standalone: supported for FE/BE IPSec?", "No"),
+    ("What happens, step by step, when I move a clustered resource in Cluster Administrator, and is IPv6 covered?",
+     "IKE"),
+    ("Pendant un déplacement planifié, qu'advient-il de l'adresse IP virtuelle ?", "retirée"),
+    ("As someone sniffing the FE-BE link, what could I grab if they don't use IPSec?", "unencrypted"),
+    ("Microsoft préconise-t-il le mode tunnel pour ce scénario ?", "Non"),
+    ("Does the 'clean' deletion of the SA state happen on a crash or on a manual move?", "Cluster Administrator"),
+    ("Si mes mails doivent rester confidentiels et que le pare-feu n'accepte que l'IPSec, c'est une raison valable "
+     "selon l'article ?", "pare-feu"),
+])
+def test_round_of_dev28(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Typical Exchange 2003 recovery time on a cluster, IPSec aside?",
+    "How do I get the idle timer on a Windows 2000 FE under 5 minutes? which registry value does that?",
+])
+def test_exchanges_own_time_and_a_follow_up_of_a_declined_question_decline(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
