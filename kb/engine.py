@@ -383,8 +383,9 @@ class Engine:
         if not s.nlbsflags and b.nlbsflags and part.words & WITH and not (
                 with_something_else(part.tokens)):  # "… and with Exchange at 2 min?": with Exchange's time
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
-        elif not s.nlbsflags and b.nlbsflags == "absent" and "nlbsflags" in part.concepts and not (
-                part.words & _NEGATIONS_OF_STATE):
+        elif not s.nlbsflags and b.nlbsflags == "absent" and (
+                "nlbsflags" in part.concepts or {"set_verb", "value_word"} <= part.concepts) and not (
+                part.words & _NEGATIONS_OF_STATE):  # "… et combien si la valeur avait été définie ?"
             state = "1"  # "we haven't set NLBSFlags … and what if we had NLBSFlags?": the other case
         count, rate = s.count or b.count, s.rate or b.rate
         if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon, s.span)) is not None:

@@ -62,6 +62,7 @@ _BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of"
                             "october", "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin",
                             "juillet", "aout", "septembre", "octobre", "novembre", "decembre"})
 #: What a count counts ("10 planned moves", "trois pannes").
+_TIMES_WORDS = frozenset({"times", "fois"})
 _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
                      "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
@@ -293,6 +294,10 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
             continue
         window = tokens[i + 1 : i + 10]
         per = _per_period(window)
+        if per is None and window[:1] and window[0] in _TIMES_WORDS and any(
+                t in _EVENTS for t in tokens[max(0, i - 8) : i]):
+            used.add(i)  # "the admin moves the group 5 times" (not "2 fois par mois", a rate)
+            return number, None
         if (number > 1 or per) and (any(t in _EVENTS for t in window[:5]) or (per and window[0] in _TIMES)):
             used.add(i)
             if per is None:

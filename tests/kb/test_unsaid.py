@@ -189,3 +189,11 @@ def test_round_of_dev28(question: str, says: str) -> None:
 def test_exchanges_own_time_and_a_follow_up_of_a_declined_question_decline(question: str) -> None:
     got = answer(question)
     assert not got.answered, got.answer
+
+
+def test_a_count_written_as_times_and_a_counterfactual_state() -> None:
+    got = answer("We moved the Exchange group 4 times last night. Total IPSec time, worst case?")
+    assert "24 seconds" in got.answer, got.answer
+    got = answer("On a eu 3 plantages sans NLBSFlags. Combien de minutes en tout, et combien si la valeur avait été "
+                 "définie ?")
+    assert "18 minutes" in got.answer and "6 minutes au total" in got.answer, got.answer
