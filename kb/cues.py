@@ -215,9 +215,9 @@ def names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
 
 
 #: A shell prompt ("C:\>", "PS C:\>", "$ ") or a bare "reg query": a pasted command, shown as evidence.
-_PROMPT = re.compile(r"\s*(?:[a-z]:\\[^>\n]{0,200}>|ps [^>\n]{0,200}>|\$ |reg(?:\.exe)? query\b)", re.I)
+_PROMPT = r"\s*(?:[a-z]:\\[^>\n]{0,200}>|ps [^>\n]{0,200}>|\$ |reg(?:\.exe)? query\b)"  # compiled on use
 
 
 def pasted_command(text: str) -> bool:
     """"C:\\>reg query … /v NLBSFlags": the user shows what they ran; the tool is not what they ask about."""
-    return bool(_PROMPT.match(text[:300]))
+    return bool(re.match(_PROMPT, text[:300], re.I))

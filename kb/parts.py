@@ -121,7 +121,7 @@ _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
 _ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
 #: "the case where nothing crashes", "le cas où": a relative "where", not a question word.
 _HOW_MUCH = frozenset({"many", "much", "long"})
-_ITEM = re.compile(r"\s*\(?[a-e1-5][)/]\s")
+_ITEM = r"\s*\(?[a-e1-5][)/]\s"  # compiled on use: start-up time
 _CASES = frozenset({"case", "cas", "situation", "scenario", "scénario", "moment", "time"})
 _PREAMBLE = frozenset({"so", "ok", "okay", "hey", "hi", "and", "but", "quick", "one:", "question:", "alors", "donc",
                        "et", "mais", "bon", "salut", "bonjour", "oakley", "also", "aussi", "then", "puis"})
@@ -139,7 +139,7 @@ def opens(part: str) -> bool:
 
 def asks(part: str) -> bool:
     """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
-    if part.rstrip().endswith("?") or _ITEM.match(part):  # "(a) exact registry path,": an item of a list asked for
+    if part.rstrip().endswith("?") or re.match(_ITEM, part):  # "(a) exact registry path,": an item of a list asked for
         return True
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]

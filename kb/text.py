@@ -54,7 +54,7 @@ def _back_end(m: re.Match[str]) -> str:
     return "backend" if m.group(0)[:2] == "BE" else m.group(0)  # "BE" in capitals; "be" is the verb
 
 
-_HEX = re.compile(r"\b0x([0-9a-f]{1,8})\b")
+_HEX = r"\b0x([0-9a-f]{1,8})\b"  # compiled on use: start-up time
 
 
 def normalize(text: str) -> str:
@@ -63,7 +63,7 @@ def normalize(text: str) -> str:
         text = _BE.sub(_back_end, text)
     text = text.lower().replace("n?ud", "noeud").translate(_SPECIAL)
     if "0x" in text:  # "NLBSFlags REG_DWORD 0x1" (reg query's output): the data in decimal
-        text = _HEX.sub(lambda m: str(int(m.group(1), 16)), text)
+        text = re.sub(_HEX, lambda m: str(int(m.group(1), 16)), text)
     text = _SHORTHAND.sub(_spell_out, text)
     if not _FR_CHAT_WORDS.keys().isdisjoint(text.translate(_PUNCT_TO_SPACE).split()):
         text = re.sub(_FR_CHAT, lambda m: _FR_CHAT_WORDS[m.group(0)], text)
