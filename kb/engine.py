@@ -562,7 +562,8 @@ class Engine:
                 concepts & {"set_verb", "value", "value_word"} or r.words & MODALS or (
                     r.words & _CONFIRM and not slots.durations) or (
                     r.words & _PUTTING and (r.words & _CONFIRM or "c est ca" in " ".join(r.tokens))))
-            if not proposed or "warning" in concepts:  # what 2 would do, whether 2 is safe: not the article's
+            # what 2 would do ("anything different?"), whether 2 is safe: not the article's
+            if not proposed or "warning" in concepts or r.words & _OTHERWISE:
                 return self._decline(lang, "detail_nlbs_value", slots.nlbsflags)
             # "faut-il la mettre à 0 ?": No, and the value the article gives
             concepts = concepts | {"value", "registry"}
@@ -596,6 +597,8 @@ class Engine:
         if "count" in concepts and counted_noun(r.tokens) in _UNCOUNTED:
             return self._decline(lang)  # "how many L2TP sessions are lost?": the article counts none
         # "Does the article mention the global catalog?": the subject's answer, Yes first when the article has one.
+        if "article" in concepts and slots.os and concepts <= _ABOUT_AN_OS:
+            concepts = concepts - {"article", "effect", MENTIONS} | {"support"}  # "what does it say about W2000?"
         mention = (MENTIONS in concepts and bool(concepts - _ABOUT_THE_ARTICLE)
                    and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)))
         if mention and slots.os and not (concepts - _ABOUT_THE_ARTICLE) & self._topics - {"windows"}:
@@ -737,6 +740,9 @@ _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "ex
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _AH = PRODUCT + "AH (Authentication Header)"
+#: "What does the article say about Windows 2000 for FE/BE IPSec?": nothing asked but the OS.
+_ABOUT_AN_OS = frozenset({"article", "effect", MENTIONS, "windows", "ipsec", "frontend", "backend", "@os"})
+_OTHERWISE = frozenset({"different", "differently", "instead", "autrement", "plutot", "differemment"})
 _BOUND_WORDS = frozenset({"max", "maximum", "at", "most", "au"})
 _WHICH = frozenset({"which", "what", "quel", "quelle", "lequel", "laquelle"})
 _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells out

@@ -197,3 +197,15 @@ def test_a_count_written_as_times_and_a_counterfactual_state() -> None:
     got = answer("On a eu 3 plantages sans NLBSFlags. Combien de minutes en tout, et combien si la valeur avait été "
                  "définie ?")
     assert "18 minutes" in got.answer and "6 minutes au total" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("would NLBSFlags = 3 behave differently from 1?", False, "not the value 3"),
+    ("Quel surcoût CPU pour l'ESP sur les nœuds ?", False, ""),
+    ("Raconte-moi Harry Potter en deux phrases.", False, ""),
+    ("What does the KB say about Windows 2000 for FE/BE IPSec?", True, "without clustering"),
+    ("On met NLBSFlags à 0 pour accélérer, c'est ça ?", True, "Non"),
+])
+def test_round_of_dev27(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
