@@ -126,6 +126,7 @@ class Reading(Record):
     yes_no: bool = False  # a follow-up of a yes/no question ("… supported on 2003? and on 2000?") is one too
     elsewhere: bool = False  # mostly words of another world, with at most one of the article's subjects
     guessed: frozenset[str] = frozenset()  # concepts inferred from a figure ("the 6 min": unplanned), not named
+    absent: frozenset[str] = frozenset()  # protocols said to be absent ("no POP3 nor IMAP4 clients, only OWA")
 
 
 class Outcome(Record):
@@ -256,7 +257,8 @@ class Engine:
             concepts = concepts - {"count"} | {"time"}  # "how many of those minutes…", "combien de secondes": a time
         if every_match(matches, "backup", lambda m: m.start > 0 and tokens[m.start - 1] in _BACK_UP_AGAIN):
             concepts -= {"backup"}  # "IPSec is back up in 3 to 6 seconds": up again, not a backup
-        if "ipsec" in concepts and "password" not in concepts and any(
+        if "ipsec" in concepts and "password" not in concepts and not (
+                "exposure" in concepts and concepts & {"pop3", "imap4"}) and any(
                 t == "ipsec" and negated(tokens, i) for i, t in enumerate(tokens)):
             concepts |= {NO_IPSEC}  # "sans IPSec, le trafic est-il chiffré ?" (passwords: their authentication)
         if "meaning" in concepts and ("ike" not in concepts or "oakley" in tokens or every_match(
@@ -373,8 +375,10 @@ class Engine:
                      and not concepts & _ABOUT_THE_DOCUMENT)  # "which products is this document scoped to?"
         products = tuple(named for m in matches if all(c.startswith(PRODUCT) for c in m.concepts)
                          and (named := _as_named(text, tokens[m.start:m.end])))
+        absent = frozenset(c for c in concepts & _DENIABLE if every_match(
+            matches, c, lambda m: bool(set(tokens[max(0, m.start - 3) : m.start]) & _NONE)))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
-                       elsewhere=elsewhere, guessed=guessed)
+                       elsewhere=elsewhere, guessed=guessed, absent=absent)
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
@@ -461,7 +465,8 @@ class Engine:
                 refused = refused if evidence else scene or refused
                 if scene is not None and self._names_product(reading):
                     elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
-                setting |= set() if evidence else {c for c in reading.concepts if c in self._topics}
+                # "No POP3 nor IMAP4 here, only OWA.": what the scene lacks is not what the questions are about
+                setting |= set() if evidence else {c for c in reading.concepts - reading.absent if c in self._topics}
                 claim = reading if scene is None and reading.concepts and not fragment else claim
                 outcome = Outcome(False, "")
             elif scene is not None:
@@ -843,6 +848,8 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
+_DENIABLE = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "firewall"})
+_NONE = frozenset({"no", "without", "sans", "pas", "aucun", "aucune", "ni", "nor", "neither", "zero"})
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})
