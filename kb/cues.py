@@ -34,6 +34,10 @@ _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "t
 FRONT_END_DOWN = "front_end_down"
 
 
+_NOT_SO = frozenset({"not", "pas", "never", "jamais", "wasn", "isn", "weren", "aren", "didn", "didnt", "wasnt",
+                     "isnt"})
+_ARTICLES = frozenset({"a", "an", "un", "une", "de", "d"})
+_AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "do", "should", "would", "could", "can"})
 _DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans", "nothing",
                       "rien"})
 
@@ -46,6 +50,19 @@ def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> 
     return bool(mentions) and all(
         _DENIALS & set(tokens[max(0, m.start - 6) : m.start]) and tokens[m.start] not in ("non", "not")
         for m in mentions)
+
+
+def not_so(tokens: list[str], m: Match) -> bool:
+    """"pas planifiée", "wasn't planned", "not a clean move", "ne s'arrête pas proprement": the word is denied."""
+    at = [i for i in range(max(0, m.start - 3), m.start) if tokens[i] not in _ARTICLES]
+    if not at:
+        return False
+    last = at[-1]
+    if tokens[last] == "t" and len(at) > 1 and tokens[at[-2]].endswith("n"):
+        last = at[-2]  # "wasn't planned": "wasn", "t"
+    # "Isn't a planned move supposed to take minutes?": a question's opening, not a denial
+    opening = last == 0 or (last == 1 and tokens[0] in _AUXILIARIES)  # "is not a planned move …?"
+    return tokens[last] in _NOT_SO and not opening
 
 
 def plural_of(token: str, corrected: str) -> bool:

@@ -34,6 +34,7 @@ from kb.cues import (
     names_identity,
     negated,
     not_given,
+    not_so,
     ordinal_of_policy,
     pasted_command,
     plural_of,
@@ -298,7 +299,9 @@ class Engine:
             concepts |= {"same_thing"}  # "le mode principal, c'est le serveur principal ?": the translation trap
         if {"ike", "tunnel"} <= concepts and "mode principal" in joined:
             concepts |= {"same_thing"}  # "« mode principal », is that tunnel mode?": the same trap, another guess
-        if {"planned", "unplanned"} <= concepts and denied(tokens, matches):
+        if "planned" in concepts and _denied_throughout(tokens, matches):
+            concepts = concepts - {"planned"} | {"unplanned"}  # "bascule pas planifiée", "not a clean stop, it hangs"
+        elif {"planned", "unplanned"} <= concepts and denied(tokens, matches):
             concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
         elif "unplanned" in concepts and every_match(matches, "unplanned", lambda m: bool(
                 {"nothing", "rien"} & set(tokens[max(0, m.start - 2) : m.start]))):
@@ -391,6 +394,9 @@ class Engine:
                 "nlbsflags" in part.concepts or {"set_verb", "value_word"} <= part.concepts) and not (
                 part.words & _NEGATIONS_OF_STATE):  # "… et combien si la valeur avait été définie ?"
             state = "1"  # "we haven't set NLBSFlags … and what if we had NLBSFlags?": the other case
+        elif not s.nlbsflags and b.nlbsflags and {"state_set", "state_absent"} & part.concepts and len(
+                {"state_set", "state_absent"} & part.concepts) == 1:  # "before the change…? and after the change?"
+            state = "1" if "state_set" in part.concepts else "absent"
         count, rate = s.count or b.count, s.rate or b.rate
         if not s.count and b.rate is not None and (later := over_horizon(b.rate, s.horizon, s.span)) is not None:
             count, rate = counted(later), later  # "3 crashes a month. Downtime per year?"
@@ -414,8 +420,9 @@ class Engine:
         """A follow-up part ("and what value should it have?") about the previous part's subject."""
         topics = frozenset(c for c in before.concepts if c not in self._attributes and not c.startswith(("@", PRODUCT))
                            and c not in (REQUEST, SMALL_TALK))  # a declined subject is not the next part's
-        if not part.concepts & self._attributes:  # "What about manual moves?": the same question, another subject
-            topics |= before.concepts & self._attributes
+        own = {c for c in part.concepts - before.concepts - _SWAPPABLE if c in self._topics and not c.startswith("@")}
+        if not part.concepts & self._attributes and not own:  # "What about manual moves?": the same question
+            topics |= before.concepts & self._attributes  # ("and the idle time on 2000?" asks of its own subject)
         for group in _SUBJECT_GROUPS:  # the part's own subject replaces the earlier one of its kind
             if group & part.concepts:
                 topics -= group
@@ -810,7 +817,8 @@ _ADDING = frozenset({"plus", "+", "add", "adds", "added", "adding", "makes", "ma
                      "additionne", "additionner", "ajoute", "ajouter", "together", "ensemble", "combined", "cumul"})
 #: Kinds of subject a follow-up may change ("…for HTTP? and for POP3?").
 _SUBJECT_GROUPS = (frozenset({"planned", "unplanned"}), frozenset({"frontend", "backend"}),
-                   frozenset({"http", "pop3", "imap4", "ldap", "rpc", "kerberos", "gc", "other_protocol"}))
+                   frozenset({"http", "pop3", "imap4", "ldap", "rpc", "kerberos", "gc", "other_protocol",
+                              "message_flow", "dc"}))
 _FOLLOW_UPS = (("and",), ("et",), ("what", "about"), ("how", "about"), ("which", "for"), ("and", "for"), ("et", "pour"),
                ("et", "en"), ("et", "sur"), ("and", "on"), ("et", "avec"), ("and", "with"), ("et", "sans"),
                ("and", "without"), ("same", "for"), ("pareil", "pour"), ("idem", "pour"))
@@ -853,6 +861,14 @@ _NONE = frozenset({"no", "without", "sans", "pas", "aucun", "aucune", "ni", "nor
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})
+
+
+def _denied_throughout(tokens: list[str], matches: list[Match]) -> bool:
+    """Every run of planned-move words is denied ("not a planned move", "pas proprement"): it was not planned."""
+    runs = [m for m in matches if "planned" in m.concepts]
+    ends = {m.end: m for m in runs}
+    firsts = [m for m in runs if m.start not in ends]  # "planned move": the run's first word carries the denial
+    return bool(firsts) and all(not_so(tokens, m) for m in firsts)
 
 
 def _tags_joined(parts: list[str]) -> list[str]:

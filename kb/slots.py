@@ -32,7 +32,7 @@ _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "un
                         "unconfigured", "default", "defaut", "skip", "skipped", "ignore", "omit", "omitted",
                         "unmodified", "untouched", "vanilla", "legacy", "desactivee", "absente", "sauf",
                         "oublie", "manque", "lacking", "minus", "absence", "faute", "reverted", "rollback",
-                        "rolled", "annule", "retire", "enleve", "supprimee", "efface", "unless"})
+                        "rolled", "annule", "retire", "enleve", "supprimee", "efface", "unless", "nobody", "noone"})
 _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee",
                         "defined", "defini", "definie", "on", "after", "apres", "once", "is",
                         "fast", "actif", "place", "present", "presente", "deployed", "deploye", "deployee", "applied",
@@ -518,6 +518,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
         return _change_state(tokens, concepts)
 
     span = spans[0]
+    if set(tokens[max(0, span.start - 3) : span.start]) & {"nobody", "noone"}:
+        return "absent"  # "nobody set NLBSFlags=1 on the FE"
     near = set(tokens[max(0, span.start - 8) : span.end + 8])
     if {"with", "without"} <= near or {"avec", "sans"} <= near:
         return None  # "first without NLBSFlags and then with it": both cases

@@ -39,3 +39,36 @@ def test_why_mail_protocols_need_ipsec_is_their_basic_authentication(question: s
 def test_policies_and_the_general_reasons_keep_their_own_answers(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Bascule pas planifiée, NLBSFlags pas mis : tu peux détailler inactivité + IKE ?", "6 minutes", "3 à 6"),
+    ("it was not a planned move, how long is IPSec down w/o the flag?", "6 minutes", "3 to 6"),
+    ("Le nœud ne s'arrête pas proprement, il se bloque ; NLBSFlags est à 1. Combien de temps pour IPSec ?",
+     "2 minutes", "3 à 6"),
+    ("The failover wasn't planned and nobody set NLBSFlags=1 on the FE. How long for IPSec?", "6 minutes", "3 to 6"),
+    ("Isn't a planned move supposed to take minutes, not seconds?", "3 to 6 seconds", "6 minutes"),
+])
+def test_a_denied_planned_move_is_the_unplanned_failover(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "first", "then"), [
+    ("Before the registry change, how long is IPSec's part after a BE node crash? and after the change?",
+     "6 minutes", "2 minutes"),
+    ("avec la clé, combien après un plantage ? et avant le changement ?", "2 minutes", "6 minutes"),
+])
+def test_a_follow_up_naming_the_other_state_gets_that_state(question: str, first: str, then: str) -> None:
+    got = answer(question)
+    assert got.answered and first in got.answer and then in got.answer.split(first, 1)[1], got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Windows 2000 en cluster, c'est supporté ? Et la durée d'inactivité minimale sous Windows 2000 ?", "5 minutes"),
+    ("Is a Windows 2000 cluster supported? And the idle time on Windows 2000?", "5 minutes"),
+    ("ports to encrypt for pop/imap passwords? and for the whole message flow?", "80"),
+])
+def test_a_follow_up_with_its_own_subject_asks_of_that_subject(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
