@@ -320,6 +320,14 @@ class Engine:
         elif "value" in concepts and slots.nlbsflags and concepts & (_OTHER_DURATIONS | _TIMED) and every_match(
                 matches, "value", lambda m: tokens[m.end : m.end + 1] == [slots.nlbsflags]):
             concepts -= {"value"}  # "(we set it to 1 yesterday), what's the idle time?": a state, not the value asked
+        if slots.nlbsflags and concepts & (_TIMED | _OTHER_DURATIONS) and concepts & {"registry", "create"} and (
+                all(set(tokens[max(0, m.start - 2) : m.end + 2]) & _A_CHANGE
+                    for m in matches if "registry" in m.concepts)
+                and all(set(tokens[max(0, m.start - 3) : m.start]) & _NOT_YET
+                        for m in matches if "create" in m.concepts)):
+            # "Avant le changement de registre (NLBSFlags pas encore créé), combien d'inactivité ?": the state, not
+            # the registry asked about
+            concepts -= {"registry", "create"}
         if "count" in concepts and slots.limit is not None:  # "a 30-minute budget: how many failovers can we afford?"
             concepts = concepts - {"count"} | {BUDGET}
         if ":" in text or "h" in text or "m" in text:
@@ -803,6 +811,9 @@ _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backen
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
 _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})
 _TIMED = frozenset({"time", "failover", "total", "share", "op_diff", "op_ratio"})
+#: Words naming the registry edit as a change ("the registry change", "la modif de registre"): a state, said.
+_A_CHANGE = frozenset({"change", "changement", "tweak", "modif", "modification", "edit", "hack", "fix", "changes"})
+_NOT_YET = frozenset({"pas", "not", "encore", "yet", "already", "deja", "never", "jamais", "been", "ete"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
                         "boots", "remonter", "online", "ready", "pret", "prete"})
@@ -838,7 +849,8 @@ _TAG_PARTS = frozenset({"do they", "does it", "is it", "are they", "can they", "
 _COMBIEN_DE = frozenset({"combien", "de", "d"})
 _NOT_THINGS = frozenset({"temps", "fois", "pourcent", "percent", "pourcentage", "pour", "cent", "plus", "moins", "ca",
                          "cela", "il", "elle", "on",
-                         "faut", "gagne", "perd", "dure", "durent", "prend", "mets", "met", "coute"})
+                         "faut", "gagne", "perd", "dure", "durent", "prend", "mets", "met", "coute",
+                         "inactivite", "attente", "delai", "retard", "indisponibilite", "coupure"})  # a span of time
 
 
 def counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> bool:

@@ -42,7 +42,8 @@ _MAX_PORT_DIGITS = 5
 _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut", "valoir", "valent",
                            "egal", "est", "de", "of", "=", "be", "must", "should", "doit", "etre", "mis", "mise",
                            "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee",
-                           "reg", "dword"})  # "NLBSFlags    REG_DWORD    0x1": reg query's output
+                           "reg", "dword",  # "NLBSFlags    REG_DWORD    0x1": reg query's output
+                           "deja", "already", "now", "maintenant", "bien"})  # "NLBSFlags vaut déjà 1"
 #: "set it to 2", "la mets à 0": a value given a few words after NLBSFlags.
 _SETTING_VERBS = frozenset({"set", "sets", "setting", "put", "change", "changed", "mettre", "mets", "met", "mis",
                             "passe", "passer", "regle", "regler", "fixe", "fixer"})

@@ -72,3 +72,25 @@ def test_a_follow_up_naming_the_other_state_gets_that_state(question: str, first
 def test_a_follow_up_with_its_own_subject_asks_of_that_subject(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Bonjour, dans quelle sous-clé du registre doit-on créer/modifier la valeur NLBSFlags ?", "PolicyAgent\\Oakley",
+     "ne dit pas comment"),
+    ("Crash scenario. How long is the IKE part alone?", "IKE needs 1 minute", "recovery time"),
+    ("Avant le changement de registre (NLBSFlags pas encore créé sur le frontal), combien de temps d'inactivité "
+     "avant que les associations soient supprimées ?", "5 minutes", "HKEY_LOCAL_MACHINE"),
+    ("Quand le basculement n'est pas planifié mais que NLBSFlags vaut déjà 1, combien de temps au total pour IPSec ?",
+     "2 minutes", "6 minutes"),
+    ("pourquoi quand le noeud tombe ca met 6 min ??", "5 minutes", "ne traite pas"),
+    ("Le nœud BE tombe, au bout de combien d'inactivité le FE s'en rend compte, sans NLBSFlags ?", "5 minutes",
+     "ne traite pas"),
+])
+def test_words_of_the_state_or_the_span_are_not_the_subject(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+def test_where_the_registry_is_still_answered_when_a_change_is_named_without_a_time() -> None:
+    got = answer("Before the registry change, where is NLBSFlags?")
+    assert got.answered and "PolicyAgent" in got.answer, got.answer
