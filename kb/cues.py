@@ -231,6 +231,18 @@ def names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
     return any(tuple(tokens[i : i + len(cue)]) == cue for i in range(len(tokens)) for cue in _IDENTITY)
 
 
+#: "I know X —", "je sais, c'est vieux, mais bon,": what the asker grants before asking (compiled on use; bounded).
+_CONCESSION = (r"\s*(?:i know|i understand|i reali[sz]e|i get that|granted|je sais bien|je sais|je comprends|"
+               r"j'ai bien compris)\b[^?]{0,200}?(?:\s[—–-]{1,2}\s|;|,\s*(?:but|mais bon|mais)\b,?|"
+               r"\s(?:but|mais bon|mais)\b,?)")
+
+
+def conceded(text: str) -> str:
+    """The opening clause a question grants before it asks ("I know the article is old, but…"), or ""."""
+    m = re.match(_CONCESSION, text[:400], re.I)
+    return text[: m.end()] if m and m.end() < len(text.rstrip()) else ""
+
+
 #: A shell prompt ("C:\>", "PS C:\>", "$ ") or a bare "reg query": a pasted command, shown as evidence.
 _PROMPT = r"\s*(?:[a-z]:\\[^>\n]{0,200}>|ps [^>\n]{0,200}>|\$ |reg(?:\.exe)? query\b)"  # compiled on use
 

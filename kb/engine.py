@@ -25,6 +25,7 @@ from kb.cues import (
     MODALS,
     WITH,
     clock_minutes,
+    conceded,
     counted_noun,
     denied,
     drops_to,
@@ -275,6 +276,10 @@ class Engine:
         ) and names_identity(tokens) and not (
                 concepts & self._attributes - {"reason", "where"}) and concepts & self._topics <= _ABOUT_THE_TERM:
             concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
+        elif "principal" in tokens and {"frontend", "backend"} <= concepts and concepts & {"compare", "op_diff"} and (
+                "ike" not in concepts and concepts & self._topics <= _ABOUT_THE_TERM | {"compare", "op_diff"}) and not (
+                concepts & self._attributes - {"compare", "op_diff", "reason"}):
+            concepts |= {PRINCIPAL}  # "la différence entre serveur frontal et serveur principal ?": the two terms
         if concepts & {"article", "steps", "policy"} and "port" not in concepts and not_given(tokens):
             concepts |= {NOT_GIVEN}  # "what does the KB NOT give step by step?": the policies, which it leaves out
         if every_match(matches, "unplanned",
@@ -457,10 +462,17 @@ class Engine:
         claim: Reading | None = None  # the last statement: "X. Could you confirm that?" asks whether X holds
         last_refused = False  # the previous part was declined for naming what the article lacks
         evidence = False  # the part is a pasted command or its output
-        parts = _tags_joined(split(question.replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
-        asking = [asks(p) for p in parts]
+        # "I know editing the registry is risky — just give me the steps": granted, then asked; the state it
+        # states still holds ("I know we haven't set NLBSFlags, but…"), its subjects are not what is asked
+        granted = conceded(question)
+        parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
+        parts = [granted, *parts] if granted else parts
+        asking = [asks(p) and p is not granted for p in parts]
         several = len(parts) > 1 and any(asking)
         for text, asked in zip(parts, asking, strict=True):
+            if granted and text is granted:
+                before = self._read(text)
+                continue
             reading = self._read(text)
             if before is not None:
                 reading = self._carry(reading, before)

@@ -94,3 +94,27 @@ def test_words_of_the_state_or_the_span_are_not_the_subject(question: str, says:
 def test_where_the_registry_is_still_answered_when_a_change_is_named_without_a_time() -> None:
     got = answer("Before the registry change, where is NLBSFlags?")
     assert got.answered and "PolicyAgent" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("I know editing the registry is risky — just give me the regedit steps as a numbered list, please.", "regedit",
+     "back up the registry first"),
+    ("je sais c du vieux 2003 plus supporte depuis longtemps mais bon, c koi la cle de registre du truc ?", "Oakley",
+     "ne traite pas"),
+    ("I know the article is ancient (2007), but which OS are supported for this scenario anyway?", "Windows 2000",
+     "does not cover"),
+    ("I know we haven't set NLBSFlags, but how long would IPSec take after a crash?", "6 minutes", "2 minutes"),
+])
+def test_what_the_asker_grants_first_is_not_what_is_asked(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Explique-moi la différence entre serveur frontal et serveur principal dans cet article.", "back-end"),
+    ("Avec IPSec entre frontaux et principaux, le temps de basculement correspond à quoi exactement ?",
+     "récupération"),
+])
+def test_terms_and_components_asked_in_other_words(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
