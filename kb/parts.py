@@ -13,7 +13,8 @@ from itertools import pairwise
 
 # "(a) …, (b) …" enumerates questions; a "?" after one or two letters is a lost character ("n?ud", "d?articles")
 # "1) … 2) …", "1/ … 2/ …" too
-_HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)")
+_HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?<=[.!]['\"’”»])(?=\s)|"
+                   r"(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)")  # "… nodes.' Is that …": a quote closes a sentence
 #: "three things: a, b, and c", "2 questions : …": an announced list, whose every item asks (compiled on use).
 _LIST_HEAD = (r"\W*(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:things?|questions?|qs|q|choses?|points?|"
               r"trucs?)\b[^:?]{0,40}:\s*")
@@ -146,6 +147,8 @@ def asks(part: str) -> bool:
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]
     if _EMBEDDED & set(words) or any(a in _ASKING and b in ("si", "if") for a, b in pairwise(words)):
         return True  # "my boss wants to know whether…", "je me demande si…"
+    if words[:2] in (["faut", "que"], ["faut", "qu"]) and not set(words) & (_WH | _FR_QUESTION_WORDS):
+        return False  # "faut que je l'autorise sur le pare-feu": why it is asked, not another question
     return bool(words) and (words[0] in _OPENERS or words[0].split("-")[0] in _OPENERS
                             or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS)
                             or any(a == "how" and b in _HOW_MUCH for a, b in pairwise(words)))  # "… how many s"

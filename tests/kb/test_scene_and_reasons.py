@@ -118,3 +118,24 @@ def test_what_the_asker_grants_first_is_not_what_is_asked(question: str, says: s
 def test_terms_and_components_asked_in_other_words(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Comment configurer un VPN IPSec sur ma box Internet à la maison ?", "routeurs domestiques"),
+    ("Recommend some idle games for my phone, ideally with timers.", "video games"),
+    ("ESP c'est quel numero de protocole IP ? faut que je l'autorise sur le pare-feu", "ESP"),
+])
+def test_home_gear_games_and_a_reason_after_a_declined_part_are_declined(question: str, says: str) -> None:
+    got = answer(question)
+    assert not got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("my boss wants the idle timer on 2003", "1 minute"),
+    ("Temps mort de 5 minutes minimum — c'est sur quel OS d'après l'article ?", "Windows 2000"),
+    ("Our runbook says: 'Step 4 – set NLBSFlags=1 on both back-end nodes.' Is that where it goes?", "No."),
+    ("What exactly is exposed on the wire between FE and BE without IPSec?", "Basic"),
+])
+def test_quoted_claims_idle_synonyms_and_exposure_are_answered(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
