@@ -254,6 +254,7 @@ _CLEAN = frozenset({"cleanly", "clean", "proprement", "delete", "deletes", "dele
                     "removes", "remove", "retire", "retiree"})
 
 
+_CLEANLY = frozenset({"cleanly", "clean", "proprement", "gracefully", "graceful"})
 #: "instant", "no downtime": no failover the article describes is (a planned move takes seconds, a crash minutes).
 _INSTANT = frozenset({"instant", "instantaneous", "instantaneously", "instantane", "instantanee", "seamless",
                       "transparent", "transparente"})
@@ -269,6 +270,8 @@ def process(ctx: Context, reply: Reply) -> bool | None:
         return True  # "does the FE still think it has a secure link?": it still believes it has an SA
     if ctx.planned is False and _NOTICE & ctx.words:
         return False
+    if ctx.planned is False and _CLEANLY & ctx.words:
+        return False  # "does IPSec cleanly delete the SAs when the node hangs?": only a planned move is clean
     if ctx.planned is True and "idle" in ctx.concepts:
         return False  # a planned move deletes the SAs cleanly and IKE renegotiates at once: no idle wait
     if ctx.planned is True and (_CLEAN | _NOTICE) & ctx.words:

@@ -139,3 +139,14 @@ def test_home_gear_games_and_a_reason_after_a_declined_part_are_declined(questio
 def test_quoted_claims_idle_synonyms_and_exposure_are_answered(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start", "says"), [
+    ("does ipsec 'cleanly' delete the SAs when the node hangs?", "No.", "idle timer"),
+    ("In a planned move, does IKE wait for the idle timer to expire before renegotiating with the new node?", "No.",
+     "immediately"),
+    ("Lors d'un déplacement planifié, IKE attend-il la fin du minuteur d'inactivité ?", "Non.", "immédiatement"),
+])
+def test_yes_no_about_what_happens_in_each_case(question: str, start: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
