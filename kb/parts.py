@@ -119,6 +119,7 @@ _WH = frozenset({"what", "what's", "whats", "where", "which", "how", "why", "whe
 _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "où"})
 #: Words that embed a question in a statement.
 _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
+_RELATIVES = frozenset({"que", "qu", "qui", "ce"})
 _ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
 #: "the case where nothing crashes", "le cas où": a relative "where", not a question word.
 _HOW_MUCH = frozenset({"many", "much", "long"})
@@ -149,6 +150,8 @@ def asks(part: str) -> bool:
         return True  # "my boss wants to know whether…", "je me demande si…"
     if words[:2] in (["faut", "que"], ["faut", "qu"]) and not set(words) & (_WH | _FR_QUESTION_WORDS):
         return False  # "faut que je l'autorise sur le pare-feu": why it is asked, not another question
+    # "le chiffre que donne l'article": a relative clause, not "donne-moi"
+    heads = {w for before, w in zip(["", *words[:5]], words[:6], strict=False) if before not in _RELATIVES}
     return bool(words) and (words[0] in _OPENERS or words[0].split("-")[0] in _OPENERS
-                            or bool(set(words[:6]) & _WH) or bool(set(words) & _FR_QUESTION_WORDS)
+                            or bool(heads & _WH) or bool(set(words) & _FR_QUESTION_WORDS)
                             or any(a == "how" and b in _HOW_MUCH for a, b in pairwise(words)))  # "… how many s"

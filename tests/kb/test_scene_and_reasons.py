@@ -150,3 +150,9 @@ def test_quoted_claims_idle_synonyms_and_exposure_are_answered(question: str, sa
 def test_yes_no_about_what_happens_in_each_case(question: str, start: str, says: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
+
+
+def test_a_relative_give_after_a_declined_part_asks_nothing_new() -> None:
+    got = answer("Kerberos c'est quel port déjà ? je veux le chiffre que donne l'article, pas un souvenir")
+    assert not got.answered and "Kerberos" in got.answer, got.answer
+    assert answer("donne-moi le chemin de la clé NLBSFlags").answered
