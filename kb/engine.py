@@ -351,6 +351,8 @@ class Engine:
             concepts |= {"where"}  # "NLBSFlags should be set on the back-end nodes to speed up …": a claim of where
         if "set_verb" in concepts and concepts & {"where", "value"} and concepts <= _ABOUT_SETTING:
             concepts |= {"nlbsflags"}  # "where do I set it, what value?": the one value the article sets
+        if "registry" in concepts and concepts & {"reason", "effect"} and concepts <= _WORTH_THE_KEY:
+            concepts |= {"nlbsflags"}  # "ça vaut le coup cette clé de registre ?": the article's one registry change
         if "recovery" in concepts and "ipsec" in concepts and "exchange" not in tokens and set(tokens) & _RECOVERS:
             concepts = concepts - {"recovery"} | {"time"}  # "crash recovery time for ipsec": IPSec's own time
         if "op_diff" in concepts and {"idle", "ike"} & concepts and set(tokens) & _PERCENT and not (
@@ -784,6 +786,8 @@ _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
+#: "is this registry key worth it?": asked of the registry alone, its one change is NLBSFlags.
+_WORTH_THE_KEY = frozenset({"registry", "reason", "effect", SMALL_TALK, "value_word", "set_verb", "frontend"})
 #: What a question about setting "it" may name besides the act: nothing else.
 _ABOUT_SETTING = frozenset({"set_verb", "where", "value", "value_word", "steps", SMALL_TALK})
 _RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recuperer", "recupere"})

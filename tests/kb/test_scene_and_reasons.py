@@ -156,3 +156,14 @@ def test_a_relative_give_after_a_declined_part_asks_nothing_new() -> None:
     got = answer("Kerberos c'est quel port déjà ? je veux le chiffre que donne l'article, pas un souvenir")
     assert not got.answered and "Kerberos" in got.answer, got.answer
     assert answer("donne-moi le chemin de la clé NLBSFlags").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Which KB number tells me how to back up the registry before doing this?", "256986"),
+    ("pendant le move le FE continue d'essayer de se connecter, c'est qui qui lui répond ?", "nouveau nœud"),
+    ("Je suis DSI, version courte svp : ça vaut le coup cette clé de registre ?", "NLBSFlags"),
+    ("is this registry key worth it?", "2 minutes"),
+])
+def test_the_articles_one_registry_change_and_who_answers_in_a_move(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
