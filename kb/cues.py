@@ -255,4 +255,5 @@ _PROMPT = r"\s*(?:[a-z]:\\[^>\n]{0,200}>|ps [^>\n]{0,200}>|\$ |reg(?:\.exe)? que
 
 def pasted_command(text: str) -> bool:
     """"C:\\>reg query … /v NLBSFlags": the user shows what they ran; the tool is not what they ask about."""
-    return bool(re.match(_PROMPT, text[:300], re.I))
+    head = text[:300]
+    return bool(re.match(_PROMPT, head, re.I)) or " reg query " in f" {head.lower()} "  # "Ran this: reg query …"

@@ -400,6 +400,9 @@ class Engine:
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
+        units = before.words & _IN_SECONDS
+        if units and not part.words & TIME_UNITS and _follows_up(part):
+            part = part._replace(words=part.words | units)  # "combien de secondes sans NLBSFlags, et avec ?"
         s, b = part.slots, before.slots
         state = s.nlbsflags or b.nlbsflags
         if not s.nlbsflags and b.nlbsflags and part.words & WITH and not (
@@ -884,6 +887,7 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
+_IN_SECONDS = frozenset({"seconds", "secondes", "second", "seconde", "secs", "sec"})
 _DENIABLE = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "firewall"})
 _NONE = frozenset({"no", "without", "sans", "pas", "aucun", "aucune", "ni", "nor", "neither", "zero"})
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
