@@ -65,6 +65,22 @@ def not_so(tokens: list[str], m: Match) -> bool:
     return tokens[last] in _NOT_SO and not opening
 
 
+#: "Rien à voir avec les ports :", "not asking about SSL —": what follows is set aside, not asked about.
+_DISCLAIMERS = (("rien", "a", "voir", "avec"), ("nothing", "to", "do", "with"), ("not", "asking", "about"),
+                ("sans", "rapport", "avec"), ("je", "ne", "parle", "pas", "de"), ("unrelated", "to"),
+                ("not", "asking", "for"), ("je", "ne", "demande", "pas"))
+
+
+def set_aside(tokens: list[str], matches: list[Match]) -> list[Match]:
+    """The phrases a disclaimer sets aside ("rien à voir avec les ports" → ports), if any."""
+    if not {"rien", "nothing", "asking", "rapport", "parle", "unrelated", "demande"} & set(tokens):
+        return []
+    ends = [i + len(d) for i in range(len(tokens)) for d in _DISCLAIMERS if tuple(tokens[i : i + len(d)]) == d]
+    firsts = (min((m for m in matches if 0 <= m.start - end <= 2), key=lambda m: m.start, default=None)
+              for end in ends)
+    return [m for m in firsts if m is not None]  # its object only: "…avec les ports : quelle donnée" asks
+
+
 def plural_of(token: str, corrected: str) -> bool:
     """"pannes" for "panne", "crashs" for "crash": the speller's correction only drops a plural ending."""
     return len(corrected) >= 4 and token in (corrected + "s", corrected + "es", corrected + "x")

@@ -40,6 +40,7 @@ from kb.cues import (
     pasted_command,
     plural_of,
     refers_back,
+    set_aside,
     set_on_a_role,
     with_something_else,
 )
@@ -219,6 +220,9 @@ class Engine:
         shouted = acronyms(text)
         matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)
                    and not everyday_homograph(tokens, m, shouted)]
+        aside = set_aside(tokens, matches)
+        if aside and len(aside) < len(matches):  # "Rien à voir avec les ports : quelle donnée je tape ?"
+            matches = [m for m in matches if m not in aside]
         concepts = frozenset(c for m in matches for c in m.concepts)
         if every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS) and (
                 concepts - {SMALL_TALK}):

@@ -57,7 +57,9 @@ WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 
                  "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
                  "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,
                  "vingt": 20, "thirty": 30, "trente": 30, "septante": 70, "huitante": 80, "octante": 80,
-                 "nonante": 90}
+                 "nonante": 90, "eleven": 11, "onze": 11, "fifteen": 15, "quinze": 15, "forty": 40, "quarante": 40,
+                 "fifty": 50, "cinquante": 50, "sixty": 60, "soixante": 60, "seventy": 70, "eighty": 80,
+                 "ninety": 90}
 _BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of", "until", "de", "du", "date",
                             "january", "february", "march", "april", "may", "june", "july", "august", "september",
                             "october", "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin",
@@ -206,7 +208,7 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
     for i, tok in enumerate(tokens[:-1]):
         unit = _UNITS.get(tokens[i + 1])
         number = int(tok) if tok.isdigit() and len(tok) <= 6 else WORD_NUMBERS.get(tok)
-        if number is None or not unit or i in used or not (tok.isdigit() or unit >= 60):
+        if number is None or not unit or i in used or not (tok.isdigit() or unit >= 60 or number >= 10):
             continue
         before = tokens[max(0, i - _LIMIT_GAP) : i]
         if "moins" in before and "au" in before[: before.index("moins")][-1:]:
@@ -258,8 +260,8 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
                 used.add(i)
                 found.append(int(tok) * later)
                 continue
-        if number is not None and unit and i not in used and (tok.isdigit() or unit >= 60):
-            seconds = number * unit
+        if number is not None and unit and i not in used and (tok.isdigit() or unit >= 60 or number >= 10):
+            seconds = number * unit  # "ninety secs" too; not "a second" (an instant, or an ordinal)
             used.add(i)
             rest = tokens[i + 2] if i + 2 < len(tokens) else ""
             if unit == 60 and rest.isdigit() and len(rest) <= 2 and int(rest) < 60:  # "2 min 30"

@@ -167,3 +167,24 @@ def test_a_relative_give_after_a_declined_part_asks_nothing_new() -> None:
 def test_the_articles_one_registry_change_and_who_answers_in_a_move(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Rien à voir avec les ports : quelle donnée je tape dans NLBSFlags ?", "1 (un)"),
+    ("exchange recovery is ninety secs. flag is set. node hangs. total failover time?", "3 minutes 30"),
+    ("Ran this on FE01: reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley /v NLBSFlags -> "
+     "'ERROR: The system was unable to find the specified registry key or value.' So it isn't set. If a BE node "
+     "hangs, how long until IPSec reconnects?", "6 minutes"),
+    ("Combien de secondes au total pour IPSec sans NLBSFlags, et combien avec ?", "120 secondes"),
+])
+def test_set_aside_words_numbers_and_pasted_evidence(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What's a good port wine to bring to the ops team dinner?",
+    "Donne-moi une formule Excel pour calculer un délai d'inactivité entre deux dates de connexion.",
+])
+def test_wine_and_spreadsheets_are_declined(question: str) -> None:
+    assert not answer(question).answered
