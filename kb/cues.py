@@ -61,7 +61,7 @@ def not_so(tokens: list[str], m: Match) -> bool:
     if tokens[last] == "t" and len(at) > 1 and tokens[at[-2]].endswith("n"):
         last = at[-2]  # "wasn't planned": "wasn", "t"
     # "Isn't a planned move supposed to take minutes?": a question's opening, not a denial
-    opening = last == 0 or (last == 1 and tokens[0] in _AUXILIARIES)  # "is not a planned move …?"
+    opening = last == 1 and tokens[0] in _AUXILIARIES  # "is not a planned move …?" asks; "not a clean move:" denies
     return tokens[last] in _NOT_SO and not opening
 
 
@@ -156,6 +156,9 @@ MODALS = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "
 
 #: Politeness, not a subject: "hey, what is policy 2?" is about policy 2, not small talk with a homonym.
 GREETINGS = frozenset({"hello", "hi", "hey", "bonjour", "salut", "thanks", "thank", "merci", "coucou"})
+#: Asking leave to ask ("hope that's ok to ask"): politeness too (small-talk phrases in questions.yaml).
+POLITENESS = frozenset({"ok to ask", "okay to ask", "hope that s ok", "hope it s ok", "if that s ok", "random one",
+                        "random question", "j espere que c est ok", "si c est ok"})
 
 
 #: Words that negate what follows ("sans IPSec", "no IPSec").
@@ -248,13 +251,16 @@ def names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
 
 
 #: "I know X —", "je sais, c'est vieux, mais bon,": what the asker grants before asking (compiled on use; bounded).
-_CONCESSION = (r"\s*(?:i know|i understand|i reali[sz]e|i get that|granted|je sais bien|je sais|je comprends|"
+_CONCESSION = (r"\s*(?:(?:i know|i understand|i reali[sz]e|i get that|granted|je sais bien|je sais|je comprends|"
                r"j'ai bien compris)\b[^?]{0,200}?(?:\s[—–-]{1,2}\s|;|,\s*(?:but|mais bon|mais)\b,?|"
-               r"\s(?:but|mais bon|mais)\b,?)")
+               r"\s(?:but|mais bon|mais)\b,?)"
+               # "no certificate stuff, promise —", "not a password reset question lol —": set aside, then asked
+               r"|(?:no|not|pas)\b[^?:;—–]{0,60}?\b(?:stuff|question|questions|truc|trucs|promis|promise)\b"
+               r"[^?:;—–]{0,20}?(?:\s[—–-]{1,2}\s|\s?:\s))")
 
 
 _GRANTING = ("i know", "i understand", "i realis", "i realiz", "i get that", "granted", "je sais", "je comprends",
-             "j'ai bien")
+             "j'ai bien", "no ", "not ", "pas ")
 
 
 def conceded(text: str) -> str:

@@ -23,6 +23,7 @@ from kb.cues import (
     FRONT_END_DOWN,
     GREETINGS,
     MODALS,
+    POLITENESS,
     WITH,
     clock_minutes,
     conceded,
@@ -224,7 +225,8 @@ class Engine:
         if aside and len(aside) < len(matches):  # "Rien à voir avec les ports : quelle donnée je tape ?"
             matches = [m for m in matches if m not in aside]
         concepts = frozenset(c for m in matches for c in m.concepts)
-        if every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS) and (
+        if every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS
+                       or " ".join(tokens[m.start : m.end]) in POLITENESS) and (
                 concepts - {SMALL_TALK}):
             concepts -= {SMALL_TALK}  # "what is policy 2 hey?": a greeting beside the question
         if (concepts & self._attributes) - {"process"} and every_match(

@@ -188,3 +188,18 @@ def test_set_aside_words_numbers_and_pasted_evidence(question: str, says: str) -
 ])
 def test_wine_and_spreadsheets_are_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("no certificate stuff, promise 😄 — which auth does the FE use for HTTP to the BE?", "Kerberos"),
+    ("not a password reset question lol — what does the article say about POP3 passwords going to the BE?", "Basic"),
+    ("not a clean move: how long w/o NLBSFlags?", "6 minutes"),
+    ("When the Cluster service on a BE node hangs, which machine still 'thinks' it has a secure link to the VIP?",
+     "front-end"),
+    ("random one, hope that's ok to ask: which KB is about L2TP sessions lost when adding a server to an NLB cluster?",
+     "248346"),
+    ("Je ne suis pas admin Windows, pouvez-vous m'expliquer simplement à quoi sert NLBSFlags ?", "NLBSFlags"),
+])
+def test_politeness_and_set_aside_openings_leave_the_question(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
