@@ -221,6 +221,11 @@ class Engine:
         shouted = acronyms(text)
         matches = [m for m in self.lexicon.match(tokens) if not ordinal_of_policy(tokens, m)
                    and not everyday_homograph(tokens, m, shouted)]
+        if every_match(matches, REQUEST, lambda m: tokens[m.start] in _TRANSLATE) and set(tokens) & _ITS_TEXT and any(
+                m.concepts & self._topics - {"article", SMALL_TALK, REQUEST} for m in matches):
+            # "traduis en anglais la phrase sur la durée du déplacement": the article's own text, in the
+            # question's language (English answers carry the French quote and its rendering)
+            matches = [m for m in matches if REQUEST not in m.concepts]
         aside = set_aside(tokens, matches)
         if aside and len(aside) < len(matches):  # "Rien à voir avec les ports : quelle donnée je tape ?"
             matches = [m for m in matches if m not in aside]
@@ -319,6 +324,9 @@ class Engine:
             concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
             concepts -= {"planned"}  # "when a node hangs (not a clean move)"
+        if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
+                matches, "steps", lambda m: tokens[m.end : m.end + 1] != [] and tokens[m.end].isdigit()):
+            concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
         if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
@@ -893,6 +901,9 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
+_TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
+_ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
+                       "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's
 _IN_SECONDS = frozenset({"seconds", "secondes", "second", "seconde", "secs", "sec"})
 _DENIABLE = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "firewall"})
 _NONE = frozenset({"no", "without", "sans", "pas", "aucun", "aucune", "ni", "nor", "neither", "zero"})

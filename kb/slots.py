@@ -46,7 +46,8 @@ _VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "val
                            "deja", "already", "now", "maintenant", "bien"})  # "NLBSFlags vaut déjà 1"
 #: "set it to 2", "la mets à 0": a value given a few words after NLBSFlags.
 _SETTING_VERBS = frozenset({"set", "sets", "setting", "put", "change", "changed", "mettre", "mets", "met", "mis",
-                            "passe", "passer", "regle", "regler", "fixe", "fixer"})
+                            "passe", "passer", "regle", "regler", "fixe", "fixer", "type", "tape", "tapez", "taper",
+                            "saisir", "saisissez", "enter", "entrez"})  # "In Value data, type 0"
 _SETTING_FILLER = frozenset({"it", "to", "a", "at", "as", "la", "le", "sur", "sa", "its", "value", "valeur"})
 _LIST_WORDS = frozenset({"and", "et", "or", "ou", "tcp", "udp", "port", "ports"})
 _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, "secondes": 1,

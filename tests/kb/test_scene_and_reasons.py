@@ -203,3 +203,23 @@ def test_wine_and_spreadsheets_are_declined(question: str) -> None:
 def test_politeness_and_set_aside_openings_leave_the_question(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Traduis en anglais la phrase de l'article sur la durée du déplacement d'une ressource en cluster.", "3 à 6"),
+    ("Give me the suggested port sets as a JSON object: key = goal, value = list of ports.", "143"),
+    ("Give me the failover numbers as a markdown table, please.", "6 minutes"),
+    ("Reviewing a runbook: step 3 says 'set NLBSFlags=1 on every back-end cluster node'. Is that right?", "No."),
+    ("Runbook step: 'In Value data, type 0 and click OK.' Correct?", "No."),
+])
+def test_formats_translations_and_runbook_steps_of_the_articles_own_text(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "translate this to german pls: 'the cluster will be down for maintenance tonight'",
+    "Traduis en espagnol : « la maintenance du cluster est reportée à jeudi »",
+])
+def test_translating_the_askers_own_text_is_declined(question: str) -> None:
+    assert not answer(question).answered
