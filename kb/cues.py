@@ -36,7 +36,7 @@ FRONT_END_DOWN = "front_end_down"
 
 _NOT_SO = frozenset({"not", "pas", "never", "jamais", "wasn", "isn", "weren", "aren", "didn", "didnt", "wasnt",
                      "isnt"})
-_ARTICLES = frozenset({"a", "an", "un", "une", "de", "d"})
+_ARTICLES = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait"})  # and "n'a pas été déplacé"
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "do", "should", "would", "could", "can"})
 _DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans", "nothing",
                       "rien"})

@@ -324,6 +324,10 @@ class Engine:
             concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
             concepts -= {"planned"}  # "when a node hangs (not a clean move)"
+        if {"port", "nlbsflags"} <= concepts and not concepts & (_PROTOCOLS | {"policy", "firewall", "traffic"}):
+            concepts -= {"port"}  # "sur quel port je configure NLBSFlags ?": a registry value has no port; where it goes
+        if {"midpoint", "value"} <= concepts and concepts & {"planned", "unplanned", "time"}:
+            concepts -= {"value"}  # "la valeur au milieu de la fourchette": the midpoint's value, not NLBSFlags'
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
                 matches, "steps", lambda m: tokens[m.end : m.end + 1] != [] and tokens[m.end].isdigit()):
             concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
@@ -901,6 +905,8 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
+_PROTOCOLS = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "other_protocol", "ssl", "esp",
+                        "ike"})
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's

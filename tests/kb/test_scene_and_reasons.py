@@ -223,3 +223,21 @@ def test_formats_translations_and_runbook_steps_of_the_articles_own_text(questio
 ])
 def test_translating_the_askers_own_text_is_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("crash vs planned: which one does the 3-6 second figure apply to?", "planned move"),
+    ("Quelle est la valeur au milieu de la fourchette donnée pour un déplacement planifié ?", "4,5"),
+    ("Sur quel port je configure NLBSFlags ?", "PolicyAgent"),
+    ("the KB mentions a firewall and 'a single port' — which reason for IPSec is that about?", "firewall"),
+    ("Le nœud n'a pas été déplacé volontairement, il a planté, et personne n'a touché au registre du frontal. "
+     "Durée totale côté IPSec ?", "6 minutes"),
+])
+def test_keywords_that_mislead_a_matcher(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_personal_mailbox_is_not_the_articles() -> None:
+    got = answer("my personal outlook.com mailbox is full, how do I clean it up?")
+    assert not got.answered and "personal mailboxes" in got.answer, got.answer
