@@ -325,7 +325,7 @@ class Engine:
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
             concepts -= {"planned"}  # "when a node hangs (not a clean move)"
         if {"port", "nlbsflags"} <= concepts and not concepts & (_PROTOCOLS | {"policy", "firewall", "traffic"}):
-            concepts -= {"port"}  # "sur quel port je configure NLBSFlags ?": a registry value has no port; where it goes
+            concepts -= {"port"}  # "sur quel port je configure NLBSFlags ?": a registry value has no port
         if {"midpoint", "value"} <= concepts and concepts & {"planned", "unplanned", "time"}:
             concepts -= {"value"}  # "la valeur au milieu de la fourchette": the midpoint's value, not NLBSFlags'
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
