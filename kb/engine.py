@@ -331,6 +331,8 @@ class Engine:
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
                 matches, "steps", lambda m: tokens[m.end : m.end + 1] != [] and tokens[m.end].isdigit()):
             concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
+        if "where" not in concepts and "où" in text and re.search(_WHERE_ACCENTED, text[:MAX_QUESTION]):
+            concepts |= {"where"}  # "où l'article dit-il de créer NLBSFlags ?": an accented "où" is "where"
         if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
@@ -488,6 +490,8 @@ class Engine:
         # "I know editing the registry is risky — just give me the steps": granted, then asked; the state it
         # states still holds ("I know we haven't set NLBSFlags, but…"), its subjects are not what is asked
         granted = conceded(question)
+        if granted and not self._read(question[len(granted):]).concepts & self._topics:
+            granted = ""  # "je sais que l'article ne donne pas X, mais où me dit-il de chercher ?": X is asked
         parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         parts = [granted, *parts] if granted else parts
         asking = [asks(p) and p is not granted for p in parts]
@@ -907,6 +911,8 @@ _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heu
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
 _PROTOCOLS = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "other_protocol", "ssl", "esp",
                         "ike"})
+#: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
+_WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's

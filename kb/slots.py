@@ -498,7 +498,7 @@ def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
     if at is None:
         return None
     window = tokens[max(0, at - _STATE_WINDOW) : at + _STATE_WINDOW]
-    if _NEGATIONS & set(window) or "nobody" in window or "personne" in window:
+    if _NEGATIONS & set(window) or {"nobody", "personne", "nothing", "rien"} & set(window):  # "nothing's been tweaked"
         return "absent"
     done = {t for i, t in enumerate(window) if t in _DONE and not (i and window[i - 1] == "se")}  # "se fait": how
     return "1" if done else None  # it is done, in general; not that it was

@@ -129,6 +129,10 @@ def _which_is_longer(ctx: Context) -> bool | None:
     return (unplanned < planned) == longer  # the article's unplanned failover is the longer of the two
 
 
+_GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "garanti", "garantie", "garantissent",
+                         "promise", "promises", "promet"})
+
+
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
     if "nlbsflags" in ctx.concepts and not ctx.planned and _saves(ctx) and s.limit is not None and (
@@ -136,6 +140,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return _flag_claim(ctx)  # "will NLBSFlags shave more than 5 minutes off?": the saving, not the time
     if {"planned", "unplanned"} <= ctx.concepts and not s.durations and s.limit is None:
         return _which_is_longer(ctx)
+    if ctx.planned is True and ctx.words & _GUARANTEES:
+        return False  # "does the article guarantee under 6 s?": it gives about 3 to 6 s, depending on load
     if s.limit is not None:  # IPSec's time, plus Exchange's recovery when given, against the bound
         exchange = exchange_time(ctx)
         try:

@@ -241,3 +241,19 @@ def test_keywords_that_mislead_a_matcher(question: str, says: str) -> None:
 def test_a_personal_mailbox_is_not_the_articles() -> None:
     got = answer("my personal outlook.com mailbox is full, how do I clean it up?")
     assert not got.answered and "personal mailboxes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("On n'a pas encore appliqué NLBSFlags sur les frontaux. Combien de minutes gagnerait-on en l'appliquant ?",
+     "4 minutes"),
+    ("If the BE node hung at 10:00 sharp and nothing's been tweaked in the registry, at what time would IPSec have "
+     "new SAs?", "10:06"),
+    ("L'article garantit-il qu'un déplacement planifié se termine toujours en moins de 6 secondes ?", "Non."),
+    ("J'ai juste besoin de savoir pour un audit : où l'article dit-il de créer NLBSFlags ?", "frontal"),
+    ("Je sais que l'article ne donne pas la procédure pas à pas pour les stratégies IPsec, mais où me dit-il de "
+     "chercher ?", "Centre d'aide"),
+    ("Sur un 2003 où NLBSFlags est pas défini, le délai d'inactivité descend-tu à 1 minute tout seul?", "Non"),
+])
+def test_conditionals_guarantees_and_an_accented_where(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
