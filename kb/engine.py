@@ -324,7 +324,8 @@ class Engine:
             concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
             concepts -= {"planned"}  # "when a node hangs (not a clean move)"
-        if {"port", "nlbsflags"} <= concepts and not concepts & (_PROTOCOLS | {"policy", "firewall", "traffic"}):
+        if {"port", "nlbsflags", "where", "set_verb"} <= concepts and not concepts & (
+                _PROTOCOLS | {"policy", "firewall", "traffic"}):
             concepts -= {"port"}  # "sur quel port je configure NLBSFlags ?": a registry value has no port
         if {"midpoint", "value"} <= concepts and concepts & {"planned", "unplanned", "time"}:
             concepts -= {"value"}  # "la valeur au milieu de la fourchette": the midpoint's value, not NLBSFlags'
@@ -490,8 +491,13 @@ class Engine:
         # "I know editing the registry is risky — just give me the steps": granted, then asked; the state it
         # states still holds ("I know we haven't set NLBSFlags, but…"), its subjects are not what is asked
         granted = conceded(question)
-        if granted and not self._read(question[len(granted):]).concepts & self._topics:
-            granted = ""  # "je sais que l'article ne donne pas X, mais où me dit-il de chercher ?": X is asked
+        if granted:
+            rest, given = self._read(question[len(granted):]), self._read(granted)
+            if not rest.concepts & self._topics or (
+                    self._out_of_scope(given, lang) is not None and rest.words & _PRONOUNS):
+                # "je sais que l'article ne donne pas X, mais où me dit-il de chercher ?": X is asked;
+                # "I know PowerShell — how do I set NLBSFlags with it?": so is PowerShell
+                granted = ""
         parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         parts = [granted, *parts] if granted else parts
         asking = [asks(p) and p is not granted for p in parts]
@@ -913,6 +919,7 @@ _PROTOCOLS = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc"
                         "ike"})
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
 _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
+_PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's

@@ -257,3 +257,12 @@ def test_a_personal_mailbox_is_not_the_articles() -> None:
 def test_conditionals_guarantees_and_an_accented_where(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("I know PowerShell well — how do I set NLBSFlags with it?", "PowerShell"),
+    ("Which port does NLBSFlags use?", "registry value"),
+])
+def test_a_granted_subject_referred_back_to_and_a_port_for_a_registry_value_decline(question: str, says: str) -> None:
+    got = answer(question)
+    assert not got.answered and says in got.answer, got.answer
