@@ -74,6 +74,7 @@ _UNIT_SECONDS = {"m": 60, "h": 3600}
 def _in_seconds_text(m: re.Match[str]) -> str:
     seconds = float(f"{m.group(1)}.{m.group(2)}") * _UNIT_SECONDS["h" if m.group(3)[0] == "h" else "m"]
     return f"{round(seconds)} s"
+_SECOND_RANGE = r"\b(\d{1,2})( à | to | and | et )(\d{1,2}) (?:seconds|secondes)\b"  # "3 to 6 seconds"
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
 #: A part this short that asks nothing ("d'après la KB") is context for the others, not a question.
@@ -685,7 +686,8 @@ class Engine:
             reply = COMPUTE[intent.compute](ctx) if intent.compute else Reply(intent.facts)
         except NotCovered as gap:
             return self._decline(lang, gap.reason, gap.what)
-        text = reply.text or self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx)
+        text = (_ranges_in_milliseconds(reply.text, ctx) if ctx.in_milliseconds else reply.text) if reply.text else (
+            self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx))
         listing = chosen_listing(intent.lists, r.tokens, concepts) if "count" in concepts else None
         if listing:
             n = counted_listed(listing, [self.kb.facts[f] for f in reply.facts])
@@ -713,7 +715,7 @@ class Engine:
         """A question counting in seconds gets the facts' minutes in seconds too: "1 minute (60 seconds)"."""
         if ctx.in_milliseconds:
             return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('milliseconds', n=int(m.group(1)) * 60_000)})",
-                          text)
+                          _ranges_in_milliseconds(text, ctx))
         if not ctx.in_seconds:
             return text
         return re.sub(_MINUTES, lambda m: f"{m.group(0)} ({ctx.t('seconds', n=int(m.group(1)) * 60)})", text)
@@ -937,6 +939,12 @@ def _denied_throughout(tokens: list[str], matches: list[Match]) -> bool:
     ends = {m.end: m for m in runs}
     firsts = [m for m in runs if m.start not in ends]  # "planned move": the run's first word carries the denial
     return bool(firsts) and all(not_so(tokens, m) for m in firsts)
+
+
+def _ranges_in_milliseconds(text: str, ctx: Context) -> str:
+    """"3 à 6 secondes (3000 à 6000 millisecondes)": a range of seconds, for a question counting in ms."""
+    return re.sub(_SECOND_RANGE, lambda m: f"{m.group(0)} ({m.group(1)}000{m.group(2)}"
+                  f"{ctx.t('milliseconds', n=m.group(3) + '000')})", text)
 
 
 def _tags_joined(parts: list[str]) -> list[str]:

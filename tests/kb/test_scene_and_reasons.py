@@ -266,3 +266,18 @@ def test_conditionals_guarantees_and_an_accented_where(question: str, says: str)
 def test_a_granted_subject_referred_back_to_and_a_port_for_a_registry_value_decline(question: str, says: str) -> None:
     got = answer(question)
     assert not got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "answered"), [
+    ("What's a typical Exchange 2003 recovery time on a cluster failover, so I can add it to the IPSec time?",
+     "does not say how long Exchange 2003's own recovery", False),
+    ("Le déplacement planifié de 3 à 6 secondes, ça fait combien en millisecondes ?", "3000 à 6000 millisecondes",
+     True),
+    ("L'article parle d'un « port unique », c'est dans quel contexte ?", "pare-feu", True),
+    ("L'article dit de faire une sauvegarde avant — sauvegarde de quoi exactement ?", "Registre", True),
+    ("Global catalog: what kind of traffic to GCs does the 'encrypt everything' policy include?", "LDAP", True),
+])
+def test_exchange_typical_time_milliseconds_and_the_articles_own_words(question: str, says: str,
+                                                                      answered: bool) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
