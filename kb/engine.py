@@ -330,6 +330,8 @@ class Engine:
             concepts -= {"port"}  # "sur quel port je configure NLBSFlags ?": a registry value has no port
         if {"midpoint", "value"} <= concepts and concepts & {"planned", "unplanned", "time"}:
             concepts -= {"value"}  # "la valeur au milieu de la fourchette": the midpoint's value, not NLBSFlags'
+        if concepts == {"steps"} and set(tokens) & _TOOLS:
+            concepts |= {"registry"}  # "which tool do the steps use?": the article's one procedure, in regedit
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
                 matches, "steps", lambda m: tokens[m.end : m.end + 1] != [] and tokens[m.end].isdigit()):
             concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
@@ -922,6 +924,7 @@ _PROTOCOLS = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc"
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
 _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
 _PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
+_TOOLS = frozenset({"tool", "tools", "outil", "outils", "program", "programme", "utility", "utilitaire"})
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's

@@ -98,7 +98,8 @@ def split(question: str) -> list[str]:
                 start = i
         if words[start:]:
             parts.append(" ".join(words[start:]))
-    parts = [p for p in parts if any(ch.isalnum() for ch in p)]
+    # "1. Does the FE…? 2. What auth…?": the list's numbers mark items; they ask nothing of their own
+    parts = [p for p in parts if any(ch.isalnum() for ch in p) and not re.fullmatch(r"\s*[1-9][.)/:]?\s*", p)]
     for i in range(len(parts) - 2, -1, -1):  # "hi! newbie q's: 1) …": a greeting or a heading opens the next part
         if len(parts[i].split()) <= 3 and parts[i].rstrip().endswith(("!", ":")) and not opens(parts[i]):
             parts[i : i + 2] = [f"{parts[i]} {parts[i + 1]}"]

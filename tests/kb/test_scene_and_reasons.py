@@ -281,3 +281,15 @@ def test_exchange_typical_time_milliseconds_and_the_articles_own_words(question:
                                                                       answered: bool) -> None:
     got = answer(question)
     assert got.answered is answered and says in got.answer, got.answer
+
+
+def test_a_numbered_list_with_periods_asks_each_item() -> None:
+    got = answer("1. Does the FE use Kerberos/NTLM for HTTP to the BE? 2. What auth do POP3/IMAP4 use to the BE? "
+                 "3. Does the article show how to enforce that through a GPO?")
+    assert got.answered and "Kerberos" in got.answer and "Basic" in got.answer, got.answer
+
+
+def test_which_tool_the_steps_use_is_registry_editor_and_moving_a_group_is_cluster_administrator() -> None:
+    got = answer("1) which server gets NLBSFlags? 2) which protocols are in policy 3? 3) which tool do the steps use?")
+    assert "regedit" in got.answer, got.answer
+    assert "Cluster" in answer("Quel utilitaire sert à déplacer une ressource en cluster dans l'article ?").answer
