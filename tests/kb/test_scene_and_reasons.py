@@ -292,4 +292,4 @@ def test_a_numbered_list_with_periods_asks_each_item() -> None:
 def test_which_tool_the_steps_use_is_registry_editor_and_moving_a_group_is_cluster_administrator() -> None:
     got = answer("1) which server gets NLBSFlags? 2) which protocols are in policy 3? 3) which tool do the steps use?")
     assert "regedit" in got.answer, got.answer
-    assert "Cluster" in answer("Quel utilitaire sert à déplacer une ressource en cluster dans l'article ?").answer
+    assert "Administrateur de cluster" in answer("Quel utilitaire sert à déplacer une ressource en cluster ?").answer
