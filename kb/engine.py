@@ -368,8 +368,9 @@ class Engine:
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
-        if "frontend" in concepts and concepts & {"node", "backend"} and "registry" in concepts and (
-                "set_verb" in concepts and set(tokens) & {"ou", "or"} and "where" not in concepts):
+        if "frontend" in concepts and concepts & {"node", "backend"} and (
+                {"registry", "set_verb"} <= concepts or {"nlbsflags", "create"} <= concepts) and (
+                set(tokens) & {"ou", "or"} and "where" not in concepts):
             concepts |= {"where", "nlbsflags"}  # "c'est sur le frontal ou sur les nœuds qu'on met la clé ?"
         if "nlbsflags" in concepts and "where" not in concepts and set_on_a_role(tokens, matches, concepts):
             concepts |= {"where"}  # "NLBSFlags should be set on the back-end nodes to speed up …": a claim of where
@@ -540,7 +541,8 @@ class Engine:
                 outcome = refused
             elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
-                    or (last_refused and not reading.concepts & self._topics)  # after a part naming what it lacks
+                    or (last_refused and not reading.concepts & self._topics - _ABOUT_THE_ARTICLE - {"advice"})
+                    # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
                     or refers_back(reading.tokens)):  # "…below 5 minutes? which reg value does that?"
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
                 # question just declined, not a question of their own

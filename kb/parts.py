@@ -19,6 +19,9 @@ _HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?<=
 _LIST_HEAD = (r"\W*(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:things?|questions?|qs|q|choses?|points?|"
               r"trucs?)\b[^:?]{0,40}:\s*")
 _LIST_ITEM = r",\s*(?:(?:and|et|puis|pis)\s+)?"
+#: " / what value": a slash before a question word separates questions ("POP3 / IMAP4" does not; compiled on use)
+_SLASHED = (r"\s/\s(?=(?:what|which|where|how|why|when|do|does|is|are|can|should|any|quel|quelle|quels|quelles|"
+            r"où|ou|comment|combien|pourquoi|est-ce|faut|et)\b)")
 _JOINERS = frozenset({"and", "also", "plus", "then", "et", "aussi", "puis", "pis", "ensuite", "&", "+"})
 _QUESTION_WORDS = frozenset({
     "what", "what's", "whats", "where", "which", "how", "why", "when", "who", "is", "are", "does", "do", "did",
@@ -70,6 +73,8 @@ def split(question: str) -> list[str]:
     """The question's parts (at most MAX_PARTS; the rest stays with the last)."""
     parts: list[str] = []
     pieces: list[str] = []
+    if " / " in question:  # "where do i set NLBSFlags / what value / do I need a reboot?": one question each
+        question = re.sub(_SLASHED, "; ", question[:4000], flags=re.I) + question[4000:]
     for piece in _HARD.split(question):
         if pieces and pieces[-1].rstrip().lower().endswith(_ABBREVIATIONS):
             pieces[-1] += piece

@@ -129,6 +129,10 @@ def _which_is_longer(ctx: Context) -> bool | None:
     return (unplanned < planned) == longer  # the article's unplanned failover is the longer of the two
 
 
+_MINUTE_WORDS = frozenset({"minutes", "minute", "mins", "min"})
+_SECOND_WORDS = frozenset({"seconds", "second", "secondes", "seconde", "secs", "sec"})
+_INCLUDES = frozenset({"include", "includes", "including", "incluent", "inclut", "inclus", "incluse", "comprend",
+                       "comprennent", "compris", "contain", "contains", "contiennent", "contient"})
 _GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "garanti", "garantie", "garantissent",
                          "promise", "promises", "promet"})
 
@@ -142,6 +146,12 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return _which_is_longer(ctx)
     if ctx.planned is True and ctx.words & _GUARANTEES:
         return False  # "does the article guarantee under 6 s?": it gives about 3 to 6 s, depending on load
+    if not s.durations and s.limit is None and not {"planned", "unplanned"} <= ctx.concepts and (
+            (ctx.planned is True and ctx.words & _MINUTE_WORDS and not ctx.words & _SECOND_WORDS)
+            or (ctx.planned is False and ctx.words & _SECOND_WORDS and not ctx.words & _MINUTE_WORDS)):
+        return False  # "does a planned move take minutes?", "a crash only costs seconds?": the other unit
+    if s.durations and ctx.words & _INCLUDES and ctx.concepts & {"exchange", "recovery", "exchange_self"}:
+        return False  # "do the 2 minutes include Exchange's recovery?": IPSec's time; Exchange's comes on top
     if s.limit is not None:  # IPSec's time, plus Exchange's recovery when given, against the bound
         exchange = exchange_time(ctx)
         try:

@@ -293,3 +293,21 @@ def test_which_tool_the_steps_use_is_registry_editor_and_moving_a_group_is_clust
     got = answer("1) which server gets NLBSFlags? 2) which protocols are in policy 3? 3) which tool do the steps use?")
     assert "regedit" in got.answer, got.answer
     assert "Administrateur de cluster" in answer("Quel utilitaire sert à déplacer une ressource en cluster ?").answer
+
+
+@pytest.mark.parametrize(("question", "says", "answered"), [
+    ("where do i set NLBSFlags / what value / do I need a reboot after?", "1 (one)", True),
+    ("NLBSFlags se crée sur le serveur frontal ou sur les nœuds du cluster principal ?", "frontal", True),
+    ("Les 2 minutes avec NLBSFlags incluent-elles le temps de récupération d'Exchange ?", "Non.", True),
+    ("Pour l'ESP, on choisit 3DES ou DES ? l'article recommande quoi ?", "3DES", False),
+    ("translate 'security association' into German, it's for my kid's homework", "does not cover", False),
+    ("Explique-moi la différence entre un front-end React et un back-end Node.js.", "langages", False),
+])
+def test_slashes_choices_inclusions_and_homonyms_of_other_worlds(question: str, says: str, answered: bool) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
+
+
+def test_a_slash_between_protocols_is_not_a_new_question() -> None:
+    got = answer("what auth do POP3 / IMAP4 use to the BE?")
+    assert got.answered and "Basic" in got.answer, got.answer
