@@ -252,7 +252,7 @@ def names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
 
 #: "I know X —", "je sais, c'est vieux, mais bon,": what the asker grants before asking (compiled on use; bounded).
 _CONCESSION = (r"\s*(?:(?:i know|i understand|i reali[sz]e|i get that|granted|je sais bien|je sais|je comprends|"
-               r"j'ai bien compris)\b[^?]{0,200}?(?:\s[—–-]{1,2}\s|;|,\s*(?:but|mais bon|mais)\b,?|"
+               r"j'ai bien compris|i'?m not asking|i am not asking|je ne (?:vous |te )?demande pas)\b[^?]{0,200}?(?:\s[—–-]{1,2}\s|;|,\s*(?:but|mais bon|mais)\b,?|"
                r"\s(?:but|mais bon|mais)\b,?)"
                # "no certificate stuff, promise —", "not a password reset question lol —": set aside, then asked
                r"|(?:no|not|pas)\b[^?:;—–]{0,60}?\b(?:stuff|question|questions|truc|trucs|promis|promise)\b"
@@ -260,7 +260,7 @@ _CONCESSION = (r"\s*(?:(?:i know|i understand|i reali[sz]e|i get that|granted|je
 
 
 _GRANTING = ("i know", "i understand", "i realis", "i realiz", "i get that", "granted", "je sais", "je comprends",
-             "j'ai bien", "no ", "not ", "pas ")
+             "j'ai bien", "no ", "not ", "pas ", "i'm not", "im not", "i am not", "je ne")
 
 
 def conceded(text: str) -> str:

@@ -330,6 +330,9 @@ class Engine:
             concepts -= {"port"}  # "sur quel port je configure NLBSFlags ?": a registry value has no port
         if {"midpoint", "value"} <= concepts and concepts & {"planned", "unplanned", "time"}:
             concepts -= {"value"}  # "la valeur au milieu de la fourchette": the midpoint's value, not NLBSFlags'
+        noted = "step_note" in concepts  # "la note qui suit l'étape 5": the total it gives, with NLBSFlags = 1
+        if noted:
+            concepts = concepts - {"step_note", "steps", "registry"} | {"nlbsflags", "unplanned", "total"}
         if concepts == {"steps"} and set(tokens) & _TOOLS:
             concepts |= {"registry"}  # "which tool do the steps use?": the article's one procedure, in regedit
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
@@ -340,6 +343,8 @@ class Engine:
         if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
+        if noted and not slots.nlbsflags:
+            slots = slots._replace(nlbsflags="1")
         if slots.limit and "worst" in concepts and every_match(
                 matches, "worst", lambda m: set(tokens[m.start : m.end]) <= _BOUND_WORDS):
             concepts -= {"worst"}  # "SLA is max 5 min": the bound's word, not the worst case

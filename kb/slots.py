@@ -84,7 +84,8 @@ _CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing"
                      "modifier", "modifie", "changement", "changer", "correctif", "reglage", "patch", "patching",
                      "applying", "apply", "applied", "appliquer", "applique", "setting", "set", "enabling",
                      "enable", "enabled", "activation", "activer", "active", "configuring", "configure",
-                     "nlbsflags", "registry", "registre", "flag", "value", "valeur"})
+                     "nlbsflags", "registry", "registre", "flag", "value", "valeur", "add", "adding", "added",
+                     "ajoute", "ajouter", "ajout", "cree", "creer", "create", "creating", "created"})
 
 
 class Slots(Record):

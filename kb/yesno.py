@@ -112,10 +112,15 @@ def _tagged(words: list[str]) -> bool:
 
 
 def _offers_choice(words: list[str]) -> bool:
-    """An "or" among the last words offers a choice; "whether or not clustering is used", "ou non" do not."""
+    """An "or" among the last words offers a choice; "whether or not clustering is used", "ou non" do not,
+    nor the article's own pairs ("does the FE use Kerberos or NTLM for HTTP?": it says "Kerberos or NTLM")."""
     tail = words[-6:]
     return any(w in _CHOICE and (i + 1 == len(tail) or tail[i + 1] not in ("not", "non", "pas"))
+               and not (0 < i < len(tail) - 1 and {tail[i - 1], tail[i + 1]} in _ARTICLE_PAIRS)
                for i, w in enumerate(tail) if i or len(words) <= 6)
+
+
+_ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"})
 
 
 def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:

@@ -311,3 +311,18 @@ def test_slashes_choices_inclusions_and_homonyms_of_other_worlds(question: str, 
 def test_a_slash_between_protocols_is_not_a_new_question() -> None:
     got = answer("what auth do POP3 / IMAP4 use to the BE?")
     assert got.answered and "Basic" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("When the back-end accepts Integrated Windows authentication, does the front-end use Kerberos or NTLM for HTTP?",
+     "Yes."),
+    ("Avant qu'on ajoute la valeur de registre, le frontal mettait combien de temps (minuteur d'inactivité) à "
+     "comprendre que le nœud n'existait plus ?", "5 minutes"),
+    ("Traduis-moi en anglais la note qui suit l'étape 5 de la procédure de registre.", "2 minutes"),
+    ("what does the note after step 5 say?", "2 minutes"),
+    ("I'm not asking you to touch my registry — just read me back the exact subkey the article tells me to open.",
+     "PolicyAgent"),
+])
+def test_the_articles_pairs_its_note_and_states_before_an_addition(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
