@@ -252,7 +252,8 @@ def names_identity(tokens: tuple[str, ...] | list[str]) -> bool:
 
 #: "I know X —", "je sais, c'est vieux, mais bon,": what the asker grants before asking (compiled on use; bounded).
 _CONCESSION = (r"\s*(?:(?:i know|i understand|i reali[sz]e|i get that|granted|je sais bien|je sais|je comprends|"
-               r"j'ai bien compris|i'?m not asking|i am not asking|je ne (?:vous |te )?demande pas)\b[^?]{0,200}?(?:\s[—–-]{1,2}\s|;|,\s*(?:but|mais bon|mais)\b,?|"
+               r"j'ai bien compris|i'?m not asking|i am not asking|je ne (?:vous |te )?demande pas)\b"
+               r"[^?]{0,200}?(?:\s[—–-]{1,2}\s|;|,\s*(?:but|mais bon|mais)\b,?|"
                r"\s(?:but|mais bon|mais)\b,?)"
                # "no certificate stuff, promise —", "not a password reset question lol —": set aside, then asked
                r"|(?:no|not|pas)\b[^?:;—–]{0,60}?\b(?:stuff|question|questions|truc|trucs|promis|promise)\b"
