@@ -708,7 +708,7 @@ class Engine:
                 r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             # "NLBSFlags, so only for NLB clusters?": No — the article sets it for a back-end server cluster
             return Outcome(True, f"{self._t('no', lang)} {text}", tuple(reply.facts), intent.id, verdict=False)
-        if mention and reply.facts:
+        if mention and reply.facts and intent.verdict != "never":  # "does it give the policy steps?": No, none
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
         elif intent.verdict and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):

@@ -125,6 +125,8 @@ _ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"})
 
 def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
+    if words[:2] in (["quick", "one"], ["random", "one"], ["petite", "question"]) and len(words) > 3:
+        words = words[2:]  # "quick one: is a planned move under 10 seconds?"
     if words[:3] in (["true", "or", "false"], ["vrai", "ou", "faux"]):
         return True
     if asks_if_true(words):
