@@ -333,6 +333,8 @@ class Engine:
         noted = "step_note" in concepts  # "la note qui suit l'étape 5": the total it gives, with NLBSFlags = 1
         if noted:
             concepts = concepts - {"step_note", "steps", "registry"} | {"nlbsflags", "unplanned", "total"}
+        if concepts - {SMALL_TALK} == {"frontend", "http"} and ("=" in text or names_identity(tokens)):
+            concepts |= {"example"}  # "so FE = the OWA box, right?": the article's example of a front-end
         if concepts == {"steps"} and set(tokens) & _TOOLS:
             concepts |= {"registry"}  # "which tool do the steps use?": the article's one procedure, in regedit
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(

@@ -338,3 +338,12 @@ def test_the_articles_pairs_its_note_and_states_before_an_addition(question: str
 def test_does_the_article_give_x_is_answered_yes_or_no(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("ok so FE = the OWA box right?", "Yes."),
+    ("le frontal, c'est le serveur OWA ?", "Oui."),
+])
+def test_the_front_end_named_as_owa_is_the_articles_example(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and "Outlook Web Access" in got.answer, got.answer
