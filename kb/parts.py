@@ -16,8 +16,8 @@ from itertools import pairwise
 _HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?<=[.!]['\"’”»])(?=\s)|"
                    r"(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)")  # "… nodes.' Is that …": a quote closes a sentence
 #: "three things: a, b, and c", "2 questions : …": an announced list, whose every item asks (compiled on use).
-_LIST_HEAD = (r"\W*(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:things?|questions?|qs|q|choses?|points?|"
-              r"trucs?)\b[^:?]{0,40}:\s*")
+_LIST_HEAD = (r"\W*(?:[^:?]{0,20}?\b)?(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:quick\s+|petites?\s+)?"
+              r"(?:things?|questions?|qs|q|choses?|points?|trucs?|ones)\b[^:?]{0,40}:\s*")  # "Hi team, 3 quick ones:"
 _LIST_ITEM = r",\s*(?:(?:and|et|puis|pis)\s+)?"
 #: " / what value": a slash before a question word separates questions ("POP3 / IMAP4" does not; compiled on use)
 _SLASHED = (r"\s/\s(?=(?:what|which|where|how|why|when|do|does|is|are|can|should|any|quel|quelle|quels|quelles|"
@@ -41,7 +41,8 @@ MAX_PARTS = 4
 _SUMS = frozenset({"plus", "+"})
 #: Words that open a question when one already opened the sentence ("what…, what…").
 _WH_OPENERS = frozenset({"what", "where", "which", "how", "why", "when", "who", "quel", "quelle", "quels", "quelles",
-                         "où", "comment", "combien", "pourquoi", "quand"})
+                         "où", "comment", "combien", "pourquoi", "quand", "what's", "whats", "where's", "how's",
+                         "what’s", "where’s"})
 _CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagine", "imaginons"})
 _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela",
                        "c'est", "c’est", "cest"})

@@ -347,3 +347,14 @@ def test_does_the_article_give_x_is_answered_yes_or_no(question: str, start: str
 def test_the_front_end_named_as_owa_is_the_articles_example(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start) and "Outlook Web Access" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Which IPSec mode is supported, what's the recommended PFS setting, and which ports for the message-flow "
+     "policy?", "transport mode ESP"),
+    ("Hi team, 3 quick ones: can the OWA FE use SSL to the BE, what auth does HTTP use instead, and does POP3 get "
+     "the same protection?", "Kerberos"),
+])
+def test_comma_joined_questions_are_answered_one_by_one(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
