@@ -78,6 +78,7 @@ STATE_ABSENT, STATE_SET = "state_absent", "state_set"
 _SET_VERB = frozenset({"set_verb"})
 _TO_BE = frozenset({"be", "etre", "to", "get", "a"})  # "should NLBSFlags be set…": the act, not a state
 _WHERE = frozenset({"on", "sur", "in", "under", "sous", "dans", "at"})
+_COPULAS = frozenset({"is", "are", "was", "est", "sont", "already", "deja"})  # "NLBSFlags is set on the FE"
 _BEFORE, _AFTER = frozenset({"before", "avant", "prior", "until"}), frozenset({"after", "apres", "once", "since"})
 _CHANGE = frozenset({"change", "changes", "changing", "changed", "fix", "fixing", "tweak", "modification", "modif",
                      "modify", "modifies", "modified", "edit", "edits", "edited",
@@ -556,7 +557,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     # Words of another phrase ("non planifiée", "not clustered") say nothing about NLBSFlags.
     others = {i for m in matches if "nlbsflags" not in m.concepts  # "flag set" states; "do I set the flag" acts
               and not (m.concepts == _SET_VERB and m.start >= span.end and tokens[m.start - 1] not in _TO_BE
-                       and (m.end >= len(tokens) or tokens[m.end] not in _WHERE))  # "is it set on the FE?": where
+                       and (m.end >= len(tokens) or tokens[m.end] not in _WHERE  # "is it set on the FE?": where;
+                            or tokens[m.start - 1] in _COPULAS))  # "NLBSFlags is set on the FE, …": a state
               for i in range(m.start, m.end)}
     window = [t for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
               if i not in others]

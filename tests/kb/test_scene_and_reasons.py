@@ -358,3 +358,17 @@ def test_the_front_end_named_as_owa_is_the_articles_example(question: str, start
 def test_comma_joined_questions_are_answered_one_by_one(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("worst case IPSec failover if a BE node hangs and NLBSFlags is set on the front-end?", "2 minutes", "6 minutes"),
+    ("NLBSFlags est défini sur le frontal, combien de temps après un plantage ?", "2 minutes", "6 minutes"),
+])
+def test_a_value_said_to_be_set_on_the_front_end_is_a_state(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+def test_whether_it_is_set_on_one_role_or_another_still_asks_where() -> None:
+    got = answer("is NLBSFlags set on the FE or the BE?")
+    assert got.answered and "front-end" in got.answer, got.answer
