@@ -500,6 +500,8 @@ def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
     if at is None:
         return None
     window = tokens[max(0, at - _STATE_WINDOW) : at + _STATE_WINDOW]
+    if window and window[-1] in ("non", "no") and at + _STATE_WINDOW >= len(tokens):
+        window = window[:-1]  # "…qu'on met la clé, non ?": a tag asking to confirm, not a negation
     if _NEGATIONS & set(window) or {"nobody", "personne", "nothing", "rien"} & set(window):  # "nothing's been tweaked"
         return "absent"
     done = {t for i, t in enumerate(window) if t in _DONE and not (i and window[i - 1] == "se")}  # "se fait": how

@@ -372,3 +372,13 @@ def test_a_value_said_to_be_set_on_the_front_end_is_a_state(question: str, says:
 def test_whether_it_is_set_on_one_role_or_another_still_asks_where() -> None:
     got = answer("is NLBSFlags set on the FE or the BE?")
     assert got.answered and "front-end" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Ma clé Oakley / NLBSFlags, je la mets sur le serveur principal ?",
+    "ça tombe sous le sens que c'est sur le BE qu'on met la clé, non ?",
+    "Le NLB de Windows (équilibrage de charge), c'est la même chose que NLBSFlags ?",
+])
+def test_claims_about_where_the_key_goes_and_what_it_is_get_non(question: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith("Non.") and "frontal" in got.answer, got.answer
