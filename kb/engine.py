@@ -314,6 +314,9 @@ class Engine:
         if "ike" in concepts and "backend" in concepts and "mode principal" in joined and (
                 "serveur principal" in joined or "back end" in joined or "backend" in joined):
             concepts |= {"same_thing"}  # "le mode principal, c'est le serveur principal ?": the translation trap
+        if "ike" in concepts and "mode principal" in joined and set(tokens) & {"serveur", "server", "machine"} and (
+                names_identity(tokens)):
+            concepts |= {"same_thing", "backend"}  # "le « mode principal », c'est un serveur ?": the same trap
         if {"ike", "tunnel"} <= concepts and "mode principal" in joined:
             concepts |= {"same_thing"}  # "« mode principal », is that tunnel mode?": the same trap, another guess
         if "planned" in concepts and _denied_throughout(tokens, matches):
@@ -335,6 +338,8 @@ class Engine:
             concepts = concepts - {"step_note", "steps", "registry"} | {"nlbsflags", "unplanned", "total"}
         if concepts - {SMALL_TALK} == {"frontend", "http"} and ("=" in text or names_identity(tokens)):
             concepts |= {"example"}  # "so FE = the OWA box, right?": the article's example of a front-end
+        if {"idle", "process"} <= concepts and not concepts & {"planned", "unplanned"}:
+            concepts |= {"unplanned"}  # "quand IPSec laisse tomber les SA inactives, il se passe quoi ?": a crash's
         if concepts == {"steps"} and set(tokens) & _TOOLS:
             concepts |= {"registry"}  # "which tool do the steps use?": the article's one procedure, in regedit
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(

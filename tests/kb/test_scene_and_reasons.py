@@ -382,3 +382,17 @@ def test_whether_it_is_set_on_one_role_or_another_still_asks_where() -> None:
 def test_claims_about_where_the_key_goes_and_what_it_is_get_non(question: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith("Non.") and "frontal" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Dans l'article, le « mode principal », c'est un serveur ?", "Non."),
+    ("Quand IPSec laisse tomber les associations inactives, il se passe quoi ensuite ?", "IKE"),
+    ("Tant que la minuterie d'inactivité n'a pas expiré, que croit encore le serveur frontal ?", "IP virtuelle"),
+])
+def test_the_main_mode_trap_and_what_the_idle_timer_is_for(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_lowering_the_idle_timer_on_windows_2000_still_declines() -> None:
+    assert not answer("How can I get the idle timer on a Windows 2000 FE below 5 minutes?").answered
