@@ -338,6 +338,9 @@ class Engine:
             concepts = concepts - {"step_note", "steps", "registry"} | {"nlbsflags", "unplanned", "total"}
         if concepts - {SMALL_TALK} == {"frontend", "http"} and ("=" in text or names_identity(tokens)):
             concepts |= {"example"}  # "so FE = the OWA box, right?": the article's example of a front-end
+        if "idle" in concepts and "effect" in concepts and not concepts & {"nlbsflags", "@os", "time", "windows"} and (
+                not any(t.isdigit() for t in tokens)):
+            concepts |= {"process"}  # "le minuteur d'inactivité, il sert à quoi ?": what it does in a crash
         if {"idle", "process"} <= concepts and not concepts & {"planned", "unplanned"}:
             concepts |= {"unplanned"}  # "quand IPSec laisse tomber les SA inactives, il se passe quoi ?": a crash's
         if concepts == {"steps"} and set(tokens) & _TOOLS:

@@ -396,3 +396,17 @@ def test_the_main_mode_trap_and_what_the_idle_timer_is_for(question: str, says: 
 
 def test_lowering_the_idle_timer_on_windows_2000_still_declines() -> None:
     assert not answer("How can I get the idle timer on a Windows 2000 FE below 5 minutes?").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("What's the job of the IPSec idle timer when a back-end node hangs?", "gone"),
+    ("Le minuteur d'inactivité, il sert à quoi dans l'article ?", "n'existe plus"),
+])
+def test_what_the_idle_timer_is_for(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_the_idle_time_with_a_figure_or_a_windows_is_still_its_value() -> None:
+    got = answer("what does the idle timer do on Windows 2000?")
+    assert got.answered and "5 minutes" in got.answer, got.answer
