@@ -433,6 +433,11 @@ class Engine:
                      and not concepts & _ABOUT_THE_DOCUMENT)  # "which products is this document scoped to?"
         products = tuple(named for m in matches if all(c.startswith(PRODUCT) for c in m.concepts)
                          and (named := _as_named(text, tokens[m.start:m.end])))
+        if REQUEST in concepts and concepts & _ASKED_IN_A_FORM and concepts & _ARTICLE_CORE and not (
+                unknown or products or slots.durations or any(c.startswith(PRODUCT) for c in concepts)):
+            # "un haïku sur le temps de basculement avec NLBSFlags à 1", "draft the change text: key, value,
+            # server": the article's facts, asked for in a form Oakley does not write; the facts are the answer
+            concepts -= {REQUEST}
         absent = frozenset(c for c in concepts & _DENIABLE if every_match(
             matches, c, lambda m: bool(set(tokens[max(0, m.start - 3) : m.start]) & _NONE)))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
@@ -941,6 +946,10 @@ _PROTOCOLS = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc"
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
 _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
 _PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
+#: What a request for a poem or a draft may ask that the article has: its figures, where, what value, its steps.
+_ASKED_IN_A_FORM = frozenset({"value", "where", "steps", "op_diff", "op_ratio", "total", "compare", "time",
+                              "breakdown", "share", "key_path"})
+_ARTICLE_CORE = frozenset({"nlbsflags", "planned", "idle", "ike", "key_path"})  # named, not a crash in passing
 _TOOLS = frozenset({"tool", "tools", "outil", "outils", "program", "programme", "utility", "utilitaire"})
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",

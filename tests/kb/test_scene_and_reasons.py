@@ -410,3 +410,24 @@ def test_what_the_idle_timer_is_for(question: str, says: str) -> None:
 def test_the_idle_time_with_a_figure_or_a_windows_is_still_its_value() -> None:
     got = answer("what does the idle timer do on Windows 2000?")
     assert got.answered and "5 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Écris-moi un haïku sur le temps de basculement IPSec avec NLBSFlags à 1", "2 minutes"),
+    ("Write a one-line change ticket for the NLBSFlags change: server, key path, value.", "PolicyAgent"),
+    ("as a haiku: how long does a planned cluster move take with IPSec?", "3 to 6 seconds"),
+])
+def test_a_form_asked_for_the_articles_facts_gets_the_facts(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "write a rap about the Oakley registry key",
+    "rédige un mail à mon chef pour justifier les 6 minutes de coupure",
+    "write me a short poem about IPSec failover on Exchange clusters",
+    "draft an email to the CAB about NLBSFlags",
+    "give me a quick dinner recipe, something as fast as a 3-6 second failover lol",
+])
+def test_a_poem_or_a_letter_without_a_fact_asked_is_declined(question: str) -> None:
+    assert not answer(question).answered
