@@ -353,6 +353,8 @@ class Engine:
         if "backend" not in concepts and front_end_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
+        if {"applies", "nlbsflags"} <= concepts and slots.os == "windows-2000":
+            concepts = concepts - {"applies"} | {"effect"}  # "does NLBSFlags apply to Windows 2000?": its effect there
         if noted and not slots.nlbsflags:
             slots = slots._replace(nlbsflags="1")
         if slots.limit and "worst" in concepts and every_match(
@@ -763,6 +765,9 @@ class Engine:
 
     def _combine(self, question: str, lang: Lang, outcomes: list[Outcome]) -> Answer:
         answered = [o for o in outcomes if o.answered]
+        gaps = list(dict.fromkeys(o.text for o in outcomes if o.declined == "gap" and o.text))
+        if not answered and len(gaps) > 1:  # "a REG_DWORD? and its default?": what the article leaves out, each
+            return Answer(question, lang, False, " ".join(gaps), intent=outcomes[0].intent)
         if not answered:
             first = next((o for o in outcomes if o.text), None)  # a part's own refusal says most
             return Answer(question, lang, False, first.text if first else self._refusal(lang),

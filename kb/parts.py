@@ -127,6 +127,7 @@ _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien",
 #: Words that embed a question in a statement.
 _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
 _RELATIVES = frozenset({"que", "qu", "qui", "ce"})
+_CONJUNCTIONS = frozenset({"when", "where", "which"})  # inside a statement they join clauses; they ask nothing
 _ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
 #: "the case where nothing crashes", "le cas où": a relative "where", not a question word.
 _HOW_MUCH = frozenset({"many", "much", "long"})
@@ -146,19 +147,28 @@ def opens(part: str) -> bool:
     return bool(first & _OPENERS or heads & (_WH | _FR_QUESTION_WORDS))
 
 
+def _unelided(word: str) -> str:
+    """"l'article" → "article", "qu'est-ce" → "est-ce"; but "what's" → "what" (an English contraction)."""
+    head, _, tail = word.partition("'")
+    if not tail:
+        return word
+    return tail if len(head) <= 2 or head.endswith("qu") else head
+
+
 def asks(part: str) -> bool:
     """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
     if part.rstrip().endswith("?") or re.match(_ITEM, part):  # "(a) exact registry path,": an item of a list asked for
         return True
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
-    words = [w.split("'")[-1] for w in words if w and w not in _PREAMBLE]
+    words = [_unelided(w) for w in words if w and w not in _PREAMBLE]
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]
     if _EMBEDDED & set(words) or any(a in _ASKING and b in ("si", "if") for a, b in pairwise(words)):
         return True  # "my boss wants to know whether…", "je me demande si…"
     if words[:2] in (["faut", "que"], ["faut", "qu"]) and not set(words) & (_WH | _FR_QUESTION_WORDS):
         return False  # "faut que je l'autorise sur le pare-feu": why it is asked, not another question
     # "le chiffre que donne l'article": a relative clause, not "donne-moi"
-    heads = {w for before, w in zip(["", *words[:5]], words[:6], strict=False) if before not in _RELATIVES}
+    heads = {w for i, (before, w) in enumerate(zip(["", *words[:5]], words[:6], strict=False))
+             if before not in _RELATIVES and not (i and w in _CONJUNCTIONS)}  # "…about outages when one node crashed."
     return bool(words) and (words[0] in _OPENERS or words[0].split("-")[0] in _OPENERS
                             or bool(heads & _WH) or bool(set(words) & _FR_QUESTION_WORDS)
                             or any(a == "how" and b in _HOW_MUCH for a, b in pairwise(words)))  # "… how many s"

@@ -128,6 +128,10 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
     if words[:2] in (["quick", "one"], ["random", "one"], ["petite", "question"]) and len(words) > 3:
         words = words[2:]  # "quick one: is a planned move under 10 seconds?"
+    if words and words[0] in ("if", "si") and "," not in question[:2000] and len(words) <= 8 and not re.search(
+            _FR_INVERSION, question[:2000], re.I) and not any(
+            a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:])):
+        return False  # "…how long? And if Exchange takes 4 minutes?": the same question, for another case
     if words[:3] in (["true", "or", "false"], ["vrai", "ou", "faux"]):
         return True
     if asks_if_true(words):

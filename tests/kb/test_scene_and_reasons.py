@@ -431,3 +431,30 @@ def test_a_form_asked_for_the_articles_facts_gets_the_facts(question: str, says:
 ])
 def test_a_poem_or_a_letter_without_a_fact_asked_is_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+def test_a_what_if_follow_up_is_not_a_yes_no_question() -> None:
+    got = answer("We haven't set NLBSFlags yet; how long does failover take? And if Exchange takes 4 minutes?")
+    assert got.answered and "No." not in got.answer and "10 minutes" in got.answer, got.answer
+
+
+def test_two_things_the_article_leaves_out_are_both_said() -> None:
+    got = answer("Is NLBSFlags a REG_DWORD? And what's its default?")
+    assert not got.answered and "registry type" in got.answer and "defaults to" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Users complained about outages when one node crashed. How long does failover take without NLBSFlags?",
+     "6 minutes", "2 minutes"),
+    ("Does NLBSFlags apply to Windows 2000?", "Windows 2000", "Datacenter"),
+    ("what is the 3-6 s dependent on, and what's the first step when cluster admin moves the group", "virtual IP",
+     "6 minutes"),
+])
+def test_newcomer_tour_findings(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("text", ["ဿ\n0", "if", "si ?", "quick one", "1.", " / what"])
+def test_degenerate_inputs_found_by_fuzzing_get_a_refusal_not_an_error(text: str) -> None:
+    assert answer(text).answer
