@@ -458,3 +458,13 @@ def test_newcomer_tour_findings(question: str, says: str, not_says: str) -> None
 @pytest.mark.parametrize("text", ["ဿ\n0", "if", "si ?", "quick one", "1.", " / what"])
 def test_degenerate_inputs_found_by_fuzzing_get_a_refusal_not_an_error(text: str) -> None:
     assert answer(text).answer
+
+
+@pytest.mark.parametrize("question", [
+    "Write a one-line change ticket for the NLBSFlags change: server, key path, value.",
+    "where does NLBSFlags go?",
+    "Should NLBSFlags be set to 1 on the FE?",
+])
+def test_where_nlbsflags_goes_comes_with_its_value(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "PolicyAgent" in got.answer and "1 (one)" in got.answer, got.answer
