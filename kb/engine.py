@@ -456,7 +456,8 @@ class Engine:
                 with_something_else(part.tokens)):  # "… and with Exchange at 2 min?": with Exchange's time
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         elif not s.nlbsflags and b.nlbsflags == "absent" and (
-                "nlbsflags" in part.concepts or {"set_verb", "value_word"} <= part.concepts) and not (
+                "nlbsflags" in part.concepts or ({"set_verb", "value_word"} <= part.concepts
+                                                 and part.words & _HYPOTHETICAL)) and not (
                 part.words & _NEGATIONS_OF_STATE):  # "… et combien si la valeur avait été définie ?"
             state = "1"  # "we haven't set NLBSFlags … and what if we had NLBSFlags?": the other case
         elif not s.nlbsflags and b.nlbsflags and {"state_set", "state_absent"} & part.concepts and len(
@@ -670,6 +671,7 @@ class Engine:
                 tasks - {"frontend"}) and not concepts & {"process", "time", "reason", "registry", "nlbsflags"}:
             return self._decline(lang)  # "how do I configure POP3?", "how do I change the cluster's virtual IP?"
         if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
+                concepts - {SMALL_TALK} <= _HOMONYMS and not (slots.ports or slots.numbers or slots.durations)) or (
                 not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
                 and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
             return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
@@ -884,13 +886,14 @@ _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy",
-                       "advice", "firewall", "kerberos"})
+                       "advice", "firewall", "kerberos", "port"})  # "is port OK with steak?": the wine
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
 _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})
 _TIMED = frozenset({"time", "failover", "total", "share", "op_diff", "op_ratio"})
 #: Words naming the registry edit as a change ("the registry change", "la modif de registre"): a state, said.
-_A_CHANGE = frozenset({"change", "changement", "tweak", "modif", "modification", "edit", "hack", "fix", "changes"})
+_A_CHANGE = frozenset({"change", "changement", "tweak", "modif", "modification", "edit", "hack", "fix", "changes",
+                       "modifier", "modifie", "changer", "modify", "modified"})
 _NOT_YET = frozenset({"pas", "not", "encore", "yet", "already", "deja", "never", "jamais", "been", "ete"})
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
@@ -959,6 +962,8 @@ _TOOLS = frozenset({"tool", "tools", "outil", "outils", "program", "programme", 
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's
+#: "…et combien si la valeur avait été définie ?": the other case, supposed (not "what number do I put in the runbook")
+_HYPOTHETICAL = frozenset({"if", "si", "had", "avait", "were", "etait", "once", "would", "serait", "aurait"})
 _IN_SECONDS = frozenset({"seconds", "secondes", "second", "seconde", "secs", "sec"})
 _DENIABLE = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "firewall"})
 _NONE = frozenset({"no", "without", "sans", "pas", "aucun", "aucune", "ni", "nor", "neither", "zero"})

@@ -468,3 +468,23 @@ def test_degenerate_inputs_found_by_fuzzing_get_a_refusal_not_an_error(text: str
 def test_where_nlbsflags_goes_comes_with_its_value(question: str) -> None:
     got = answer(question)
     assert got.answered and "PolicyAgent" in got.answer and "1 (one)" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Avant la modif du registre (NLBSFlags pas encore créé), un plantage du nœud principal ça fait combien de "
+     "minutes côté IPSec ?", "6 minutes", "HKEY_LOCAL_MACHINE"),
+    ("Our change request isn't approved yet, so no registry tweak on the FE. What number do I put in the runbook "
+     "for the IPSec outage on a node hang, in seconds?", "360 seconds", "120 seconds"),
+])
+def test_a_change_not_made_yet_is_the_state_without_nlbsflags(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Translate 'security association' into German please.",
+    "What's a good wine to pair with steak — is port OK?",
+    "Recommend a good VPN for my home network, something with IPSec maybe?",
+])
+def test_wine_home_networks_and_word_translations_are_declined(question: str) -> None:
+    assert not answer(question).answered
