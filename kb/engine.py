@@ -534,6 +534,7 @@ class Engine:
                 before = self._read(text)
                 continue
             reading = self._read(text)
+            own = reading.concepts  # before what earlier parts carry into it
             if before is not None:
                 reading = self._carry(reading, before)
                 if (before.yes_no or is_yes_no(before.text, list(before.tokens), lang)) and _follows_up(reading) \
@@ -564,7 +565,7 @@ class Engine:
                 outcome = refused
             elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
-                    or (last_refused and not reading.concepts & self._topics - _ABOUT_THE_ARTICLE - {"advice"})
+                    or (last_refused and not own & self._topics - _ABOUT_THE_ARTICLE - {"advice"})
                     # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
                     or refers_back(reading.tokens)):  # "…below 5 minutes? which reg value does that?"
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the

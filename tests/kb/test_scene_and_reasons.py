@@ -488,3 +488,8 @@ def test_a_change_not_made_yet_is_the_state_without_nlbsflags(question: str, say
 ])
 def test_wine_home_networks_and_word_translations_are_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+def test_does_the_article_say_after_a_declined_part_is_declined_with_it() -> None:
+    got = answer("Can I push NLBSFlags to every front-end with a GPO? Does the article say?")
+    assert not got.answered and "GPO" in got.answer, got.answer
