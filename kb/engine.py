@@ -74,6 +74,8 @@ _UNIT_SECONDS = {"m": 60, "h": 3600}
 def _in_seconds_text(m: re.Match[str]) -> str:
     seconds = float(f"{m.group(1)}.{m.group(2)}") * _UNIT_SECONDS["h" if m.group(3)[0] == "h" else "m"]
     return f"{round(seconds)} s"
+
+
 _SECOND_RANGE = r"\b(\d{1,2})( à | to | and | et )(\d{1,2}) (?:seconds|secondes)\b"  # "3 to 6 seconds"
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
 #: Words by which a part points back at an earlier one ("does it apply there?").
@@ -525,14 +527,12 @@ class Engine:
                 # "je sais que l'article ne donne pas X, mais où me dit-il de chercher ?": X is asked;
                 # "I know PowerShell — how do I set NLBSFlags with it?": so is PowerShell
                 granted = ""
+            else:
+                before = given  # read for the state it states; never answered
         parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
-        parts = [granted, *parts] if granted else parts
-        asking = [asks(p) and p is not granted for p in parts]
+        asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
         for text, asked in zip(parts, asking, strict=True):
-            if granted and text is granted:
-                before = self._read(text)
-                continue
             reading = self._read(text)
             own = reading.concepts  # before what earlier parts carry into it
             if before is not None:
