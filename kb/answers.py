@@ -13,7 +13,7 @@ from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
 from kb.policyrefs import DIFF_WORDS, SUM_WORDS, numbered, referred
 from kb.record import Record
-from kb.slots import Slots
+from kb.slots import SECOND_WORDS, Slots
 from kb.store import KnowledgeBase
 
 TYPE_CHECKING = False
@@ -41,7 +41,7 @@ class Context(Record):
     @property
     def in_seconds(self) -> bool:
         """The question counts in seconds: durations of a minute or more also say how many seconds."""
-        return bool(self.words & {"seconds", "secondes", "second", "seconde", "secs", "sec"})
+        return bool(self.words & SECOND_WORDS)
 
     @property
     def in_milliseconds(self) -> bool:

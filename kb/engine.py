@@ -52,7 +52,7 @@ from kb.listing import counted as counted_listed
 from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import asks, opens, split
 from kb.record import Record
-from kb.slots import COMPACT_OS, EVENTS, TIME_UNITS, Slots, counted, extract, over_horizon
+from kb.slots import COMPACT_OS, EVENTS, SECOND_WORDS, TIME_UNITS, Slots, counted, extract, over_horizon
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
 from kb.verdicts import VERDICTS
@@ -449,7 +449,7 @@ class Engine:
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
-        units = before.words & _IN_SECONDS
+        units = before.words & SECOND_WORDS
         if units and not part.words & TIME_UNITS and _follows_up(part):
             part = part._replace(words=part.words | units)  # "combien de secondes sans NLBSFlags, et avec ?"
         s, b = part.slots, before.slots
@@ -950,8 +950,7 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
-_PROTOCOLS = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "other_protocol", "ssl", "esp",
-                        "ike"})
+_PROTOCOLS = _SUBJECT_GROUPS[2] - {"message_flow", "dc"} | {"ssl", "esp", "ike"}
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
 _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
 _PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
@@ -965,8 +964,7 @@ _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sent
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's
 #: "…et combien si la valeur avait été définie ?": the other case, supposed (not "what number do I put in the runbook")
 _HYPOTHETICAL = frozenset({"if", "si", "had", "avait", "were", "etait", "once", "would", "serait", "aurait"})
-_IN_SECONDS = frozenset({"seconds", "secondes", "second", "seconde", "secs", "sec"})
-_DENIABLE = frozenset({"pop3", "imap4", "http", "ldap", "rpc", "kerberos", "gc", "firewall"})
+_DENIABLE = _SUBJECT_GROUPS[2] - {"other_protocol", "message_flow", "dc"} | {"firewall"}
 _NONE = frozenset({"no", "without", "sans", "pas", "aucun", "aucune", "ni", "nor", "neither", "zero"})
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",

@@ -54,6 +54,9 @@ _UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "seconde": 1, 
           "min": 60, "mins": 60, "mn": 60, "minute": 60, "minutes": 60,
           "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "heure": 3600, "heures": 3600}
 TIME_UNITS = frozenset(_UNITS)
+#: A question that counts in seconds ("… in seconds?") or claims minutes ("does a planned move take minutes?").
+SECOND_WORDS = frozenset({"seconds", "secondes", "second", "seconde", "secs", "sec"})
+MINUTE_WORDS = frozenset({"minutes", "minute", "mins", "min"})
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 2, "three": 3, "trois": 3,
                  "four": 4, "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8,
                  "huit": 8, "nine": 9, "neuf": 9, "ten": 10, "dix": 10, "twelve": 12, "douze": 12, "twenty": 20,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from kb.answers import Context, Reply, exchange_time
 from kb.failover import NotCovered, estimates, with_and_without
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
-from kb.slots import WORD_NUMBERS
+from kb.slots import MINUTE_WORDS, SECOND_WORDS, WORD_NUMBERS
 from kb.yesno import asks_if_true
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
@@ -129,8 +129,6 @@ def _which_is_longer(ctx: Context) -> bool | None:
     return (unplanned < planned) == longer  # the article's unplanned failover is the longer of the two
 
 
-_MINUTE_WORDS = frozenset({"minutes", "minute", "mins", "min"})
-_SECOND_WORDS = frozenset({"seconds", "second", "secondes", "seconde", "secs", "sec"})
 _INCLUDES = frozenset({"include", "includes", "including", "incluent", "inclut", "inclus", "incluse", "comprend",
                        "comprennent", "compris", "contain", "contains", "contiennent", "contient"})
 _GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "garanti", "garantie", "garantissent",
@@ -147,8 +145,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if ctx.planned is True and ctx.words & _GUARANTEES:
         return False  # "does the article guarantee under 6 s?": it gives about 3 to 6 s, depending on load
     if not s.durations and s.limit is None and not {"planned", "unplanned"} <= ctx.concepts and (
-            (ctx.planned is True and ctx.words & _MINUTE_WORDS and not ctx.words & _SECOND_WORDS)
-            or (ctx.planned is False and ctx.words & _SECOND_WORDS and not ctx.words & _MINUTE_WORDS)):
+            (ctx.planned is True and ctx.words & MINUTE_WORDS and not ctx.words & SECOND_WORDS)
+            or (ctx.planned is False and ctx.words & SECOND_WORDS and not ctx.words & MINUTE_WORDS)):
         return False  # "does a planned move take minutes?", "a crash only costs seconds?": the other unit
     if s.durations and ctx.words & _INCLUDES and ctx.concepts & {"exchange", "recovery", "exchange_self"}:
         return False  # "do the 2 minutes include Exchange's recovery?": IPSec's time; Exchange's comes on top
@@ -195,7 +193,7 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return False  # a planned move takes seconds
     if ctx.planned is True and "idle" in ctx.concepts and not s.durations:
         return False  # a planned move cleanly deletes its SAs and IKE renegotiates at once: no idle timer to wait for
-    if ctx.planned is True and ctx.words & {"seconds", "secondes", "second", "seconde", "secs", "sec", "few"}:
+    if ctx.planned is True and ctx.words & (SECOND_WORDS | {"few"}):
         return True
     if ctx.planned is True and ctx.words & _LOAD and "nlbsflags" not in ctx.concepts:
         return True  # "the actual time depends on processor load on the cluster nodes and on network conditions"
