@@ -36,7 +36,7 @@ FRONT_END_DOWN = "front_end_down"
 
 _NOT_SO = frozenset({"not", "pas", "never", "jamais", "wasn", "isn", "weren", "aren", "didn", "didnt", "wasnt",
                      "isnt"})
-_ARTICLES = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait"})  # and "n'a pas été déplacé"
+_AFTER_NOT = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait"})  # "not a", "pas été"
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "do", "should", "would", "could", "can"})
 _DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans", "nothing",
                       "rien"})
@@ -54,7 +54,7 @@ def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> 
 
 def not_so(tokens: list[str], m: Match) -> bool:
     """"pas planifiée", "wasn't planned", "not a clean move", "ne s'arrête pas proprement": the word is denied."""
-    at = [i for i in range(max(0, m.start - 3), m.start) if tokens[i] not in _ARTICLES]
+    at = [i for i in range(max(0, m.start - 3), m.start) if tokens[i] not in _AFTER_NOT]
     if not at:
         return False
     last = at[-1]
