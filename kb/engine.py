@@ -523,7 +523,7 @@ class Engine:
         if granted:
             rest, given = self._read(question[len(granted):]), self._read(granted)
             if not rest.concepts & self._topics or (
-                    self._out_of_scope(given, lang) is not None and rest.words & _PRONOUNS):
+                    self._out_of_scope(given, lang) is not None and rest.words & _IT_PRONOUNS):
                 # "je sais que l'article ne donne pas X, mais où me dit-il de chercher ?": X is asked;
                 # "I know PowerShell — how do I set NLBSFlags with it?": so is PowerShell
                 granted = ""
@@ -953,7 +953,8 @@ _LIKE = frozenset({"like", "comme", "unlike", "than"})
 _PROTOCOLS = _SUBJECT_GROUPS[2] - {"message_flow", "dc"} | {"ssl", "esp", "ike"}
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
 _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
-_PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
+#: Pronouns pointing back at a thing ("with it"); narrower than cues.refers_back, which takes "this scenario" too.
+_IT_PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
 #: What a request for a poem or a draft may ask that the article has: its figures, where, what value, its steps.
 _ASKED_IN_A_FORM = frozenset({"value", "where", "steps", "op_diff", "op_ratio", "total", "compare", "time",
                               "breakdown", "share", "key_path"})
