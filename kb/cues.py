@@ -162,7 +162,8 @@ POLITENESS = frozenset({"ok to ask", "okay to ask", "hope that s ok", "hope it s
 
 
 #: Words that negate what follows ("sans IPSec", "no IPSec").
-_WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo"})
+_WITHOUT = frozenset({"without", "sans", "absence", "no", "pas", "w", "wo", "aucun", "aucune", "ni", "nor", "neither",
+                      "zero"})
 _USING = frozenset({"run", "running", "use", "using", "have", "deploy", "enable", "utilise", "utilisent"})
 #: Words before "sa" that make it a security association ("les SA", "the SA") rather than "her/its" ("sa date").
 _SA_DETERMINERS = frozenset({"les", "la", "des", "une", "un", "the", "a", "l", "cette", "each", "chaque", "ces",

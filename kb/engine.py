@@ -443,7 +443,7 @@ class Engine:
             # server": the article's facts, asked for in a form Oakley does not write; the facts are the answer
             concepts -= {REQUEST}
         absent = frozenset(c for c in concepts & _DENIABLE if every_match(
-            matches, c, lambda m: bool(set(tokens[max(0, m.start - 3) : m.start]) & _NONE)))
+            matches, c, lambda m: negated(tokens, m.start)))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
                        elsewhere=elsewhere, guessed=guessed, absent=absent)
 
@@ -966,7 +966,6 @@ _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sent
 #: "…et combien si la valeur avait été définie ?": the other case, supposed (not "what number do I put in the runbook")
 _HYPOTHETICAL = frozenset({"if", "si", "had", "avait", "were", "etait", "once", "would", "serait", "aurait"})
 _DENIABLE = _SUBJECT_GROUPS[2] - {"other_protocol", "message_flow", "dc"} | {"firewall"}
-_NONE = frozenset({"no", "without", "sans", "pas", "aucun", "aucune", "ni", "nor", "neither", "zero"})
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})
