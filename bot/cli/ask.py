@@ -1,12 +1,15 @@
 """Answer questions about KB 821839 from its encoded facts.
 
 Give the question as arguments, or `-` to read one question per line from
-standard input (blank lines are skipped). With --json each answer is one
-JSON object per line: question, lang, answered, answer, facts, citations.
+standard input (blank lines are skipped). Piped text output puts each
+question, as a `> ` line, above its answer, so a batch reads on its own.
+With --json each answer is one JSON object per line: question, lang,
+answered, answer, facts, citations.
 
 Exit status: 0 when the question is answered or declined (a question the
-article does not cover is an answer too); 2 on a usage error: no question,
-or a question longer than the 2,000 characters the engine reads.
+article does not cover is an answer too); 2 on a usage error: no question
+(an empty batch included), or a question longer than the 2,000 characters
+the engine reads.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def format_text(result: object) -> str:
     return "\n".join(lines)
 
 
-def _emit(question: str, args: argparse.Namespace, out: TextIO) -> None:
+def _emit(question: str, args: argparse.Namespace, out: TextIO, *, echo: bool = False) -> None:
     from kb.engine import answer
 
     result = answer(question, args.lang)
@@ -48,6 +51,8 @@ def _emit(question: str, args: argparse.Namespace, out: TextIO) -> None:
 
         out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     else:
+        if echo:
+            out.write(f"> {question}\n")
         out.write(format_text(result) + "\n")
     out.flush()
 
@@ -68,11 +73,13 @@ def run(args: argparse.Namespace) -> int:
                     print("oakley> ", end="", flush=True)
                 line = sys.stdin.readline()
                 if not line:
+                    if first and not prompt:  # `ask - </dev/null`: nothing was asked, so say so
+                        raise UsageError("read no question from standard input (one question per line)")
                     return 0
                 if line.strip():
                     if not first and not getattr(args, "json", False):
                         sys.stdout.write("\n")
-                    _emit(line.strip(), _defaults(args), sys.stdout)
+                    _emit(line.strip(), _defaults(args), sys.stdout, echo=not prompt)
                     first = False
         if not " ".join(words).strip():  # `oakley ask ""` asks nothing: a usage error, not a refusal
             raise UsageError("ask needs a question (or - to read questions from stdin)")

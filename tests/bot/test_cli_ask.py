@@ -81,6 +81,22 @@ def test_interactive_ask_reads_questions_from_stdin() -> None:
     assert done.returncode == 0 and "1 (one)" in done.stdout
 
 
+def test_a_piped_text_batch_puts_each_question_above_its_answer() -> None:
+    done = _oakley("ask", "-", stdin="What value should NLBSFlags have?\n\nWhat about Exchange 2010?\n")
+    assert done.returncode == 0, done.stderr
+    blocks = done.stdout.split("\n\n> ")
+    assert done.stdout.startswith("> What value should NLBSFlags have?\n") and "1 (one)" in blocks[0]
+    assert len(blocks) == 2 and blocks[1].startswith("What about Exchange 2010?\n") and "1 (one)" not in blocks[1]
+
+
+@pytest.mark.parametrize("stdin", ["", "\n  \n\n"])
+def test_a_batch_with_no_question_is_a_usage_error(stdin: str) -> None:
+    for args in (("ask", "-"), ("ask", "--json", "-")):
+        done = _oakley(*args, stdin=stdin)
+        assert done.returncode == 2 and not done.stdout
+        assert done.stderr.startswith("oakley: read no question"), done.stderr
+
+
 def test_ask_path_imports_nothing_heavy() -> None:
     probe = (
         "import sys; from bot.cli import main; main(['ask', '--json', 'failover time?']);"
