@@ -15,10 +15,10 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from kb import unsaid
+from kb import contexts, unsaid
 from kb.answers import COMPUTE, Context, NotCovered, Reply
+from kb.conditions import word_set
 from kb.cues import (
-    CASES,
     DROPS,
     FRONT_END_DOWN,
     GREETINGS,
@@ -202,9 +202,10 @@ class Engine:
         )
         self.vocabulary = Vocabulary(known)
         self._unsaid = unsaid.compile_rules(q)
-        self._tuning = unsaid.word_set(q, "@tuning")  # "can I lower IKE's time?": a duration, no setting
+        self._contexts = contexts.compile_rules(q)
+        self._tuning = word_set(q, "@tuning")  # "can I lower IKE's time?": a duration, no setting
         # A follow-up asking a question word ("and how long on 2000?") is not the yes/no question before it.
-        self._wh = unsaid.word_set(q, "@wh")
+        self._wh = word_set(q, "@wh")
 
     # --- reading ---------------------------------------------------------------
 
@@ -244,8 +245,6 @@ class Engine:
                 every_match(matches, "policy", lambda m: tokens[m.end - 1] in ("protocols", "protocoles")))):
             # "quels protocoles utilisent l'authentification de base ?": how each protocol authenticates
             concepts = concepts - {"policy"} | {HTTP_AND_MAIL, "auth"}
-        if "advice" in concepts and concepts & _PROTECTED:
-            concepts |= {"policy"}  # "what does Microsoft recommend for POP3?": the suggested policies
         if "where" in concepts and "où" not in text.lower() and every_match(matches, "where", lambda m: (
                 tokens[m.start] == "ou" and m.start > 2 and tokens[m.start - 1] not in _OPENING
                 and tokens[m.start + 1 : m.start + 2] != [] and tokens[m.start + 1] in _DETERMINERS)):
@@ -259,12 +258,8 @@ class Engine:
         if {"process", "steps"} <= concepts and every_match(matches, "steps", lambda m: set(
                 tokens[m.start : m.end]) <= _NEXT):
             concepts -= {"steps"}  # "il se passe quoi ensuite ?": what happens next, not a procedure
-        if "idle" in concepts and "ike" not in concepts and set(tokens) & _AFTER and set(tokens) & _EXPIRES:
-            concepts |= {"ike"}  # "why one more minute after the idle time expires?": IKE's main mode
         if {"frontend", "steps"} <= concepts and not concepts & self._topics - _FRONT_END_STEPS:
             concepts |= {"registry"}  # "faut faire quoi sur le frontal, en 5 étapes ?": its one procedure, regedit
-        if "load" in concepts and not concepts & {"planned", "unplanned"}:
-            concepts |= {"planned"}  # "la charge des processeurs joue sur quoi ?": the planned move's 3 to 6 s
         if "time" in concepts and counts_things(tokens, matches):
             concepts = concepts - {"time"} | {"count"}  # "combien d'étapes ?", "combien de raisons ?": a count
         if ("count" in concepts or "combien" in tokens) and set(tokens) & _FIT:
@@ -299,9 +294,6 @@ class Engine:
         if every_match(matches, "unplanned",
                         lambda m: set(tokens[m.start : m.end]) <= DROPS and drops_to(tokens, m.end)):
             concepts -= {"unplanned"}  # "l'inactivité tombe bien à 1 minute": drops to, not a crash
-        if "idle" in concepts and not concepts & {"planned", "unplanned", "nlbsflags"} and set(tokens) & CASES and any(
-                t in ("not", "pas", "no", "without", "sans") for t in tokens):
-            concepts = concepts - {"idle"} | {"planned", "process"}  # "in which case is the idle timer not involved?"
         if "http" in concepts and concepts & {"pop3", "imap4"} and every_match(
                 matches, "http", lambda m: m.start > 0 and tokens[m.start - 1] in _LIKE):
             concepts -= {"http"}  # "does POP3 get Kerberos like HTTP does?": HTTP is the yardstick, POP3 the subject
@@ -330,11 +322,6 @@ class Engine:
             concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
             concepts -= {"planned"}  # "when a node hangs (not a clean move)"
-        if {"port", "nlbsflags", "where", "set_verb"} <= concepts and not concepts & (
-                _PROTOCOLS | {"policy", "firewall", "traffic"}):
-            concepts -= {"port"}  # "sur quel port je configure NLBSFlags ?": a registry value has no port
-        if {"midpoint", "value"} <= concepts and concepts & {"planned", "unplanned", "time"}:
-            concepts -= {"value"}  # "la valeur au milieu de la fourchette": the midpoint's value, not NLBSFlags'
         noted = "step_note" in concepts  # "la note qui suit l'étape 5": the total it gives, with NLBSFlags = 1
         if noted:
             concepts = concepts - {"step_note", "steps", "registry"} | {"nlbsflags", "unplanned", "total"}
@@ -343,10 +330,7 @@ class Engine:
         if "idle" in concepts and "effect" in concepts and not concepts & {"nlbsflags", "@os", "time", "windows"} and (
                 not any(t.isdigit() for t in tokens)):
             concepts |= {"process"}  # "le minuteur d'inactivité, il sert à quoi ?": what it does in a crash
-        if {"idle", "process"} <= concepts and not concepts & {"planned", "unplanned"}:
-            concepts |= {"unplanned"}  # "quand IPSec laisse tomber les SA inactives, il se passe quoi ?": a crash's
-        if concepts == {"steps"} and set(tokens) & _TOOLS:
-            concepts |= {"registry"}  # "which tool do the steps use?": the article's one procedure, in regedit
+        concepts = contexts.read(self._contexts, concepts, frozenset(tokens))  # the rules kb/data states
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
                 matches, "steps", lambda m: tokens[m.end : m.end + 1] != [] and tokens[m.end].isdigit()):
             concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
@@ -863,9 +847,6 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
 _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
                             "s", "being", "been"})
-#: What the suggested policies protect: advice about these is advice about the policies.
-_PROTECTED = frozenset({"ipsec", "encrypt", "password", "traffic", "port", "pop3", "imap4", "http", "ldap", "rpc",
-                        "kerberos", "gc", "dc", "message_flow", "other_protocol", "policy"})
 #: Words after which an unaccented "ou" is "or" ("… ou la renégociation ?", "… ou faut-il aussi …").
 _DETERMINERS = frozenset({"la", "le", "les", "l", "un", "une", "des", "sur", "dans", "pour", "avec", "sans", "du",
                           "faut", "bien", "plutot", "non", "pas", "si", "sinon", "alors", "encore", "est"})
@@ -881,8 +862,6 @@ _OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3
                           "frontend", "effect", "detail"})
 _HOW = frozenset({"how", "comment"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", SMALL_TALK})
-_AFTER = frozenset({"apres", "after", "once"})
-_EXPIRES = frozenset({"expiration", "expire", "expires", "expired", "expiry", "ecoule", "ecoulee", "elapsed"})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
@@ -950,7 +929,6 @@ _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
-_PROTOCOLS = _SUBJECT_GROUPS[2] - {"message_flow", "dc"} | {"ssl", "esp", "ike"}
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
 _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
 #: Pronouns pointing back at a thing ("with it"); narrower than cues.refers_back, which takes "this scenario" too.
@@ -959,7 +937,6 @@ _IT_PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leu
 _ASKED_IN_A_FORM = frozenset({"value", "where", "steps", "op_diff", "op_ratio", "total", "compare", "time",
                               "breakdown", "share", "key_path"})
 _ARTICLE_CORE = frozenset({"nlbsflags", "planned", "idle", "ike", "key_path"})  # named, not a crash in passing
-_TOOLS = frozenset({"tool", "tools", "outil", "outils", "program", "programme", "utility", "utilitaire"})
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's

@@ -256,6 +256,22 @@ class Unsaid(Record):
     what: str | None = None
 
 
+class ContextRule(Record):
+    """How a concept reads in context ("the CPU load plays on what?" asks for the planned move's time).
+
+    Conditions as for `Unsaid`, and `within`: when given, the question has no concept outside these. When they
+    hold, `drop` is taken out of the question's concepts and `add` put in; rules apply in order.
+    """
+
+    drop: tuple[str, ...] = ()
+    add: tuple[str, ...] = ()
+    requires: tuple[tuple[str, ...], ...] = ()
+    words: tuple[str | tuple[str, ...], ...] = ()
+    unless: tuple[str, ...] = ()
+    unless_words: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
+
+
 class OutOfScope(Record):
     """What the article is not about: named products and versions."""
 
@@ -281,4 +297,5 @@ class Questions(Record):
     intents: tuple[Intent, ...]
     templates: dict[str, Text]
     unsaid: tuple[Unsaid, ...] = ()
+    contexts: tuple[ContextRule, ...] = ()
     word_sets: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 (never mutated)

@@ -17,6 +17,7 @@ from kb import model
 from kb.errors import KBDataError
 from kb.model import (
     Article,
+    ContextRule,
     IdleTimer,
     IkeMainMode,
     Intent,
@@ -25,6 +26,7 @@ from kb.model import (
     Questions,
     Text,
     UnplannedTotal,
+    Unsaid,
 )
 from kb.text import tokenize
 
@@ -231,12 +233,17 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
         f"{where}: term {t!r} must be written normalised, as {' '.join(tokenize(t))!r}"
         for where, t in terms if t != " ".join(tokenize(t))
     ]
-    for i, rule in enumerate(questions.unsaid):
-        where = f"unsaid[{i}]({rule.detail})"
-        used = [c for g in rule.requires for c in g] + list(rule.unless)
+    rules: list[tuple[str, Unsaid | ContextRule, list[str]]] = [
+        (f"unsaid[{i}]({r.detail})", r, []) for i, r in enumerate(questions.unsaid)]
+    rules += [(f"contexts[{i}]", r, [*r.drop, *r.add, *r.within]) for i, r in enumerate(questions.contexts)]
+    for where, rule, named in rules:
+        used = [c for g in rule.requires for c in g] + list(rule.unless) + named
         problems += [f"{where}: unknown concept {c!r}" for c in used if c not in concept_ids]
-        problems += [f"{where}: unknown template {t!r}" for t in (rule.detail, rule.what)
-                     if t is not None and t not in questions.templates]
+        if isinstance(rule, Unsaid):
+            problems += [f"{where}: unknown template {t!r}" for t in (rule.detail, rule.what)
+                         if t is not None and t not in questions.templates]
+        elif not (rule.drop or rule.add):
+            problems.append(f"{where}: neither drop nor add: the rule changes nothing")
         words = [w for g in rule.words for w in ([g] if isinstance(g, str) else g)] + list(rule.unless_words)
         problems += [f"{where}: unknown word set {w!r}" for w in words
                      if w.startswith("@") and w[1:] not in questions.word_sets]
@@ -267,4 +274,5 @@ if __name__ == "__main__":  # python -m kb.validate: check the data files after 
         _, checked = load_validated(Path(ARTICLE_FILE), Path(QUESTIONS_FILE), Path(SOURCE_FILE))
     except KBDataError as exc:
         raise SystemExit(str(exc)) from None
-    print(f"ok: {len(checked.intents)} intents, {len(checked.unsaid)} unsaid rules, {len(checked.concepts)} concepts")
+    print(f"ok: {len(checked.intents)} intents, {len(checked.unsaid)} unsaid rules, "
+          f"{len(checked.contexts)} context rules, {len(checked.concepts)} concepts")

@@ -83,6 +83,9 @@ def test_broken_article_names_the_field(tmp_path: Path, change: Callable[[Any], 
         (lambda d: d["unsaid"][0].__setitem__("detail", "detail_nothing"), "unknown template 'detail_nothing'"),
         (lambda d: d["unsaid"][0]["words"].append("@feelings"), "unknown word set '@feelings'"),
         (lambda d: d["word_sets"]["tuning"].append("Shorten It"), "word_sets.tuning: 'Shorten It' is not one"),
+        (lambda d: d["contexts"][0]["add"].append("telepathy"), "contexts[0]: unknown concept 'telepathy'"),
+        (lambda d: d["contexts"][0].pop("add"), "contexts[0]: neither drop nor add"),
+        (lambda d: d["contexts"][1]["words"].append(["Expired Now"]), "contexts[1]: 'Expired Now' is not one"),
     ],
 )
 def test_broken_questions_name_the_field(tmp_path: Path, change: Callable[[Any], None], expected: str) -> None:

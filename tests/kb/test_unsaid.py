@@ -1,10 +1,13 @@
-"""What the article never says about its own subjects is declined with a reason (questions.yaml `unsaid`)."""
+"""What the article never says about its own subjects is declined with a reason (questions.yaml `unsaid`),
+and concepts read by their context (`contexts`)."""
 
 from __future__ import annotations
 
 import pytest
 
+from kb import contexts
 from kb.engine import answer
+from kb.store import default_kb
 
 
 @pytest.mark.parametrize(("question", "reason"), [
@@ -209,3 +212,32 @@ def test_a_count_written_as_times_and_a_counterfactual_state() -> None:
 def test_round_of_dev27(question: str, answered: bool, says: str) -> None:
     got = answer(question)
     assert got.answered is answered and says in got.answer, got.answer
+
+
+
+# The context rules of questions.yaml: each example is the question its rule was written for, read right.
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("What does Microsoft recommend for POP3?", "110"),
+        ("why one more minute after the idle time expires?", "IKE"),
+        ("la charge des processeurs joue sur quoi ?", "3 à 6 secondes"),
+        ("sur quel port je configure NLBSFlags ?", "HKEY_LOCAL_MACHINE"),
+        ("which tool do the steps use?", "regedit"),
+    ],
+)
+def test_a_concept_reads_by_its_context(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says.lower() in got.answer.lower(), got.answer
+
+
+def test_context_rules_apply_in_order_and_only_within_their_concepts() -> None:
+    rules = contexts.compile_rules(default_kb().questions)
+    tools = frozenset({"tool"})
+    assert contexts.read(rules, frozenset({"steps"}), tools) == {"steps", "registry"}
+    assert contexts.read(rules, frozenset({"steps", "planned"}), tools) == {"steps", "planned"}  # not its procedure
+    # The idle timer and a process, no case named, reads as the crash's: "what happens when SAs go idle?"
+    assert contexts.read(rules, frozenset({"idle", "process"}), frozenset()) == {"idle", "process", "unplanned"}
+    # "in which case is the idle timer not involved?" is a planned move before the crash's rule comes.
+    asked = frozenset({"which", "case", "not"})
+    assert contexts.read(rules, frozenset({"idle", "process"}), asked) == {"planned", "process"}
