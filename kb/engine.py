@@ -206,6 +206,7 @@ class Engine:
         self._tuning = word_set(q, "@tuning")  # "can I lower IKE's time?": a duration, no setting
         # A follow-up asking a question word ("and how long on 2000?") is not the yes/no question before it.
         self._wh = word_set(q, "@wh")
+        self._percent, self._changing = word_set(q, "@percent"), word_set(q, "@changing")
 
     # --- reading ---------------------------------------------------------------
 
@@ -330,7 +331,6 @@ class Engine:
         if "idle" in concepts and "effect" in concepts and not concepts & {"nlbsflags", "@os", "time", "windows"} and (
                 not any(t.isdigit() for t in tokens)):
             concepts |= {"process"}  # "le minuteur d'inactivité, il sert à quoi ?": what it does in a crash
-        concepts = contexts.read(self._contexts, concepts, frozenset(tokens))  # the rules kb/data states
         if "steps" in concepts and concepts & {"nlbsflags", "where", "value"} and every_match(
                 matches, "steps", lambda m: tokens[m.end : m.end + 1] != [] and tokens[m.end].isdigit()):
             concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
@@ -377,18 +377,10 @@ class Engine:
             concepts |= {"where", "nlbsflags"}  # "c'est sur le frontal ou sur les nœuds qu'on met la clé ?"
         if "nlbsflags" in concepts and "where" not in concepts and set_on_a_role(tokens, matches, concepts):
             concepts |= {"where"}  # "NLBSFlags should be set on the back-end nodes to speed up …": a claim of where
-        if "set_verb" in concepts and concepts & {"where", "value"} and concepts <= _ABOUT_SETTING:
-            concepts |= {"nlbsflags"}  # "where do I set it, what value?": the one value the article sets
-        if "registry" in concepts and concepts & {"reason", "effect"} and concepts <= _WORTH_THE_KEY:
-            concepts |= {"nlbsflags"}  # "ça vaut le coup cette clé de registre ?": the article's one registry change
-        if "recovery" in concepts and "ipsec" in concepts and "exchange" not in tokens and set(tokens) & _RECOVERS:
-            concepts = concepts - {"recovery"} | {"time"}  # "crash recovery time for ipsec": IPSec's own time
-        if "op_diff" in concepts and {"idle", "ike"} & concepts and set(tokens) & _PERCENT and not (
-                set(tokens) & _CHANGING or concepts & {"compare", "op_ratio"}):
-            concepts = concepts - {"op_diff"} | {"share"}  # "what percentage of the failover is the idle timer?"
-        if "op_diff" in concepts and set(tokens) & _PERCENT and len(slots.durations) == 1 and not (
-                concepts & {"exchange", "recovery", "compare", "op_ratio", "idle", "ike"} or set(tokens) & _CHANGING
-                or slots.durations[0] in self._totals):
+        concepts = contexts.read(self._contexts, concepts, frozenset(tokens))  # the rules kb/data states
+        if "op_diff" in concepts and set(tokens) & self._percent and len(slots.durations) == 1 and not (
+                concepts & {"exchange", "recovery", "compare", "op_ratio", "idle", "ike"}
+                or set(tokens) & self._changing or slots.durations[0] in self._totals):
             concepts = concepts - {"op_diff"} | {"share", WINDOW}  # "what % of a 10-minute window is IPSec?"
         if {"idle", "ike"} <= concepts and (set(tokens) & _ADDING or "+" in text):  # "idle 1 min + IKE makes?"
             concepts |= {"total"}
@@ -835,11 +827,6 @@ _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
-#: "is this registry key worth it?": asked of the registry alone, its one change is NLBSFlags.
-_WORTH_THE_KEY = frozenset({"registry", "reason", "effect", SMALL_TALK, "value_word", "set_verb", "frontend"})
-#: What a question about setting "it" may name besides the act: nothing else.
-_ABOUT_SETTING = frozenset({"set_verb", "where", "value", "value_word", "steps", SMALL_TALK})
-_RECOVERS = frozenset({"recovery", "recuperation", "recover", "recovers", "recuperer", "recupere"})
 #: Words by which a yes/no question proposes a value to set ("should it be 0?").
 _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
@@ -878,12 +865,6 @@ _NOT_YET = frozenset({"pas", "not", "encore", "yet", "already", "deja", "never",
 #: Words by which a question gives Exchange's own start-up time ("Exchange takes 25 s to come up").
 _COMING_UP = frozenset({"come", "comes", "start", "starts", "startup", "demarrer", "demarre", "demarrage", "boot",
                         "boots", "remonter", "online", "ready", "pret", "prete"})
-_PERCENT = frozenset({"percent", "percentage", "pourcentage", "pourcent", "cent"})
-#: Words by which a percentage measures a change ("by what percentage does it drop?"), not a share of a whole.
-_CHANGING = frozenset({"reduce", "reduces", "reduced", "reduction", "shorter", "faster", "quicker", "less", "save",
-                       "saves", "saved", "gain", "moins", "reduit", "reduite", "baisse", "diminue", "diminution",
-                       "cut", "cuts", "shrink", "shrinks", "longer", "more", "gagne", "drop", "drops", "lower",
-                       "raccourcit", "improve", "improves", "improvement", "rapide", "court", "courte", "plus"})
 #: Words that add the idle timer and IKE's main mode up.
 _ADDING = frozenset({"plus", "+", "add", "adds", "added", "adding", "makes", "make", "fait", "font", "sum", "somme",
                      "additionne", "additionner", "ajoute", "ajouter", "together", "ensemble", "combined", "cumul"})

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from kb import model
 from kb.errors import KBDataError
+from kb.lexicon import REQUEST, SMALL_TALK
 from kb.model import (
     Article,
     ContextRule,
@@ -44,7 +45,8 @@ VERDICT_NAMES = frozenset(
 #: Concepts the engine derives from slots or from other concepts rather than from words.
 SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail",
                            "@no_ipsec",
-                           "@principal", "@not_given", "@window"})
+                           "@principal", "@not_given", "@window",
+                           SMALL_TALK, REQUEST})  # the last two from out_of_scope's small_talk and requests
 REQUIRED_TEMPLATES = frozenset(
     {
         "not_covered", "detail_product", "detail_port", "detail_nlbs_value",
