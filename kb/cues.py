@@ -175,6 +175,10 @@ _REPORT_OWNERS = frozenset({"mon", "ma", "notre", "votre", "son", "leur", "ce", 
 WITH = frozenset({"with", "avec", "without", "sans"})
 
 
+_CERTIFICATION = frozenset({"study", "exam", "exams", "prep", "guide", "course", "training", "revision", "test",
+                            "tests", "book", "class", "track", "path"})
+
+
 def everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozenset[str]) -> bool:
     """A French everyday word spelt like a term: "sa dernière mise à jour" (her), "mon rapport d'audit" (report)."""
     if m.end - m.start != 1:
@@ -182,6 +186,8 @@ def everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozense
     word, before = tokens[m.start], tokens[m.start - 1] if m.start else ""
     if word == "sa" and "sa" not in shouted:
         return before not in _SA_DETERMINERS and m.end < len(tokens) and tokens[m.end].isalpha()
+    if word == "cert":  # "my cert study guide": a certification, not a certificate
+        return tokens[m.end : m.end + 1] != [] and tokens[m.end] in _CERTIFICATION
     return word == "rapport" and before in _REPORT_OWNERS
 
 

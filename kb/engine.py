@@ -438,6 +438,10 @@ class Engine:
                                                  and part.words & _HYPOTHETICAL)) and not (
                 part.words & _NEGATIONS_OF_STATE):  # "… et combien si la valeur avait été définie ?"
             state = "1"  # "we haven't set NLBSFlags … and what if we had NLBSFlags?": the other case
+        elif not s.nlbsflags and b.nlbsflags and len(part.tokens) <= 3 and (
+                (part.words & _AFTER_WORDS and before.words & _BEFORE_WORDS)
+                or (part.words & _BEFORE_WORDS and before.words & _AFTER_WORDS)):  # "Avant la modif… ? et après ?"
+            state = "1" if part.words & _AFTER_WORDS else "absent"
         elif not s.nlbsflags and b.nlbsflags and {"state_set", "state_absent"} & part.concepts and len(
                 {"state_set", "state_absent"} & part.concepts) == 1:  # "before the change…? and after the change?"
             state = "1" if "state_set" in part.concepts else "absent"
@@ -652,12 +656,14 @@ class Engine:
                 not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
                 and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
             return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
-        if "idle" in concepts and concepts & {"value", "value_word", "set_verb"} and slots.durations and (
+        if "idle" in concepts and (concepts & {"value", "value_word", "set_verb"} or r.words & _LOWERED) and (
+                slots.durations) and (
                 not slots.limit or min(slots.durations) < min(self._idles)) and any(  # "below 1 min, like 30 s?"
                 d not in self._idles and d not in self._totals for d in slots.durations):
             return self._decline(lang, "detail_idle_set")  # "which NLBSFlags value for a 30 s idle time?": none
         if "idle" in concepts and (concepts & {"registry", "value", "value_word"} or (
-                "set_verb" in concepts and r.words & _HOW)) and slots.os == "windows-2000" and (
+                "set_verb" in concepts and r.words & _HOW) or (r.words & _KEY_WORDS and r.words & self._wh)) and (
+                slots.os == "windows-2000") and (
                 len(slots.oses) <= 1 and not concepts & {"op_ratio", "op_diff", "compare"}):
             return self._decline(lang, "detail_idle_set")  # "which registry value sets the idle timer on 2000?"
         if "ike" in concepts and r.words & self._tuning and not concepts & {"idle", "nlbsflags"} and not (
@@ -848,6 +854,12 @@ _GENERIC = frozenset({"cluster", "node", "exchange", "windows", "backend", "fron
 _OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3", "imap4", "http", "backend",
                           "frontend", "effect", "detail"})
 _HOW = frozenset({"how", "comment"})
+#: "push the idle timer down to 30 s instead of 1 min": a setting asked for, which the article does not give
+_LOWERED = frozenset({"down", "instead", "lieu", "plutot", "descendre", "baisser", "abaisser", "lower", "shorten",
+                      "raccourcir", "reduire", "reduce"})
+_AFTER_WORDS = frozenset({"apres", "after", "afterwards", "ensuite"})
+_BEFORE_WORDS = frozenset({"avant", "before", "beforehand"})
+_KEY_WORDS = frozenset({"cle", "key", "registre", "registry"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", SMALL_TALK})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})

@@ -50,6 +50,8 @@ _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i"
 _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|tu|vous|nous)\W*$")
 #: "…sans la clé, combien au total, et avec la clé ?": after a comma, the other case asks the same again.
 _STATES = frozenset({"avec", "sans", "with", "without", "sur", "pour", "for", "on"})
+#: "avant la modif, combien, et après ?": the other time asks the same again (not "je clique sur OK, et après ?")
+_TIMES = {"après": "avant", "apres": "avant", "after": "before", "avant": "après", "before": "after"}
 _ENGLISH_AFTER_ON = frozenset({"the", "a", "an", "this", "that", "each", "every", "both", "all", "our", "my", "it"})
 
 
@@ -61,6 +63,9 @@ def _asks_after(words: list[str], i: int) -> bool:
     if words[i].lower() in _SUMS:  # "5 min idle plus IKE makes how much?" adds; it asks one question
         return bool(nxt) and nxt[0] in _QUESTION_WORDS
     if nxt and nxt[0] in _STATES and words[i - 1].endswith(","):
+        return True
+    if nxt and nxt[0] in _TIMES and len(words) - i <= 3 and words[i - 1].endswith(",") and (
+            _TIMES[nxt[0]] in (w.lower() for w in words[:i])):  # the time alone: "…, et après ?", "…, and after?"
         return True
     if nxt and nxt[0] == "on" and len(nxt) > 1 and (words[i + 2][:1].isupper() or nxt[1] in _ENGLISH_AFTER_ON):
         return False  # "also on Exchange 2007", "and on the back-end": English "on", not the French pronoun
@@ -159,6 +164,8 @@ def asks(part: str) -> bool:
     """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
     if part.rstrip().endswith("?") or re.match(_ITEM, part):  # "(a) exact registry path,": an item of a list asked for
         return True
+    if (head := re.match(_LIST_HEAD, part[:100], re.I)) and head.end() < len(part):  # "Two things: (1) where…,"
+        return asks(part[head.end() :])
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [_unelided(w) for w in words if w and w not in _PREAMBLE]
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]

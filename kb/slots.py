@@ -75,6 +75,7 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
                      "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
                      "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure"})
 EVENTS = _EVENTS
+_DOWN_TO = frozenset({"a", "to", "et", "and", "vers", "down", "jusqu"})
 _NODES = frozenset({"node", "nodes", "noeud", "noeuds", "backend", "cluster"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
 STATE_ABSENT, STATE_SET = "state_absent", "state_set"
@@ -544,7 +545,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
             while j < len(tokens) and j < k + 4 and tokens[j] in _SETTING_FILLER:
                 j += 1
     if j < len(tokens) and tokens[j].isdigit() and j not in used and not (
-            j + 1 < len(tokens) and tokens[j + 1] in _EVENTS):  # "with NLBSFlags, 3 crashes": a count
+            j + 1 < len(tokens) and tokens[j + 1] in _EVENTS | TIME_UNITS) and not (  # "with NLBSFlags, 3 crashes"
+            tokens[j + 1 : j + 2] and tokens[j + 1] in _DOWN_TO and tokens[j + 2 : j + 3] and (
+                tokens[j + 2].isdigit())):  # "grâce à NLBSFlags (de 6 à 2 min)": a range of durations
         used.add(j)
         between = set(tokens[span.start : j])  # "isn't missing anymore (we set it to 1)": a double negation, set
         ruled = set(tokens[max(0, span.start - 3) : j]) & MODALS

@@ -375,6 +375,13 @@ def _ike_part(ctx: Context) -> bool | None:
         ctx.kb, os=None, nlbsflags=None, planned=False)) else None
 
 
+def _from_to(tokens: tuple[str, ...]) -> bool:
+    """Two figures as a change, "from 5 min to 1 min", "de 5 à 1 minute"."""
+    figures = [i for i, t in enumerate(tokens) if t.isdigit()]
+    return len(figures) == 2 and figures[0] > 0 and tokens[figures[0] - 1] in ("from", "de") and (
+        tokens[figures[1] - 1] in ("to", "a"))
+
+
 def idle(ctx: Context, reply: Reply) -> bool | None:
     """A stated idle time against the article's for that OS and NLBSFlags state."""
     if (ike := _ike_part(ctx)) is not None:
@@ -387,6 +394,14 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
         # "does the FE need to be Windows Server 2003 for the 1-minute idle timer?": does that Windows have it at all
         return all(any(e.idle_seconds == d for e in estimates(ctx.kb, os=ctx.slots.os, nlbsflags=None, planned=False))
                    for d in ctx.slots.durations)
+    if len(ctx.slots.durations) == 2 and _from_to(ctx.tokens):
+        # "NLBSFlags brings the idle timer down from 5 min to 1 min?": the timer before the value, then after it
+        try:
+            before, after = (estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=n, planned=False)
+                             for n in ("absent", "1"))
+        except NotCovered:
+            return None
+        return [e.idle_seconds for e in (*before, *after)] == list(ctx.slots.durations)
     # "can I set it to 1 min?", "NLBSFlags ramène l'inactivité à 1 min ?": NLBSFlags named as acting is set
     state = ctx.slots.nlbsflags or ("1" if {"set_verb", "nlbsflags"} & ctx.concepts else "absent")
     try:
