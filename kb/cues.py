@@ -28,7 +28,8 @@ def clock_minutes(text: str) -> int | None:
 
 
 _BACK_REFERENCES = frozenset({"it", "that", "this", "there", "them", "those", "these", "same", "ca", "cela", "y",
-                              "meme", "celle", "celui", "ceux", "dedans", "labas"})
+                              "meme", "celle", "celui", "ceux", "dedans", "labas", "laquelle", "lequel", "lesquelles",
+                              "lesquels"})
 
 #: Not a concept of the data: the question's failure is a front-end's, which the article does not describe.
 FRONT_END_DOWN = "front_end_down"
@@ -90,7 +91,7 @@ def refers_back(tokens: tuple[str, ...]) -> bool:
     """"does it apply there?", "faut l'ouvrir ?": a pronoun for what an earlier part named."""
     return bool(set(tokens) & _BACK_REFERENCES) or any(
         (t == "l" and nxt.endswith(("er", "ir", "re")) and len(nxt) > 4)
-        or (t, nxt) in (("les", "deux"), ("the", "two"))  # "la différence entre les deux ?"
+        or (t, nxt) in (("les", "deux"), ("the", "two"), ("which", "one"), ("what", "one"))  # "…entre les deux ?"
         for t, nxt in pairwise(tokens))
 
 
