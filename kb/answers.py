@@ -223,6 +223,10 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
+_BOTH_ENDS = ("best and worst", "worst and best", "best or worst", "best worst", "meilleur et pire", "pire et meilleur",
+              "au mieux et au pire", "au pire et au mieux", "min and max", "min et max")
+
+
 def _planned_bound(ctx: Context) -> str | None:
     """Which end of the planned move's range a question takes ("the slowest planned move" → "worst").
 
@@ -230,6 +234,9 @@ def _planned_bound(ctx: Context) -> str | None:
     written nearer the planned move is the planned move's.
     """
     kinds = [k for k in ("worst", "best") if k in ctx.concepts]
+    joined = " ".join(ctx.tokens)
+    if any(pair in joined for pair in _BOTH_ENDS):  # "best and worst case": the whole range
+        return None
     if len(kinds) < 2:
         return kinds[0] if kinds else None
     at = {c.id: [i for i, t in enumerate(ctx.tokens) if t in {w for term in c.terms for w in term.split()}]

@@ -43,14 +43,26 @@ _DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "
                       "rien"})
 
 
+#: What a denial may be about instead of the failover ("with no flag"), and words that compare past it ("than").
+_FLAG_WORDS = frozenset({"flag", "flags", "nlbsflags", "nlbs", "key", "cle", "registry", "registre", "tweak"})
+_COMPARED = frozenset({"than", "que", "vs", "versus", "compared", "contre", "against"})
+
+
 def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> bool:
     """Every mention of one kind of failover is denied ("et non à la suite d'une panne", "didn't hang",
     "a node hangs (not a clean move)")."""
     other = "planned" if kind == "unplanned" else "unplanned"
     mentions = [m for m in matches if kind in m.concepts and other not in m.concepts]
-    return bool(mentions) and all(
-        _DENIALS & set(tokens[max(0, m.start - 6) : m.start]) and tokens[m.start] not in ("non", "not")
-        for m in mentions)
+    return bool(mentions) and all(_denies(tokens, m.start) and tokens[m.start] not in ("non", "not") for m in mentions)
+
+
+def _denies(tokens: list[str], at: int) -> bool:
+    """A denial in the six words before `at` that is about what stands there: not "no flag than a planned move"."""
+    for i in range(max(0, at - 6), at):
+        if tokens[i] in _DENIALS and not (i + 1 < at and tokens[i + 1] in _FLAG_WORDS) and not (
+                _COMPARED & set(tokens[i + 1 : at])):
+            return True
+    return False
 
 
 def not_so(tokens: list[str], m: Match) -> bool:

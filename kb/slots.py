@@ -73,7 +73,8 @@ _TIMES_WORDS = frozenset({"times", "fois"})
 _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves", "moved", "deplacement",
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
                      "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
-                     "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure"})
+                     "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure", "failure",
+                     "failures", "defaillance", "defaillances", "freezes", "bsod", "bsods"})
 EVENTS = _EVENTS
 _DOWN_TO = frozenset({"a", "to", "et", "and", "vers", "down", "jusqu"})
 _NODES = frozenset({"node", "nodes", "noeud", "noeuds", "backend", "cluster"})
