@@ -128,13 +128,34 @@ def front_end_fails(tokens: list[str], matches: list[Match]) -> bool:
         if "unplanned" in m.concepts and m.start - front_end <= 2 and not describes and not acts:
             return True
         if "frontend" in m.concepts:
-            front_end = m.end
+            # "OWA was dead for ages": the service's outage, a symptom; "the OWA box crashed" is the server's
+            service = tokens[m.start : m.end] == ["owa"] and tokens[m.end : m.end + 1] != [] and (
+                tokens[m.end] not in _MACHINES)
+            front_end = -99 if service else m.end
         elif not m.concepts <= _FRONT_END_KIND:
             front_end = -99
     return False
 
 
+def node_fails(tokens: list[str], matches: list[Match]) -> bool:
+    """A cluster node or the Cluster service named right before a failure ("node B went belly up", "the cluster
+    service hung"): the article's failure, whatever else the story says went down with it."""
+    node, front_end = -99, -99
+    for m in matches:
+        if "unplanned" in m.concepts and 0 <= m.start - node <= 3 and not set(tokens[node : m.start]) & _WITHOUT:
+            return True
+        if m.concepts & {"node", "cluster", "backend"} and m.start != front_end:  # not "the FE node"
+            node = m.end
+        if "frontend" in m.concepts:  # "un noeud FE meurt": the front-end's node
+            front_end, node = m.end, -99
+        else:
+            front_end = -99
+    return False
+
+
 _FRONT_END_KIND = frozenset({"nlb", "node", "cluster"})
+_MACHINES = frozenset({"box", "boxes", "server", "servers", "serveur", "serveurs", "machine", "machines", "frontal",
+                       "fe", "vm", "host", "hote"})
 _DETERMINERS = frozenset({"the", "its", "their", "all", "les", "ses", "leurs", "toutes", "tous"})
 
 

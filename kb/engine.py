@@ -35,6 +35,7 @@ from kb.cues import (
     front_end_fails,
     names_identity,
     negated,
+    node_fails,
     not_given,
     not_so,
     ordinal_of_policy,
@@ -336,7 +337,7 @@ class Engine:
             concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
         if "where" not in concepts and "où" in text and re.search(_WHERE_ACCENTED, text[:MAX_QUESTION]):
             concepts |= {"where"}  # "où l'article dit-il de créer NLBSFlags ?": an accented "où" is "where"
-        if "backend" not in concepts and front_end_fails(tokens, matches):
+        if "backend" not in concepts and front_end_fails(tokens, matches) and not node_fails(tokens, matches):
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         if {"applies", "nlbsflags"} <= concepts and slots.os == "windows-2000":
