@@ -528,9 +528,11 @@ class Engine:
             # "… for HTTP, and which for POP3?": a short part naming another subject follows up; it is not context.
             swaps = before is not None and asked and bool(reading.concepts & _SWAPPABLE) and _follows_up(reading)
             confirms = claim is not None and asked and self._confirms(reading)
+            # "« merci de documenter le comportement d'IPSec lors du déplacement manuel » Tu peux me résumer ?"
+            recaps = claim is not None and asked and not confirms and self._recaps(reading)
             fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
                         and not swaps and not (opens(text) and reading.concepts)  # "what's policy 1?" asks
-                        and not confirms)
+                        and not confirms and not recaps)
             scene = self._out_of_scope(reading, lang)
             # "C:\\>reg query …" and the lines it printed: evidence; the state they show carries, not their subjects
             evidence = pasted_command(text) or (evidence and not asked)
@@ -560,6 +562,8 @@ class Engine:
                 if confirms and claim is not None:
                     # the statement is what is asked, with the words that ask it ("… 0x0. all good?")
                     reading, setting = claim._replace(yes_no=True, words=claim.words | reading.words), set()
+                elif recaps and claim is not None:  # the statement's subject is what is to be summed up
+                    reading, setting = claim._replace(words=claim.words | reading.words), set()
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions;
                 # a planned move they describe is not turned into a crash by a figure ("… still eat the 6 min?").
                 guessed = reading.guessed if "planned" in setting and "unplanned" not in setting else frozenset()
@@ -589,6 +593,11 @@ class Engine:
             asked -= {"what"}  # "that's what the article says to do, right?": a relative, not a question word
         return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb"}) & (
             self._attributes | self._topics) and not asked
+
+    def _recaps(self, r: Reading) -> bool:
+        """"Tu peux me résumer ?", "can you sum that up?": a part asking for the statement before, in brief."""
+        return bool(r.words & _RECAP) and not (r.concepts - _ABOUT_THE_ARTICLE - {"summary"}) & (
+            self._attributes | self._topics)
 
     def _out_of_scope(self, r: Reading, lang: Lang) -> Outcome | None:
         """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""
@@ -839,9 +848,12 @@ _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
 #: Words by which a yes/no question proposes a value to set ("should it be 0?").
+_RECAP = frozenset({"resumer", "resume", "resumes", "resumez", "summarise", "summarize", "summary", "recap",
+                    "recapituler", "recapitule", "synthese", "synthetiser", "sum"})
 _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
-                      "check", "ok", "okay", "bon", "bien", "good", "fine"})
+                      "check", "ok", "okay", "bon", "bien", "good", "fine",
+                      "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
 _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
                             "s", "being", "been"})

@@ -10,6 +10,7 @@ without a Yes or a No rather than guess one. Named in `questions.yaml` by
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from kb.answers import Context, Reply, exchange_time
 from kb.failover import NotCovered, estimates, with_and_without
@@ -440,7 +441,24 @@ def _exposed(ctx: Context) -> bool:
 
 
 def no_ssl(ctx: Context, reply: Reply) -> bool | None:
-    return _exposed(ctx) or "basic_auth" in ctx.concepts
+    return _exposed(ctx) or "basic_auth" in ctx.concepts or _cannot(ctx.tokens)
+
+
+_UNABLE = frozenset({"cannot", "cant", "unable", "impossible", "incapable"})
+
+
+def _cannot(tokens: tuple[str, ...]) -> bool:
+    """The claim denies the ability: "the FE can't do SSL to the BE", "le frontal ne peut pas utiliser SSL"."""
+    for i, (a, b) in enumerate(pairwise(tokens)):
+        if (a, b) in (("can", "t"), ("can", "not"), ("peut", "pas"), ("peuvent", "pas"), ("couldn", "t")) or (
+                a in _UNABLE):
+            # "Can't the OWA front-end just use SSL?": a verb before its subject asks whether it can
+            return not tokens[i + 2 : i + 3] or tokens[i + 2] not in _SUBJECTS
+    return bool(tokens) and tokens[-1] in _UNABLE
+
+
+_SUBJECTS = frozenset({"the", "we", "i", "you", "it", "they", "a", "an", "our", "my", "owa", "fe", "front", "frontend",
+                       "exchange", "one", "il", "elle", "on"})
 
 
 def basic_only(ctx: Context, reply: Reply) -> bool | None:
