@@ -366,9 +366,12 @@ class Engine:
         if ":" in text or "h" in text or "m" in text:
             slots = slots._replace(clock=clock_minutes(text))
         concepts |= _slot_concepts(slots)
-        if {"planned", "failover"} <= concepts and "unplanned" not in concepts and slots.nlbsflags and (
-                concepts & {"op_ratio", "op_diff", "compare"}):
-            concepts |= {"unplanned"}  # "a planned move against a failover without NLBSFlags": the flag's failover
+        if "planned" in concepts and "unplanned" not in concepts and slots.nlbsflags and (
+                concepts & {"op_ratio", "op_diff", "compare"}) and (
+                "failover" in concepts or (slots.durations and all(d in self._totals for d in slots.durations))):
+            # "a planned move against a failover without NLBSFlags", "the flagged 2-minute figure against the
+            # fastest planned move": the flag's failover
+            concepts |= {"unplanned"}
         if slots.durations and "exchange" in concepts and (
                 "restart" in concepts or set(tokens) & _COMING_UP):  # "Exchange restarts in 2 min": its own recovery
             concepts = concepts - {"restart"} | {"recovery"}
