@@ -504,6 +504,7 @@ class Engine:
         setting: set[str] = set()  # subjects named by statements among the questions
         claim: Reading | None = None  # the last statement: "X. Could you confirm that?" asks whether X holds
         last_refused = False  # the previous part was declined for naming what the article lacks
+        termed = False  # a statement named "principal", the translation's word for the back-end
         evidence = False  # the part is a pasted command or its output
         # "I know editing the registry is risky — just give me the steps": granted, then asked; the state it
         # states still holds ("I know we haven't set NLBSFlags, but…"), its subjects are not what is asked
@@ -545,6 +546,7 @@ class Engine:
                     elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
                 # "No POP3 nor IMAP4 here, only OWA.": what the scene lacks is not what the questions are about
                 setting |= set() if evidence else {c for c in reading.concepts - reading.absent if c in self._topics}
+                termed = termed or "principal" in reading.words  # "…'serveur principal' keeps coming up."
                 claim = reading if scene is None and reading.concepts and not fragment else claim
                 outcome = Outcome(False, "")
             elif scene is not None:
@@ -571,6 +573,10 @@ class Engine:
                 # a planned move they describe is not turned into a crash by a figure ("… still eat the 6 min?").
                 guessed = reading.guessed if "planned" in setting and "unplanned" not in setting else frozenset()
                 reading = reading._replace(concepts=(reading.concepts - guessed) | setting)
+                if termed and refers_back(reading.tokens) and reading.concepts & _THE_TERMS and not (
+                        reading.concepts & self._topics - _ABOUT_THE_TERM - {"midpoint", "effect"}):
+                    # "… 'serveur principal' keeps coming up. is that the primary cluster node?": the term itself
+                    reading = reading._replace(concepts=reading.concepts - {"midpoint", "effect"} | {PRINCIPAL})
                 if before is not None and (_follows_up(reading) or (  # "…, and which for POP3?"
                         reading.concepts & _SWAPPABLE and not reading.concepts & self._attributes
                         and not reading.concepts & self._topics - _SWAPPABLE  # "so what protects OWA passwords?"
@@ -830,6 +836,7 @@ WINDOW = "@window"  # a stated span of time the question measures IPSec's share 
 NOT_GIVEN = "@not_given"
 _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint", "detail"})  # "mean"
+_THE_TERMS = frozenset({"primary_node", "translation_word", "backend", "frontend"})
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})
 _NEXT = frozenset({"ensuite", "et", "then", "next", "what", "whats", "apres", "and"})

@@ -93,3 +93,17 @@ def test_a_front_end_failure_is_still_the_front_ends() -> None:
     for question in ("the FE node crashed, how long for IPSec?", "si un nœud FE meurt, combien pour IPSec ?"):
         got = answer(question)
         assert not got.answered and ("front-end" in got.answer or "frontal" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "The French KB keeps saying 'serveur principal'. Does that mean the active cluster node?",
+    "Dans la traduction on lit « serveur principal » partout. C'est le nœud primaire du cluster, ça ?",
+])
+def test_a_term_named_in_a_statement_is_what_the_next_question_points_back_to(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "back-end" in got.answer and "principal" in got.answer, got.answer
+
+
+def test_en_rapport_avec_is_related_to_not_a_ratio() -> None:
+    got = answer("le « mode principal » de l'article, c'est en rapport avec le serveur principal ?")
+    assert got.answered and got.answer.startswith("Non") and "IKE" in got.answer, got.answer
