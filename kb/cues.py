@@ -37,7 +37,8 @@ FRONT_END_DOWN = "front_end_down"
 
 _NOT_SO = frozenset({"not", "pas", "never", "jamais", "wasn", "isn", "weren", "aren", "didn", "didnt", "wasnt",
                      "isnt"})
-_AFTER_NOT = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait"})  # "not a", "pas été"
+_AFTER_NOT = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait",  # "not a", "pas été"
+                        "done", "made", "fait", "faite", "triggered", "performed", "declenche", "declenchee"})
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "do", "should", "would", "could", "can"})
 _DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans", "nothing",
                       "rien"})
