@@ -478,7 +478,7 @@ def idle_timer(ctx: Context) -> Reply:
     computed = {"op_ratio", "op_diff", "compare"} & ctx.concepts
     if len(ctx.slots.oses) > 1:
         facts = tuple(f for os in ctx.slots.oses for f in by_os.get(os, ()))
-        if computed and len(facts) == 2:
+        if computed and len(facts) == 2 and ctx.slots.nlbsflags != "absent":  # 2003's 1 minute is the flag's
             a, b = (ctx.kb.facts[f].data for f in facts)
             assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
             return _compare_idle(ctx, facts, max(a.seconds, b.seconds), min(a.seconds, b.seconds))
