@@ -195,7 +195,8 @@ def _ports(tokens: list[str], used: set[int]) -> list[int]:
 
 #: Words that put a duration as a bound: "under 3 minutes", "SLA de 5 min", "3 min max" (le), "over 5 min" (gt).
 _AT_MOST = frozenset({"within", "max", "maximum", "budget", "sla", "rto", "target", "limit", "limite",
-                      "seuil", "threshold", "objectif", "most", "tenir", "fits", "fit"})
+                      "seuil", "threshold", "objectif", "most", "tenir", "fits", "fit", "allows", "allow", "allowed",
+                      "permet", "autorise", "tolere", "tolerates", "tolerate"})
 _BELOW = frozenset({"under", "below", "beneath", "sous", "dessous", "inferieur", "inferieure", "moins", "less",
                     "fewer"})
 _MORE_THAN = frozenset({"over", "above", "exceed", "exceeds", "exceeding", "longer", "superieur", "depasse",
