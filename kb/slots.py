@@ -354,7 +354,10 @@ def _mixed(tokens: list[str]) -> tuple[int, int] | None:
             window.append(t)
         if not any(t in _EVENTS or t in _PLANNED_EVENT or t in _UNPLANNED_EVENT for t in window):
             continue
-        planned, unplanned = any(t in _PLANNED_EVENT for t in window), any(t in _UNPLANNED_EVENT for t in window)
+        # "3 pannes non planifiées": a planned word denied names the other kind
+        denied = any(t in _PLANNED_EVENT and j and window[j - 1] in ("non", "not", "pas") for j, t in enumerate(window))
+        planned = not denied and any(t in _PLANNED_EVENT for t in window)
+        unplanned = denied or any(t in _UNPLANNED_EVENT for t in window)
         if planned != unplanned:
             counts["planned" if planned else "unplanned"] += number
     if counts["planned"] and counts["unplanned"] and counts["planned"] + counts["unplanned"] > 2:  # not "move vs crash"

@@ -57,6 +57,11 @@ def test_a_claim_is_checked_as_written(question: str, start: str) -> None:
     ("Le temps sans NLBSFlags, c'est combien de fois celui avec ?", "3 fois"),
     ("Réduction en % grâce à NLBSFlags (de 6 à 2 min) ?", "67 %"),
     ("take the flagged 2-minute figure: how many times longer is it than the fastest planned move?", "40 times"),
+    ("Our SLA allows 4 min per outage and Exchange needs 1 min. A node hang with the flag: inside it?", "under"),
+    ("2 pannes non planifiées sans NLBSFlags et 4 déplacements planifiés : temps IPSec cumulé ?", "12 minutes 12"),
+    ("In seconds: the Windows 2000 minimum idle time minus the flagged Windows Server 2003 one?", "240 seconds"),
+    ("the failover was not done on purpose and the flag is 1 on the FE: the IPSec bit only?", "2 minutes"),
+    ("for the SLA sheet, the IPSec piece of a node hang after the tuning?", "2 minutes"),
 ])
 def test_computations_read_their_cases(question: str, says: str) -> None:
     got = answer(question)
