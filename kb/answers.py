@@ -516,7 +516,9 @@ _OWN_PORT = frozenset({"use", "uses", "utilise", "utilisent", "run", "runs", "li
 _LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
 #: Words that ask for advice ("should we also encrypt 995?"), not whether a policy names a port.
 _ADVISED = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "devrais", "faudrait",
-                      "have", "recommend", "recommended", "conseille", "recommande"})
+                      "have", "recommend", "recommended", "conseille", "recommande",
+                      # "on l'ajoute dans la stratégie ?", "dit de l'inclure ?": adding a port, asked of the article
+                      "add", "adding", "ajoute", "ajouter", "ajoutes", "inclure", "inclut", "include", "including"})
 _WHICH_NUMBER = frozenset({"which", "what", "quel", "number", "numero", "numbers", "numeros"})
 _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": "LDAP",
                       "rpc": "RPC", "kerberos": "Kerberos", "gc": "LDAP-GC"}

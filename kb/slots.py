@@ -39,7 +39,8 @@ _POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated",
                         "applique", "appliquee", "configured", "configure", "configuree", "live"})
 _MAX_FILLER = 4  # "server r2 enterprise edition"; bounded so a run of filler words costs linear time
 _MAX_PORT_DIGITS = 5
-_VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "vaut", "valoir", "valent",
+_VALUE_FILLER = frozenset({"to", "a", "at", "set", "is", "equals", "equal", "value", "values", "valeurs", "vaut",
+                           "valoir", "valent",
                            "egal", "est", "de", "of", "=", "be", "must", "should", "doit", "etre", "mis", "mise",
                            "fixe", "fixee", "regle", "reglee", "defini", "definie", "positionne", "positionnee",
                            "reg", "dword",  # "NLBSFlags    REG_DWORD    0x1": reg query's output
@@ -165,6 +166,11 @@ def _is_port(token: str) -> bool:
     return len(token) <= _MAX_PORT_DIGITS and 0 < int(token) < 65536
 
 
+_WELL_KNOWN = frozenset({25, 80, 88, 110, 135, 143, 389, 443, 445, 500, 587, 636, 993, 995, 3268, 3269, 4500})
+_NOT_A_PORT = frozenset({"%", "percent", "pourcent", "fois", "times", "x", "users", "utilisateurs", *_UNITS})
+_DETERMINERS_OF_PORTS = frozenset({"le", "the", "et", "and", "about", "ou", "or", "du", "sur", "on", "via"})
+
+
 def _ports(tokens: list[str], used: set[int]) -> list[int]:
     ports: list[int] = []
     i = 0
@@ -186,6 +192,13 @@ def _ports(tokens: list[str], used: set[int]) -> list[int]:
                 ports.append(int(tok))
                 used.add(i)
     for i, tok in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (tok.isdigit() and len(tok) <= 4 and int(tok) in _WELL_KNOWN and i not in used and i
+                and tokens[i - 1] in _DETERMINERS_OF_PORTS and after not in _NOT_A_PORT):
+            # "et le 443, l'article dit de l'inclure ?": a well-known port, named by its number alone
+            ports.append(int(tok))
+            used.add(i)
+            continue
         if (tok.isdigit() and _is_port(tok) and i + 1 < len(tokens) and tokens[i + 1] in ("tcp", "udp")
                 and i not in used):
             ports.append(int(tok))
