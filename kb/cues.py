@@ -37,6 +37,7 @@ FRONT_END_DOWN = "front_end_down"
 
 _NOT_SO = frozenset({"not", "pas", "never", "jamais", "wasn", "isn", "weren", "aren", "didn", "didnt", "wasnt",
                      "isnt"})
+_NOBODY = frozenset({"personne", "nobody", "noone", "aucun"})
 _AFTER_NOT = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait",  # "not a", "pas été"
                         "done", "made", "fait", "faite", "triggered", "performed", "declenche", "declenchee"})
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "do", "should", "would", "could", "can"})
@@ -76,7 +77,9 @@ def not_so(tokens: list[str], m: Match) -> bool:
         last = at[-2]  # "wasn't planned": "wasn", "t"
     # "Isn't a planned move supposed to take minutes?": a question's opening, not a denial
     opening = last == 1 and tokens[0] in _AUXILIARIES  # "is not a planned move …?" asks; "not a clean move:" denies
-    return tokens[last] in _NOT_SO and not opening
+    # "personne a touché au Cluster Administrator", "nobody touched cluadmin": no one made the move
+    nobody = bool(_NOBODY & set(tokens[max(0, m.start - 4) : m.start]))
+    return (tokens[last] in _NOT_SO and not opening) or nobody
 
 
 #: "Rien à voir avec les ports :", "not asking about SSL —": what follows is set aside, not asked about.
