@@ -27,7 +27,7 @@ _ORDINAL_ENDINGS = frozenset({"er", "re", "e", "eme", "ieme", "nd", "st", "rd", 
 _HOST_PREFIXES = frozenset({"fe", "be", "node", "noeud", "nd", "host", "srv", "server", "serveur", "dc", "exch", "mbx",
                             "front", "back", "frontal", "cluster", "clu", "vs", "evs", "bck", "bes", "fes", "n"})
 _TIME_OF_DAY = frozenset({"am", "pm", "h", "hrs", "min", "mn", "s", "ms"})
-_PUNCTUATION = "\"'«»“”‘’()[]{}<>,;:!?*`~"
+_PUNCTUATION = "\"'«»“”‘’()[]{}<>,;:!?*`~…"
 
 
 def _words(text: str) -> list[str]:
