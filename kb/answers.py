@@ -382,6 +382,10 @@ def failover(ctx: Context) -> Reply:
             fast_idle=ctx.duration(fast.idle_seconds),
         )
         facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
+        if ctx.concepts & {"breakdown", "total"} and not ctx.concepts & {"op_diff", "op_ratio", "compare"}:
+            # "the failover time is made up of what?": the article's sum first, then each case's figures
+            summary = ctx.kb.facts["summary.failover_time"].text.get(ctx.lang)
+            return Reply(tuple(dict.fromkeys(("summary.failover_time", *facts))), f"{summary} {text}")
         return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
     if planned and os == "windows-2000":  # Windows 2000 clusters are not supported; the 3–6 s are a 2003 cluster's
         raise NotCovered("detail_product", ctx.t("planned_windows2000"))
