@@ -189,6 +189,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
                      or bool({"ok", "okay"} & set(tokens[1:]))))  # "… both ok with ESP transport?" (not a preamble)
     if words[0] == "est" and len(words) > 2 and words[1] == "ce" and words[2] in ("que", "qu"):
         return True
+    if words[:2] == ["d", "ou"] and ("d'où" in question[:20].lower() or "d’où" in question[:20].lower()):
+        return False  # "d'où viennent les 2 minutes ?": from where, a question word
     conditional = words[0] == "quand" and "," in question[:200]  # "Quand le nœud plante, le frontal … ?"
     # "quelle que soit la charge" concedes; it asks nothing
     # "vers lequel on bascule": a relative pronoun after a preposition asks nothing
