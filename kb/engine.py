@@ -859,11 +859,13 @@ _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
 #: Words by which a yes/no question proposes a value to set ("should it be 0?").
 _RECAP = frozenset({"resumer", "resume", "resumes", "resumez", "summarise", "summarize", "summary", "recap",
-                    "recapituler", "recapitule", "synthese", "synthetiser", "sum"})
+                    "recapituler", "recapitule", "synthese", "synthetiser", "sum",
+                    "reponds", "repondre", "reponde", "answer", "reply"})  # "Je lui réponds quoi d'après la KB ?"
 _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine",
-                      "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth"})
+                      "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
+                      "trancher", "tranche"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
 _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
                             "s", "being", "been"})
