@@ -202,6 +202,10 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return False
     if re.search(_FR_INVERSION, question[:2000], re.I):
         return True
+    after_comma = re.split(r"[\s'\u2019-]+", question[:2000].split(",", 1)[1].lower().strip()) if (
+        "," in question[:2000]) else []
+    if after_comma[:3] in (["qu", "est", "ce"], ["que", "est", "ce"]) or after_comma[:1] in (["où"], ["quand"]):
+        return False  # "Sans IPSec, qu'est-ce qui n'est pas protégé ?": the main clause asks with a question word
     if words[0] in _ASKED_NOUNS_FR:  # "réduction en pourcentage … ?" names what it asks for
         return False
     clauses = re.split(_CLAUSE_END, question[:2000].rstrip().rstrip("?"))

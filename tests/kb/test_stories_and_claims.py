@@ -112,3 +112,28 @@ def test_a_term_named_in_a_statement_is_what_the_next_question_points_back_to(qu
 def test_en_rapport_avec_is_related_to_not_a_ratio() -> None:
     got = answer("le « mode principal » de l'article, c'est en rapport avec le serveur principal ?")
     assert got.answered and got.answer.startswith("Non") and "IKE" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Sans IPSec, qu'est-ce qui reste pas protégé pour IMAP4 entre FE et BE ?", "mots de passe"),
+    ("without IPSec, what is left unprotected between the FE and the BE?", "passwords"),
+    ("Tunnel or transport: which mode does Microsoft support for the clustered back-end?", "transport mode"),
+    ("Quand le nœud se fige sans nettoyer ses SA, le frontal se fie à quoi pour le remarquer ?", "inactivité"),
+    ("Sans compter la récup d'Exchange, côté IPSec on est à combien avec la valeur à 1 ?", "2 minutes"),
+    ("d'où sortent les 6 minutes sans NLBSFlags ?", "5 minutes"),
+    ("the total failover time is made up of what, per the KB?", "renegotiate"),
+    ("Le client dit que le trafic est déjà en HTTPS, pourquoi chiffrer entre frontal et back-end ? Je réponds quoi ?",
+     "SSL"),
+    ("my colleague says MS never supported IPSec to clustered Exchange 2003 back-ends. Settle it?", "transport mode"),
+    ("aye, the BE node hung, took aboot 6 min tae come back wi IPSec. that normal?", "6 minutes"),
+    ("le réglage du registre fait passer le crash de combien à combien ?", "6 minutes"),
+])
+def test_fresh_phrasings_of_known_answers(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_wh_question_after_a_scene_clause_is_not_a_yes_no() -> None:
+    for question in ("Sans IPSec, qu'est-ce qui passe en clair ?", "d'où viennent les 2 minutes avec NLBSFlags ?"):
+        got = answer(question)
+        assert got.answered and not got.answer.startswith(("Oui", "Non")), got.answer
