@@ -286,7 +286,9 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
             seconds = number * unit  # "ninety secs" too; not "a second" (an instant, or an ordinal)
             used.add(i)
             rest = tokens[i + 2] if i + 2 < len(tokens) else ""
-            if unit == 60 and rest.isdigit() and len(rest) <= 2 and int(rest) < 60:  # "2 min 30"
+            after = tokens[i + 3] if i + 3 < len(tokens) else ""
+            # "2 min 30"; not "6 minutes = 5 minutes + 1 minute", whose next figure has its own unit
+            if unit == 60 and rest.isdigit() and len(rest) <= 2 and int(rest) < 60 and _UNITS.get(after, 1) == 1:
                 seconds += int(rest)
                 used.add(i + 2)
             found.append(seconds)

@@ -24,6 +24,7 @@ _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencr
                     "intercepted", "intercepter", "eavesdrop", "eavesdropping", "ecouter", "ecoute", "voler",
                     "unprotected", "unsecured", "insecure"})
 _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
+                     "disparait", "disparaissent", "disappear", "disappears", "vanish", "vanishes", "saute", "sautent",
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
                      "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer",
@@ -190,6 +191,8 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return s.os == "windows-2000"  # "NLBSFlags is useless on Windows 2000, right?"
     if "nlbsflags" in ctx.concepts and _EFFECT & ctx.words and not ctx.planned:
         return s.os != "windows-2000"
+    if ctx.planned is not None and (unit := _claimed_unit(ctx.tokens)) is not None:
+        return (unit == "seconds") == ctx.planned  # "a matter of seconds rather than minutes?"
     if ctx.planned is True and ctx.words & {"minutes", "minute"}:
         return False  # a planned move takes seconds
     if ctx.planned is True and "idle" in ctx.concepts and not s.durations:
@@ -199,6 +202,17 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if ctx.planned is True and ctx.words & _LOAD and "nlbsflags" not in ctx.concepts:
         return True  # "the actual time depends on processor load on the cluster nodes and on network conditions"
     return None
+
+
+_RATHER = frozenset({"rather", "plutot", "instead", "not", "pas", "than", "que"})
+
+
+def _claimed_unit(tokens: tuple[str, ...]) -> str | None:
+    """Both units named, one set against the other ("seconds rather than minutes"): the one named first."""
+    if not _RATHER & set(tokens):
+        return None
+    units = [("seconds" if t in SECOND_WORDS else "minutes") for t in tokens if t in SECOND_WORDS | MINUTE_WORDS]
+    return units[0] if len(set(units)) == 2 else None
 
 
 #: A ratio the question proposes for NLBSFlags' effect: "3 times faster", "deux fois plus rapide", "by half".
@@ -363,9 +377,12 @@ _REQUIRES = frozenset({"need", "needs", "require", "requires", "required", "faut
 def _ike_part(ctx: Context) -> bool | None:
     """"does the IKE part still take 1 minute without NLBSFlags?": IKE's main mode is 1 minute in every case."""
     s = ctx.slots
+    ike = {e.ike_seconds for e in estimates(ctx.kb, os=None, nlbsflags=None, planned=False)}
     if {"ike", "nlbsflags"} <= ctx.concepts and "idle" not in ctx.concepts and ctx.words & _EFFECT and not (
-            s.durations or ctx.planned or {"total", "failover"} & ctx.concepts):
-        return False  # "does NLBSFlags also shorten IKE's main mode?": it shortens the idle timer; IKE stays 1 min
+            set(s.durations) - ike or ctx.planned or {"total", "failover"} & ctx.concepts):
+        # "does NLBSFlags also shorten IKE's main mode?", "does IKE's one minute vanish?": it shortens the idle
+        # timer; IKE stays 1 minute
+        return False
     if "ike" not in ctx.concepts or not s.durations or ctx.planned or s.limit is not None or (
             {"total", "breakdown"} & ctx.concepts):
         return None

@@ -70,6 +70,8 @@ _FR_WH_LAST = frozenset({"quand", "comment", "pourquoi", "combien", "lequel", "l
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
+                       "tape", "tapes", "saisit", "saisis",  # "on tape bien 1 ?"
+                       "disparait", "disparaissent", "saute", "sautent",  # "la minute d'IKE, elle disparaît ?"
                        "fonctionne", "change", "suffit", "existe", "supprime", "chiffre", "protege", "sert",
                        "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
                        "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",

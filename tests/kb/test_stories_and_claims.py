@@ -137,3 +137,16 @@ def test_a_wh_question_after_a_scene_clause_is_not_a_yes_no() -> None:
     for question in ("Sans IPSec, qu'est-ce qui passe en clair ?", "d'où viennent les 2 minutes avec NLBSFlags ?"):
         got = answer(question)
         assert got.answered and not got.answer.startswith(("Oui", "Non")), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Is a planned move a matter of seconds rather than minutes?", "Yes"),
+    ("Un crash sans NLBSFlags, ça se compte en secondes plutôt qu'en minutes ?", "Non"),
+    ("Dans Données de la valeur, je tape bien 1 ?", "Oui"),
+    ("Note d'audit : « 6 minutes = 5 minutes d'inactivité + 1 minute d'IKE ». Exact ?", "Oui"),
+    ("Avec NLBSFlags, la minute de mode principal IKE disparaît-elle ?", "Non"),
+    ("with the flag set, does IKE's one minute vanish too?", "No"),
+])
+def test_yes_no_claims_about_units_sums_and_what_stays(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
