@@ -118,12 +118,15 @@ def _offers_choice(words: list[str]) -> bool:
     """An "or" among the last words offers a choice; "whether or not clustering is used", "ou non" do not,
     nor the article's own pairs ("does the FE use Kerberos or NTLM for HTTP?": it says "Kerberos or NTLM")."""
     tail = words[-6:]
-    return any(w in _CHOICE and (i + 1 == len(tail) or tail[i + 1] not in ("not", "non", "pas"))
+    return any(w in _CHOICE and (i + 1 == len(tail) or tail[i + 1] not in _NOT_A_CHOICE)
                and not (0 < i < len(tail) - 1 and {tail[i - 1], tail[i + 1]} in _ARTICLE_PAIRS)
                for i, w in enumerate(tail) if i or len(words) <= 6)
 
 
 _ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"})
+#: After "or": no second option ("ou non", "or something else", "REG_DWORD ou autre").
+_NOT_A_CHOICE = frozenset({"not", "non", "pas", "autre", "autres", "other", "something", "anything", "whatever",
+                           "quoi", "similar", "so"})
 
 
 def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
