@@ -573,6 +573,9 @@ class Engine:
                 # a planned move they describe is not turned into a crash by a figure ("… still eat the 6 min?").
                 guessed = reading.guessed if "planned" in setting and "unplanned" not in setting else frozenset()
                 reading = reading._replace(concepts=(reading.concepts - guessed) | setting)
+                if setting - reading.concepts or (setting and not own & setting):  # the scene's subjects join in:
+                    # "« accélérer la renégociation côté frontal ». Je mets quoi, et où ?" reads in that context
+                    reading = reading._replace(concepts=contexts.read(self._contexts, reading.concepts, reading.words))
                 if termed and refers_back(reading.tokens) and reading.concepts & _THE_TERMS and not (
                         reading.concepts & self._topics - _ABOUT_THE_TERM - {"midpoint", "effect"}):
                     # "… 'serveur principal' keeps coming up. is that the primary cluster node?": the term itself

@@ -150,3 +150,19 @@ def test_a_wh_question_after_a_scene_clause_is_not_a_yes_no() -> None:
 def test_yes_no_claims_about_units_sums_and_what_stays(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Runbook step: « speed up IPSec renegotiation on the front-end ». What do I put, and where?", "NLBSFlags"),
+    ("during those few seconds of a manual move, what's going on between the FE and the node?", "virtual IP"),
+    ("what has 'Oakley' got to do with our front-end servers?", "PolicyAgent"),
+    ("Quiz time! Which traffic does the KB include if you encrypt everything between FE, BE and DCs?", "LDAP"),
+])
+def test_a_question_reads_in_the_scene_before_it(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_oakley_sunglasses_stay_declined() -> None:
+    got = answer("are Oakley sunglasses any good for cycling?")
+    assert not got.answered, got.answer
