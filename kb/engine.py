@@ -232,6 +232,8 @@ class Engine:
             # "traduis en anglais la phrase sur la durée du déplacement": the article's own text, in the
             # question's language (English answers carry the French quote and its rendering)
             matches = [m for m in matches if REQUEST not in m.concepts]
+        if "not" in tokens or "pas" in tokens:  # "the registry key I mean, not an IKE key": the second is set aside
+            matches = [m for m in matches if not _contrasted(tokens, m, matches, self._topics)]
         aside = set_aside(tokens, matches)
         if aside and len(aside) < len(matches):  # "Rien à voir avec les ports : quelle donnée je tape ?"
             matches = [m for m in matches if m not in aside]
@@ -971,6 +973,22 @@ _DENIABLE = _SUBJECT_GROUPS[2] - {"other_protocol", "message_flow", "dc"} | {"fi
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})
 _NEGATIONS_OF_STATE = frozenset({"without", "sans", "not", "no", "pas", "never", "jamais", "absent", "missing", "unset",
                                  "before", "avant", "ss", "wo"})
+
+
+_CONTRAST_ARTICLES = frozenset({"a", "an", "the", "un", "une", "le", "la", "les", "some"})
+
+
+def _contrasted(tokens: list[str], m: Match, matches: list[Match], topics: frozenset[str]) -> bool:
+    """"X, not Y": Y comes after a topic and right after "not" (or "not a", "pas un"), so X is what is meant."""
+    if not all(c.startswith(PRODUCT) or c == "ike" for c in m.concepts):
+        return False  # a thing named, not a predicate ("NOT supported") nor a role ("the FE, not the BE")
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 3 and tokens[i] in _CONTRAST_ARTICLES | {"ipsec", "ike"}:
+        i -= 1  # "not an IPSec pre-shared key"
+    if i < 1 or tokens[i] not in ("not", "pas") or tokens[i - 1] in ("do", "does", "did", "is", "are", "was", "can",
+                                                                       "ne", "n", "should", "would", "could", "will"):
+        return False
+    return any(o.end <= i and o.concepts & topics and not o.concepts & m.concepts for o in matches)
 
 
 def _denied_throughout(tokens: list[str], matches: list[Match]) -> bool:

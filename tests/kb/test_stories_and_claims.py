@@ -166,3 +166,22 @@ def test_a_question_reads_in_the_scene_before_it(question: str, says: str) -> No
 def test_oakley_sunglasses_stay_declined() -> None:
     got = answer("are Oakley sunglasses any good for cycling?")
     assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "which key do I change? the registry key I mean, not an IKE key",
+    "quelle clé je modifie ? la clé de registre je veux dire, pas une clé IPSec pré-partagée",
+])
+def test_a_thing_set_aside_with_not_is_not_what_is_asked(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "PolicyAgent" in got.answer, got.answer
+
+
+def test_not_before_a_predicate_keeps_its_meaning() -> None:
+    got = answer("In which Windows 2000 setup is IPSec between FE and BE not supported?")
+    assert got.answered and "cluster" in got.answer, got.answer
+
+
+def test_a_product_set_aside_with_not_still_declines_when_nothing_else_is_asked() -> None:
+    got = answer("Does the FE need PowerShell, not a pre-shared key?")
+    assert not got.answered, got.answer
