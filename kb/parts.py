@@ -50,6 +50,9 @@ _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i"
 _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|tu|vous|nous)\W*$")
 #: "…sans la clé, combien au total, et avec la clé ?": after a comma, the other case asks the same again.
 _STATES = frozenset({"avec", "sans", "with", "without", "sur", "pour", "for", "on"})
+_THE = frozenset({"la", "le", "les", "l", "the", "its", "sa", "son", "ses"})
+_ASKED_THINGS = frozenset({"valeur", "value", "type", "chemin", "path", "port", "ports", "etapes", "étapes", "steps",
+                           "durée", "duree", "temps", "time", "cle", "clé", "key", "default", "total"})
 #: "avant la modif, combien, et après ?": the other time asks the same again (not "je clique sur OK, et après ?")
 _TIMES = {"après": "avant", "apres": "avant", "after": "before", "avant": "après", "before": "after"}
 _ENGLISH_AFTER_ON = frozenset({"the", "a", "an", "this", "that", "each", "every", "both", "all", "our", "my", "it"})
@@ -64,6 +67,8 @@ def _asks_after(words: list[str], i: int) -> bool:
         return bool(nxt) and nxt[0] in _QUESTION_WORDS
     if nxt and nxt[0] in _STATES and words[i - 1].endswith(","):
         return True
+    if len(nxt) >= 2 and words[i - 1].endswith(",") and nxt[0] in _THE and nxt[1] in _ASKED_THINGS:
+        return True  # "Les étapes dans regedit, et la valeur par défaut ?": a second thing asked for
     if nxt and nxt[0] in _TIMES and len(words) - i <= 3 and words[i - 1].endswith(",") and (
             _TIMES[nxt[0]] in (w.lower() for w in words[:i])):  # the time alone: "…, et après ?", "…, and after?"
         return True

@@ -185,3 +185,8 @@ def test_not_before_a_predicate_keeps_its_meaning() -> None:
 def test_a_product_set_aside_with_not_still_declines_when_nothing_else_is_asked() -> None:
     got = answer("Does the FE need PowerShell, not a pre-shared key?")
     assert not got.answered, got.answer
+
+
+def test_two_things_asked_as_noun_phrases_are_two_parts() -> None:
+    got = answer("The regedit steps, and the default value of NLBSFlags when it is missing?")
+    assert got.answered and "regedit" in got.answer and "default" in got.answer, got.answer
