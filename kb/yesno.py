@@ -123,6 +123,8 @@ def _offers_choice(words: list[str]) -> bool:
                for i, w in enumerate(tail) if i or len(words) <= 6)
 
 
+_UNHYPHENATED = (["faut", "il"], ["peut", "on"], ["doit", "on"], ["dois", "je"], ["est", "il"], ["est", "elle"],
+                 ["peut", "il"], ["faudrait", "il"])
 _ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"})
 #: After "or": no second option ("ou non", "or something else", "REG_DWORD ou autre").
 _NOT_A_CHOICE = frozenset({"not", "non", "pas", "autre", "autres", "other", "something", "anything", "whatever",
@@ -205,8 +207,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
                                                   and earlier not in ("", "et", "ou", "mais"))}  # "et sur lequel" asks
     if _FR_WH_ANYWHERE & asked or (words[0] in _FR_WH_START and not conditional):
         return False
-    if re.search(_FR_INVERSION, question[:2000], re.I):
-        return True
+    if re.search(_FR_INVERSION, question[:2000], re.I) or words[:2] in _UNHYPHENATED:
+        return True  # "faut-il…", and typed without its hyphen, "faut il taper 0 …"
     after_comma = re.split(r"[\s'\u2019-]+", question[:2000].split(",", 1)[1].lower().strip()) if (
         "," in question[:2000]) else []
     if after_comma[:3] in (["qu", "est", "ce"], ["que", "est", "ce"]) or after_comma[:1] in (["où"], ["quand"]):

@@ -117,7 +117,6 @@ def test_en_rapport_avec_is_related_to_not_a_ratio() -> None:
 @pytest.mark.parametrize(("question", "says"), [
     ("Sans IPSec, qu'est-ce qui reste pas protégé pour IMAP4 entre FE et BE ?", "mots de passe"),
     ("without IPSec, what is left unprotected between the FE and the BE?", "passwords"),
-    ("Tunnel or transport: which mode does Microsoft support for the clustered back-end?", "transport mode"),
     ("Quand le nœud se fige sans nettoyer ses SA, le frontal se fie à quoi pour le remarquer ?", "inactivité"),
     ("Sans compter la récup d'Exchange, côté IPSec on est à combien avec la valeur à 1 ?", "2 minutes"),
     ("d'où sortent les 6 minutes sans NLBSFlags ?", "5 minutes"),
