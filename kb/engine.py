@@ -557,7 +557,11 @@ class Engine:
                 outcome = elsewhere
             elif refused is not None and refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
-            elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and (
+            elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and not (
+                    # "what type is NLBSFlags and where does it go?": a gap of a subject the article has; the
+                    # next part asks something else of that subject
+                    outcomes[-1].declined == "gap" and before is not None and "restart" not in before.concepts
+                    and own & self._attributes - before.concepts) and (  # (a restart's "2-min or 20-min?" is its)
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
                     or (last_refused and not own & self._topics - _ABOUT_THE_ARTICLE - {"advice"})
                     # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
