@@ -484,6 +484,11 @@ class Engine:
         for group in _SUBJECT_GROUPS:  # the part's own subject replaces the earlier one of its kind
             if group & part.concepts:
                 topics -= group
+        named = part.concepts - before.concepts - {SMALL_TALK}
+        if named & _SUBJECT_GROUPS[2] and "auth" in named:
+            # "…avec TLS ? Et si non, le HTTP est authentifié comment ?": a protocol and its authentication asked
+            # anew; only the roles carry over (not "and what does POP3 use?", which asks the same again)
+            topics &= _ROLES
         s, b = part.slots, before.slots
         slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)
         concepts = part.concepts | topics | _slot_concepts(slots)
@@ -845,6 +850,7 @@ WINDOW = "@window"  # a stated span of time the question measures IPSec's share 
 NOT_GIVEN = "@not_given"
 _ABOUT_THE_TERM = frozenset({"backend", "frontend", "primary_node", "translation_word", "article", "mentions",
                              "cluster", "node", "same_thing", "exchange", "effect", "midpoint", "detail"})  # "mean"
+_ROLES = frozenset({"frontend", "backend", "node", "cluster"})
 _THE_TERMS = frozenset({"primary_node", "translation_word", "backend", "frontend"})
 _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})

@@ -189,3 +189,10 @@ def test_a_product_set_aside_with_not_still_declines_when_nothing_else_is_asked(
 def test_two_things_asked_as_noun_phrases_are_two_parts() -> None:
     got = answer("The regedit steps, and the default value of NLBSFlags when it is missing?")
     assert got.answered and "regedit" in got.answer and "default" in got.answer, got.answer
+
+
+def test_a_follow_up_asking_its_own_protocols_authentication_does_not_carry_ssl() -> None:
+    got = answer("Can the FE encrypt to the BE with TLS? And if not, how is HTTP authenticated?")
+    assert got.answered and "SSL" in got.answer and "Kerberos" in got.answer, got.answer
+    got = answer("what auth does HTTP use FE->BE, and what about POP3?")
+    assert got.answered and "Kerberos" in got.answer and "Basic" in got.answer, got.answer
