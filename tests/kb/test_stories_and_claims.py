@@ -196,3 +196,14 @@ def test_a_follow_up_asking_its_own_protocols_authentication_does_not_carry_ssl(
     assert got.answered and "SSL" in got.answer and "Kerberos" in got.answer, got.answer
     got = answer("what auth does HTTP use FE->BE, and what about POP3?")
     assert got.answered and "Kerberos" in got.answer and "Basic" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("so that oakley reg key, does it speed things up at all?", "2 minutes"),
+    ("if the FE should drop a dead SA faster after a node hangs, what does the KB say to do?", "NLBSFlags"),
+    ("Au pire sous Windows 2000, l'inactivité IPSec ne descend pas sous combien ?", "5 minutes"),
+    ("the firewall bullet with the one port: why does the article bring it up?", "firewall"),
+])
+def test_idioms_of_effect_worst_case_and_reason(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
