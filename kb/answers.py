@@ -127,6 +127,10 @@ def _planned_range(ctx: Context) -> Reply:
     if "midpoint" in ctx.concepts:
         text = ctx.t("planned_midpoint", min=p.min_seconds, max=p.max_seconds,
                      mid=_decimal(ctx, (p.min_seconds + p.max_seconds) / 2))
+        if (n := ctx.slots.count) and n > 1:  # "… et pour 20 déplacements ?": that many middles
+            total = (p.min_seconds + p.max_seconds) * n / 2
+            said = ctx.duration(int(total)) if total == int(total) else ctx.t("seconds", n=_decimal(ctx, total))
+            text += " " + ctx.t("count_total", n=n, total=said)
     else:
         ratio = p.max_seconds / p.min_seconds
         text = ctx.t("planned_spread", min=p.min_seconds, max=p.max_seconds, gap=p.max_seconds - p.min_seconds,
