@@ -499,6 +499,10 @@ class Engine:
     def answer(self, question: str, lang: Lang | None = None) -> Answer:
         if "<" in question or "\x1b" in question:  # "<@U123> <!channel> where goes NLBSFlags?": people, not terms
             question = re.sub(_MARKUP, " ", question[: MAX_QUESTION * 2]).strip()
+            # "<https://evil.example|frobnicator>": Slack's link markup is read (and echoed) as its label only
+            question = re.sub(_LINK, lambda m: m.group(2) or " ", question)
+        if "://" in question:  # a bare address names a page, not a subject: "see https://support.microsoft.com/…"
+            question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
         if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
             question = re.sub(_TICKET, "ref", question)
         lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)
@@ -963,6 +967,8 @@ def counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> 
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
 # Patterns compiled on first use (re's cache): a cold `oakley ask` that never needs them never pays for them.
 _MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
+_LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
+_URL = r"\b(?:https?|ftp)://[^\s<>]{1,500}"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})

@@ -214,6 +214,11 @@ _BELOW = frozenset({"under", "below", "beneath", "sous", "dessous", "inferieur",
                     "fewer"})
 _MORE_THAN = frozenset({"over", "above", "exceed", "exceeds", "exceeding", "longer", "superieur", "depasse",
                         "depasser", "depassent", "least", "beyond", "plus", "more"})
+#: "faster than 10 seconds", "plus rapide que 3 minutes": a bound, as "under"; "slower than …" as "over".
+_FASTER = frozenset({"faster", "quicker", "shorter", "sooner", "rapide", "rapides", "court", "courte", "vite"})
+_SLOWER = frozenset({"slower", "lent", "lente", "long", "longue", "tard"})
+_THAN = frozenset({"than", "que", "qu"})
+_RATIO = frozenset({"times", "fois", "x"})  # "combien de fois plus rapide que les 2 minutes": a ratio, not a bound
 #: After the duration, only a bound's own name bounds it ("5 min max"; "6 minutes longer" is a difference).
 _BOUND_AFTER = frozenset({"max", "maximum", "maxi", "sla", "rto", "budget", "target", "limit", "limite", "threshold",
                           "seuil", "objectif"})
@@ -233,10 +238,13 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
         if number is None or not unit or i in used or not (tok.isdigit() or unit >= 60 or number >= 10):
             continue
         before = tokens[max(0, i - _LIMIT_GAP) : i]
+        ratio = bool(_RATIO & set(tokens[max(0, i - 7) : i]))
         if "moins" in before and "au" in before[: before.index("moins")][-1:]:
             kind = "gt"  # "au moins 3 minutes": at least, like "at least"
-        elif _BELOW & set(before):
-            kind = "lt"  # "below 5 minutes" excludes 5 minutes
+        elif _BELOW & set(before) or (_FASTER & set(before) and _THAN & set(before) and not ratio):
+            kind = "lt"  # "below 5 minutes" excludes 5 minutes; "faster than 10 seconds" too
+        elif _SLOWER & set(before) and _THAN & set(before) and not ratio:
+            kind = "gt"  # "slower than 1 minute", "plus long que 3 minutes"
         elif (_BOUND_AFTER & set(tokens[i + 2 : i + 4]) and not _bounds_next(tokens, i + 2)) or _AT_MOST & set(before):
             kind = "le"
         elif _MORE_THAN & set(before) and not ("plus" in before and "de" not in before):
@@ -553,7 +561,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     if set(tokens[max(0, span.start - 3) : span.start]) & {"nobody", "noone"}:
         return "absent"  # "nobody set NLBSFlags=1 on the FE"
     near = set(tokens[max(0, span.start - 8) : span.end + 8])
-    if {"with", "without"} <= near or {"avec", "sans"} <= near:
+    close = set(tokens[max(0, span.start - 2) : span.end + 8])  # not "With Exchange at 1 minute, … without NLBSFlags"
+    if ({"with", "without"} <= near and "with" in close) or ({"avec", "sans"} <= near and "avec" in close):
         return None  # "first without NLBSFlags and then with it": both cases
     j = span.end
     while j < len(tokens) and j < span.end + 5 and (tokens[j] in _VALUE_FILLER or tokens[j] in _NOT):

@@ -248,7 +248,12 @@ def _stated_ratio(ctx: Context) -> float | None:
 def _saves(ctx: Context) -> bool:
     """A word of saving, other than the "moins" of "au moins" (at least)."""
     said = ctx.words & _SAVING
+    if said <= _COMPARATIVES and ctx.words & {"than", "que", "qu"}:
+        return False  # "faster than 3 minutes": a bound on the time, not a saving
     return bool(said - {"moins"}) or (bool(said) and "au moins" not in " ".join(ctx.tokens))
+
+
+_COMPARATIVES = frozenset({"shorter", "faster", "quicker", "less", "moins"})
 
 
 def _flag_claim(ctx: Context) -> bool | None:

@@ -207,3 +207,36 @@ def test_a_follow_up_asking_its_own_protocols_authentication_does_not_carry_ssl(
 def test_idioms_of_effect_worst_case_and_reason(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "start"), [
+    ("Is failover with NLBSFlags slower than 1 minute?", "over a limit of 1 minute", "Yes"),
+    ("With Exchange at 1 minute, is failover without NLBSFlags quicker than 5 minutes?", "7 minutes", "No"),
+    ("Le basculement sans NLBSFlags est-il plus rapide que 5 minutes si Exchange met 1 minute ?", "7 minutes", "Non"),
+    ("Can I use Kerberos for POP3 to the back-end?", "Basic", "No"),
+    ("On peut utiliser NTLM pour IMAP4 vers le back-end ?", "de base", "Non"),
+])
+def test_faster_than_is_a_bound_and_kerberos_for_pop3_is_its_authentication(question: str, says: str,
+                                                                           start: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and got.answer.startswith(start), got.answer
+
+
+def test_how_many_times_faster_than_a_figure_is_a_ratio_not_a_bound() -> None:
+    got = answer("How many times faster than the flagged 2 minutes is the fastest planned move?")
+    assert got.answered and "40" in got.answer, got.answer
+
+
+def test_a_follow_up_saying_the_value_is_not_set_asks_that_case() -> None:
+    got = answer("How long with NLBSFlags, and how long if it is not set?")
+    assert got.answered and "2 minutes" in got.answer and "6 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Where does NLBSFlags go, and what about <https://evil.example|frobnicator>?",
+    "see <https://support.microsoft.com/kb/821839>: where does NLBSFlags go?",
+    "per https://support.microsoft.com/kb/821839 where does NLBSFlags go?",
+])
+def test_slack_links_are_read_by_their_label_and_bare_addresses_name_nothing(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "PolicyAgent" in got.answer and "<" not in got.answer and "://" not in got.answer
