@@ -876,10 +876,11 @@ _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
-#: Words by which a yes/no question proposes a value to set ("should it be 0?").
+#: Words by which a part asks for the statement before it in brief ("Tu peux me résumer ?").
 _RECAP = frozenset({"resumer", "resume", "resumes", "resumez", "summarise", "summarize", "summary", "recap",
                     "recapituler", "recapitule", "synthese", "synthetiser", "sum",
                     "reponds", "repondre", "reponde", "answer", "reply"})  # "Je lui réponds quoi d'après la KB ?"
+#: Words by which a yes/no question proposes a value to set ("should it be 0?"), or challenges a claim.
 _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct", "right", "true", "accurate",
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine",
