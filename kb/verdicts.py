@@ -168,6 +168,14 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "garantie", "constant",
                                             "regardless", "always", "toujours"}:
         return False  # "depends on processor load on the nodes and on the network", whatever figure is quoted
+    if len(s.durations) == 2 and not ctx.planned and _from_to(ctx.tokens):
+        # "on passe bien de 6 à 2 minutes avec NLBSFlags ?": the failover before the value, then after it
+        try:
+            before, after = (estimates(ctx.kb, os=s.os or "windows-2003", nlbsflags=n, planned=False)
+                             for n in ("absent", "1"))
+        except NotCovered:
+            return None
+        return [e.min_seconds for e in (*before, *after)] == list(s.durations)
     if s.durations and ("breakdown" in ctx.concepts or len(s.durations) > 1) and not ctx.planned:
         # "6 min = 5 idle + 1 IKE?", "les 2 minutes, c'est 1 min d'inactivité + 1 min IKE ?": the parts of one case
         parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
@@ -401,7 +409,7 @@ def _ike_part(ctx: Context) -> bool | None:
 
 def _from_to(tokens: tuple[str, ...]) -> bool:
     """Two figures as a change, "from 5 min to 1 min", "de 5 à 1 minute"."""
-    figures = [i for i, t in enumerate(tokens) if t.isdigit()]
+    figures = [i for i, t in enumerate(tokens) if t.isdigit()][:2]  # "… de 6 à 2 minutes en mettant NLBSFlags à 1"
     return len(figures) == 2 and figures[0] > 0 and tokens[figures[0] - 1] in ("from", "de") and (
         tokens[figures[1] - 1] in ("to", "a"))
 
