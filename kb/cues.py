@@ -39,7 +39,9 @@ _NOT_SO = frozenset({"not", "pas", "never", "jamais", "wasn", "isn", "weren", "a
                      "isnt"})
 _NOBODY = frozenset({"personne", "nobody", "noone", "aucun"})
 _AFTER_NOT = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait",  # "not a", "pas été"
-                        "done", "made", "fait", "faite", "triggered", "performed", "declenche", "declenchee"})
+                        "done", "made", "fait", "faite", "triggered", "performed", "declenche", "declenchee",
+                        # "n'a pas été arrêté volontairement", "wasn't stopped on purpose": the act, then the purpose
+                        "arrete", "arretee", "stopped", "moved", "deplace", "deplacee", "eteint", "eteinte"})
 _AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "did", "do", "should", "would", "could", "can"})
 _DENIALS = frozenset({"not", "non", "didn", "didnt", "never", "jamais", "pas", "no", "wasn", "isn", "sans", "nothing",
                       "rien"})

@@ -25,7 +25,7 @@ _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencr
                     "unprotected", "unsecured", "insecure"})
 _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speeds", "faster", "quicker", "help",
                      "disparait", "disparaissent", "disappear", "disappears", "vanish", "vanishes", "saute", "sautent",
-                     "removes", "remove", "eliminates", "eliminate", "supprime", "elimine",
+                     "removes", "remove", "eliminates", "eliminate", "supprime", "elimine", "shrink", "shrinks",
                      "helps", "improve", "improves", "accelerate", "accelerates", "accelere", "accelerer", "reduit",
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
                      "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer",

@@ -240,3 +240,19 @@ def test_a_follow_up_saying_the_value_is_not_set_asks_that_case() -> None:
 def test_slack_links_are_read_by_their_label_and_bare_addresses_name_nothing(question: str) -> None:
     got = answer(question)
     assert got.answered and "PolicyAgent" in got.answer and "<" not in got.answer and "://" not in got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("BE node hangs, FE w/o NLBSF. how long for IPSec to reconverge?", "6 minutes"),
+    ("le truc Oakley, on le tripote sur quelle machine ?", "frontal"),
+    ("what do I have to run on the FE to make the change?", "regedit"),
+    ("do I need to port the NLBSFlags setting over to the back-end nodes too?", "front-end"),
+    ("Le nœud n'a pas été arrêté volontairement, il a planté. Avec la valeur à 1, l'inactivité dure combien ?",
+     "1 minute"),
+    ("On passe bien de 6 à 2 minutes de bascule IPsec avec NLBSFlags à 1 ?", "Oui"),
+    ("L'inactivité passe de 5 à 1 minute : une réduction de combien de secondes ?", "240"),
+    ("De combien de pourcents NLBSFlags réduit le temps IPSec d'un crash ?", "67 %"),
+])
+def test_more_fresh_phrasings(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
