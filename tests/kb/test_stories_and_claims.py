@@ -256,3 +256,15 @@ def test_slack_links_are_read_by_their_label_and_bare_addresses_name_nothing(que
 def test_more_fresh_phrasings(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("what does KB 248346 recommend for NLB and L2TP?", "not what they say"),
+    ("Exchange 2003 met combien de temps lui-même à récupérer ?", "récupération d'Exchange 2003 lui-même"),
+    ("NLB ou cluster de serveurs pour nos back-ends, lequel choisir ?", "pas lequel choisir"),
+    ("how many nodes max in an Exchange 2003 cluster?", "cluster sizes"),
+    ("how do I set up SSL for browser clients on the OWA front-end?", "client-side SSL"),
+])
+def test_neighbours_of_the_article_are_declined_with_their_reason(question: str, names: str) -> None:
+    got = answer(question)
+    assert not got.answered and names in got.answer, got.answer
