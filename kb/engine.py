@@ -321,6 +321,9 @@ class Engine:
             concepts = concepts - {"planned"} | {"unplanned"}  # "bascule pas planifiée", "not a clean stop, it hangs"
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches):
             concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
+        elif "unplanned" in concepts and "planned" not in concepts and every_match(
+                matches, "unplanned", lambda m: not_so(tokens, m)):
+            concepts = concepts - {"unplanned"} | {"planned"}  # "It wasn't an unplanned failover": the other case
         elif "unplanned" in concepts and every_match(matches, "unplanned", lambda m: bool(
                 {"nothing", "rien"} & set(tokens[max(0, m.start - 2) : m.start]))):
             concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case

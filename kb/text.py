@@ -28,7 +28,8 @@ _SHORTHAND = re.compile(
 #: French chat shorthand ("cb de tps ss nlbsflags ?"): spelt out, so that "ss" negates like "sans".
 _FR_CHAT_WORDS = {"ss": "sans", "cb": "combien", "cmb": "combien", "tps": "temps", "pr": "pour", "qd": "quand",
                   "ds": "dans", "bcp": "beaucoup", "tjs": "toujours", "tjrs": "toujours"}
-_FR_CHAT = r"\b(?:" + "|".join(_FR_CHAT_WORDS) + r")\b"  # compiled only for a message that has one
+# compiled only for a message that has one; not after ":" ("in m:ss", "hh:mm:ss": a clock's format)
+_FR_CHAT = r"(?<!:)\b(?:" + "|".join(_FR_CHAT_WORDS) + r")\b"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in "?!.,;:'’()«»\"/"})
 _SPELLED = {"without": " without ", "with": " with ", "cannot": "can not", "wont": "will not", "nt": " not",
             "percent": " percent "}

@@ -268,3 +268,14 @@ def test_more_fresh_phrasings(question: str, says: str) -> None:
 def test_neighbours_of_the_article_are_declined_with_their_reason(question: str, names: str) -> None:
     got = answer(question)
     assert not got.answered and names in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("How many minutes per crash do we win back with NLBSFlags on the FE?", "4 minutes"),
+    ("Which key do I need on the front-end to make IPSec failover faster?", "PolicyAgent"),
+    ("Exchange recovery is 30 seconds and NLBSFlags is 1. Total in seconds and in m:ss?", "150 seconds"),
+    ("It wasn't an unplanned failover. How many seconds until the new SAs exist?", "3 to 6 seconds"),
+])
+def test_win_back_a_key_for_speed_a_clock_format_and_a_denied_crash(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
