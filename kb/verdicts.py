@@ -160,7 +160,7 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         except NotCovered:
             return None
         verdict = _bounded(ctx, [e.max_seconds + (exchange or 0) for e in found])
-        if verdict and exchange is None and "ipsec" not in ctx.concepts and s.limit[0] != "gt":
+        if verdict and exchange is None and "ipsec" not in ctx.concepts and s.limit[0] != "gt" and not ctx.planned:
             return None  # IPSec fits, but "do we stay under 5 min?" depends on Exchange's own recovery too
         if verdict is not None and ctx.words & _BREACH and s.limit[0] != "gt":
             return not verdict  # "SLA 5 min max: do we blow it?" asks whether the time goes over

@@ -279,3 +279,8 @@ def test_neighbours_of_the_article_are_declined_with_their_reason(question: str,
 def test_win_back_a_key_for_speed_a_clock_format_and_a_denied_crash(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+def test_a_planned_move_under_a_bound_gets_yes_with_exchange_on_top() -> None:
+    got = answer("Is a planned move faster than 10 seconds?")
+    assert got.answered and got.answer.startswith("Yes") and "Exchange" in got.answer, got.answer
