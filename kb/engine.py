@@ -234,6 +234,8 @@ class Engine:
             matches = [m for m in matches if REQUEST not in m.concepts]
         if "not" in tokens or "pas" in tokens:  # "the registry key I mean, not an IKE key": the second is set aside
             matches = [m for m in matches if not _contrasted(tokens, m, matches, self._topics)]
+        if "or" in tokens or "ou" in tokens:  # "an encryption key or a registry key?": the article's is the answer
+            matches = [m for m in matches if not _or_the_articles(tokens, m, matches, self._topics)]
         aside = set_aside(tokens, matches)
         if aside and len(aside) < len(matches):  # "Rien à voir avec les ports : quelle donnée je tape ?"
             matches = [m for m in matches if m not in aside]
@@ -1009,6 +1011,28 @@ def _contrasted(tokens: list[str], m: Match, matches: list[Match], topics: froze
                                                                        "ne", "n", "should", "would", "could", "will"):
         return False
     return any(o.end <= i and o.concepts & topics and not o.concepts & m.concepts for o in matches)
+
+
+_FUNCTION_WORDS = frozenset({"with", "the", "and", "for", "avec", "les", "des", "une", "some", "par", "pour", "sur",
+                             "dans", "from", "that", "this", "what", "which"})
+
+
+def _or_the_articles(tokens: list[str], m: Match, matches: list[Match], topics: frozenset[str]) -> bool:
+    """A product offered as one side of a choice whose other side is the article's subject ("Exchange transport
+    (SMTP) or something IPSec?", "an encryption key or a registry key?"): the choice, not the product, is asked."""
+    if not any(c.startswith(PRODUCT) for c in m.concepts):
+        return False
+    # a word of the product's side said again elsewhere: the homonym being told apart ("key", "transport"), not
+    # a choice of tools ("PowerShell or regedit?", which names a product the article lacks)
+    side = [w for w in tokens[max(0, m.start - 2) : m.end + 1] if len(w) > 2 and w not in _FUNCTION_WORDS]
+    rest = tokens[: max(0, m.start - 2)] + tokens[m.end + 1 :]
+    if not any(w in rest for w in side):
+        return False
+    after = next((i for i in range(m.end, min(len(tokens), m.end + 2)) if tokens[i] in ("or", "ou")), None)
+    before = next((i for i in range(m.start - 1, max(-1, m.start - 4), -1) if tokens[i] in ("or", "ou")), None)
+    return any(o.concepts & topics and not any(c.startswith(PRODUCT) for c in o.concepts) and (
+        (after is not None and after < o.start <= after + 3) or (before is not None and before - 4 <= o.end <= before))
+        for o in matches)
 
 
 def _denied_throughout(tokens: list[str], matches: list[Match]) -> bool:

@@ -284,3 +284,22 @@ def test_win_back_a_key_for_speed_a_clock_format_and_a_denied_crash(question: st
 def test_a_planned_move_under_a_bound_gets_yes_with_exchange_on_top() -> None:
     got = answer("Is a planned move faster than 10 seconds?")
     assert got.answered and got.answer.startswith("Yes") and "Exchange" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("the 'transport' in the summary: Exchange transport (SMTP) or something IPSec?", "transport mode ESP"),
+    ("'transport' here: transport mode, or the SMTP transport?", "transport mode ESP"),
+    ("which 'key' does the KB mean, an encryption key or a registry key? give me the path", "PolicyAgent"),
+])
+def test_a_homonym_told_apart_with_or_gets_the_articles_side(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "PowerShell or regedit to set NLBSFlags?",
+    "should IKE authenticate with Kerberos or with certificates?",
+])
+def test_a_choice_with_a_product_the_article_lacks_is_still_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
