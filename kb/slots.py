@@ -217,7 +217,7 @@ _MORE_THAN = frozenset({"over", "above", "exceed", "exceeds", "exceeding", "long
 #: "faster than 10 seconds", "plus rapide que 3 minutes": a bound, as "under"; "slower than …" as "over".
 _FASTER = frozenset({"faster", "quicker", "shorter", "sooner", "rapide", "rapides", "court", "courte", "vite"})
 _SLOWER = frozenset({"slower", "lent", "lente", "long", "longue", "tard"})
-_THAN = frozenset({"than", "que", "qu"})
+THAN = frozenset({"than", "que", "qu"})
 _RATIO = frozenset({"times", "fois", "x"})  # "combien de fois plus rapide que les 2 minutes": a ratio, not a bound
 #: After the duration, only a bound's own name bounds it ("5 min max"; "6 minutes longer" is a difference).
 _BOUND_AFTER = frozenset({"max", "maximum", "maxi", "sla", "rto", "budget", "target", "limit", "limite", "threshold",
@@ -241,9 +241,9 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
         ratio = bool(_RATIO & set(tokens[max(0, i - 7) : i]))
         if "moins" in before and "au" in before[: before.index("moins")][-1:]:
             kind = "gt"  # "au moins 3 minutes": at least, like "at least"
-        elif _BELOW & set(before) or (_FASTER & set(before) and _THAN & set(before) and not ratio):
+        elif _BELOW & set(before) or (_FASTER & set(before) and THAN & set(before) and not ratio):
             kind = "lt"  # "below 5 minutes" excludes 5 minutes; "faster than 10 seconds" too
-        elif _SLOWER & set(before) and _THAN & set(before) and not ratio:
+        elif _SLOWER & set(before) and THAN & set(before) and not ratio:
             kind = "gt"  # "slower than 1 minute", "plus long que 3 minutes"
         elif (_BOUND_AFTER & set(tokens[i + 2 : i + 4]) and not _bounds_next(tokens, i + 2)) or _AT_MOST & set(before):
             kind = "le"

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from kb.answers import Context, Reply, exchange_time
-from kb.failover import NotCovered, estimates, with_and_without
+from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
-from kb.slots import MINUTE_WORDS, SECOND_WORDS, WORD_NUMBERS
+from kb.slots import MINUTE_WORDS, SECOND_WORDS, THAN, WORD_NUMBERS
 from kb.yesno import asks_if_true
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
@@ -170,12 +170,7 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return False  # "depends on processor load on the nodes and on the network", whatever figure is quoted
     if len(s.durations) == 2 and not ctx.planned and _from_to(ctx.tokens):
         # "on passe bien de 6 à 2 minutes avec NLBSFlags ?": the failover before the value, then after it
-        try:
-            before, after = (estimates(ctx.kb, os=s.os or "windows-2003", nlbsflags=n, planned=False)
-                             for n in ("absent", "1"))
-        except NotCovered:
-            return None
-        return [e.min_seconds for e in (*before, *after)] == list(s.durations)
+        return _before_then_after(ctx, lambda e: e.min_seconds)
     if s.durations and ("breakdown" in ctx.concepts or len(s.durations) > 1) and not ctx.planned:
         # "6 min = 5 idle + 1 IKE?", "les 2 minutes, c'est 1 min d'inactivité + 1 min IKE ?": the parts of one case
         parts = [{e.min_seconds, e.idle_seconds, e.ike_seconds}
@@ -256,12 +251,9 @@ def _stated_ratio(ctx: Context) -> float | None:
 def _saves(ctx: Context) -> bool:
     """A word of saving, other than the "moins" of "au moins" (at least)."""
     said = ctx.words & _SAVING
-    if said <= _COMPARATIVES and ctx.words & {"than", "que", "qu"}:
+    if said <= _SHORTER and ctx.words & THAN:
         return False  # "faster than 3 minutes": a bound on the time, not a saving
     return bool(said - {"moins"}) or (bool(said) and "au moins" not in " ".join(ctx.tokens))
-
-
-_COMPARATIVES = frozenset({"shorter", "faster", "quicker", "less", "moins"})
 
 
 def _flag_claim(ctx: Context) -> bool | None:
@@ -407,6 +399,16 @@ def _ike_part(ctx: Context) -> bool | None:
         ctx.kb, os=None, nlbsflags=None, planned=False)) else None
 
 
+def _before_then_after(ctx: Context, figure: Callable[[Estimate], int | None]) -> bool | None:
+    """Are the question's two figures the article's, without NLBSFlags and then with it ("from 6 to 2 minutes")?"""
+    try:
+        found = [e for n in ("absent", "1")
+                 for e in estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=n, planned=False)]
+    except NotCovered:
+        return None
+    return [figure(e) for e in found] == list(ctx.slots.durations)
+
+
 def _from_to(tokens: tuple[str, ...]) -> bool:
     """Two figures as a change, "from 5 min to 1 min", "de 5 à 1 minute"."""
     figures = [i for i, t in enumerate(tokens) if t.isdigit()][:2]  # "… de 6 à 2 minutes en mettant NLBSFlags à 1"
@@ -428,12 +430,7 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
                    for d in ctx.slots.durations)
     if len(ctx.slots.durations) == 2 and _from_to(ctx.tokens):
         # "NLBSFlags brings the idle timer down from 5 min to 1 min?": the timer before the value, then after it
-        try:
-            before, after = (estimates(ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags=n, planned=False)
-                             for n in ("absent", "1"))
-        except NotCovered:
-            return None
-        return [e.idle_seconds for e in (*before, *after)] == list(ctx.slots.durations)
+        return _before_then_after(ctx, lambda e: e.idle_seconds)
     # "can I set it to 1 min?", "NLBSFlags ramène l'inactivité à 1 min ?": NLBSFlags named as acting is set
     state = ctx.slots.nlbsflags or ("1" if {"set_verb", "nlbsflags"} & ctx.concepts else "absent")
     try:
