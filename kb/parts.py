@@ -54,7 +54,7 @@ _THE = frozenset({"la", "le", "les", "l", "the", "its", "sa", "son", "ses"})
 _ASKED_THINGS = frozenset({"valeur", "value", "type", "chemin", "path", "port", "ports", "etapes", "étapes", "steps",
                            "durée", "duree", "temps", "time", "cle", "clé", "key", "default", "total"})
 #: "avant la modif, combien, et après ?": the other time asks the same again (not "je clique sur OK, et après ?")
-_TIMES = {"après": "avant", "apres": "avant", "after": "before", "avant": "après", "before": "after"}
+_OTHER_TIME = {"après": "avant", "apres": "avant", "after": "before", "avant": "après", "before": "after"}
 _ENGLISH_AFTER_ON = frozenset({"the", "a", "an", "this", "that", "each", "every", "both", "all", "our", "my", "it"})
 
 
@@ -69,8 +69,8 @@ def _asks_after(words: list[str], i: int) -> bool:
         return True
     if len(nxt) >= 2 and words[i - 1].endswith(",") and nxt[0] in _THE and nxt[1] in _ASKED_THINGS:
         return True  # "Les étapes dans regedit, et la valeur par défaut ?": a second thing asked for
-    if nxt and nxt[0] in _TIMES and len(words) - i <= 3 and words[i - 1].endswith(",") and (
-            _TIMES[nxt[0]] in (w.lower() for w in words[:i])):  # the time alone: "…, et après ?", "…, and after?"
+    if nxt and nxt[0] in _OTHER_TIME and len(words) - i <= 3 and words[i - 1].endswith(",") and (
+            _OTHER_TIME[nxt[0]] in (w.lower() for w in words[:i])):  # the time alone: "…, et après ?", "…, and after?"
         return True
     if nxt and nxt[0] == "on" and len(nxt) > 1 and (words[i + 2][:1].isupper() or nxt[1] in _ENGLISH_AFTER_ON):
         return False  # "also on Exchange 2007", "and on the back-end": English "on", not the French pronoun
