@@ -285,9 +285,9 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
         if unit is None and tok.isdigit() and len(tok) <= 6 and i not in used:  # "3 to 6 seconds", "3-6 s": a range
             gap = 1 if tokens[i + 1].isdigit() else 2 if tokens[i + 1] in _RANGE_WORDS else 0
             if gap and i + gap + 1 < len(tokens) and tokens[i + gap].isdigit() and (
-                    later := _UNITS.get(tokens[i + gap + 1])):
+                    later := _UNITS.get(tokens[i + gap + 1])) and "nlbsflags" not in tokens[max(0, i - 2) : i]:
                 # "3 to 6 seconds": a range; "de 5 à 1 minute": a change from one figure to the other, both in
-                # the unit written last
+                # the unit written last; not "NLBSFlags à 1 et 2 minutes de récupération", a value then a time
                 used.add(i)
                 found.append(int(tok) * later)
                 continue
