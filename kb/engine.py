@@ -537,9 +537,14 @@ class Engine:
         parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
-        for text, asked in zip(parts, asking, strict=True):
+        challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked
+        for index, (text, asked) in enumerate(zip(parts, asking, strict=True)):
             reading = self._read(text)
             own = reading.concepts  # before what earlier parts carry into it
+            if challenged and not asked and reading.concepts & self._topics:
+                asked, reading = True, reading._replace(yes_no=True)
+            challenges = several and asked and index < len(parts) - 1 and self._challenges(reading)
+            challenged = challenged or challenges
             if before is not None:
                 reading = self._carry(reading, before)
                 if (before.yes_no or is_yes_no(before.text, list(before.tokens), lang)) and _follows_up(reading) \
@@ -556,7 +561,7 @@ class Engine:
             scene = self._out_of_scope(reading, lang)
             # "C:\\>reg query …" and the lines it printed: evidence; the state they show carries, not their subjects
             evidence = pasted_command(text) or (evidence and not asked)
-            if several and (fragment or not asked):  # context for the other parts, not a question
+            if several and (fragment or not asked or challenges):  # context for the other parts, not a question
                 refused = refused if evidence else scene or refused
                 if scene is not None and self._names_product(reading):
                     elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
@@ -625,6 +630,11 @@ class Engine:
             asked -= {"what"}  # "that's what the article says to do, right?": a relative, not a question word
         return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb"}) & (
             self._attributes | self._topics) and not asked
+
+    def _challenges(self, r: Reading) -> bool:
+        """"Are you sure?", "that's wrong, isn't it?" before what is challenged: no subject of its own."""
+        return bool(r.words & (_CONFIRM | _CHALLENGE)) and not r.unknown and not r.concepts & (
+            self._attributes | self._topics)
 
     def _recaps(self, r: Reading) -> bool:
         """"Tu peux me résumer ?", "can you sum that up?": a part asking for the statement before, in brief."""
@@ -891,6 +901,8 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "check", "ok", "okay", "bon", "bien", "good", "fine",
                       "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
                       "trancher", "tranche"})
+#: Words that challenge what follows ("T'es sûr ?", "that's wrong, isn't it?"); "sur" only in a part with no subject.
+_CHALLENGE = frozenset({"sure", "sur", "wrong", "faux", "fausse", "certain", "certaine", "positive"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
 _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
                             "s", "being", "been"})

@@ -1,0 +1,38 @@
+"""Classes found on the question sets of the thirteenth round (dev48–dev51).
+
+Each case is one of a class: the phrasings are written for the test, not copied
+from the question sets the engine was tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.engine import answer
+
+
+@pytest.mark.parametrize(("question", "start", "says"), [
+    # a challenge with no subject of its own, then what is challenged
+    ("Are you sure? I thought it was 2 minutes without NLBSFlags.", "No", "6 minutes"),
+    ("that's wrong, isn't it? with the flag the IPSec part is still 5 min, right?", "No", "2 minutes"),
+    ("T'es sûr ? Pour moi, sans NLBSFlags, c'est 5 minutes au total, pas 6.", "Non", "6 minutes"),
+    ("Vous êtes certain ? Avec NLBSFlags à 1 on tombe à 2 minutes.", "Oui", "2 minutes"),
+])
+def test_a_challenge_asks_about_the_statement_after_it(question: str, start: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # a value of NLBSFlags then a time: not a range "1 to 2 minutes"
+    ("Avec NLBSFlags à 1 et 2 minutes de récupération Exchange, quel total après un crash ?", "4 minutes"),
+    ("NLBSFlags = 1 and 3 minutes for Exchange itself: total after a node hang?", "5 minutes"),
+])
+def test_a_flag_value_before_a_time_is_not_a_range(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_what_the_flag_is_for_says_both_cases() -> None:
+    got = answer("why would I set NLBSFlags at all?")
+    assert "6 minutes" in got.answer and "2 minutes" in got.answer, got.answer
