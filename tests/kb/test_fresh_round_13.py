@@ -36,3 +36,16 @@ def test_a_flag_value_before_a_time_is_not_a_range(question: str, says: str) -> 
 def test_what_the_flag_is_for_says_both_cases() -> None:
     got = answer("why would I set NLBSFlags at all?")
     assert "6 minutes" in got.answer and "2 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # "key" in an idiom is not a registry key
+    ("What's the key point about TLS from the front-end to the back-end?", "cannot use SSL or TLS"),
+    ("La clé du problème pour les mots de passe IMAP4 entre frontal et back-end, c'est quoi ?", "de base"),
+    # a registry key or value "for faster renegotiation": the setting that shortens a crash
+    ("Which registry value gets IPSec to renegotiate quicker after a node crash?", "NLBSFlags"),
+    ("Quelle clé de registre pour que la renégociation aille plus vite après un plantage ?", "PolicyAgent"),
+])
+def test_key_as_an_idiom_and_key_for_speed(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
