@@ -13,7 +13,7 @@ from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
 from kb.policyrefs import DIFF_WORDS, SUM_WORDS, numbered, referred
 from kb.record import Record
-from kb.slots import SECOND_WORDS, Slots
+from kb.slots import POLICY_WORDS, SECOND_WORDS, Slots
 from kb.store import KnowledgeBase
 
 TYPE_CHECKING = False
@@ -549,11 +549,13 @@ def policies(ctx: Context) -> Reply:
     if "policy" in ctx.concepts and (worked := _between_policies(ctx, policy_facts)):
         return worked
     dcs = {"LDAP"} if "dc" in ctx.concepts else set()  # "which policies do NOT cover traffic to the DCs?"
-    if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted or dcs) and "policy" in ctx.concepts and not named:
+    # (not "can't do SSL, so what protects the POP3 passwords?": what is left out there is SSL, not a policy)
+    if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted or dcs) and "policy" in ctx.concepts and not named and (
+            ctx.words & POLICY_WORDS or "password" not in ctx.concepts):
         lacking = tuple(fid for fid, policy in policy_facts if not (  # a policy of all traffic names no port
             any(p.port in ctx.slots.ports for p in policy.ports) or (ctx.slots.ports and not policy.ports)
             or (wanted | dcs) & set(policy.protocols)))
-        if lacking:  # "which policy does not include port 80?": those that leave it out
+        if lacking:  # "which policy does not include port 80?": those that leave it out (a policy named)
             return Reply(lacking)
     if named and "policy" in ctx.concepts and not ctx.slots.ports:  # "what is suggested policy 2?"
         return Reply(tuple(named))

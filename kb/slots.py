@@ -654,7 +654,7 @@ _ORDINALS = {"first": "1", "premiere": "1", "premier": "1", "1st": "1", "second"
              "deuxieme": "2", "2nd": "2", "third": "3", "troisieme": "3", "3rd": "3", "one": "1", "two": "2",
              "three": "3", "un": "1", "deux": "2", "trois": "3", "1re": "1", "1ere": "1", "1er": "1", "2e": "2",
              "2eme": "2", "2nde": "2", "3e": "3", "3eme": "3"}
-_POLICY_WORDS = frozenset({"policy", "policies", "strategie", "strategies", "strat"})
+POLICY_WORDS = frozenset({"policy", "policies", "strategie", "strategies", "strat", "politique", "politiques"})
 _POLICY_FILLER = frozenset({"suggested", "suggeree", "ipsec", "proposed", "proposee", "recommended", "recommandee"})
 
 
@@ -662,7 +662,7 @@ def _policy_ordinals(tokens: list[str]) -> tuple[str, ...]:
     """"the second suggested policy", "la troisième stratégie", "policy two": that policy's number."""
     found = []
     for i, tok in enumerate(tokens):
-        if tok not in _POLICY_WORDS:
+        if tok not in POLICY_WORDS:
             continue
         j = i - 1
         while j >= 0 and tokens[j] in _POLICY_FILLER:

@@ -123,6 +123,8 @@ def _offers_choice(words: list[str]) -> bool:
                for i, w in enumerate(tail) if i or len(words) <= 6)
 
 
+#: Words linking a clause to the one before (", donc qu'est-ce qui …"): the clause after them asks.
+_LINKING = frozenset({"donc", "alors", "faque", "fait", "que", "et", "mais", "du", "coup", "bref", "pis", "puis"})
 _UNHYPHENATED = (["faut", "il"], ["peut", "on"], ["doit", "on"], ["dois", "je"], ["est", "il"], ["est", "elle"],
                  ["peut", "il"], ["faudrait", "il"])
 _ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"})
@@ -211,6 +213,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "faut-il…", and typed without its hyphen, "faut il taper 0 …"
     after_comma = re.split(r"[\s'\u2019-]+", question[:2000].split(",", 1)[1].lower().strip()) if (
         "," in question[:2000]) else []
+    while after_comma and after_comma[0] in _LINKING:  # ", donc qu'est-ce qui …", ", faque qu'est-ce qui …"
+        after_comma = after_comma[1:]
     if after_comma[:3] in (["qu", "est", "ce"], ["que", "est", "ce"]) or after_comma[:1] in (["où"], ["quand"]):
         return False  # "Sans IPSec, qu'est-ce qui n'est pas protégé ?": the main clause asks with a question word
     if words[0] in _ASKED_NOUNS_FR:  # "réduction en pourcentage … ?" names what it asks for

@@ -49,3 +49,25 @@ def test_what_the_flag_is_for_says_both_cases() -> None:
 def test_key_as_an_idiom_and_key_for_speed(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # chat dialect and incident-review words name nothing the article lacks
+    ("Coudonc, un move planifié du groupe, ça prend combien de secondes pour IPSec ?", "3 à 6"),
+    ("MTTR-wise, what does NLBSFlags buy us on IPSec after a node crash?", "2 minutes"),
+    ("verbatim from the auditor: is POP3 auth FE to BE only Basic?", "Basic"),
+    # how the passwords are protected: the suggested policy that does it
+    ("Comment protéger les mots de passe POP3 entre frontal et back-end ?", "110"),
+    ("what protects IMAP4 passwords on the way to the back-end?", "143"),
+    ("The FE can't do SSL to the BE, so what protects POP3 passwords then?", "IPSec"),
+    # a negated protocol question still lists what is left out
+    ("Quels protocoles ne peuvent pas utiliser Kerberos vers le serveur principal ?", "POP3"),
+])
+def test_dialect_and_protecting_passwords(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_wh_clause_after_a_linking_word_is_not_a_yes_no() -> None:
+    got = answer("Le frontal ne peut pas faire de SSL, donc qu'est-ce qui protège les mots de passe IMAP4 ?")
+    assert got.answered and not got.answer.startswith(("Oui", "Non")), got.answer
