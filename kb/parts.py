@@ -136,6 +136,8 @@ _WH = frozenset({"what", "what's", "whats", "where", "which", "how", "why", "whe
 _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "où"})
 #: Words that embed a question in a statement.
 _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
+#: Words by which a part without a question mark asks all the same ("total per month, range please").
+_PLEASE = frozenset({"please", "pls", "plz", "svp", "stp", "merci"})
 _RELATIVES = frozenset({"que", "qu", "qui", "ce"})
 _CONJUNCTIONS = frozenset({"when", "where", "which"})  # inside a statement they join clauses; they ask nothing
 _ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
@@ -174,6 +176,8 @@ def asks(part: str) -> bool:
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [_unelided(w) for w in words if w and w not in _PREAMBLE]
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]
+    if _PLEASE & set(words[-2:]) and len(words) > 2:  # "total per month, range please"
+        return True
     if _EMBEDDED & set(words) or any(a in _ASKING and b in ("si", "if") for a, b in pairwise(words)):
         return True  # "my boss wants to know whether…", "je me demande si…"
     if words[:2] in (["faut", "que"], ["faut", "qu"]) and not set(words) & (_WH | _FR_QUESTION_WORDS):

@@ -76,7 +76,13 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
                      "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
                      "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure", "failure",
                      "failures", "defaillance", "defaillances", "freezes", "bsod", "bsods"})
+#: Verbs of a failover, before "N times" ("the node hung 3 times", "je déplace le groupe 3 fois").
+_EVENT_VERBS = frozenset({"hung", "froze", "crashed", "failed", "deplace", "deplacer", "deplaces", "bascule",
+                          "basculer", "plante", "moved", "rebooted"})
 EVENTS = _EVENTS
+#: Machines counted beside the failovers ("cluster à 4 nœuds", "12 front-ends"): never the failovers' count.
+_COUNTED_MACHINES = frozenset({"node", "nodes", "noeud", "noeuds", "server", "servers", "serveur", "serveurs", "fe",
+                               "fes", "be", "bes", "frontaux", "frontal", "machines", "boxes"})
 _DOWN_TO = frozenset({"a", "to", "et", "and", "vers", "down", "jusqu"})
 _NODES = frozenset({"node", "nodes", "noeud", "noeuds", "backend", "cluster"})
 #: Concepts that state the NLBSFlags state without naming the value ("before the change").
@@ -328,10 +334,12 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
             continue  # "the 3-6 second planned move": a range of durations, not a count of moves
         if not number or i in used or tok.startswith("0"):  # "10:01:02 …": a clock's seconds, never a count
             continue
+        if ahead and ahead[0] in _COUNTED_MACHINES and not (ahead[1:] and ahead[1] in _EVENTS):
+            continue  # "a 4-node cluster, I move the group 3 times": machines; not "4 node hangs"
         window = tokens[i + 1 : i + 10]
         per = _per_period(window)
         if per is None and window[:1] and window[0] in _TIMES_WORDS and any(
-                t in _EVENTS for t in tokens[max(0, i - 8) : i]):
+                t in _EVENTS or t in _EVENT_VERBS for t in tokens[max(0, i - 8) : i]):
             used.add(i)  # "the admin moves the group 5 times" (not "2 fois par mois", a rate)
             return number, None
         if (number > 1 or per) and (any(t in _EVENTS for t in window[:5]) or (per and window[0] in _TIMES)):
@@ -361,6 +369,10 @@ def _scene_set(tokens: list[str], matches: list[Match]) -> bool:
     return False
 
 
+_SUMMED = frozenset({"total", "totale", "somme", "sum", "cumule", "cumulee", "cumul", "combined", "altogether",
+                     "additionne", "additionner", "add", "together"})
+
+
 def _mixed(tokens: list[str]) -> tuple[int, int] | None:
     """"2 planned moves and 1 node hang", "3 basculements planifiés et deux pannes": a count of each kind.
 
@@ -384,8 +396,9 @@ def _mixed(tokens: list[str]) -> tuple[int, int] | None:
         unplanned = denied or any(t in _UNPLANNED_EVENT for t in window)
         if planned != unplanned:
             counts["planned" if planned else "unplanned"] += number
-    if counts["planned"] and counts["unplanned"] and counts["planned"] + counts["unplanned"] > 2:  # not "move vs crash"
-        return counts["planned"], counts["unplanned"]
+    if counts["planned"] and counts["unplanned"] and (
+            counts["planned"] + counts["unplanned"] > 2 or _SUMMED & set(tokens)):  # not "a move vs a crash"
+        return counts["planned"], counts["unplanned"]  # ("1 move + 1 crash: total?" sums them)
     return None
 
 

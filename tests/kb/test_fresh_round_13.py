@@ -71,3 +71,23 @@ def test_dialect_and_protecting_passwords(question: str, says: str) -> None:
 def test_a_wh_clause_after_a_linking_word_is_not_a_yes_no() -> None:
     got = answer("Le frontal ne peut pas faire de SSL, donc qu'est-ce qui protège les mots de passe IMAP4 ?")
     assert got.answered and not got.answer.startswith(("Oui", "Non")), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # "N times" after a failover's verb counts failovers; machines counted beside them do not
+    ("Our BE node froze 4 times this year, NLBSFlags never set. IPSec total?", "24 minutes"),
+    ("Cluster à 3 nœuds, je bascule le groupe 5 fois à la main. Temps IPSec cumulé ?", "15 à 30"),
+    ("2 node hangs last month, no flag: total IPSec time?", "12 minutes"),
+    # a statement of the count, then an imperative asking for it
+    ("we do 3 planned moves a week for patching. total IPSec time per week, range please", "9 to 18"),
+    # one of each, summed when a total is asked
+    ("total IPSec time for 1 planned move at worst + 1 crash without NLBSFlags, in seconds?", "366"),
+])
+def test_counts_of_failovers_in_chat(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_flag_value_before_a_failover_verb_is_still_the_value() -> None:
+    got = answer("SLA 5 min, exchange recovery 2 min, flag=1, BE node hung: are we under 5 min?")
+    assert got.answered and got.answer.startswith("Yes"), got.answer
