@@ -509,12 +509,16 @@ def idle_timer(ctx: Context) -> Reply:
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))
 
 
+_DESIGNED = frozenset({"designed", "concu"})  # the title of 306677, "IPSec is not designed for failover"
+
+
 def support(ctx: Context) -> Reply:
     os = ctx.slots.os if len(ctx.slots.oses) < 2 else None  # "2000 against 2003": both
     if os == "windows-2000":
         return Reply(("support.windows2000",))  # its sentence names 306677 and 248346 for clusters itself
-    if os == "windows-2003":
-        return Reply(("support.windows2003", "summary.supported"))
+    if os == "windows-2003":  # quoting 306677's "not designed for failover": that article is about Windows 2000
+        quoted = ("related.306677",) if ctx.words & _DESIGNED else ()
+        return Reply(("support.windows2003", "summary.supported", *quoted))
     return Reply(("summary.supported", "support.windows2003", "support.windows2000"))
 
 

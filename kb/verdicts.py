@@ -46,10 +46,34 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
     if ctx.words & {"require", "requires", "required", "need", "needs", "necessite", "exige", "obligatoire"}:
         return False  # supported with NLB and with server clusters, with or without: neither is required
     if "standalone" in ctx.concepts:
-        return data.non_clustered
-    if {"cluster", "nlb"} & ctx.concepts:
-        return data.clustered
-    return data.non_clustered or data.clustered
+        held = data.non_clustered
+    elif {"cluster", "nlb"} & ctx.concepts:
+        held = data.clustered
+    else:
+        held = data.non_clustered or data.clustered
+    # "so we can't run it on our 2003 cluster?", "is our setup unsupported?": the claim denies support
+    return not held if _denies_support(ctx.tokens) else held
+
+
+_UNSUPPORTED = frozenset({"unsupported", "insupporte", "nonsupporte"})
+_SUPPORT_VERBS = frozenset({"supported", "supporte", "supportee", "supportes", "support", "pris", "prise"})
+
+
+def _denies_support(tokens: tuple[str, ...]) -> bool:
+    """The claim says it is not supported (not "isn't it supported?", which asks with the fact's polarity)."""
+    if tokens[:1] and tokens[0] in ("isn", "isnt", "aren", "arent", "doesn", "don", "won"):
+        return False
+    if "or" in tokens or "ou" in tokens:  # "supported, or an unsupported configuration?": the first option
+        tokens = tokens[: tokens.index("or" if "or" in tokens else "ou")]
+    if _UNSUPPORTED & set(tokens) or _cannot(tokens):
+        return True
+    # "not supported", "won't support", "pas pris en charge" (not "not standalone: supported?")
+    return any(t in _SUPPORT_VERBS and i and (tokens[i - 1] in _DENIAL or (
+        i > 1 and tokens[i - 2] in _DENIAL and tokens[i - 1] in ("be", "t", "really", "vraiment", "officially")))
+        for i, t in enumerate(tokens))
+
+
+_DENIAL = frozenset({"not", "pas", "non", "won", "wont", "never", "jamais"})
 
 
 #: Hives other than HKEY_LOCAL_MACHINE (the article's): "is it under HKCU?" is a No.

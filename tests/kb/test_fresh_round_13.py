@@ -91,3 +91,28 @@ def test_counts_of_failovers_in_chat(question: str, says: str) -> None:
 def test_a_flag_value_before_a_failover_verb_is_still_the_value() -> None:
     got = answer("SLA 5 min, exchange recovery 2 min, flag=1, BE node hung: are we under 5 min?")
     assert got.answered and got.answer.startswith("Yes"), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # 306677's title quoted as a reason the 2003 cluster is unsupported: what is asked is support
+    ("my manager keeps saying 'IPSec is not designed for failover', so our 2003 cluster can't use it. Right?", "No"),
+    ("Un collègue cite « IPSec n'est pas conçu pour le basculement » : donc pas supporté sur notre cluster 2003 ?",
+     "Non"),
+    # a denial in the second option of a choice leaves the first asked
+    ("Is IPSec to a clustered 2003 back-end supported, or is it an unsupported setup?", "Yes"),
+    # "isn't it supported?" asks with the fact's polarity
+    ("Isn't IPSec FE-BE supported on a Windows Server 2003 cluster?", "Yes"),
+])
+def test_a_claim_that_support_is_denied_is_answered_for_the_claim(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_quoting_306677_says_what_that_article_is_about() -> None:
+    got = answer("the lead quotes 'IPSec is not designed for failover': so no IPSec on our Win2003 cluster?")
+    assert "306677" in got.answer and "Windows 2000" in got.answer, got.answer
+
+
+def test_where_the_quote_comes_from_is_still_the_related_article() -> None:
+    got = answer("someone quoted 'IPSec is not designed for failover' — where does that come from?")
+    assert got.answered and "306677" in got.answer, got.answer
