@@ -116,3 +116,16 @@ def test_quoting_306677_says_what_that_article_is_about() -> None:
 def test_where_the_quote_comes_from_is_still_the_related_article() -> None:
     got = answer("someone quoted 'IPSec is not designed for failover' — where does that come from?")
     assert got.answered and "306677" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # the fix the article proposes for POP3/IMAP4 passwords sent with Basic authentication
+    ("POP3 creds go in clear with Basic auth from FE to BE. What fix does the KB propose?", "110"),
+    ("IMAP4 : mots de passe en clair vers le back-end. On fait comment d'après l'article ?", "143"),
+    ("What compensating control does 821839 give for POP3 passwords between front-end and back-end?", "IPSec"),
+    # could someone sniff the password: yes, Basic authentication, and what the article suggests against it
+    ("Could someone sniffing between the FE and the BE read an IMAP4 user's password?", "port 143"),
+])
+def test_the_fix_for_basic_authentication_passwords_is_policy_1(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
