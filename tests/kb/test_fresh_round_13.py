@@ -129,3 +129,25 @@ def test_where_the_quote_comes_from_is_still_the_related_article() -> None:
 def test_the_fix_for_basic_authentication_passwords_is_policy_1(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    # chat requests with a topic word in them
+    ("any good coffee place near the datacenter?"),
+    ("Génère-moi un mot de passe fort pour le compte du cluster"),
+    ("résume-moi le match d'hier soir stp"),
+    ("who won the rugby last weekend?"),
+    ("draft a note saying the IPSec change window moved to Monday"),
+])
+def test_chat_requests_with_a_topic_word_are_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Does the article apply to Windows Server 2003 Datacenter Edition?", "Datacenter"),
+    ("We moved the Exchange group to the other node on Friday: how long did IPSec need?", "3 to 6"),
+])
+def test_the_same_words_about_the_article_are_still_answered(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
