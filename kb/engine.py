@@ -422,8 +422,10 @@ class Engine:
         subjects = {c for c in concepts if c in self._topics and not c.startswith(("@", PRODUCT))}
         elsewhere = (len(subjects) <= 1 and foreign >= 3 and foreign > 2 * sum(covered)
                      and not concepts & _ABOUT_THE_DOCUMENT)  # "which products is this document scoped to?"
-        products = tuple(named for m in matches if all(c.startswith(PRODUCT) for c in m.concepts)
-                         and (named := _as_named(text, tokens[m.start:m.end])))
+        # each product once: "F5? F5? …" a hundred times names one product, spelt back once (linear time)
+        products = tuple(named for words in dict.fromkeys(tuple(tokens[m.start:m.end]) for m in matches
+                                                          if all(c.startswith(PRODUCT) for c in m.concepts))
+                         if (named := _as_named(text, list(words))))
         if REQUEST in concepts and concepts & _ASKED_IN_A_FORM and concepts & _ARTICLE_CORE and not (
                 unknown or products or slots.durations or any(c.startswith(PRODUCT) for c in concepts)):
             # "un haïku sur le temps de basculement avec NLBSFlags à 1", "draft the change text: key, value,
@@ -591,7 +593,10 @@ class Engine:
             else:
                 if confirms and claim is not None:
                     # the statement is what is asked, with the words that ask it ("… 0x0. all good?")
-                    reading, setting = claim._replace(yes_no=True, words=claim.words | reading.words), set()
+                    reading, setting = claim._replace(yes_no=True, words=claim.words | reading.words,
+                                                      concepts=claim.concepts | setting), set()
+                    # "… OWA blipped for a few secs. normal per the KB?": read with the words that ask
+                    reading = reading._replace(concepts=contexts.read(self._contexts, reading.concepts, reading.words))
                 elif recaps and claim is not None:  # the statement's subject is what is to be summed up
                     reading, setting = claim._replace(words=claim.words | reading.words), set()
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions;
@@ -900,7 +905,8 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "exact", "exacte", "vrai", "valid", "valide", "juste", "matches", "agree", "verify", "verifier",
                       "check", "ok", "okay", "bon", "bien", "good", "fine",
                       "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
-                      "trancher", "tranche"})
+                      "trancher", "tranche", "normal", "normale", "expected", "attendu", "coherent", "coherente",
+                      "consistent", "conforme", "usual", "habituel", "typical"})
 #: Words that challenge what follows ("T'es sûr ?", "that's wrong, isn't it?"); "sur" only in a part with no subject.
 _CHALLENGE = frozenset({"sure", "sur", "wrong", "faux", "fausse", "certain", "certaine", "positive"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.

@@ -151,3 +151,15 @@ def test_chat_requests_with_a_topic_word_are_declined(question: str) -> None:
 def test_the_same_words_about_the_article_are_still_answered(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # a scene of a failover, then "is that normal / expected / consistent with the article?": its figure
+    ("We moved the Exchange group by hand last night; OWA dropped for about five seconds. Is that normal?", "3 to 6"),
+    ("Hier on a déplacé le groupe à la main, OWA a coupé quelques secondes. C'est cohérent avec l'article ?",
+     "3 à 6"),
+    ("yesterday ops failed the group over to node B in Cluster Admin and OWA blinked. expected per the KB?", "3 to 6"),
+])
+def test_is_that_normal_after_a_scene_gets_the_articles_figure(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer

@@ -63,3 +63,9 @@ def test_long_random_shaped_questions_are_answered_in_bounded_time(words: list[s
     started = time.perf_counter()
     answer(text)
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_product_named_hundreds_of_times_is_named_back_once() -> None:
+    # each naming was spelt back by scanning the whole question: quadratic (100 ms at 544 characters)
+    reply = answer("F5? " * 400)
+    assert not reply.answered and reply.answer.count("F5") == 1, reply.answer
