@@ -560,7 +560,8 @@ class Engine:
             fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
                         and not swaps and not (opens(text) and reading.concepts)  # "what's policy 1?" asks
                         and not confirms and not recaps)
-            scene = self._out_of_scope(reading, lang)
+            # "… OWA sulked for six minutes. Is that just how the thing's built?": chat words asking about the claim
+            scene = self._out_of_scope(reading, lang, elsewhere=not (confirms or recaps))
             # "C:\\>reg query …" and the lines it printed: evidence; the state they show carries, not their subjects
             evidence = pasted_command(text) or (evidence and not asked)
             if several and (fragment or not asked or challenges):  # context for the other parts, not a question
@@ -646,7 +647,7 @@ class Engine:
         return bool(r.words & _RECAP) and not (r.concepts - _ABOUT_THE_ARTICLE - {"summary"}) & (
             self._attributes | self._topics)
 
-    def _out_of_scope(self, r: Reading, lang: Lang) -> Outcome | None:
+    def _out_of_scope(self, r: Reading, lang: Lang, elsewhere: bool = True) -> Outcome | None:
         """The refusal a part earns by naming what the article never covers (a product, a term, another task)."""
         if REQUEST in r.concepts:
             return self._decline(lang)
@@ -666,7 +667,7 @@ class Engine:
             if not named:
                 return self._decline(lang)
             return self._decline(lang, "detail_term", ", ".join(original_spelling(r.text, t) for t in named))
-        if r.elsewhere:
+        if r.elsewhere and elsewhere:
             return self._decline(lang)
         return None
 
@@ -906,7 +907,7 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "check", "ok", "okay", "bon", "bien", "good", "fine",
                       "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
                       "trancher", "tranche", "normal", "normale", "expected", "attendu", "coherent", "coherente",
-                      "consistent", "conforme", "usual", "habituel", "typical"})
+                      "consistent", "conforme", "usual", "habituel", "typical", "built", "design", "designed"})
 #: Words that challenge what follows ("T'es sûr ?", "that's wrong, isn't it?"); "sur" only in a part with no subject.
 _CHALLENGE = frozenset({"sure", "sur", "wrong", "faux", "fausse", "certain", "certaine", "positive"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.

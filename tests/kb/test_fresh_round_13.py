@@ -163,3 +163,18 @@ def test_the_same_words_about_the_article_are_still_answered(question: str, says
 def test_is_that_normal_after_a_scene_gets_the_articles_figure(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # how the front-end finds out the node is gone: it does not; its idle timer
+    ("when the BE node dies, does the front-end notice straight away?", "idle timer"),
+    ("Quand le nœud back-end plante, comment le frontal s'en aperçoit ?", "inactivité"),
+    ("after a node crash, do the stale SAs get cleared by themselves?", "idle timer"),
+    ("le frontal garde des SA orphelines après un crash du back-end, késako ?", "inactivité"),
+    # a British understatement of a crash, then whether that is how it is built
+    ("Our BE node fell over and OWA sulked for six minutes. Is that just how it's built, or did we cock up?",
+     "6 minutes"),
+])
+def test_how_the_front_end_finds_out_and_chat_about_a_crash(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
