@@ -24,7 +24,8 @@ _EN_PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "without", "after
 _PREDICATES = frozenset({"supported", "supporte", "supportee", "charge", "ok", "okay", "possible", "required",
                          "allowed", "needed", "necessary", "mandatory", "obligatoire", "necessaire", "requis",
                          "autorise", "fine", "safe", "enough", "suffisant", "correct", "true", "vrai", "legit", "valid",
-                         "valide", "recommended", "recommande", "encrypted", "chiffre", "protected", "protege"})
+                         "valide", "recommended", "recommande", "encrypted", "chiffre", "protected", "protege",
+                         "applicable", "part", "included", "inclus", "incluse", "covered", "couvert", "couverte"})
 _SETUPS = frozenset({"config", "configuration", "setup", "scenario", "scenarios", "combo", "design", "architecture"})
 #: Subjects after an inverted auxiliary ("can they", "does it"): the main clause of a conditional question.
 _SUBJECTS = frozenset({"they", "it", "i", "we", "you", "he", "she", "someone", "anyone", "the", "ipsec", "ike", "that",
@@ -71,6 +72,7 @@ _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
                        "tape", "tapes", "saisit", "saisis",  # "on tape bien 1 ?"
+                       "coupe", "coupent", "dure", "revient", "reviennent",  # "ça coupe IPSec 5 s ?"
                        "disparait", "disparaissent", "saute", "sautent",  # "la minute d'IKE, elle disparaît ?"
                        "fonctionne", "change", "suffit", "existe", "supprime", "chiffre", "protege", "sert",
                        "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
@@ -161,6 +163,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     if question.rstrip().endswith("?") and (words[-1] in _PREDICATES or words[0] in _PREDICATES) and not (
             _EN_WH | _FR_WH_ANYWHERE) & set(words):
         return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?", "supported on 2003 too?"
+    if re.search(r"\S\s*=\s*\d{1,6}\s*\?\s*$", question[:2000]) and not (_EN_WH | _FR_WH_ANYWHERE) & set(words):
+        return True  # "NLBSFlags data = 1?": a value to confirm (not "total = ?")
     if lang == "en":
         if words[0] == "when" and "," in question[:2000]:  # "when the back-end crashes, does the FE notice?"
             main = question[:2000].split(",", 1)[1].lower().split()

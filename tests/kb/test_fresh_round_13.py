@@ -178,3 +178,21 @@ def test_is_that_normal_after_a_scene_gets_the_articles_figure(question: str, sa
 def test_how_the_front_end_finds_out_and_chat_about_a_crash(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # verbless yes/no questions of chat
+    ("NLBSFlags value data = 1?", "Yes"),
+    ("la donnée de NLBSFlags = 1 ?", "Oui"),
+    ("article applicable to Windows Server 2003 Enterprise?", "Yes"),
+    ("LDAP to the DCs — part of a suggested policy?", "Yes"),
+    ("un déplacement planifié, ça coupe IPSec que quelques secondes ?", "Oui"),
+])
+def test_verbless_yes_no_questions_start_with_the_verdict(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_an_equation_left_open_still_asks_for_its_value() -> None:
+    got = answer("sans NLBSFlags, total IPSec = ?")
+    assert got.answered and not got.answer.startswith(("Oui", "Non")) and "6 minutes" in got.answer, got.answer
