@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from kb import model
 from kb.errors import KBDataError
-from kb.lexicon import REQUEST, SMALL_TALK
+from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK
 from kb.model import (
     Article,
     ContextRule,
@@ -238,9 +238,11 @@ def check_questions(questions: Questions, article: Article, name: str) -> None:
     rules: list[tuple[str, Unsaid | ContextRule, list[str]]] = [
         (f"unsaid[{i}]({r.detail})", r, []) for i, r in enumerate(questions.unsaid)]
     rules += [(f"contexts[{i}]", r, [*r.drop, *r.add, *r.within]) for i, r in enumerate(questions.contexts)]
+    # a rule may name a product the article lacks ("the FE's SSL certificate" is the scene, not what is asked)
+    rule_ids = concept_ids | {PRODUCT + name for name in questions.out_of_scope.products}
     for where, rule, named in rules:
         used = [c for g in rule.requires for c in g] + list(rule.unless) + named
-        problems += [f"{where}: unknown concept {c!r}" for c in used if c not in concept_ids]
+        problems += [f"{where}: unknown concept {c!r}" for c in used if c not in rule_ids]
         if isinstance(rule, Unsaid):
             problems += [f"{where}: unknown template {t!r}" for t in (rule.detail, rule.what)
                          if t is not None and t not in questions.templates]

@@ -196,3 +196,18 @@ def test_verbless_yes_no_questions_start_with_the_verdict(question: str, start: 
 def test_an_equation_left_open_still_asks_for_its_value() -> None:
     got = answer("sans NLBSFlags, total IPSec = ?")
     assert got.answered and not got.answer.startswith(("Oui", "Non")) and "6 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # the front-end's SSL certificate is the scene; SSL from the front-end to the back-end is asked
+    ("our FE has a proper SSL cert — can it use it to encrypt traffic to the BE?", "No"),
+    ("Avec le certificat SSL du frontal, on peut chiffrer vers le back-end ?", "Non"),
+])
+def test_a_certificate_in_the_scene_does_not_hide_the_front_to_back_question(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_client_side_certificates_alone_are_still_declined() -> None:
+    got = answer("which SSL certificate should OWA use for internet users?")
+    assert not got.answered, got.answer
