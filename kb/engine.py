@@ -51,7 +51,7 @@ from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.listing import chosen as chosen_listing
 from kb.listing import counted as counted_listed
 from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTotal
-from kb.parts import asks, opens, split
+from kb.parts import MAX_PARTS, asks, at_joiners, opens, split
 from kb.record import Record
 from kb.slots import COMPACT_OS, EVENTS, SECOND_WORDS, TIME_UNITS, Slots, counted, extract, over_horizon
 from kb.store import KnowledgeBase, load_derived
@@ -537,6 +537,7 @@ class Engine:
             else:
                 before = given  # read for the state it states; never answered
         parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
+        parts = [piece for part in parts for piece in self._unjoined(part, lang)][:MAX_PARTS]
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
         challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked
@@ -581,9 +582,10 @@ class Engine:
                 outcome = refused
             elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and not (
                     # "what type is NLBSFlags and where does it go?": a gap of a subject the article has; the
-                    # next part asks something else of that subject
-                    outcomes[-1].declined == "gap" and before is not None and "restart" not in before.concepts
-                    and own & self._attributes - before.concepts) and (  # (a restart's "2-min or 20-min?" is its)
+                    # next part asks something else of that subject (a restart's "2-min or 20-min?" is its own)
+                    outcomes[-1].declined == "gap" and before is not None
+                    and own & self._attributes - before.concepts - (
+                        _A_RESTARTS_OWN if "restart" in before.concepts else frozenset())) and (
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
                     or (last_refused and not own & self._topics - _ABOUT_THE_ARTICLE - {"advice"})
                     # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
@@ -636,6 +638,19 @@ class Engine:
             asked -= {"what"}  # "that's what the article says to do, right?": a relative, not a question word
         return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb"}) & (
             self._attributes | self._topics) and not asked
+
+    def _unjoined(self, part: str, lang: Lang) -> list[str]:
+        """A part declined as a whole, cut at its joiners when a piece of it is the article's.
+
+        "durée de la bascule imprévue avec la clé, et date de fin de support ?": the first piece is answered,
+        the second declined by name; one sentence of both is not declined for the second alone.
+        """
+        pieces = at_joiners(part)
+        if len(pieces) < 2 or self._out_of_scope(self._read(part), lang) is None:
+            return [part]
+        if all(self._out_of_scope(self._read(p), lang) is not None for p in pieces):
+            return [part]
+        return pieces
 
     def _challenges(self, r: Reading) -> bool:
         """"Are you sure?", "that's wrong, isn't it?" before what is challenged: no subject of its own."""
@@ -908,6 +923,8 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
                       "trancher", "tranche", "normal", "normale", "expected", "attendu", "coherent", "coherente",
                       "consistent", "conforme", "usual", "habituel", "typical", "built", "design", "designed"})
+#: What a part after a restart's gap asks of the restart itself ("do I reboot? 2-min or 20-min?").
+_A_RESTARTS_OWN = frozenset({"time", "compare", "op_diff", "op_ratio", "total", "worst", "best"})
 #: Words that challenge what follows ("T'es sûr ?", "that's wrong, isn't it?"); "sur" only in a part with no subject.
 _CHALLENGE = frozenset({"sure", "sur", "wrong", "faux", "fausse", "certain", "certaine", "positive"})
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.

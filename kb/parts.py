@@ -14,7 +14,8 @@ from itertools import pairwise
 # "(a) …, (b) …" enumerates questions; a "?" after one or two letters is a lost character ("n?ud", "d?articles")
 # "1) … 2) …", "1/ … 2/ …" too
 _HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?<=[.!]['\"’”»])(?=\s)|"
-                   r"(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)")  # "… nodes.' Is that …": a quote closes a sentence
+                   r"(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)|(?=\s[a-e]\)\s)")
+# ("… nodes.' Is that …": a quote closes a sentence; "a) … b) …" items too)
 #: "three things: a, b, and c", "2 questions : …": an announced list, whose every item asks (compiled on use).
 _LIST_HEAD = (r"\W*(?:[^:?]{0,20}?\b)?(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:quick\s+|petites?\s+)?"
               r"(?:things?|questions?|qs|q|choses?|points?|trucs?|ones)\b[^:?]{0,40}:\s*")  # "Hi team, 3 quick ones:"
@@ -124,6 +125,21 @@ def split(question: str) -> list[str]:
     return parts or [question]
 
 
+#: ", et date de fin de support ?", " + UDP port for IKE?", "; also …": where one sentence may hold two questions.
+_JOINED = r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça marche aussi sur XP ?"
+
+
+def at_joiners(part: str) -> list[str]:
+    """The part cut at each joiner, each piece asking ("… sans la clé, et t'as un script PowerShell ?").
+
+    Used only when the whole part is declined: a piece the article covers is then answered on its own.
+    """
+    mark = "?" if part.rstrip().endswith("?") else ""
+    pieces = [p.strip().rstrip("?").strip() for p in re.split(_JOINED, part[:2000], flags=re.I)]
+    pieces = [p for p in pieces if len(p.split()) >= 2]
+    return [f"{p}{mark}" for p in pieces] if len(pieces) > 1 else [part]
+
+
 #: Openings of a question or a request, beside a closing "?" (imperatives included: "tell me…", "convertis…").
 _OPENERS = _QUESTION_WORDS | frozenset({
     "tell", "give", "explain", "list", "show", "describe", "remind", "confirm", "calculate", "compute", "convert",
@@ -169,10 +185,11 @@ def _unelided(word: str) -> str:
 
 def asks(part: str) -> bool:
     """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
-    if part.rstrip().endswith("?") or re.match(_ITEM, part):  # "(a) exact registry path,": an item of a list asked for
+    # "(a) exact registry path,", "Quiz prep: a) which mode…,": an item of a list asked for
+    if part.rstrip().endswith("?") or re.match(_ITEM, part) or re.match(r"[^:?]{0,30}:" + _ITEM, part):
         return True
-    if (head := re.match(_LIST_HEAD, part[:100], re.I)) and head.end() < len(part):  # "Two things: (1) where…,"
-        return asks(part[head.end() :])
+    if (head := re.match(_LIST_HEAD, part[:100], re.I)) and part[head.end() :].strip():
+        return True  # "Two things: (1) where…,", "two things:\n- ports for the password policy": each item asks
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [_unelided(w) for w in words if w and w not in _PREAMBLE]
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]

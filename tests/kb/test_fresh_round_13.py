@@ -211,3 +211,35 @@ def test_a_certificate_in_the_scene_does_not_hide_the_front_to_back_question(que
 def test_client_side_certificates_alone_are_still_declined() -> None:
     got = answer("which SSL certificate should OWA use for internet users?")
     assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "names"), [
+    # one sentence, two questions joined by ", et"/" + ": the article's part answered, the other declined by name
+    ("Durée IPSec après un crash avec la clé posée, et date de fin de support d'Exchange 2003 ?", "2 minutes",
+     "support"),
+    ("How long without NLBSFlags after a crash, and do you have a PowerShell script to set it on 20 FEs?",
+     "6 minutes", "PowerShell"),
+    ("which KBs cover a Win2000 cluster + UDP port for IKE?", "306677", "IKE"),
+    # "a) … b) …" items without parentheses
+    ("a) what UDP port does IKE use  b) which ports protect the POP3/IMAP4 passwords", "110", "IKE"),
+])
+def test_a_sentence_with_one_part_out_of_scope_answers_the_other(question: str, says: str, names: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and names in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("two things:\n- ports for the POP3/IMAP4 password policy\n- is NLBSFlags a REG_DWORD?", "143"),
+    ("do I need to reboot after setting NLBSFlags? also what value was it again", "1 (one)"),
+])
+def test_a_gap_does_not_swallow_the_next_item(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "NLBSFlags, ça marche aussi sous Windows Server 2008 ?",
+    "does this KB also cover Windows Server 2008 failover clusters?",
+])
+def test_also_inside_a_question_does_not_cut_it(question: str) -> None:
+    assert not answer(question).answered
