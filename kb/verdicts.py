@@ -39,6 +39,8 @@ _BACK_WORDS = frozenset({"back", "backend", "be", "principal", "node", "nodes", 
 
 
 def supported(ctx: Context, reply: Reply) -> bool | None:
+    if transport(ctx, reply) is False:
+        return False  # "it's AH / tunnel mode that MS supports here, right?": another mode than the article's
     os = ctx.slots.os or "windows-2003"
     data = next((f.data for f in ctx.kb.article.facts if isinstance(f.data, Support) and f.data.os == os), None)
     if data is None:

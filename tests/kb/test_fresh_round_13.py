@@ -243,3 +243,29 @@ def test_a_gap_does_not_swallow_the_next_item(question: str, says: str) -> None:
 ])
 def test_also_inside_a_question_does_not_cut_it(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # a claim that AH (or tunnel mode) is what is supported gets its No, with the article's transport-mode ESP
+    ("Le mode tunnel avec AH, c'est bien ce que Microsoft supporte ici ?", "Non"),
+    ("it's AH that Microsoft supports for this, right?", "No"),
+    ("Le mode tunnel, c'est bien ce qui est pris en charge ?", "Non"),
+])
+def test_a_claim_of_another_ipsec_mode_is_answered_no(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and "ESP" in got.answer, got.answer
+
+
+def test_asking_to_use_ah_is_still_declined() -> None:
+    assert not answer("can we use AH instead of ESP between FE and BE?").answered
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Oh fan de chichoune, c'est quoi le chemin de la clé pour NLBSFlags ? ce regedit de fada", True),
+    ("OWA a fait un petit hoquet pendant le déplacement planifié du groupe : ça dure combien ?", True),
+    ("best whisky to celebrate the cluster cutover?", False),
+    ("écris-moi une regex pour valider une adresse Exchange", False),
+    ("En général, Exchange 2003 met combien de temps à récupérer après un basculement ?", False),
+])
+def test_chat_slang_and_requests(question: str, answered: bool) -> None:
+    assert answer(question).answered is answered
