@@ -13,7 +13,9 @@ from itertools import pairwise
 
 from kb.lexicon import Match
 
-_CLOCK = r"\b([01]?\d|2[0-3])(?::|h|H)([0-5]\d)\b|\b(1[0-2]|0?[1-9]) ?([ap])\.?m\b"  # 09:58, 14h05, 3am, 3 pm
+# 09:58, 14h05, 3am, 3 pm; Zulu times of ops chat: 14:02Z, 23h58Z, 1402Z
+_CLOCK = (r"\b([01]?\d|2[0-3])(?::|h|H)([0-5]\d)(?=z?\b)|\b(1[0-2]|0?[1-9]) ?([ap])\.?m\b"
+          r"|\b([01]\d|2[0-3])([0-5]\d)z\b")
 
 
 def clock_minutes(text: str) -> int | None:
@@ -23,6 +25,8 @@ def clock_minutes(text: str) -> int | None:
         return None
     if m.group(1) is not None:
         return int(m.group(1)) * 60 + int(m.group(2))
+    if m.group(5) is not None:
+        return int(m.group(5)) * 60 + int(m.group(6))
     hour = int(m.group(3)) % 12 + (12 if m.group(4).lower() == "p" else 0)
     return hour * 60
 

@@ -370,7 +370,7 @@ class Engine:
             concepts -= {"registry", "create"}
         if "count" in concepts and slots.limit is not None:  # "a 30-minute budget: how many failovers can we afford?"
             concepts = concepts - {"count"} | {BUDGET}
-        if ":" in text or "h" in text or "m" in text:
+        if ":" in text or "h" in text or "m" in text or "z" in text or "Z" in text:
             slots = slots._replace(clock=clock_minutes(text))
         concepts |= _slot_concepts(slots)
         if "planned" in concepts and "unplanned" not in concepts and slots.nlbsflags and (

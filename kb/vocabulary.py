@@ -141,7 +141,9 @@ class Vocabulary:
             if tok in self.known or tok in found or tok.isdigit() or len(tok) < 3:
                 continue
             rest = tok.lstrip("0123456789")
-            if tok[0].isdigit() and (rest in _ORDINAL_ENDINGS | _TIME_OF_DAY
+            if tok[0].isdigit() and rest.endswith("z"):  # "1402z", "23h58z": a Zulu time of day
+                rest = rest[:-1]
+            if tok[0].isdigit() and (not rest or rest in _ORDINAL_ENDINGS | _TIME_OF_DAY
                                      or (rest[:1] in ("h", "m") and rest.lstrip("hmin").isdigit())):
                 continue  # "1er", "3e": ordinals; "3am", "14h05": times of day; "2m30", "2min30": durations
             digits = len(tok) - len(tok.rstrip("0123456789"))

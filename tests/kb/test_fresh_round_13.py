@@ -269,3 +269,14 @@ def test_asking_to_use_ah_is_still_declined() -> None:
 ])
 def test_chat_slang_and_requests(question: str, answered: bool) -> None:
     assert answer(question).answered is answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # Zulu times of ops chat are times of day, not terms
+    ("BE node hung at 1402Z, NLBSFlags not set. ETA for IPSec (exclude Exchange)?", "14:08"),
+    ("Crash à 23h58Z, NLBSFlags=1, Exchange a besoin de 4 min : à quelle heure le service revient ?", "00:04"),
+    ("node froze 09:30Z with the flag set: when is IPSec back?", "09:32"),
+])
+def test_zulu_times_are_times_of_day(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer

@@ -27,7 +27,8 @@ QUESTIONS = [item["q"] for name in sorted(HERE.glob("*.yaml"))
              for item in yaml.safe_load(name.read_text("utf-8"))]
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MIN_SEC = re.compile(r"(\d+)\s*(?:min|mins|mn|minutes?)\s*(\d+)")
-_CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)\b|\b(1[0-2]|0?[1-9]) ?([ap])\.?m\b", re.I)
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?=z?\b)|\b(1[0-2]|0?[1-9]) ?([ap])\.?m\b"
+                    r"|\b([01]\d|2[0-3])([0-5]\d)z\b", re.I)  # Zulu times too: 14:02Z, 1402Z
 _PERIOD = re.compile(r"\b(?:day|week|month|quarter|jour|semaine|mois|trimestre)s?\b", re.I)
 _DECIMAL_MIN = re.compile(r"(\d+)[.,](\d+)\s*(?:min|mins|mn|minutes?)")
 
@@ -105,7 +106,8 @@ def test_every_number_is_traced(question: str) -> None:
     if _PERIOD.search(question):  # "2 crashes a month, per year": the count times the periods in the year
         factors |= {n * periods for n in factors for periods in (3, 4, 7, 12, 30, 52, 365)}
     allowed = LITERALS | stated | _derived(SECONDS | stated_seconds, factors)
-    for hour, minute, h12, half in _CLOCK.findall(question):  # "at 09:58" → "back around 10:00": time plus a span
+    for hour, minute, h12, half, zh, zm in _CLOCK.findall(question):  # "at 09:58" → "back around 10:00"
+        hour, minute = (hour, minute) if hour else (zh, zm)
         start = int(hour) * 60 + int(minute) if hour else (int(h12) % 12 + (12 if half.lower() == "p" else 0)) * 60
         for span in {0} | {int(n) for n in allowed if n.isdigit() and int(n) <= 1440}:
             end = start + span
