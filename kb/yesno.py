@@ -224,7 +224,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     if words[0] in _ASKED_NOUNS_FR:  # "réduction en pourcentage … ?" names what it asks for
         return False
     clauses = re.split(_CLAUSE_END, question[:2000].rstrip().rstrip("?"))
-    last = [t for t in clauses[-1].lower().split() if t not in ("le", "la", "les", "et", "alors", "donc")]
+    last = [t for t in re.split(r"[\s'\u2019]+", clauses[-1].lower())  # "… c'est 1 minute ?": "est" is a verb
+            if t and t not in ("le", "la", "les", "l", "et", "alors", "donc")]
     if len(clauses) > 1 and last and last[0] in _ASKED_NOUNS_FR | {"temps", "total", "durée", "duree", "délai",
                                                                    "delai", "somme", "écart"} and not (
             _FR_VERBS & set(last)):

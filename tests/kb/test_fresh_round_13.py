@@ -280,3 +280,17 @@ def test_chat_slang_and_requests(question: str, answered: bool) -> None:
 def test_zulu_times_are_times_of_day(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("c'est quoi la clé pour réduire le temps de renégociation après un crash ?", "NLBSFlags"),
+    ("what key do I tweak to cut the renegotiation time after a node hang?", "NLBSFlags"),
+])
+def test_the_key_that_cuts_the_renegotiation_time(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_figure_claimed_with_c_est_is_a_yes_no() -> None:
+    got = answer("Sous Windows 2000, l'inactivité minimale c'est 2 minutes ?")
+    assert got.answered and got.answer.startswith("Non") and "5 minutes" in got.answer, got.answer
