@@ -294,3 +294,12 @@ def test_the_key_that_cuts_the_renegotiation_time(question: str, says: str) -> N
 def test_a_figure_claimed_with_c_est_is_a_yes_no() -> None:
     got = answer("Sous Windows 2000, l'inactivité minimale c'est 2 minutes ?")
     assert got.answered and got.answer.startswith("Non") and "5 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Exchange 2003, c'est encore supporté par Microsoft ?",
+    "is Windows Server 2003 still supported by Microsoft these days?",
+])
+def test_whether_a_product_is_still_supported_is_the_lifecycle(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
