@@ -344,7 +344,8 @@ class Engine:
             concepts -= {"steps"}  # "step 3 says 'set NLBSFlags=1 on every back-end node'": which step, not steps
         if "where" not in concepts and "où" in text and re.search(_WHERE_ACCENTED, text[:MAX_QUESTION]):
             concepts |= {"where"}  # "où l'article dit-il de créer NLBSFlags ?": an accented "où" is "where"
-        if "backend" not in concepts and front_end_fails(tokens, matches) and not node_fails(tokens, matches):
+        if ("backend" not in concepts or set(tokens) & _INSTEAD) and front_end_fails(tokens, matches) and not (
+                node_fails(tokens, matches)):  # "si c'était le frontal qui plantait au lieu du nœud back-end"
             concepts |= {FRONT_END_DOWN}  # "si c'est le FE qui tombe": the article's failure is a back-end node's
         slots = extract(tokens, matches, self.kb.questions.out_of_scope)
         if {"applies", "nlbsflags"} <= concepts and slots.os == "windows-2000":
@@ -923,6 +924,8 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
                       "trancher", "tranche", "normal", "normale", "expected", "attendu", "coherent", "coherente",
                       "consistent", "conforme", "usual", "habituel", "typical", "built", "design", "designed"})
+#: Words that set a thing aside for another ("le frontal au lieu du back-end", "the FE instead of the BE").
+_INSTEAD = frozenset({"instead", "lieu", "rather", "plutot"})
 #: What a part after a restart's gap asks of the restart itself ("do I reboot? 2-min or 20-min?").
 _A_RESTARTS_OWN = frozenset({"time", "compare", "op_diff", "op_ratio", "total", "worst", "best"})
 #: Words that challenge what follows ("T'es sûr ?", "that's wrong, isn't it?"); "sur" only in a part with no subject.

@@ -303,3 +303,13 @@ def test_a_figure_claimed_with_c_est_is_a_yes_no() -> None:
 def test_whether_a_product_is_still_supported_is_the_lifecycle(question: str) -> None:
     got = answer(question)
     assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    # a front-end failing instead of the back-end node is not the article's failure
+    ("Et si c'était le frontal qui plantait au lieu du nœud back-end, combien de temps pour IPSec ?", False),
+    ("what if the FE crashed instead of the BE node, how long would IPSec take?", False),
+    ("si le nœud back-end plantait, combien de temps pour IPSec ?", True),
+])
+def test_a_front_end_failing_instead_of_the_back_end(question: str, answered: bool) -> None:
+    assert answer(question).answered is answered
