@@ -313,3 +313,14 @@ def test_whether_a_product_is_still_supported_is_the_lifecycle(question: str) ->
 ])
 def test_a_front_end_failing_instead_of_the_back_end(question: str, answered: bool) -> None:
     assert answer(question).answered is answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # "what does the KB say about X": what it says of X, not the article's title
+    ("what does this KB say about the Global Catalog?", "Global Catalog"),
+    ("what's the deal with LDAP in this KB?", "LDAP"),
+    ("que dit l'article sur RPC ?", "RPC"),
+])
+def test_what_the_article_says_about_a_subject(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and "revision" not in got.answer, got.answer
