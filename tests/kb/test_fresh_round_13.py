@@ -324,3 +324,13 @@ def test_a_front_end_failing_instead_of_the_back_end(question: str, answered: bo
 def test_what_the_article_says_about_a_subject(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and "revision" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # IPSec "coming back" is IPSec's renegotiation time
+    ("si le nœud back-end tombe, IPSec revient au bout de cb ?", "6 minutes"),
+    ("when the BE node dies, how long until IPSec recovers?", "6 minutes"),
+])
+def test_ipsec_coming_back_is_its_own_time(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
