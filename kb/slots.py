@@ -373,6 +373,11 @@ _SUMMED = frozenset({"total", "totale", "somme", "sum", "cumule", "cumulee", "cu
                      "additionne", "additionner", "add", "together"})
 
 
+_COMPARED = frozenset({"vs", "versus", "contre", "compare", "compared", "comparer", "than", "que", "difference",
+                       "ratio", "longer", "shorter", "faster", "slower", "plus", "moins", "ecart", "which", "lequel",
+                       "rapport", "facteur", "factor", "entre", "between", "fois", "times"})
+
+
 def _mixed(tokens: list[str]) -> tuple[int, int] | None:
     """"2 planned moves and 1 node hang", "3 basculements planifiés et deux pannes": a count of each kind.
 
@@ -397,7 +402,8 @@ def _mixed(tokens: list[str]) -> tuple[int, int] | None:
         if planned != unplanned:
             counts["planned" if planned else "unplanned"] += number
     if counts["planned"] and counts["unplanned"] and (
-            counts["planned"] + counts["unplanned"] > 2 or _SUMMED & set(tokens)):  # not "a move vs a crash"
+            counts["planned"] + counts["unplanned"] > 2 or _SUMMED & set(tokens)
+            or not _COMPARED & set(tokens)):  # not "one move vs one crash"
         return counts["planned"], counts["unplanned"]  # ("1 move + 1 crash: total?" sums them)
     return None
 

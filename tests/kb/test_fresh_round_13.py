@@ -334,3 +334,18 @@ def test_what_the_article_says_about_a_subject(question: str, says: str) -> None
 def test_ipsec_coming_back_is_its_own_time(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # one move and one crash in the same scene are summed when nothing compares them
+    ("> worst case: one planned move and one crash (with NLBSFlags) tonight\nIPSec downtime for the night?", "126"),
+    ("un déplacement planifié et un plantage sans la clé cette nuit : temps IPSec ?", "366"),
+])
+def test_one_of_each_in_a_scene_is_summed(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_one_of_each_compared_is_still_a_ratio() -> None:
+    got = answer("Facteur entre un déplacement planifié de 6 s et une panne sans la clé ?")
+    assert "60" in got.answer, got.answer
