@@ -1118,7 +1118,7 @@ _QUOTED = 60  # characters of a part named back in a partial answer
 
 def _quoted(part: str) -> str:
     """A part as the user wrote it, short and on one line ("what's the IKE port")."""
-    text = " ".join(part.split()).rstrip(" ?,;.")
+    text = " ".join(part.split()).lstrip("> ").rstrip(" ?,;.")  # not the quote marks of a quoted message
     return text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…"
 
 

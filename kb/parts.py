@@ -116,7 +116,15 @@ def split(question: str) -> list[str]:
         if words[start:]:
             parts.append(" ".join(words[start:]))
     # "1. Does the FE…? 2. What auth…?": the list's numbers mark items; they ask nothing of their own
-    parts = [p for p in parts if any(ch.isalnum() for ch in p) and not re.fullmatch(r"\s*[1-9][.)/:]?\s*", p)]
+    # ("> 1. sur quelle machine …": a quoted item stays quoted once its number is dropped)
+    kept: list[str] = []
+    for i, p in enumerate(parts):
+        if re.fullmatch(r"\s*(?:>\s*)*[1-9][.)/:]?\s*", p):
+            if p.lstrip().startswith(">") and i + 1 < len(parts) and not parts[i + 1].lstrip().startswith(">"):
+                parts[i + 1] = f"> {parts[i + 1]}"
+        elif any(ch.isalnum() for ch in p):
+            kept.append(p)
+    parts = kept
     for i in range(len(parts) - 2, -1, -1):  # "hi! newbie q's: 1) …": a greeting or a heading opens the next part
         if len(parts[i].split()) <= 3 and parts[i].rstrip().endswith(("!", ":")) and not opens(parts[i]):
             parts[i : i + 2] = [f"{parts[i]} {parts[i + 1]}"]
@@ -153,7 +161,7 @@ _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien",
 #: Words that embed a question in a statement.
 _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
 #: Words by which a part without a question mark asks all the same ("total per month, range please").
-_PLEASE = frozenset({"please", "pls", "plz", "svp", "stp", "merci"})
+_PLEASE = frozenset({"please", "pls", "plz", "svp", "stp"})
 _RELATIVES = frozenset({"que", "qu", "qui", "ce"})
 _CONJUNCTIONS = frozenset({"when", "where", "which"})  # inside a statement they join clauses; they ask nothing
 _ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
@@ -185,6 +193,8 @@ def _unelided(word: str) -> str:
 
 def asks(part: str) -> bool:
     """Does this part ask something, or only set the scene ("We run 2003 front-ends.")?"""
+    if part.lstrip().startswith(">"):  # "> Can we not just SSL the hop?": a quoted message, the scene
+        return False
     # "(a) exact registry path,", "Quiz prep: a) which mode…,": an item of a list asked for
     if part.rstrip().endswith("?") or re.match(_ITEM, part) or re.match(r"[^:?]{0,30}:" + _ITEM, part):
         return True

@@ -349,3 +349,16 @@ def test_one_of_each_in_a_scene_is_summed(question: str, says: str) -> None:
 def test_one_of_each_compared_is_still_a_ratio() -> None:
     got = answer("Facteur entre un déplacement planifié de 6 s et une panne sans la clé ?")
     assert "60" in got.answer, got.answer
+
+
+def test_quoted_lines_are_the_scene_of_the_question_after_them() -> None:
+    got = answer("> > Can we not just SSL the FE to BE hop?\n> Apparently not, says the KB.\n"
+                 "right so what does it say to do instead, and on which ports?")
+    assert got.answered and "110" in got.answer and "143" in got.answer, got.answer
+
+
+def test_quoted_questions_with_no_question_after_them_are_asked() -> None:
+    got = answer("> 1. sur quelle machine on pose la clé NLBSFlags\n> 2. combien de temps IPSec sans la clé ?\n"
+                 "Voilà ce que demande le chef, merci")
+    assert got.answered and "frontal" in got.answer and "6 minutes" in got.answer, got.answer
+    assert "« >" not in got.answer
