@@ -362,3 +362,15 @@ def test_quoted_questions_with_no_question_after_them_are_asked() -> None:
                  "Voilà ce que demande le chef, merci")
     assert got.answered and "frontal" in got.answer and "6 minutes" in got.answer, got.answer
     assert "« >" not in got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    # which protocols cannot use Kerberos/NTLM: POP3 and IMAP4, with Basic authentication
+    ("Which protocols can NOT use Kerberos or NTLM to the back-end?", "Basic"),
+    ("Quels protocoles ne peuvent pas utiliser une authentification sécurisée vers le back-end ?", "de base"),
+    # the HTTP "path" is the network path, not the registry path
+    ("Does the HTTP FE to BE path use Kerberos when the BE accepts Integrated Windows auth?", "Kerberos or NTLM"),
+])
+def test_protocols_that_cannot_use_kerberos_and_the_http_path(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
