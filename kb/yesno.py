@@ -113,7 +113,11 @@ def asks_if_true(tokens: list[str]) -> bool:
 
 def _tagged(words: list[str]) -> bool:
     tail = " ".join(words[-3:])
-    return any(tail == tag or tail.endswith(" " + tag) for tag in _TAGS)
+    for tag in _TAGS:
+        if tail == tag or tail.endswith(" " + tag):
+            before = words[-len(tag.split()) - 1] if len(words) > len(tag.split()) else ""
+            return before not in _EN_WH  # not "…, what is it?": a question word before "is it" asks it
+    return False
 
 
 def _offers_choice(words: list[str]) -> bool:

@@ -374,3 +374,17 @@ def test_quoted_questions_with_no_question_after_them_are_asked() -> None:
 def test_protocols_that_cannot_use_kerberos_and_the_http_path(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Quand le back-end tombe en panne, le pire cas côté IPSec si rien n'est réglé ?", "6 minutes"),
+    ("Before the change it was ~6 min on a crash. After setting NLBSFlags to 1, what is it?", "2 minutes"),
+])
+def test_nothing_set_and_after_setting_a_time(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+def test_what_is_it_at_the_end_asks_it_is_no_tag() -> None:
+    got = answer("With NLBSFlags set, the crash time, what is it?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
