@@ -493,9 +493,10 @@ class Engine:
             if group & part.concepts:
                 topics -= group
         named = part.concepts - before.concepts - {SMALL_TALK}
-        if named & _SUBJECT_GROUPS[2] and "auth" in named:
-            # "…avec TLS ? Et si non, le HTTP est authentifié comment ?": a protocol and its authentication asked
-            # anew; only the roles carry over (not "and what does POP3 use?", which asks the same again)
+        if named & _SUBJECT_GROUPS[2] and named & {"auth", "password", "transit", "basic_auth"}:
+            # "…avec TLS ? Et si non, le HTTP est authentifié comment ?", "… Et en POP3 les mots de passe passent
+            # comment ?": a protocol and its authentication asked anew; only the roles carry over (not "and what
+            # does POP3 use?", which asks the same again)
             topics &= _ROLES
         s, b = part.slots, before.slots
         slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)

@@ -203,8 +203,8 @@ def asks(part: str) -> bool:
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [_unelided(w) for w in words if w and w not in _PREAMBLE]
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]
-    if _PLEASE & set(words[-2:]) and len(words) > 2:  # "total per month, range please"
-        return True
+    if _PLEASE & set(words[-2:]) and len(words) > 2 and not part.rstrip().endswith(":"):
+        return True  # "total per month, range please" (not "for the doc, IPSec part please:", a heading)
     if _EMBEDDED & set(words) or any(a in _ASKING and b in ("si", "if") for a, b in pairwise(words)):
         return True  # "my boss wants to know whether…", "je me demande si…"
     if words[:2] in (["faut", "que"], ["faut", "qu"]) and not set(words) & (_WH | _FR_QUESTION_WORDS):

@@ -388,3 +388,13 @@ def test_nothing_set_and_after_setting_a_time(question: str, says: str) -> None:
 def test_what_is_it_at_the_end_asks_it_is_no_tag() -> None:
     got = answer("With NLBSFlags set, the crash time, what is it?")
     assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+def test_a_follow_up_on_pop3_passwords_does_not_carry_ssl() -> None:
+    got = answer("Le frontal peut faire du SSL vers le back-end ? Et en POP3 les mots de passe passent comment ?")
+    assert got.answer.startswith("Non") and "de base" in got.answer, got.answer
+
+
+def test_a_heading_with_please_introduces_the_items_after_it() -> None:
+    got = answer("for the timeline doc, IPSec part please:\n- planned move duration?\n- crash w/o NLBSFlags?")
+    assert "3 to 6" in got.answer and "6 minutes" in got.answer and "does not cover" not in got.answer, got.answer
