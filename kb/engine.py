@@ -638,7 +638,7 @@ class Engine:
         asked = r.words & self._wh
         if "what" in asked and any(a in ("s", "is") and b == "what" for a, b in pairwise(r.tokens)):
             asked -= {"what"}  # "that's what the article says to do, right?": a relative, not a question word
-        return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb"}) & (
+        return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb", "idiom"}) & (
             self._attributes | self._topics) and not asked
 
     def _unjoined(self, part: str, lang: Lang) -> list[str]:
@@ -924,7 +924,8 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "check", "ok", "okay", "bon", "bien", "good", "fine",
                       "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
                       "trancher", "tranche", "normal", "normale", "expected", "attendu", "coherent", "coherente",
-                      "consistent", "conforme", "usual", "habituel", "typical", "built", "design", "designed"})
+                      "consistent", "conforme", "usual", "habituel", "typical", "built", "design", "designed",
+                      "raison", "tort"})  # "Il a raison ?": the statement before holds
 #: Words that set a thing aside for another ("le frontal au lieu du back-end", "the FE instead of the BE").
 _INSTEAD = frozenset({"instead", "lieu", "rather", "plutot"})
 #: What a part after a restart's gap asks of the restart itself ("do I reboot? 2-min or 20-min?").

@@ -398,3 +398,15 @@ def test_a_follow_up_on_pop3_passwords_does_not_carry_ssl() -> None:
 def test_a_heading_with_please_introduces_the_items_after_it() -> None:
     got = answer("for the timeline doc, IPSec part please:\n- planned move duration?\n- crash w/o NLBSFlags?")
     assert "3 to 6" in got.answer and "6 minutes" in got.answer and "does not cover" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # "Il a raison ?" asks whether the statement holds, not for a reason
+    ("Mon collègue dit : « le basculement, c'est juste le temps d'Exchange ». Il a raison ?", "Non"),
+    ("Le temps de basculement dépend seulement du redémarrage d'Exchange, n'est-ce pas ?", "Non"),
+    ("Le temps IPSec, c'est tout le temps de basculement ?", "Non"),
+    ("Mon chef dit que NLBSFlags se met sur le frontal. Il a raison ?", "Oui"),
+])
+def test_claims_about_what_the_failover_time_is_made_of(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
