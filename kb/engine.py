@@ -510,6 +510,10 @@ class Engine:
             question = re.sub(_MARKUP, " ", question[: MAX_QUESTION * 2]).strip()
             # "<https://evil.example|frobnicator>": Slack's link markup is read (and echoed) as its label only
             question = re.sub(_LINK, lambda m: m.group(2) or " ", question)
+        if "{" in question:  # "{{7*7}}", "${jndi:ldap://x}": template syntax pasted in, not the question's words
+            question = re.sub(_TEMPLATE, " ", question[: MAX_QUESTION * 2]).strip()
+        if ":" in question:  # ":thinking_face:": an emoji's name, not words ("14:02", "m:ss" are left alone)
+            question = re.sub(_EMOJI, " ", question[: MAX_QUESTION * 2]).strip()
         if "://" in question:  # a bare address names a page, not a subject: "see https://support.microsoft.com/…"
             question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
         if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
@@ -1013,7 +1017,9 @@ def counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> 
 
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
 # Patterns compiled on first use (re's cache): a cold `oakley ask` that never needs them never pays for them.
-_MARKUP = r"<[@!][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"
+_MARKUP = r"<[@!#][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"  # people, channels ("<#C123|ops>"), colours
+_TEMPLATE = r"\$\{[^{}]{0,200}\}|\{\{[^{}]{0,200}\}\}"
+_EMOJI = r"(?<![\w:]):[a-z][a-z0-9_+'-]{0,40}:(?![\w:])"
 _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
 _URL = r"\b(?:https?|ftp)://[^\s<>]{1,500}"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms

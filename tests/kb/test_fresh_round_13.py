@@ -410,3 +410,27 @@ def test_a_heading_with_please_introduces_the_items_after_it() -> None:
 def test_claims_about_what_the_failover_time_is_made_of(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # NLBSFlags put on the back-end or a DC "to speed failover up": where it goes is what is claimed
+    ("If I set NLBSFlags=1 on the back-end, will failover be faster?", "No"),
+    ("Does setting NLBSFlags=1 on a domain controller speed up failover?", "No"),
+    ("Si je mets NLBSFlags sur les nœuds back-end, le basculement sera plus rapide ?", "Non"),
+])
+def test_nlbsflags_on_another_role_does_not_speed_failover(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and "front-end" in got.answer.replace("frontal", "front-end")
+
+
+@pytest.mark.parametrize(("question", "same_as"), [
+    # an emoji's name, a channel link and template syntax are not the question's words
+    ("how long does failover take w/o nlbsflags :thinking_face:", "how long does failover take w/o nlbsflags"),
+    ("<#C123|ops> value of nlbsflags?", "value of nlbsflags?"),
+])
+def test_chat_markup_is_not_read_as_words(question: str, same_as: str) -> None:
+    assert answer(question).answer == answer(same_as).answer
+
+
+def test_template_syntax_alone_is_declined() -> None:
+    assert not answer("{{7*7}} ${jndi:ldap://x}").answered
