@@ -144,7 +144,14 @@ _SHORTER = frozenset({"shorter", "faster", "quicker", "less", "rapide", "court",
 def _first_of(ctx: Context, concept: str) -> int | None:
     """Where the question first names `concept` by one of its one-word terms (the lexicon's own, from the data)."""
     terms = next((set(c.terms) for c in ctx.kb.questions.concepts if c.id == concept), set())
-    return next((i for i, t in enumerate(ctx.tokens) if t in terms), None)
+    tokens = ctx.tokens
+    for i, t in enumerate(tokens):
+        pair = f"{tokens[i - 1]} {t}" if i else ""
+        if pair in terms:  # "non planifié": a two-word term of its own
+            return i
+        if t in terms and not (i and tokens[i - 1] in ("non", "not", "pas")):  # not "planifié" of "non …"
+            return i
+    return None
 
 
 def _which_is_longer(ctx: Context) -> bool | None:
@@ -346,6 +353,8 @@ def applies(ctx: Context, reply: Reply) -> bool | None:
     editions = ctx.words & {"enterprise", "standard", "datacenter", "web", "x64", "64", "itanium", "small", "sbs"}
     if not editions and {"nlb", "cluster", "standalone"} & ctx.concepts:
         return supported(ctx, reply)  # "does it apply to NLB clusters too?": is it supported there
+    if not editions and ctx.slots.os == "windows-2000":
+        return False  # "does the article apply to Windows 2000?": it applies to Windows Server 2003 editions
     if not editions:
         return None
     family = [f for f in ("windows", "exchange") if f in ctx.words]
@@ -538,8 +547,16 @@ def integrated(ctx: Context, reply: Reply) -> bool | None:
     return None
 
 
+_SAFE = frozenset({"safe", "safely", "securitaire", "harmless", "inoffensif", "anodin"})
+
+
 def affirm(ctx: Context, reply: Reply) -> bool | None:
-    """The article recommends what is asked about (a backup, a reason, a policy)."""
+    """The article recommends what is asked about (a backup, a reason, a policy).
+
+    "Is it safe to edit the registry?" gets no Yes or No: the article warns, it does not rule.
+    """
+    if "warning" in ctx.concepts and ctx.words & _SAFE:
+        return None
     return True if reply.facts else None
 
 

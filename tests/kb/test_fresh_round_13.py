@@ -434,3 +434,29 @@ def test_chat_markup_is_not_read_as_words(question: str, same_as: str) -> None:
 
 def test_template_syntax_alone_is_declined() -> None:
     assert not answer("{{7*7}} ${jndi:ldap://x}").answered
+
+
+@pytest.mark.parametrize(("question", "start", "says"), [
+    # from the newcomer tour
+    ("Is it safe to edit the registry?", "The article", "back up"),
+    ("Does the article apply to Windows 2000?", "No", "Windows Server 2003"),
+    ("Does this work on Windows 2000?", "Yes", "only without clustering"),
+    ("Is a planned move longer than an unplanned failover?", "No", "3 to 6"),
+    ("le non planifié est-il plus long que le planifié ?", "Oui", "3 à 6"),
+])
+def test_newcomer_tour_answers(question: str, start: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Does IPSec encrypt the traffic by default?",
+    "What should I do if IKE fails to renegotiate after 10 minutes?",
+])
+def test_newcomer_tour_declines(question: str) -> None:
+    assert not answer(question).answered
+
+
+def test_an_unrelated_part_is_named_not_dropped() -> None:
+    got = answer("how long does failover take with NLBSFlags=1 on windows 2003 and also what is the meaning of life")
+    assert "2 minutes" in got.answer and "meaning of life" in got.answer, got.answer
