@@ -8,8 +8,9 @@ answered, answer, facts, citations.
 
 Exit status: 0 when the question is answered or declined (a question the
 article does not cover is an answer too); 2 on a usage error: no question
-(an empty batch included), or a question longer than the 2,000 characters
-the engine reads.
+(an empty batch included), or a question given as arguments that is longer
+than the 2,000 characters the engine reads. In a batch such a line is
+answered with that refusal (its echo shortened) and the batch goes on.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def format_text(result: object) -> str:
     return "\n".join(lines)
 
 
+_ECHOED = 200  # characters of a batch question echoed above its answer
+
+
 def _emit(question: str, args: argparse.Namespace, out: TextIO, *, echo: bool = False) -> None:
     from kb.engine import answer
 
@@ -51,8 +55,8 @@ def _emit(question: str, args: argparse.Namespace, out: TextIO, *, echo: bool = 
 
         out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     else:
-        if echo:
-            out.write(f"> {question}\n")
+        if echo:  # a 40,000-character line is echoed by its start, not whole
+            out.write(f"> {question if len(question) <= _ECHOED else question[: _ECHOED - 1] + '…'}\n")
         out.write(format_text(result) + "\n")
     out.flush()
 

@@ -76,6 +76,13 @@ def test_a_question_over_the_limit_is_a_usage_error_alone_but_a_refusal_in_a_bat
     assert [json.loads(line)["answered"] for line in done.stdout.splitlines()] == [False, True]
 
 
+def test_a_long_batch_line_is_echoed_by_its_start() -> None:
+    long = "where does NLBSFlags go " * 100
+    done = _oakley("ask", "-", stdin=long + "\n")
+    echo = done.stdout.splitlines()[0]
+    assert done.returncode == 0 and echo.startswith("> where does") and echo.endswith("…") and len(echo) < 210
+
+
 def test_interactive_ask_reads_questions_from_stdin() -> None:
     done = _oakley("ask", "-", stdin="What value should NLBSFlags have?\n")
     assert done.returncode == 0 and "1 (one)" in done.stdout
