@@ -482,7 +482,8 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
         return None  # "only 1 minute of idle time on 2003?": with NLBSFlags set, which the question does not say
     if ctx.slots.limit is not None:
         return _bounded(ctx, [idle_seconds], exact=True)  # "below 5 minutes" on Windows 2000: below its minimum
-    if any(t.isdigit() and i and ctx.tokens[i - 1] in _BELOW for i, t in enumerate(ctx.tokens)):
+    if any(t.isdigit() and len(t) <= 3 and i and ctx.tokens[i - 1] in _BELOW  # not "sous 2003": a Windows
+           for i, t in enumerate(ctx.tokens)):
         return all(idle_seconds < d for d in ctx.slots.durations)  # "can it go below 5 minutes?"
     return all(d == idle_seconds for d in ctx.slots.durations)
 

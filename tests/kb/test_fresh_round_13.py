@@ -460,3 +460,15 @@ def test_newcomer_tour_declines(question: str) -> None:
 def test_an_unrelated_part_is_named_not_dropped() -> None:
     got = answer("how long does failover take with NLBSFlags=1 on windows 2003 and also what is the meaning of life")
     assert "2 minutes" in got.answer and "meaning of life" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("avec NLBSFlags, l'inactivité passe à 1 minute sous 2003, c'est ça ?", "Oui"),  # "sous 2003" is no bound
+    ("which registry key does NLBSFlags live under?", "PolicyAgent"),
+    ("yearly: 4 crashes (flag set) + 50 planned moves. total IPSec time, min and max?", "10 minutes 30 seconds"),
+    ("Blague à part, pourquoi mettre IPSec entre le frontal et le back-end ?", "mots de passe"),
+    ("on n'a pas encore mis NLBSFlags, biloute : combien de temps après un plantage du nœud ?", "6 minutes"),
+])
+def test_round_of_dev58_and_dev59(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
