@@ -642,6 +642,8 @@ class Engine:
         asked = r.words & self._wh
         if "what" in asked and any(a in ("s", "is") and b == "what" for a, b in pairwise(r.tokens)):
             asked -= {"what"}  # "that's what the article says to do, right?": a relative, not a question word
+        if r.words & {"raison", "right"}:
+            asked -= {"qui", "who"}  # "Qui a raison ?", "who's right?": which of the claims before holds
         return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb", "idiom"}) & (
             self._attributes | self._topics) and not asked
 
@@ -929,7 +931,7 @@ _CONFIRM = frozenset({"confirm", "confirmer", "confirmez", "confirmes", "correct
                       "surely", "really", "vraiment", "serieux", "bollocks", "nonsense", "rubbish", "myth", "settle",
                       "trancher", "tranche", "normal", "normale", "expected", "attendu", "coherent", "coherente",
                       "consistent", "conforme", "usual", "habituel", "typical", "built", "design", "designed",
-                      "raison", "tort"})  # "Il a raison ?": the statement before holds
+                      "raison", "tort", "yeah", "nah"})  # "Il a raison ?", "yeah nah?": the statement before holds
 #: Words that set a thing aside for another ("le frontal au lieu du back-end", "the FE instead of the BE").
 _INSTEAD = frozenset({"instead", "lieu", "rather", "plutot"})
 #: What a part after a restart's gap asks of the restart itself ("do I reboot? 2-min or 20-min?").

@@ -472,3 +472,12 @@ def test_an_unrelated_part_is_named_not_dropped() -> None:
 def test_round_of_dev58_and_dev59(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Mon collègue dit que NLBSFlags va sur les nœuds back-end, moi je dis sur le frontal. Qui a raison ?", "frontal"),
+    ("my mate reckons the OWA FE can just TLS straight to the BE. yeah nah?", "cannot use SSL or TLS"),
+])
+def test_who_is_right_and_yeah_nah_ask_about_the_claims(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
