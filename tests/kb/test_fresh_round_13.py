@@ -481,3 +481,12 @@ def test_round_of_dev58_and_dev59(question: str, says: str) -> None:
 def test_who_is_right_and_yeah_nah_ask_about_the_claims(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Comment voir les associations de sécurité actives dans le moniteur IP Security après un basculement ?",
+    "with 3 back-end nodes, which node would the cluster pick as the failover target?",
+    "Combien de temps Exchange 2003 met-il lui-même à basculer le serveur virtuel sur l'autre nœud ?",
+])
+def test_neighbours_of_the_article_from_dev59(question: str) -> None:
+    assert not answer(question).answered
