@@ -543,12 +543,13 @@ class Engine:
             else:
                 before = given  # read for the state it states; never answered
         parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
-        parts = [piece for part in parts for piece in self._unjoined(part, lang)][:MAX_PARTS]
+        read: dict[str, Reading] = {}  # parts read while cutting them at their joiners, not read twice
+        parts = [piece for part in parts for piece in self._unjoined(part, lang, read)][:MAX_PARTS]
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
         challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked
         for index, (text, asked) in enumerate(zip(parts, asking, strict=True)):
-            reading = self._read(text)
+            reading = read.get(text) or self._read(text)
             own = reading.concepts  # before what earlier parts carry into it
             if challenged and not asked and reading.concepts & self._topics:
                 asked, reading = True, reading._replace(yes_no=True)
@@ -647,22 +648,27 @@ class Engine:
         return bool(r.words & _CONFIRM) and not (r.concepts - _ABOUT_THE_ARTICLE - {"set_verb", "idiom"}) & (
             self._attributes | self._topics) and not asked
 
-    def _unjoined(self, part: str, lang: Lang) -> list[str]:
+    def _unjoined(self, part: str, lang: Lang, read: dict[str, Reading]) -> list[str]:
         """A part declined as a whole, cut at its joiners when a piece of it is the article's.
 
         "durée de la bascule imprévue avec la clé, et date de fin de support ?": the first piece is answered,
-        the second declined by name; one sentence of both is not declined for the second alone.
+        the second declined by name; one sentence of both is not declined for the second alone. What is read
+        here goes into `read` for the answer loop.
         """
         pieces = at_joiners(part)
-        if len(pieces) < 2 or self._out_of_scope(self._read(part), lang) is None:
+        if len(pieces) < 2:
             return [part]
-        if all(self._out_of_scope(self._read(p), lang) is not None for p in pieces):
+        read[part] = self._read(part)
+        if self._out_of_scope(read[part], lang) is None:
+            return [part]
+        read.update((p, self._read(p)) for p in pieces)
+        if all(self._out_of_scope(read[p], lang) is not None for p in pieces):
             return [part]
         return pieces
 
     def _challenges(self, r: Reading) -> bool:
         """"Are you sure?", "that's wrong, isn't it?" before what is challenged: no subject of its own."""
-        return bool(r.words & (_CONFIRM | _CHALLENGE)) and not r.unknown and not r.concepts & (
+        return bool(r.words & _CHALLENGING) and not r.unknown and not r.concepts & (
             self._attributes | self._topics)
 
     def _recaps(self, r: Reading) -> bool:
@@ -938,6 +944,7 @@ _INSTEAD = frozenset({"instead", "lieu", "rather", "plutot"})
 _A_RESTARTS_OWN = frozenset({"time", "compare", "op_diff", "op_ratio", "total", "worst", "best"})
 #: Words that challenge what follows ("T'es sûr ?", "that's wrong, isn't it?"); "sur" only in a part with no subject.
 _CHALLENGE = frozenset({"sure", "sur", "wrong", "faux", "fausse", "certain", "certaine", "positive"})
+_CHALLENGING = _CONFIRM | _CHALLENGE
 #: Topics whose words are everyday words too ("la capitale du cluster"): alone with small talk, not the topic.
 _BACK_UP_AGAIN = frozenset({"is", "are", "be", "comes", "come", "coming", "gets", "get", "getting", "was", "were",
                             "s", "being", "been"})
