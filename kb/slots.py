@@ -77,7 +77,7 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
                      "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure", "failure",
                      "failures", "defaillance", "defaillances", "freezes", "bsod", "bsods"})
 #: Verbs of a failover, before "N times" ("the node hung 3 times", "je déplace le groupe 3 fois").
-_EVENT_VERBS = frozenset({"hung", "froze", "crashed", "failed", "deplace", "deplacer", "deplaces", "bascule",
+_EVENT_VERBS = frozenset({"hung", "froze", "crashed", "failed", "deplace", "deplacer", "deplaces",
                           "basculer", "plante", "moved", "rebooted"})
 EVENTS = _EVENTS
 #: Machines counted beside the failovers ("cluster à 4 nœuds", "12 front-ends"): never the failovers' count.

@@ -75,8 +75,6 @@ def _denies_support(tokens: tuple[str, ...]) -> bool:
         for i, t in enumerate(tokens))
 
 
-_DENIAL = frozenset({"not", "pas", "non", "won", "wont", "never", "jamais"})
-
 
 #: Hives other than HKEY_LOCAL_MACHINE (the article's): "is it under HKCU?" is a No.
 _OTHER_HIVES = frozenset({"hkcu", "hku", "hkcr", "hkcc", "current", "users", "classes", "config"})
@@ -491,6 +489,7 @@ def idle(ctx: Context, reply: Reply) -> bool | None:
 _PROTECTED = frozenset({"protected", "protege", "proteges", "protegee", "protegees", "encrypted", "chiffre", "chiffres",
                         "chiffree", "chiffrees", "secure", "secured", "securise", "securises", "safe"})
 _NOT_WORDS = frozenset({"not", "aren", "isn", "pas", "never", "jamais", "no", "non"})
+_DENIAL = _NOT_WORDS | {"won", "wont"}  # "won't support it"
 
 
 def _exposed(ctx: Context) -> bool:
