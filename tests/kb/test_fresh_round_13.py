@@ -490,3 +490,9 @@ def test_who_is_right_and_yeah_nah_ask_about_the_claims(question: str, says: str
 ])
 def test_neighbours_of_the_article_from_dev59(question: str) -> None:
     assert not answer(question).answered
+
+
+def test_the_cluster_restarting_the_resource_is_the_failover_not_a_reboot() -> None:
+    got = answer("Mon nœud crashe, le cluster redémarre la ressource sur l'autre nœud — IPSec met combien si "
+                 "NLBSFlags=1 sur le frontal ?")
+    assert got.answered and "2 minutes" in got.answer, got.answer
