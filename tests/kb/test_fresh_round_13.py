@@ -496,3 +496,11 @@ def test_the_cluster_restarting_the_resource_is_the_failover_not_a_reboot() -> N
     got = answer("Mon nœud crashe, le cluster redémarre la ressource sur l'autre nœud — IPSec met combien si "
                  "NLBSFlags=1 sur le frontal ?")
     assert got.answered and "2 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("does MSFT support IPsec transport-mode ESP to a clustered 2003 back-end?", True),
+    ("what's MSFT trading at right now?", False),
+])
+def test_msft_is_microsoft_and_its_share_price_is_not_asked(question: str, answered: bool) -> None:
+    assert answer(question).answered is answered
