@@ -119,7 +119,7 @@ def split(question: str) -> list[str]:
     # ("> 1. sur quelle machine …": a quoted item stays quoted once its number is dropped)
     kept: list[str] = []
     for i, p in enumerate(parts):
-        if re.fullmatch(r"\s*(?:>\s*)*[1-9][.)/:]?\s*", p):
+        if len(p) <= 12 and re.fullmatch(r"\s*(?:>\s*)*[1-9][.)/:]?\s*", p):
             if p.lstrip().startswith(">") and i + 1 < len(parts) and not parts[i + 1].lstrip().startswith(">"):
                 parts[i + 1] = f"> {parts[i + 1]}"
         elif any(ch.isalnum() for ch in p):
@@ -142,6 +142,8 @@ def at_joiners(part: str) -> list[str]:
 
     Used only when the whole part is declined: a piece the article covers is then answered on its own.
     """
+    if "," not in part and "+" not in part:  # no joiner: the pattern is not even compiled (cold start)
+        return [part]
     mark = "?" if part.rstrip().endswith("?") else ""
     pieces = [p.strip().rstrip("?").strip() for p in re.split(_JOINED, part[:2000], flags=re.I)]
     pieces = [p for p in pieces if len(p.split()) >= 2]
