@@ -662,6 +662,13 @@ def related(ctx: Context) -> Reply:
     return Reply(tuple(asked) if asked else tuple(articles.values()))
 
 
+def mode(ctx: Context) -> Reply:
+    """Transport-mode ESP is the article's for Windows Server 2003; a Windows 2000 cluster has no supported mode."""
+    if ctx.slots.os == "windows-2000" and len(ctx.slots.oses) < 2 and {"cluster", "nlb"} & ctx.concepts:
+        return Reply(("support.windows2000",))  # "quel mode IPSec pour un cluster Windows 2000 ?"
+    return Reply(("summary.supported",))
+
+
 def main_mode_term(ctx: Context) -> Reply:
     """The translation trap: "mode principal" (IKE main mode) is not the "serveur principal" (back-end)."""
     fact = next(f for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode))
@@ -670,6 +677,7 @@ def main_mode_term(ctx: Context) -> Reply:
 
 COMPUTE: dict[str, Callable[[Context], Reply]] = {
     "main_mode_term": main_mode_term,
+    "mode": mode,
     "failover": failover,
     "failover_process": failover_process,
     "idle_timer": idle_timer,

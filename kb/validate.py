@@ -36,10 +36,10 @@ vars(model).update(model.annotation_names())  # the typing names its annotations
 
 #: Computations an intent may name; kept in sync with `kb.answers.COMPUTE`.
 COMPUTE_NAMES = frozenset(
-    {"failover", "failover_process", "idle_timer", "support", "policies", "related", "main_mode_term"}
+    {"failover", "failover_process", "idle_timer", "support", "policies", "related", "main_mode_term", "mode"}
 )
 VERDICT_NAMES = frozenset(
-    {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport",
+    {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport", "mode",
      "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure", "principal"}
 )
 #: Concepts the engine derives from slots or from other concepts rather than from words.

@@ -569,6 +569,13 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
 
 
 
+def mode(ctx: Context, reply: Reply) -> bool | None:
+    """Transport-mode ESP, as `transport`; on a Windows 2000 cluster no mode is supported: No."""
+    if reply.facts == ("support.windows2000",):
+        return False  # "transport ESP on our Windows 2000 cluster, right?"
+    return transport(ctx, reply)
+
+
 def ike(ctx: Context, reply: Reply) -> bool | None:
     """A stated main-mode time against the article's; without one, IKE is who renegotiates: Yes."""
     if (part := _ike_part(ctx)) is False:
@@ -626,6 +633,7 @@ VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
     "integrated": integrated,
     "affirm": affirm,
     "transport": transport,
+    "mode": mode,
     "process": process,
     "applies": applies,
     "policy": policy,

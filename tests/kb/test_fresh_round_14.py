@@ -1,0 +1,31 @@
+"""Classes found on the question sets of the fourteenth round (dev60–dev63).
+
+Each case is one of a class: the phrasings are written for the test, not copied
+from the question sets the engine was tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.engine import answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Quel mode IPSec pour un cluster Windows 2000 ?", ""),
+    ("Which IPsec mode do we use on our W2k NLB cluster?", ""),
+    ("On a W2k cluster, transport mode ESP is fine right?", "No"),
+    ("Sur un cluster Windows 2000, c'est bien ESP en mode transport ?", "Non"),
+])
+def test_a_windows_2000_cluster_has_no_supported_mode(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and "306677" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Quel mode IPSec pour un cluster Windows Server 2003 ?",
+    "which ipsec mode on our 2003 cluster?",
+])
+def test_a_windows_2003_cluster_gets_transport_mode_esp(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "ESP" in got.answer and "306677" not in got.answer, got.answer
