@@ -20,6 +20,10 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+#: A verdict label in either language: a set may write "starts: yes" for a question asked in French.
+_SAME_VERDICT = {"yes": ("yes", "oui"), "oui": ("oui", "yes"), "no": ("no", "non"), "non": ("non", "no")}
+
+
 def in_scope(item: dict[str, Any]) -> bool:
     if "scope" in item:
         return item["scope"] == "in"
@@ -50,6 +54,7 @@ def problems(item: dict[str, Any], got: Answer) -> list[str]:
     for bad in [not_says] if isinstance(not_says, str) else not_says:
         if _fold(str(bad)) in text:
             wrong.append(f"says {bad!r}")
-    if item.get("starts") and not text.startswith(_fold(item["starts"])):
+    starts = _fold(str(item.get("starts") or ""))
+    if starts and not text.startswith(_SAME_VERDICT.get(starts, (starts,))):  # "starts: yes" of a French item: Oui
         wrong.append(f"does not start with {item['starts']!r}")
     return wrong
