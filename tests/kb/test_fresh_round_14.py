@@ -29,3 +29,12 @@ def test_a_windows_2000_cluster_has_no_supported_mode(question: str, start: str)
 def test_a_windows_2003_cluster_gets_transport_mode_esp(question: str) -> None:
     got = answer(question)
     assert got.answered and "ESP" in got.answer and "306677" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "howzit, where does NLBSFlags go?",
+    "PFB my query: which ports does policy 1 cover?",
+    "lekker, so how long is a planned move?",
+])
+def test_chat_greetings_of_other_englishes_are_not_terms(question: str) -> None:
+    assert answer(question).answered
