@@ -38,3 +38,22 @@ def test_a_windows_2003_cluster_gets_transport_mode_esp(question: str) -> None:
 ])
 def test_chat_greetings_of_other_englishes_are_not_terms(question: str) -> None:
     assert answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "aide-moi à écrire ma lettre de motivation pour un poste d'admin cluster",
+    "help me write my CV, I want to highlight IPSec and clustering",
+    "fais-moi un point sur l'actu tech, genre les news Exchange",
+    "Tell me about yourself: what's your biggest weakness as an IPSec bot?",
+    "aide-moi à rédiger une réclamation à mon FAI, la fibre coupe pendant nos basculements",
+])
+def test_writing_and_chat_requests_with_a_topic_word_are_declined(question: str) -> None:
+    assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "help me write the change request: which value does NLBSFlags take, and where?",
+    "Fais-moi un résumé de l'article",
+])
+def test_a_request_about_the_article_is_still_answered(question: str) -> None:
+    assert answer(question).answered
