@@ -57,3 +57,15 @@ def test_writing_and_chat_requests_with_a_topic_word_are_declined(question: str)
 ])
 def test_a_request_about_the_article_is_still_answered(question: str) -> None:
     assert answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "When does support for Windows Server 2003 end?",
+    "Le support d'Exchange 2003 se termine quand ?",
+    "Exchange 2003, c'est toujours supporté par Microsoft ?",
+    "is exchange 2003 still supported by MS?",
+])
+def test_the_support_lifecycle_is_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and ("lifecycle" in got.answer or "cycle de vie" in got.answer), got.answer
+
