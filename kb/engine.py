@@ -516,6 +516,10 @@ class Engine:
             question = re.sub(_EMOJI, " ", question[: MAX_QUESTION * 2]).strip()
         if "://" in question:  # a bare address names a page, not a subject: "see https://support.microsoft.com/…"
             question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
+        if "[" in question:  # "[09:30] julien.r: faut une PKI ?": who said it when is not part of what is said
+            question = _untranscribed(question[: MAX_QUESTION * 2])
+        if "@" in question:  # "@kb-bot combien ?": a name typed by hand, not the words "kb" and "bot"
+            question = re.sub(_AT_NAME, " ", question[: MAX_QUESTION * 2]).strip()
         if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
             question = re.sub(_TICKET, "ref", question)
         lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)
@@ -548,6 +552,7 @@ class Engine:
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
         challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked
+        quoted: Reading | None = None  # the last question quoted from someone else ("> on trouve ça où ?")
         for index, (text, asked) in enumerate(zip(parts, asking, strict=True)):
             reading = read.get(text) or self._read(text)
             own = reading.concepts  # before what earlier parts carry into it
@@ -565,9 +570,12 @@ class Engine:
             confirms = claim is not None and asked and self._confirms(reading)
             # "« merci de documenter le comportement d'IPSec lors du déplacement manuel » Tu peux me résumer ?"
             recaps = claim is not None and asked and not confirms and self._recaps(reading)
+            # "> quelqu'un a le numéro de la KB « … » ?\n c'est laquelle ?": the quoted question is asked
+            relays = (quoted is not None and asked and not confirms and not recaps and refers_back(reading.tokens)
+                      and not reading.concepts & self._topics - {SMALL_TALK})
             fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
                         and not swaps and not (opens(text) and reading.concepts)  # "what's policy 1?" asks
-                        and not confirms and not recaps)
+                        and not confirms and not recaps and not relays)
             # "… OWA sulked for six minutes. Is that just how the thing's built?": chat words asking about the claim
             scene = self._out_of_scope(reading, lang, elsewhere=not (confirms or recaps))
             # "C:\\>reg query …" and the lines it printed: evidence; the state they show carries, not their subjects
@@ -580,6 +588,8 @@ class Engine:
                 setting |= set() if evidence else {c for c in reading.concepts - reading.absent if c in self._topics}
                 termed = termed or "principal" in reading.words  # "…'serveur principal' keeps coming up."
                 claim = reading if scene is None and reading.concepts and not fragment else claim
+                if text.lstrip().startswith(">") and text.rstrip().endswith("?") and scene is None:
+                    quoted = reading  # a colleague's question, quoted: "can you answer that?" asks it
                 outcome = Outcome(False, "")
             elif scene is not None:
                 outcome = refused = scene
@@ -607,6 +617,8 @@ class Engine:
                                                       concepts=claim.concepts | setting), set()
                     # "… OWA blipped for a few secs. normal per the KB?": read with the words that ask
                     reading = reading._replace(concepts=contexts.read(self._contexts, reading.concepts, reading.words))
+                elif relays and quoted is not None:
+                    reading, setting = quoted._replace(words=quoted.words | reading.words), set()
                 elif recaps and claim is not None:  # the statement's subject is what is to be summed up
                     reading, setting = claim._replace(words=claim.words | reading.words), set()
                 # The scene statements set ("We want everything to the DCs encrypted.") holds for the questions;
@@ -1032,6 +1044,9 @@ _EMOJI = r"(?<![\w:]):[a-z][a-z0-9_+'-]{0,40}:(?![\w:])"
 _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
 _URL = r"\b(?:https?|ftp)://[^\s<>]{1,500}"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
+#: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")
+_TRANSCRIPT = r"(?m)^[ \t>]*\[\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\][ \t]*(?:[\w.-]{1,40}[ \t]*:[ \t]*)?"
+_AT_NAME = r"(?<![\w@.])@[A-Za-z][\w.-]{0,40}"
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")
@@ -1103,6 +1118,18 @@ def _ranges_in_milliseconds(text: str, ctx: Context) -> str:
     """"3 à 6 secondes (3000 à 6000 millisecondes)": a range of seconds, for a question counting in ms."""
     return re.sub(_SECOND_RANGE, lambda m: f"{m.group(0)} ({m.group(1)}000{m.group(2)}"
                   f"{ctx.t('milliseconds', n=m.group(3) + '000')})", text)
+
+
+def _untranscribed(text: str) -> str:
+    """A pasted chat thread without its times and authors; its lines are quoted when the asker's own follows
+    ("[09:32] sophie.d: faut une PKI ?\n@kb-bot …": a colleague asked that, not the asker)."""
+    lines = text.split("\n")
+    said = [re.match(_TRANSCRIPT, line) is not None and bool(re.match(_TRANSCRIPT, line).group(0)) for line in lines]
+    last = max((i for i, s in enumerate(said) if s), default=-1)
+    own = any(line.strip() for line in lines[last + 1:])
+    return "\n".join(
+        (("> " if own else "") + re.sub(_TRANSCRIPT, "", line)) if s else line
+        for line, s in zip(lines, said, strict=True))
 
 
 def _tags_joined(parts: list[str]) -> list[str]:

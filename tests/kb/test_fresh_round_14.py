@@ -69,3 +69,33 @@ def test_the_support_lifecycle_is_declined(question: str) -> None:
     got = answer(question)
     assert not got.answered and ("lifecycle" in got.answer or "cycle de vie" in got.answer), got.answer
 
+
+
+def test_a_pasted_threads_times_and_authors_are_not_read() -> None:
+    got = answer("[18:10] bastien.c: 3 plantages de nœud ce mois-ci, NLBSFlags pas encore posé\n"
+                 "[18:11] bastien.c: faut que je chiffre l'indispo IPSec pour le rapport\n"
+                 "@kb-bot ça fait combien au total ?")
+    assert got.answered and "18 minutes" in got.answer, got.answer
+
+
+def test_a_colleagues_question_in_a_pasted_thread_is_not_the_askers() -> None:
+    got = answer("[09:30] julien.r: on part sur quoi pour l'authent entre les frontaux et le cluster ?\n"
+                 "[09:32] sophie.d: faut une PKI ?\n"
+                 "@kb-bot faut-il des certificats d'une autorité de certification pour IPSec ici ?")
+    assert not got.answered and "Kerberos" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("[16:05] nico.p: c'est quoi le numéro de la KB « IPSec n'est pas conçu pour le basculement » ?\n"
+     "@kb-bot tu sais laquelle c'est ?", "306677"),
+    ("> where does the NLBSFlags value go?\ncan you answer that?", "PolicyAgent"),
+    ("[2:14 PM] dave: how long does a planned move take with IPSec?\n@oakley do you know that one?", "3 to 6"),
+])
+def test_a_quoted_question_referred_back_to_is_asked(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_an_email_address_is_not_a_name() -> None:
+    got = answer("ops@example.com asks: where does NLBSFlags go?")
+    assert got.answered and "PolicyAgent" in got.answer, got.answer
