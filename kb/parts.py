@@ -29,10 +29,11 @@ _QUESTION_WORDS = frozenset({
     "can", "could", "should", "must", "will", "would", "has", "have", "quel", "quelle", "quels", "quelles",
     "où", "ou", "comment", "combien", "pourquoi", "quand", "est-ce", "faut-il", "dois-je", "doit-on", "peut-on",
     "puis-je", "que", "qu'est-ce", "y", "faut", "dois", "doit", "peut", "peux",
+    "kel", "kelle", "kels", "kelles", "koman", "kan", "koi", "pkoi",  # spelt as said ("et kel port ?")
 })
 #: Question words that may come a little after the joiner ("et on met quoi dedans ?").
 _LATE_QUESTION_WORDS = frozenset({"quoi", "combien", "comment", "quel", "quelle", "quels", "quelles", "pourquoi",
-                                  "lequel", "laquelle", "lesquels", "lesquelles",
+                                  "lequel", "laquelle", "lesquels", "lesquelles", "koi", "kel", "kelle", "koman",
                                   "what", "which", "how", "why", "where"})
 _ABBREVIATIONS = ("incl.", "inc.", "e.g.", "i.e.", "etc.", "approx.", "vs.", "ex.", "cf.", "min.", "sec.", "max.",
                   "resp.", "env.", "p.ex.")
@@ -43,7 +44,7 @@ _SUMS = frozenset({"plus", "+"})
 #: Words that open a question when one already opened the sentence ("what…, what…").
 _WH_OPENERS = frozenset({"what", "where", "which", "how", "why", "when", "who", "quel", "quelle", "quels", "quelles",
                          "où", "comment", "combien", "pourquoi", "quand", "what's", "whats", "where's", "how's",
-                         "what’s", "where’s"})
+                         "what’s", "where’s", "kel", "kelle", "kels", "kelles", "koman", "kan", "pkoi"})
 _CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagine", "imaginons"})
 _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela",
                        "c'est", "c’est", "cest"})

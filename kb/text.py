@@ -27,7 +27,10 @@ _SHORTHAND = re.compile(
 )
 #: French chat shorthand ("cb de tps ss nlbsflags ?"): spelt out, so that "ss" negates like "sans".
 _FR_CHAT_WORDS = {"ss": "sans", "cb": "combien", "cmb": "combien", "tps": "temps", "pr": "pour", "qd": "quand",
-                  "ds": "dans", "bcp": "beaucoup", "tjs": "toujours", "tjrs": "toujours"}
+                  "ds": "dans", "bcp": "beaucoup", "tjs": "toujours", "tjrs": "toujours",
+                  # spelt as said ("koman", "kel port", "kan le noeud plante")
+                  "koman": "comment", "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles",
+                  "kan": "quand", "koi": "quoi", "pkoi": "pourquoi", "ki": "qui", "tjr": "toujours"}
 # compiled only for a message that has one; not after ":" ("in m:ss", "hh:mm:ss": a clock's format)
 _FR_CHAT = r"(?<!:)\b(?:" + "|".join(_FR_CHAT_WORDS) + r")\b"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in "?!.,;:'’()«»\"/"})

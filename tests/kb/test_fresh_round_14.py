@@ -99,3 +99,14 @@ def test_a_quoted_question_referred_back_to_is_asked(question: str, says: str) -
 def test_an_email_address_is_not_a_name() -> None:
     got = answer("ops@example.com asks: where does NLBSFlags go?")
     assert got.answered and "PolicyAgent" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("sans NLBSFlags sa prend combien de tant kan le noeud plante ?", "6 minutes"),
+    ("koman on sait ou mettre NLBSFlags ? c koi la clé ?", "PolicyAgent"),
+    ("kel valeur pour NLBSFlags ?", "1"),
+    ("kel est le nom du protocole qui renégocie dans l'article et kel port il utilise ?", "IKE"),
+])
+def test_french_spelt_as_said_is_read(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
