@@ -54,6 +54,7 @@ from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTot
 from kb.parts import MAX_PARTS, asks, at_joiners, opens, split
 from kb.record import Record
 from kb.slots import COMPACT_OS, EVENTS, SECOND_WORDS, TIME_UNITS, Slots, counted, extract, over_horizon
+from kb.spoken import spoken_numbers
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
 from kb.verdicts import VERDICTS
@@ -213,7 +214,8 @@ class Engine:
 
     def _read(self, text: str) -> Reading:
         guessed: frozenset[str] = frozenset()
-        raw = tokenize(re.sub(_DECIMAL_DURATION, _in_seconds_text, text) if "." in text or "," in text else text)
+        raw = spoken_numbers(
+            tokenize(re.sub(_DECIMAL_DURATION, _in_seconds_text, text) if "." in text or "," in text else text))
         # A typo is corrected towards the lexicon, but an ordinary word ("sent") is never "corrected" into one
         # ("lent"), nor a name written with inner capitals (OAuth, IPv6), which is a term, not a typo.
         names = proper_names(text)

@@ -110,3 +110,19 @@ def test_an_email_address_is_not_a_name() -> None:
 def test_french_spelt_as_said_is_read(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("si Exchange met quarante-cinq secondes à récupérer, un déplacement planifié fait combien au total ?", "48"),
+    ("exchange takes twenty five seconds to come back after a planned move: total?", "28"),
+    ("is IPSec supported on a windows two thousand cluster?", "306677"),
+    ("what does kb three oh six six seven seven say, per this article?", "306677"),
+])
+def test_numbers_said_in_words_are_figures(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_windows_version_said_in_words_is_named_back() -> None:
+    got = answer("does this work on a windows server two thousand eight cluster?")
+    assert not got.answered and "2008" in got.answer, got.answer

@@ -19,6 +19,7 @@ import yaml
 from kb.engine import answer
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, PlannedMove, UnplannedTotal
 from kb.slots import WORD_NUMBERS
+from kb.spoken import spoken_numbers
 from kb.store import default_kb
 from kb.text import tokenize
 
@@ -99,6 +100,7 @@ def _derived(durations: set[int], factors: set[int]) -> set[str]:
 def test_every_number_is_traced(question: str) -> None:
     got = answer(question)
     stated = set(_NUMBER.findall(question)) | {str(WORD_NUMBERS[t]) for t in tokenize(question) if t in WORD_NUMBERS}
+    stated |= {t for t in spoken_numbers(tokenize(question)) if t.isdigit()}  # "two thousand eight": 2008
     stated_seconds = {int(n) * 60 for n in stated if n.isdigit()} | {int(n) for n in stated if n.isdigit()}
     stated_seconds |= {int(m) * 60 + int(s) for m, s in _MIN_SEC.findall(question)}  # "2 min 30"
     stated_seconds |= {round(float(f"{a}.{b}") * 60) for a, b in _DECIMAL_MIN.findall(question)}  # "2.5 min"
