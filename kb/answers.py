@@ -461,7 +461,9 @@ def _both(ctx: Context, nlbsflags: str | None, os: str | None) -> Reply:
 def failover_process(ctx: Context) -> Reply:
     planned = ctx.planned
     steps = ("planned.steps", "planned.timing")
-    crash = ("unplanned.scenario", "unplanned.total_default", "unplanned.total_nlbsflags")
+    totals = {"absent": ("unplanned.total_default",), "1": ("unplanned.total_nlbsflags",)}  # the state asked
+    crash = ("unplanned.scenario", *totals.get(ctx.slots.nlbsflags or "", (
+        "unplanned.total_default", "unplanned.total_nlbsflags")))
     if planned is True:
         return Reply(steps)
     if planned is False:

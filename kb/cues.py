@@ -61,16 +61,26 @@ def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> 
     "a node hangs (not a clean move)")."""
     other = "planned" if kind == "unplanned" else "unplanned"
     mentions = [m for m in matches if kind in m.concepts and other not in m.concepts]
-    return bool(mentions) and all(_denies(tokens, m.start) and tokens[m.start] not in ("non", "not") for m in mentions)
+    # "is NOT planned (the node just hangs)": the denial is the other kind's, which stands between
+    others = {i for m in matches if other in m.concepts and kind not in m.concepts for i in range(m.start, m.end)}
+    return bool(mentions) and all(_denies(tokens, m.start, others) and tokens[m.start] not in ("non", "not")
+                                  for m in mentions)
 
 
-def _denies(tokens: list[str], at: int) -> bool:
+def _denies(tokens: list[str], at: int, others: set[int]) -> bool:
     """A denial in the six words before `at` that is about what stands there: not "no flag than a planned move"."""
+    before = " ".join(tokens[max(0, at - 5) : at])
+    if any(f"{w} " in f"{before} " for w in _INSTEAD_OF):
+        return True  # "the node hangs rather than a manual move", "plutôt qu'un déplacement planifié"
     for i in range(max(0, at - 6), at):
         if tokens[i] in _DENIALS and not (i + 1 < at and tokens[i + 1] in _FLAG_WORDS) and not (
-                _COMPARED & set(tokens[i + 1 : at])):
+                _COMPARED & set(tokens[i + 1 : at])) and not others & set(range(i + 1, at)):
             return True
     return False
+
+
+#: What sets one case against the other that is meant: the case after it is not the one asked about.
+_INSTEAD_OF = ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de", "au lieu d")
 
 
 def not_so(tokens: list[str], m: Match) -> bool:

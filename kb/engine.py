@@ -321,10 +321,13 @@ class Engine:
             concepts |= {"same_thing", "backend"}  # "le « mode principal », c'est un serveur ?": the same trap
         if {"ike", "tunnel"} <= concepts and "mode principal" in joined:
             concepts |= {"same_thing"}  # "« mode principal », is that tunnel mode?": the same trap, another guess
+        if "only" in concepts and every_match(matches, "only", lambda m: any(
+                o.start == m.end and o.concepts & {"planned", "unplanned"} for o in matches)):
+            concepts -= {"only"}  # "the node just hangs", "on a juste déplacé le groupe": what happened, not "only"
         if "planned" in concepts and _denied_throughout(tokens, matches):
             concepts = concepts - {"planned"} | {"unplanned"}  # "bascule pas planifiée", "not a clean stop, it hangs"
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches):
-            concepts -= {"unplanned"}  # "moved by hand, not after a crash", "node didn't hang, we moved the group"
+            concepts -= {"unplanned"} | self._set_against(tokens, matches)  # "moved by hand, not after a crash"
         elif "unplanned" in concepts and "planned" not in concepts and every_match(
                 matches, "unplanned", lambda m: not_so(tokens, m)):
             concepts = concepts - {"unplanned"} | {"planned"}  # "It wasn't an unplanned failover": the other case
@@ -332,7 +335,7 @@ class Engine:
                 {"nothing", "rien"} & set(tokens[max(0, m.start - 2) : m.start]))):
             concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches, "planned"):
-            concepts -= {"planned"}  # "when a node hangs (not a clean move)"
+            concepts -= {"planned"} | self._set_against(tokens, matches)  # "when a node hangs (not a clean move)"
         noted = "step_note" in concepts  # "la note qui suit l'étape 5": the total it gives, with NLBSFlags = 1
         if noted:
             concepts = concepts - {"step_note", "steps", "registry"} | {"nlbsflags", "unplanned", "total"}
@@ -438,6 +441,11 @@ class Engine:
             matches, c, lambda m: negated(tokens, m.start)))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
                        elsewhere=elsewhere, guessed=guessed, absent=absent)
+
+    @staticmethod
+    def _set_against(tokens: list[str], matches: list[Match]) -> set[str]:
+        """"unplanned rather than planned": a comparison word that only set aside the other case compares nothing."""
+        return {"compare"} if every_match(matches, "compare", lambda m: tokens[m.start] in _INSTEAD) else set()
 
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""

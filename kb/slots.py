@@ -388,6 +388,8 @@ def _mixed(tokens: list[str]) -> tuple[int, int] | None:
         number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
         if not number or tok in ("a", "an") or (tokens[i + 1 : i + 2] and tokens[i + 1] in _UNITS):
             continue
+        if i and tokens[i - 1] in ("pas", "not", "jamais", "never"):
+            continue  # "si c'est pas un crash mais un déplacement": the event denied is not counted
         window: list[str] = []
         for t in tokens[i + 1 : i + 5]:
             if t.isdigit() or (t in WORD_NUMBERS and t not in ("a", "an", "un", "une")):
@@ -607,6 +609,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
                 return "absent"  # "if NLBSFlags isn't set to 1": the article's other state (not "shouldn't it be 1?")
             j = but  # "not 2 but 1": the value after "but"
         digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
+        if digits == "1" and timeline == "absent":
+            return None  # "avant la modification du Registre, puis après avoir défini NLBSFlags à 1": both cases
         return digits if len(digits) <= 10 else digits[:10] + "…"
     if STATE_ABSENT in concepts and STATE_SET not in concepts:
         return "absent"

@@ -126,3 +126,22 @@ def test_numbers_said_in_words_are_figures(question: str, says: str) -> None:
 def test_a_windows_version_said_in_words_is_named_back() -> None:
     got = answer("does this work on a windows server two thousand eight cluster?")
     assert not got.answered and "2008" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("what happens during a node crash if the registry change hasn't been made yet?", "6 minutes", "2 minutes"),
+    ("que se passe-t-il au basculement inattendu si NLBSFlags est à 1 ?", "2 minutes", "6 minutes"),
+    ("Si c'est pas une panne mais juste un déplacement à la main, ça coupe combien ?", "3", "6 minutes"),
+    ("if the failover is NOT planned (the node just dies) rather than a manual move: seconds or minutes?",
+     "6 minutes", "3 to 6 seconds"),
+    ("the group was moved by hand rather than after a crash: how long for IPSec?", "3 to 6 seconds", "6 minutes"),
+])
+def test_the_case_denied_or_set_aside_is_not_answered(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+def test_before_the_change_then_after_it_gives_both_totals() -> None:
+    got = answer("Durée totale de basculement IPSec avant la modification du Registre, puis après avoir mis "
+                 "NLBSFlags à 1 ?")
+    assert "6 minutes" in got.answer and "2 minutes" in got.answer, got.answer
