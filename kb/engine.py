@@ -737,6 +737,8 @@ class Engine:
         concepts, slots = r.concepts, r.slots
         if {"warning", "exposure", "password"} <= concepts and "registry" not in concepts:
             concepts -= {"warning"}  # "…OWA password sniffed. is that a risk?": exposure, not the registry's risk
+        elif {"warning", "password"} <= concepts and not concepts & {"registry", "nlbsflags", "backup"}:
+            concepts = concepts - {"warning"} | {"encrypt"}  # "are OWA passwords safe on the wire?": protected
         if "-" in r.text and (negative := next((m for m in re.finditer(_NEGATIVE, r.text, re.I)
                                                 if not r.text[: m.start()].rstrip()[-1:].isdigit()), None)):  # "3 - 6"
             text = self._t("negative_duration", lang, what=negative.group(0).strip())  # "Exchange takes -3 min"

@@ -287,10 +287,18 @@ def _saves(ctx: Context) -> bool:
     return bool(said - {"moins"}) or (bool(said) and "au moins" not in " ".join(ctx.tokens))
 
 
+_TO = frozenset({"to", "a", "jusqu"})
+
+
+def _down_to(tokens: tuple[str, ...]) -> bool:
+    """"cut to 2 minutes", "réduit à 2 minutes": the time it comes down to, not the time saved ("by 4 minutes")."""
+    return any(t in _TO and nxt.isdigit() for t, nxt in pairwise(tokens))
+
+
 def _flag_claim(ctx: Context) -> bool | None:
     """"Is it 2 times faster with NLBSFlags?", "does it save 4 minutes?": the claim against the article's gap."""
     ratio = _stated_ratio(ctx)
-    saving = ctx.slots.durations if _saves(ctx) and ctx.slots.limit is None else ()
+    saving = ctx.slots.durations if _saves(ctx) and ctx.slots.limit is None and not _down_to(ctx.tokens) else ()
     bound = ctx.slots.limit if _saves(ctx) and not ctx.slots.durations else None
     if ratio is None and not saving and bound is None:
         return None

@@ -145,3 +145,25 @@ def test_before_the_change_then_after_it_gives_both_totals() -> None:
     got = answer("Durée totale de basculement IPSec avant la modification du Registre, puis après avoir mis "
                  "NLBSFlags à 1 ?")
     assert "6 minutes" in got.answer and "2 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Does NLBSFlags=1 cut the IPSec part of an unplanned failover to 2 minutes?", "Yes"),
+    ("Est-ce que NLBSFlags à 1 réduit le basculement non planifié à 2 minutes ?", "Oui"),
+    ("NLBSFlags brings a crash's IPSec time down to 3 minutes, right?", "No"),
+    ("Does NLBSFlags cut the unplanned failover by 4 minutes?", "Yes"),
+    ("NLBSFlags réduit le basculement inattendu de 2 minutes ?", "Non"),
+])
+def test_down_to_a_time_is_the_result_by_a_time_is_the_saving(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("are OWA users' passwords safe on the wire between the FE and the BE?", "Yes"),
+    ("les mots de passe OWA sont-ils en sécurité entre frontal et principal ?", "Oui"),
+    ("are POP3 passwords safe between FE and BE?", "No"),
+])
+def test_whether_passwords_are_safe_is_whether_they_are_protected(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
