@@ -63,8 +63,14 @@ def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> 
     mentions = [m for m in matches if kind in m.concepts and other not in m.concepts]
     # "is NOT planned (the node just hangs)": the denial is the other kind's, which stands between
     others = {i for m in matches if other in m.concepts and kind not in m.concepts for i in range(m.start, m.end)}
-    return bool(mentions) and all(_denies(tokens, m.start, others) and tokens[m.start] not in ("non", "not")
-                                  for m in mentions)
+    return bool(mentions) and all((_denies(tokens, m.start, others) and tokens[m.start] not in ("non", "not"))
+                                  or _ne_pas(tokens, m.start, m.end) for m in mentions)
+
+
+def _ne_pas(tokens: list[str], start: int, end: int) -> bool:
+    """"si le nœud ne plante pas": French negation around the verb."""
+    return start > 0 and tokens[start - 1] in ("ne", "n") and end < len(tokens) and tokens[end] in (
+        "pas", "plus", "jamais")
 
 
 def _denies(tokens: list[str], at: int, others: set[int]) -> bool:

@@ -139,6 +139,13 @@ _NOT_A_CHOICE = frozenset({"not", "non", "pas", "autre", "autres", "other", "som
                            "quoi", "similar", "so"})
 
 
+#: A yes/no question reported ("il demande si", "asks whether", "wants to know if").
+_ASKING = frozenset({"demande", "demandent", "demandait", "demandais", "savoir", "ask", "asks", "asked", "asking",
+                     "know", "wonder", "wonders", "wondering", "wondered", "check", "checking", "verifier"})
+_EMBEDDING = frozenset({"si", "if", "whether", "s"})  # "s'il", "s'ils": tokenised "s", "il"
+_VERDICT_ASKED = frozenset({"true or false", "vrai ou faux", "yes or no", "oui ou non"})
+
+
 def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
     if words[:2] in (["quick", "one"], ["random", "one"], ["petite", "question"]) and len(words) > 3:
@@ -147,12 +154,14 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             _FR_INVERSION, question[:2000], re.I) and not any(
             a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:])):
         return False  # "…how long? And if Exchange takes 4 minutes?": the same question, for another case
-    if words[:3] in (["true", "or", "false"], ["vrai", "ou", "faux"]):
-        return True
+    if _VERDICT_ASKED & {" ".join(words[:3]), " ".join(words[-3:])}:
+        return True  # "true or false: …", "Yes or no: NLBSFlags goes on the front-end?", "…, oui ou non ?"
     if asks_if_true(words):
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
     if not words or (_offers_choice(words) and not _tagged(words)):
         return False
+    if any(a in _ASKING and b in _EMBEDDING for a, b in pairwise(words)):
+        return True  # "Il demande si c'est pris en charge…", "she wants to know whether…": a yes/no, reported
     if len(words) <= 3 and words[-1] in _FINE and question.rstrip().endswith("?"):
         return True  # "all good?", "c'est bon ?", "we ok?": does what was shown hold
     if words[-1] in _FR_WH_LAST:

@@ -167,3 +167,26 @@ def test_down_to_a_time_is_the_result_by_a_time_is_the_saving(question: str, sta
 def test_whether_passwords_are_safe_is_whether_they_are_protected(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Il demande si c'est pris en charge sur un cluster Windows 2000.", "Non"),
+    ("Elle veut savoir si POP3 ne peut utiliser que l'authentification de base vers le back-end.", "Oui"),
+    ("She wants to know whether NLBSFlags goes on the back-end.", "No"),
+    ("My manager asks if a planned move takes minutes.", "No"),
+    ("Yes or no: NLBSFlags goes on the front-end server?", "Yes"),
+    ("NLBSFlags, ça va sur le back-end, oui ou non ?", "Non"),
+])
+def test_a_reported_or_announced_yes_no_question_gets_its_verdict(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_a_reported_wh_question_is_not_a_yes_no() -> None:
+    got = answer("he asks how long a planned move takes")
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+def test_ne_pas_denies_the_crash() -> None:
+    got = answer("Si le nœud ne plante pas et qu'on déplace juste le groupe à la main, ça coupe combien ?")
+    assert got.answered and "3 à 6 secondes" in got.answer and "6 minutes" not in got.answer, got.answer
