@@ -190,3 +190,13 @@ def test_a_reported_wh_question_is_not_a_yes_no() -> None:
 def test_ne_pas_denies_the_crash() -> None:
     got = answer("Si le nœud ne plante pas et qu'on déplace juste le groupe à la main, ça coupe combien ?")
     assert got.answered and "3 à 6 secondes" in got.answer and "6 minutes" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("no time mate, just the one number i type into the NLBSFlags value data box", "1"),
+    ("Why is there a big scary warning about the registry in this one?", "back up"),
+    ("pourquoi l'article met un avertissement sur le registre ?", "sauvegard"),
+])
+def test_the_value_typed_and_the_warnings_reason(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
