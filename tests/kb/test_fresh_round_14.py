@@ -200,3 +200,12 @@ def test_ne_pas_denies_the_crash() -> None:
 def test_the_value_typed_and_the_warnings_reason(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+def test_what_the_front_end_believes_is_the_crash_scenario() -> None:
+    got = answer("Le frontal croit qu'il a encore un lien sécurisé : il pense à quoi, et comment il s'en rend compte ?")
+    assert got.answered and "inactivité" in got.answer, got.answer
+
+
+def test_who_is_the_best_team_is_declined() -> None:
+    assert not answer("C'est qui le meilleur, Anderlecht ou le Standard ? (le Standard Edition compte pas)").answered
