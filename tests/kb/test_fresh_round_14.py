@@ -209,3 +209,13 @@ def test_what_the_front_end_believes_is_the_crash_scenario() -> None:
 
 def test_who_is_the_best_team_is_declined() -> None:
     assert not answer("C'est qui le meilleur, Anderlecht ou le Standard ? (le Standard Edition compte pas)").answered
+
+
+@pytest.mark.parametrize("question", [
+    "The front-end can't use SSL or TLS to the back-end, so how does HTTP avoid sending passwords in the clear?",
+    "Le frontal ne peut pas faire de SSL vers le back-end. Alors comment HTTP évite d'envoyer les mots de passe "
+    "en clair ?",
+])
+def test_given_no_ssl_how_http_keeps_passwords_is_its_authentication(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "Kerberos" in got.answer, got.answer
