@@ -558,7 +558,9 @@ class Engine:
                 before = given  # read for the state it states; never answered
         parts = _tags_joined(split(question[len(granted):].replace("tl;dr", "tldr").replace("TL;DR", "tldr")))
         read: dict[str, Reading] = {}  # parts read while cutting them at their joiners, not read twice
-        parts = [piece for part in parts for piece in self._unjoined(part, lang, read)][:MAX_PARTS]
+        cut = [self._unjoined(part, lang, read) for part in parts]
+        listed = {piece for pieces in cut if len(pieces) > 1 for piece in pieces}  # each asks on its own
+        parts = [piece for pieces in cut for piece in pieces][:MAX_PARTS]
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
         challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked
@@ -585,7 +587,9 @@ class Engine:
                       and not reading.concepts & self._topics - {SMALL_TALK})
             fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
                         and not swaps and not (opens(text) and reading.concepts)  # "what's policy 1?" asks
-                        and not confirms and not recaps and not relays)
+                        and not confirms and not recaps and not relays
+                        # "Auth HTTP frontal → principal ? Et …": a short question the article answers on its own
+                        and not (index == 0 and text.rstrip().endswith("?") and self._answered_alone(reading, lang)))
             # "… OWA sulked for six minutes. Is that just how the thing's built?": chat words asking about the claim
             scene = self._out_of_scope(reading, lang, elsewhere=not (confirms or recaps))
             # "C:\\>reg query …" and the lines it printed: evidence; the state they show carries, not their subjects
@@ -607,7 +611,8 @@ class Engine:
                 outcome = elsewhere
             elif refused is not None and refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
-            elif outcomes and not outcomes[-1].answered and outcomes[-1].declined is not None and not (
+            elif text not in listed and outcomes and not outcomes[-1].answered and (
+                    outcomes[-1].declined is not None) and not (
                     # "what type is NLBSFlags and where does it go?": a gap of a subject the article has; the
                     # next part asks something else of that subject (a restart's "2-min or 20-min?" is its own)
                     outcomes[-1].declined == "gap" and before is not None
@@ -681,12 +686,19 @@ class Engine:
         if len(pieces) < 2:
             return [part]
         read[part] = self._read(part)
-        if self._out_of_scope(read[part], lang) is None:
+        if self._answered_alone(read[part], lang):
             return [part]
         read.update((p, self._read(p)) for p in pieces)
-        if all(self._out_of_scope(read[p], lang) is not None for p in pieces):
+        if not any(self._answered_alone(read[p], lang) for p in pieces):
             return [part]
         return pieces
+
+    def _answered_alone(self, r: Reading, lang: Lang) -> bool:
+        """Would this reading be answered as a question of its own (no scene, no earlier part)?"""
+        if self._out_of_scope(r, lang) is not None:
+            return False
+        outcome = self._answer_part(r, lang)
+        return outcome is not None and outcome.answered
 
     def _challenges(self, r: Reading) -> bool:
         """"Are you sure?", "that's wrong, isn't it?" before what is challenged: no subject of its own."""

@@ -138,6 +138,11 @@ def split(question: str) -> list[str]:
 _JOINED = r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça marche aussi sur XP ?"
 
 
+_LIST_WORDS = 8  # the longest item of a comma list of things asked for
+_CONDITION_HEADS = frozenset({"with", "without", "w/", "w/o", "avec", "sans", "on", "sur", "for", "pour", "if", "si",
+                              "in", "en", "dans", "after", "apres", "après", "before", "avant", "when", "quand"})
+
+
 def at_joiners(part: str) -> list[str]:
     """The part cut at each joiner, each piece asking ("… sans la clé, et t'as un script PowerShell ?").
 
@@ -147,6 +152,13 @@ def at_joiners(part: str) -> list[str]:
         return [part]
     mark = "?" if part.rstrip().endswith("?") else ""
     pieces = [p.strip().rstrip("?").strip() for p in re.split(_JOINED, part[:2000], flags=re.I)]
+    words = {w.strip(",;:?()").lower() for w in part[:2000].split()}
+    if part.count(",") >= 2 and not words & (_QUESTION_WORDS | _LATE_QUESTION_WORDS):
+        # "IKE port, ESP protocol number, failover time w/ NLBSFlags": a list of things asked, no sentence
+        items = [i.strip() for p in pieces for i in p.split(",")]
+        # each item a thing of two words or more, not a condition ("…, avec NLBSFlags, total ?": one question)
+        if all(2 <= len(i.split()) <= _LIST_WORDS and i.split()[0].lower() not in _CONDITION_HEADS for i in items):
+            pieces = items
     pieces = [p for p in pieces if len(p.split()) >= 2]
     return [f"{p}{mark}" for p in pieces] if len(pieces) > 1 else [part]
 

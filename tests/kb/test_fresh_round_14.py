@@ -219,3 +219,24 @@ def test_who_is_the_best_team_is_declined() -> None:
 def test_given_no_ssl_how_http_keeps_passwords_is_its_authentication(question: str) -> None:
     got = answer(question)
     assert got.answered and "Kerberos" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "names"), [
+    ("IKE port, ESP protocol number, unplanned failover time w/ NLBSFlags", "2 minutes", "IKE"),
+    ("Clé de registre, type de valeur, et donnée à saisir pour NLBSFlags ?", "PolicyAgent", "REG_DWORD"),
+    ("planned move duration + typical Exchange 2003 recovery time?", "3 to 6 seconds", "Exchange"),
+    ("Auth HTTP frontal → principal ? Et comment activer l'authentification Windows intégrée dans IIS ?",
+     "Kerberos", "IIS"),
+])
+def test_each_item_of_a_list_is_answered_or_declined_by_name(question: str, says: str, names: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and names in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which main mode encryption algorithm, 3DES or DES, does the article recommend?",
+    "Pour la 3e stratégie, LDAP, Kerberos, RPC et le GC, c'est quels numéros de port ?",
+    "Roughly how much CPU overhead, in %, does ESP encryption add on the back-end nodes?",
+])
+def test_commas_inside_one_question_do_not_make_a_list(question: str) -> None:
+    assert not answer(question).answered
