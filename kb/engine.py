@@ -619,7 +619,8 @@ class Engine:
                     and own & self._attributes - before.concepts - (
                         _A_RESTARTS_OWN if "restart" in before.concepts else frozenset())) and (
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
-                    or (last_refused and not own & self._topics - _ABOUT_THE_ARTICLE - {"advice"})
+                    or (last_refused and not own & self._topics - _ABOUT_THE_ARTICLE - {"advice", "effect"} - (
+                        before.concepts if before is not None else frozenset()))  # "…quick mode? le rekey ?"
                     # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
                     or refers_back(reading.tokens)):  # "…below 5 minutes? which reg value does that?"
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
@@ -995,7 +996,7 @@ _UNCOUNTED = frozenset({"sessions", "session", "users", "utilisateurs", "connexi
 #: Subjects that alone ask nothing of the article ("which account does the cluster service use?").
 _GENERIC = frozenset({"cluster", "node", "exchange", "windows", "backend", "frontend", "effect", "compare", "detail"})
 #: Subjects of tasks the article gives no steps for ("how do I configure POP3?", "add a node to the cluster").
-_OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3", "imap4", "http", "backend",
+_OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3", "imap4", "http", "backend", "nlb",
                           "frontend", "effect", "detail"})
 _HOW = frozenset({"how", "comment"})
 #: "push the idle timer down to 30 s instead of 1 min": a setting asked for, which the article does not give

@@ -240,3 +240,18 @@ def test_each_item_of_a_list_is_answered_or_declined_by_name(question: str, says
 ])
 def test_commas_inside_one_question_do_not_make_a_list(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "For IKE authentication between FE and BE, certificates or Kerberos? What does the article recommend?",
+    "la durée de vie des SA en quick mode c'est combien ? genre le rekey toutes les combien ?",
+    "Ça coûte combien en CPU, en pourcentage, d'activer IPSec ESP entre le frontal et le back-end ?",
+    "comment on configure l'équilibrage de charge réseau (NLB) sur les serveurs frontaux ?",
+])
+def test_a_follow_up_of_what_the_article_lacks_is_declined_with_it(question: str) -> None:
+    assert not answer(question).answered
+
+
+def test_a_follow_up_naming_a_subject_of_the_article_is_answered() -> None:
+    got = answer("Does this work over IPv6? And how long is an unplanned failover with NLBSFlags?")
+    assert got.answered and "2 minutes" in got.answer and "IPv6" in got.answer, got.answer
