@@ -104,8 +104,10 @@ def split(question: str) -> list[str]:
             joiner = words[i].lower().strip(",")
             between = any(w.lower() in ("between", "entre") for w in words[max(start, i - 3) : i])
             # "si notre récup c'est 1 min pis on a 5 plantages, …": a condition goes on; a question word starts anew
-            conditional = words[start].lower() in _CONDITIONS and (  # "si X et que Y, …": one condition
-                words[i + 1].lower() not in _QUESTION_WORDS or words[i + 1].lower() in ("que", "qu'"))
+            conditional = (words[start].lower() in _CONDITIONS and (  # "si X et que Y, …": one condition
+                words[i + 1].lower() not in _QUESTION_WORDS or words[i + 1].lower() in ("que", "qu'"))) or (
+                words[start].lower() in ("quand", "lorsque", "lorsqu'") and words[i + 1].lower() in ("que", "qu'"))
+            # ("quand le nœud tombe et que NLBSFlags vaut 1, …": when X and Y)
             if joiner in _JOINERS and i - start >= 2 and not between and not conditional and _asks_after(words, i):
                 parts.append(" ".join(words[start:i]).rstrip(",") + mark)
                 start = i + 1

@@ -7,6 +7,7 @@ an answer is computed from ("2003 front-end with NLBSFlags=1").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kb.cues import MODALS, ROLES
 from kb.lexicon import Match
@@ -612,6 +613,11 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
         if digits == "1" and timeline == "absent":
             return None  # "avant la modification du Registre, puis après avoir défini NLBSFlags à 1": both cases
         return digits if len(digits) <= 10 else digits[:10] + "…"
+    if span.start >= 2 and tokens[span.start - 1] in _INTO and tokens[span.start - 2].isdigit() and (
+            span.start - 2 not in used):  # "on tape bien 0 dans NLBSFlags ?", "type 2 into NLBSFlags"
+        used.add(span.start - 2)
+        digits = tokens[span.start - 2].lstrip("0") or "0"
+        return digits if len(digits) <= 10 else digits[:10] + "…"
     if STATE_ABSENT in concepts and STATE_SET not in concepts:
         return "absent"
     if STATE_SET in concepts and STATE_ABSENT not in concepts:
@@ -635,9 +641,13 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
         return "absent"
     if positive or tokens[span.start:span.end] == ["fast", "failover"]:
         return "1"
+    if _BRINGS_DOWN & set(tokens) and any(a in ("to", "a") and b.isdigit() for a, b in pairwise(tokens)):
+        return "1"  # "does the flag get the failover down to 2 min?": what it comes to with the flag set
     return None
 
 
+_BRINGS_DOWN = frozenset({"down", "reduit", "reduire", "ramene", "ramener", "descend", "descendre", "reduce",
+                          "reduces", "cut", "cuts", "brings", "bring", "drops", "baisse", "abaisse"})
 #: What a state said without naming NLBSFlags ("before the change", "by default") can be the state of.
 _STATE_CONTEXT = frozenset({"failover", "time", "idle", "ike", "unplanned", "planned", "recovery", "total", "node",
                             "registry", "value", "value_word", "set_verb", "op_diff", "op_ratio", "compare", "worst",
@@ -660,6 +670,7 @@ def _contrast(i: int, roles: set[int]) -> bool:
 
 
 _NOT = frozenset({"not", "pas", "no", "non", "isn", "n", "rather"})
+_INTO = frozenset({"dans", "in", "into", "pour", "for"})  # a value typed into the setting, before its name
 _BUT = frozenset({"but", "mais", "rather", "plutot", "instead"})
 
 

@@ -212,10 +212,12 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if "nlbsflags" in ctx.concepts and not ctx.planned and (claim := _flag_claim(ctx)) is not None:
         return claim
     if s.durations:
+        # "does the flag get the crash failover down to 2 min?": the time with the flag set
+        state = s.nlbsflags or ("1" if "nlbsflags" in ctx.concepts and _down_to(ctx.tokens) else None)
         try:
-            found = estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=bool(ctx.planned))
+            found = estimates(ctx.kb, os=s.os, nlbsflags=state, planned=bool(ctx.planned))
             if len(found) != 1 and ctx.planned is None:  # nor planned or not: a planned move's seconds count too
-                found = [*found, *estimates(ctx.kb, os=s.os, nlbsflags=s.nlbsflags, planned=True)]
+                found = [*found, *estimates(ctx.kb, os=s.os, nlbsflags=state, planned=True)]
         except NotCovered:
             return None
         if len(found) != 1:  # NLBSFlags state not given: No only when every case the article gives rules it out

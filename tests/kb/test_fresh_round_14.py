@@ -255,3 +255,17 @@ def test_a_follow_up_of_what_the_article_lacks_is_declined_with_it(question: str
 def test_a_follow_up_naming_a_subject_of_the_article_is_answered() -> None:
     got = answer("Does this work over IPv6? And how long is an unplanned failover with NLBSFlags?")
     assert got.answered and "2 minutes" in got.answer and "IPv6" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start", "says"), [
+    ("quand le nœud tombe et que NLBSFlags vaut 1, ça prend combien ?", "", "2 minutes"),
+    ("what time was the kb last updated", "", "2007"),
+    ("does the flag get the unplanned ipsec failover down to 2 min?", "Yes", "set to 1"),
+    ("On tape bien 0 dans NLBSFlags ?", "Non", "1"),
+    ("type 1 into NLBSFlags, right?", "Yes", "1"),
+    ("worst case, how long's my FE gonna sit there after a BE node croaks if I never touched the registry?", "",
+     "6 minutes"),
+])
+def test_conditions_dates_and_typed_values(question: str, start: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
