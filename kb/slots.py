@@ -322,6 +322,12 @@ def _timeline(tokens: list[str]) -> str | None:
     return None
 
 
+_BEFORE_AN_YEAR = frozenset({"un", "1", "par", "l", "chaque", "cet", "dernier", "prochain", "sur", "en"})
+_PERIOD_NOUNS = frozenset({"an", "ans", "annee", "annees", "year", "years", "mois", "month", "months", "semaine",
+                           "semaines", "week", "weeks", "jour", "jours", "day", "days", "trimestre", "trimestres",
+                           "quarter", "quarters"})
+
+
 def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
     """How many failovers the question counts ("10 planned moves", "three node crashes").
 
@@ -335,6 +341,8 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
             continue  # "the 3-6 second planned move": a range of durations, not a count of moves
         if not number or i in used or tok.startswith("0"):  # "10:01:02 …": a clock's seconds, never a count
             continue
+        if (ahead and ahead[0] in _PERIOD_NOUNS) or (tok == "an" and i and tokens[i - 1] in _BEFORE_AN_YEAR):
+            continue  # "sur un an, avec un basculement par mois": a span of time (French "an"), not a count
         if ahead and ahead[0] in _COUNTED_MACHINES and not (ahead[1:] and ahead[1] in _EVENTS):
             continue  # "a 4-node cluster, I move the group 3 times": machines; not "4 node hangs"
         window = tokens[i + 1 : i + 10]
@@ -347,7 +355,7 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
             used.add(i)
             if per is None:
                 return number, None
-            rate = _spanned(tokens, Rate(number, per[0], _horizon(tokens, i + 1 + per[1], per[0])), used)
+            rate = _spanned(tokens, Rate(number, per[0], _horizon(tokens, i + 1 + per[1], per[0], i)), used)
             return counted(rate), rate
     return None, None
 
@@ -525,13 +533,15 @@ def _per_period(window: list[str]) -> tuple[str, int] | None:
     return None
 
 
-def _horizon(tokens: list[str], start: int = 0, per: str | None = None) -> str | None:
+def _horizon(tokens: list[str], start: int = 0, per: str | None = None, first: int | None = None) -> str | None:
     """The longer period the question totals over ("per year", "sur un an", "annual downtime").
 
-    With `per`, one that holds several of that period, skipping the rate's own words before `start`.
+    With `per`, one that holds several of that period, skipping the rate's own words before `start` (from
+    `first`, where the rate begins: "Sur un an, avec un basculement par mois" keeps its "an").
     """
+    skip_from = start - 8 if first is None else first
     for i in range(len(tokens)):
-        if start - 8 <= i < start:
+        if skip_from <= i < start:
             continue
         unit = _period(tokens, i)
         if unit and (per is None or (per, unit) in _PER_HORIZON):

@@ -269,3 +269,19 @@ def test_a_follow_up_naming_a_subject_of_the_article_is_answered() -> None:
 def test_conditions_dates_and_typed_values(question: str, start: str, says: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Sur un an, avec un basculement inattendu par mois, combien de minutes économise-t-on grâce à NLBSFlags ?",
+     "48 minutes"),
+    ("De combien de secondes la durée d'inactivité est-elle réduite quand elle passe de 5 minutes à 1 minute ?",
+     "240 secondes"),
+    ("Combien de stratégies IPSec l'article suggère-t-il dans la section « Création d'une stratégie IPsec » ?", "3"),
+])
+def test_french_spans_differences_and_section_names(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_generating_a_password_is_declined() -> None:
+    assert not answer("generate a strong random password for my Exchange admin account").answered
