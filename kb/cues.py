@@ -42,7 +42,7 @@ FRONT_END_DOWN = "front_end_down"
 _NOT_SO = frozenset({"not", "pas", "never", "jamais", "wasn", "isn", "weren", "aren", "didn", "didnt", "wasnt",
                      "isnt"})
 _NOBODY = frozenset({"personne", "nobody", "noone", "aucun"})
-_AFTER_NOT = frozenset({"a", "an", "un", "une", "de", "d", "ete", "been", "etait",  # "not a", "pas été"
+_AFTER_NOT = frozenset({"a", "an", "un", "une", "de", "d", "en", "in", "ete", "been", "etait",  # "not a", "pas en"
                         "done", "made", "fait", "faite", "triggered", "performed", "declenche", "declenchee",
                         # "n'a pas été arrêté volontairement", "wasn't stopped on purpose": the act, then the purpose
                         "arrete", "arretee", "stopped", "moved", "deplace", "deplacee", "eteint", "eteinte"})

@@ -321,6 +321,8 @@ class Engine:
             concepts |= {"same_thing", "backend"}  # "le « mode principal », c'est un serveur ?": the same trap
         if {"ike", "tunnel"} <= concepts and "mode principal" in joined:
             concepts |= {"same_thing"}  # "« mode principal », is that tunnel mode?": the same trap, another guess
+        if {"cluster", "standalone"} <= concepts and every_match(matches, "standalone", lambda m: not_so(tokens, m)):
+            concepts -= {"standalone"}  # "en cluster (donc pas en non-clusterisé)": the non-clustered case denied
         if "only" in concepts and every_match(matches, "only", lambda m: any(
                 o.start == m.end and o.concepts & {"planned", "unplanned"} for o in matches)):
             concepts -= {"only"}  # "the node just hangs", "on a juste déplacé le groupe": what happened, not "only"

@@ -102,13 +102,20 @@ _CONFIRM_OPENERS = [o.split() for o in (
     "can you confirm that", "could you confirm that", "can you confirm", "could you confirm", "please confirm that",
     "est il exact que", "est il vrai que", "est il juste que", "est il exact qu", "est il vrai qu",
     "est ce exact que", "est ce vrai que", "pouvez vous confirmer que", "pourriez vous confirmer que",
-    "confirmez vous que", "peux tu confirmer que", "n est il pas exact que", "n est il pas vrai que")]
+    "confirmez vous que", "peux tu confirmer que", "n est il pas exact que", "n est il pas vrai que",
+    "true or false", "vrai ou faux")]
+
+
+_CLAIM_TAGS = frozenset({"right", "correct", "true", "accurate"})
 
 
 def asks_if_true(tokens: list[str]) -> bool:
     """"Is it true that X?": a Yes says X holds, even when X is negative ("… are not protected?" → Yes)."""
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
-    return any(words[: len(o)] == o for o in _CONFIRM_OPENERS)
+    # "…are not protected, right?": a statement tagged "right?" claims what it states, as "is it true that…"
+    # does ("…aren't protected, are they?" is answered with the fact's polarity: "No, they are not")
+    return any(words[: len(o)] == o for o in _CONFIRM_OPENERS) or (
+        len(words) > 3 and words[-1] in _CLAIM_TAGS and _tagged(words))
 
 
 def _tagged(words: list[str]) -> bool:

@@ -285,3 +285,22 @@ def test_french_spans_differences_and_section_names(question: str, says: str) ->
 
 def test_generating_a_password_is_declined() -> None:
     assert not answer("generate a strong random password for my Exchange admin account").answered
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Vrai ou faux : sans IPSec, les mots de passe POP3 ne sont pas protégés entre le frontal et le principal.",
+     "Oui"),
+    ("POP3 passwords are not protected between FE and BE, right?", "Yes"),
+    ("aren't POP3 passwords protected between FE and BE?", "No"),
+    ("HTTP passwords are not protected FE to BE, right?", "No"),
+    ("Sur un Windows 2000 Server en cluster (donc pas en non-clusterisé), le scénario est-il pris en charge ?", "Non"),
+    ("the fr version says « mode principal » — that's the back-end server, right?", "No"),
+])
+def test_negative_claims_and_denied_cases_get_the_right_verdict(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_what_the_idle_timer_is_for_in_this_scenario() -> None:
+    got = answer("à quoi sert le minuteur d'inactivité d'IPSec dans ce scénario de cluster ?")
+    assert got.answered and "inactivité" in got.answer, got.answer
