@@ -21,6 +21,8 @@ _SPECIAL = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 # (a cold `oakley ask` pays for every pattern it compiles).
 _SHORTHAND = re.compile(
     r"(?P<without>\bw/o\b)|(?P<with>\bw/(?=[\s\w]))|(?P<cannot>\bcan(?:['’]?t|not)\b)|(?P<wont>\bwon['’]?t\b)"
+    r"|(?P<dont>\bdont(?=\s+(?:le|la|les|l|on|il|elle|ils|elles|je|j|nous|vous|tu|parle|parlent|un|une|des|ce|"
+    r"cette|ces|c|vous|mon|ma|mes|notre|nos|votre|vos)\b))"  # French "dont", not "don't"
     r"|(?P<aux>\b(?:is|are|was|were|do|does|did|have|has|had|should|would|could|must|need)(?=nt\b))nt\b"
     r"|(?P<nt>n['’]t\b)|(?P<percent>%)|(?<![a-z0-9])(?P<times>\d+)x\b"
     r"|(?<![a-z0-9])(?P<n>\d+)(?P<unit>mins?|mn|minutes?|s|secs?|seconds?|secondes?|h|hrs?|hours?|heures?)\b"
@@ -40,6 +42,8 @@ _SPELLED = {"without": " without ", "with": " with ", "cannot": "can not", "wont
 
 def _spell_out(m: re.Match[str]) -> str:
     kind = m.lastgroup
+    if kind == "dont":
+        return "dont"
     if kind == "aux":
         return f"{m.group('aux')} not"
     if kind == "times":
@@ -69,6 +73,8 @@ def normalize(text: str) -> str:
     if "0x" in text:  # "NLBSFlags REG_DWORD 0x1" (reg query's output): the data in decimal
         text = re.sub(_HEX, lambda m: str(int(m.group(1), 16)), text)
     text = _SHORTHAND.sub(_spell_out, text)
+    if " c " in text:  # "c le frontal ?", "c supporte": chat's "c'est"
+        text = re.sub(r"(?<![\w:\\.()'’])c (?=(?!est\b|etait\b)[a-z])", "c est ", text)
     if not _FR_CHAT_WORDS.keys().isdisjoint(text.translate(_PUNCT_TO_SPACE).split()):
         text = re.sub(_FR_CHAT, lambda m: _FR_CHAT_WORDS[m.group(0)], text)
     if text.isascii():

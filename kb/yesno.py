@@ -78,7 +78,7 @@ _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "v
                        "ont", "passe", "passent", "descend", "prend", "reste", "aide", "accelere", "reduit",
                        "applique", "utilise", "utilisent", "prevoit", "couvre", "parle", "inclut",
                        "comprend", "contient", "donne", "recommande", "conseille", "met", "faudrait", "devrait",
-                       "fait", "font", "partie", "mets", "pose",
+                       "fait", "font", "partie", "mets", "pose", "supporte", "accepte",
                        "renegocie", "date", "rend", "voit", "sait", "mentionne",
                        "mentionnent", "evoque", "cite", "traite", "explique", "precise",
                        "depend", "dependent", "varie", "varient", "augmente", "diminue", "baisse", "tombe",
@@ -254,6 +254,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     if question.rstrip().endswith("?") and _states_figure(
             re.split(_CLAUSE_END, question[:2000].rstrip().rstrip("?"))[-1].lower().split()):
         return True  # "sans NLBSFlags, 6 minutes ?": a figure to confirm
+    if len(words) >= 4 and words[-1] in _PREDICATES and not question.rstrip().endswith((".", ":")):
+        return True  # "sous win2000 sans cluster ipsec frontal back end c supporte": a claim to check, "?" or not
     # "ça se compte en secondes ?": a reflexive verb is a verb too
     return question.rstrip().endswith("?") and (bool(_FR_VERBS & set(words)) or _equals(question)
                                                  or ("se" in words[1:-1] and len(words) >= 4))

@@ -304,3 +304,35 @@ def test_negative_claims_and_denied_cases_get_the_right_verdict(question: str, s
 def test_what_the_idle_timer_is_for_in_this_scenario() -> None:
     got = answer("à quoi sert le minuteur d'inactivité d'IPSec dans ce scénario de cluster ?")
     assert got.answered and "inactivité" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start", "says"), [
+    ("If Exchange 2003 recovery itself takes 90 seconds, what is the total failover time without NLBSFlags?", "",
+     "7 minutes 30 seconds"),
+    ("sous win2000 sans cluster ipsec frontal back end c supporte", "Oui", ""),
+    ("ms supporte le mode transport esp pour exchange 2003 en cluster ?", "Oui", ""),
+    ("le serveur principal dont parle l'article c le frontal ?", "Non", ""),
+    ("nlbsflags a 0 c bon ?", "Non", "1"),
+])
+def test_chat_french_claims_and_given_recovery_times(question: str, start: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("i dont know where NLBSFlags goes", True),
+    ("le serveur dont parle l'article", False),
+])
+def test_dont_is_dont_in_english_and_a_relative_in_french(text: str, negated: bool) -> None:
+    from kb.text import tokenize
+
+    assert ("not" in tokenize(text)) is negated
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("meteo a lyon demain", "fr"),
+    ("summarize yesterday's cricket match for me", "en"),
+])
+def test_weather_and_sport_are_declined_in_the_askers_language(question: str, lang: str) -> None:
+    got = answer(question)
+    assert not got.answered and got.lang == lang, got
