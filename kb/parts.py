@@ -45,6 +45,8 @@ _SUMS = frozenset({"plus", "+"})
 _WH_OPENERS = frozenset({"what", "where", "which", "how", "why", "when", "who", "quel", "quelle", "quels", "quelles",
                          "où", "comment", "combien", "pourquoi", "quand", "what's", "whats", "where's", "how's",
                          "what’s", "where’s", "kel", "kelle", "kels", "kelles", "koman", "kan", "pkoi"})
+_AUX_OPENERS = frozenset({"is", "are", "does", "do", "can", "should", "will", "must", "could", "would"})
+_AUX_SUBJECTS = frozenset({"it", "this", "that", "there"})  # not "we": "What lifetime, should we set…?" is one
 _CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagine", "imaginons"})
 _PRONOUNS = frozenset({"on", "je", "tu", "il", "elle", "vous", "nous", "we", "i", "you", "it", "ça", "ca", "cela",
                        "c'est", "c’est", "cest"})
@@ -114,6 +116,11 @@ def split(question: str) -> list[str]:
             elif (words[i - 1].endswith(",") and i - start >= 4 and words[i].lower() in _WH_OPENERS - {"when", "quand"}
                   and words[start].lower() in _WH_OPENERS - {"when", "quand"} and not conditional):
                 # "What does IKE stand for, what does it do after a crash, and…": a question after a question
+                parts.append(" ".join(words[start:i]).rstrip(",") + mark)
+                start = i
+            elif (words[i - 1].endswith(",") and i - start >= 3 and words[i].lower() in _AUX_OPENERS
+                  and words[i + 1].lower().strip(",?") in _AUX_SUBJECTS and words[start].lower() in _WH_OPENERS
+                  and not conditional):  # "What value goes into NLBSFlags, is it a REG_DWORD, and…": a yes/no next
                 parts.append(" ".join(words[start:i]).rstrip(",") + mark)
                 start = i
         if words[start:]:

@@ -336,3 +336,17 @@ def test_dont_is_dont_in_english_and_a_relative_in_french(text: str, negated: bo
 def test_weather_and_sport_are_declined_in_the_askers_language(question: str, lang: str) -> None:
     got = answer(question)
     assert not got.answered and got.lang == lang, got
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("What value goes into NLBSFlags, is it a REG_DWORD, and do we need a reboot afterwards?", "1 (one)"),
+    ("During a planned move, where does the virtual IP go, and in what order?", "removed from the first node"),
+])
+def test_a_yes_no_after_a_comma_and_the_vips_way_are_answered(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_wh_question_continued_after_a_comma_stays_one() -> None:
+    assert not answer("What IPSec quick mode SA lifetime, in minutes or kilobytes, should we configure on the "
+                      "front-end policy?").answered
