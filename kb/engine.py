@@ -794,7 +794,8 @@ class Engine:
         if "idle" in concepts and (concepts & {"registry", "value", "value_word"} or (
                 "set_verb" in concepts and r.words & _HOW) or (r.words & _KEY_WORDS and r.words & self._wh)) and (
                 slots.os == "windows-2000") and (
-                len(slots.oses) <= 1 and not concepts & {"op_ratio", "op_diff", "compare"}):
+                len(slots.oses) <= 1 and not concepts & {"op_ratio", "op_diff", "compare"}) and not (
+                r.words & _FLOOR and not (slots.durations or slots.limit)):  # "… en dessous de combien ?"
             return self._decline(lang, "detail_idle_set")  # "which registry value sets the idle timer on 2000?"
         if "ike" in concepts and r.words & self._tuning and not concepts & {"idle", "nlbsflags"} and not (
                 concepts & {"registry", "value"} and not slots.durations):  # "quelle donnée pour raccourcir ?"
@@ -1001,6 +1002,8 @@ _GENERIC = frozenset({"cluster", "node", "exchange", "windows", "backend", "fron
 _OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3", "imap4", "http", "backend", "nlb",
                           "frontend", "effect", "detail"})
 _HOW = frozenset({"how", "comment"})
+#: A floor asked for ("en dessous de combien", "the lowest it can go"): the minimum the article gives
+_FLOOR = frozenset({"dessous", "below", "minimum", "minimale", "minimal", "lowest", "plancher", "least"})
 #: "push the idle timer down to 30 s instead of 1 min": a setting asked for, which the article does not give
 _LOWERED = frozenset({"down", "instead", "lieu", "plutot", "descendre", "baisser", "abaisser", "lower", "shorten",
                       "raccourcir", "reduire", "reduce"})

@@ -350,3 +350,14 @@ def test_a_yes_no_after_a_comma_and_the_vips_way_are_answered(question: str, say
 def test_a_wh_question_continued_after_a_comma_stays_one() -> None:
     assert not answer("What IPSec quick mode SA lifetime, in minutes or kilobytes, should we configure on the "
                       "front-end policy?").answered
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("Sous Windows 2000, même sans clé NLBSFlags possible, l'inactivité ne descend pas en dessous de combien ?",
+     True, "5 minutes"),
+    ("what's the Windows 2000 equivalent reg value to get the idle timer below 5 min?", False, ""),
+    ("the SA state isn't just left dangling in a planned move, is it? what happens to it?", True, "cleanly"),
+])
+def test_the_floor_of_the_idle_timer_is_not_a_setting(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
