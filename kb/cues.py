@@ -141,6 +141,9 @@ def ordinal_of_policy(tokens: list[str], m: Match) -> bool:
     return bool(ahead) and ahead[0] in ("policy", "strategie", "strat", "rule", "regle")
 
 
+_WHEN_WORDS = frozenset({"after", "apres", "during", "pendant", "following", "upon", "lors", "suite"})
+
+
 def front_end_fails(tokens: list[str], matches: list[Match]) -> bool:
     """A front-end named right before a failure ("the FE crashes", "un nœud FE meurt").
 
@@ -151,7 +154,8 @@ def front_end_fails(tokens: list[str], matches: list[Match]) -> bool:
         describes = after is not None and after.start == m.end and bool(after.concepts & {"failover", "ike"})
         acts = (m.end < len(tokens) and tokens[m.end] in _DETERMINERS) or bool(  # "drops the SAs", "drops the dead"
             front_end >= 0 and set(tokens[front_end : m.start]) & _DETERMINERS)
-        if "unplanned" in m.concepts and m.start - front_end <= 2 and not describes and not acts:
+        after_a = bool(set(tokens[max(front_end, 0) : m.start]) & _WHEN_WORDS)  # "a 2000 front-end after a crash"
+        if "unplanned" in m.concepts and m.start - front_end <= 2 and not describes and not acts and not after_a:
             return True
         if "frontend" in m.concepts:
             # "OWA was dead for ages": the service's outage, a symptom; "the OWA box crashed" is the server's

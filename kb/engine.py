@@ -431,8 +431,10 @@ class Engine:
         elsewhere = (len(subjects) <= 1 and foreign >= 3 and foreign > 2 * sum(covered)
                      and not concepts & _ABOUT_THE_DOCUMENT)  # "which products is this document scoped to?"
         # each product once: "F5? F5? …" a hundred times names one product, spelt back once (linear time)
+        # (a product set aside by the context, "tunnel avec AH, c'est bien ça ?", is not named back)
         products = tuple(named for words in dict.fromkeys(tuple(tokens[m.start:m.end]) for m in matches
-                                                          if all(c.startswith(PRODUCT) for c in m.concepts))
+                                                          if all(c.startswith(PRODUCT) for c in m.concepts)
+                                                          and m.concepts & concepts)
                          if (named := _as_named(text, list(words))))
         if REQUEST in concepts and concepts & _ASKED_IN_A_FORM and concepts & _ARTICLE_CORE and not (
                 unknown or products or slots.durations or any(c.startswith(PRODUCT) for c in concepts)):
@@ -1169,9 +1171,17 @@ def _tags_joined(parts: list[str]) -> list[str]:
     return parts
 
 
+#: Words a product's phrase may hold around its name ("is ah", "use ah", "ah only", "mention ah").
+_NAMING_FILLER = frozenset({"is", "use", "utiliser", "with", "avec", "only", "seul", "vs", "instead", "rather", "or",
+                            "ou", "and", "et", "au", "lieu", "plutot", "supported", "support", "mention", "mentions",
+                            "mentioned", "mentionne", "parle", "d", "about", "say", "cover", "covers", "the", "a"})
+
+
 def _as_named(text: str, words: list[str]) -> str:
     """How the question names a product when it writes it as a name ("Wireshark", "Network Monitor", "IPv6");
     words in lower case ("traduit", "stand for") are better told by their group's name ("")."""
+    if words and (words[0] in _NAMING_FILLER or words[-1] in _NAMING_FILLER):
+        return ""  # "Is AH supported?": a phrase around the name, not the name ("Is AH"); the group's name is said
     spelt = [original_spelling(text, w) for w in words]
     return " ".join(spelt) if all(w[:1].isupper() or not w.isalpha() for w in spelt) else ""
 

@@ -111,7 +111,11 @@ def split(question: str) -> list[str]:
                 words[start].lower() in ("quand", "lorsque", "lorsqu'") and words[i + 1].lower() in ("que", "qu'"))
             # ("quand le nœud tombe et que NLBSFlags vaut 1, …": when X and Y)
             if joiner in _JOINERS and i - start >= 2 and not between and not conditional and _asks_after(words, i):
-                parts.append(" ".join(words[start:i]).rstrip(",") + mark)
+                # "Avec 4 plantages par mois et NLBSFlags=1, combien … ?": a condition first, which asks nothing
+                said = words[start:i]
+                condition = said[0].lower() in _STATED_CONDITIONS and not {
+                    w.lower().strip(",?") for w in said} & (_QUESTION_WORDS | _LATE_QUESTION_WORDS)
+                parts.append(" ".join(said).rstrip(",") + ("" if condition else mark))
                 start = i + 1
             elif (words[i - 1].endswith(",") and i - start >= 4 and words[i].lower() in _WH_OPENERS - {"when", "quand"}
                   and words[start].lower() in _WH_OPENERS - {"when", "quand"} and not conditional):
@@ -148,6 +152,7 @@ _JOINED = r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça 
 
 
 _LIST_WORDS = 8  # the longest item of a comma list of things asked for
+_STATED_CONDITIONS = frozenset({"with", "without", "avec", "sans", "if", "si", "w/", "w/o"})
 _CONDITION_HEADS = frozenset({"with", "without", "w/", "w/o", "avec", "sans", "on", "sur", "for", "pour", "if", "si",
                               "in", "en", "dans", "after", "apres", "après", "before", "avant", "when", "quand"})
 

@@ -150,6 +150,11 @@ _NOT_A_CHOICE = frozenset({"not", "non", "pas", "autre", "autres", "other", "som
 _ASKING = frozenset({"demande", "demandent", "demandait", "demandais", "savoir", "ask", "asks", "asked", "asking",
                      "know", "wonder", "wonders", "wondering", "wondered", "check", "checking", "verifier"})
 _EMBEDDING = frozenset({"si", "if", "whether", "s"})  # "s'il", "s'ils": tokenised "s", "il"
+_POLITE_AUX = frozenset({"can", "could", "would", "will", "peux", "pouvez", "pourrais", "pourriez", "tu", "vous"})
+_YOU = frozenset({"you", "u", "ya", "tu", "vous", "me", "moi"})
+_REQUESTS = frozenset({"explain", "tell", "give", "describe", "show", "list", "summarise", "summarize", "walk",
+                       "clarify", "remind", "detail", "expliquer", "explique", "dire", "donner", "decrire",
+                       "lister", "resumer", "rappeler", "detailler", "indiquer", "preciser"})
 _VERDICT_ASKED = frozenset({"true or false", "vrai ou faux", "yes or no", "oui ou non"})
 
 
@@ -161,6 +166,9 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             _FR_INVERSION, question[:2000], re.I) and not any(
             a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:])):
         return False  # "…how long? And if Exchange takes 4 minutes?": the same question, for another case
+    if len(words) > 3 and words[0] in _POLITE_AUX and words[1] in _YOU and (
+            words[2] in _REQUESTS or (words[2] in ("me", "moi", "nous", "m") and words[3] in _REQUESTS)):
+        return False  # "can u explain the firewall thing", "pouvez-vous me donner…": a request, not a yes/no
     if _VERDICT_ASKED & {" ".join(words[:3]), " ".join(words[-3:])}:
         return True  # "true or false: …", "Yes or no: NLBSFlags goes on the front-end?", "…, oui ou non ?"
     if asks_if_true(words):

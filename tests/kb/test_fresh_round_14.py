@@ -361,3 +361,26 @@ def test_a_wh_question_continued_after_a_comma_stays_one() -> None:
 def test_the_floor_of_the_idle_timer_is_not_a_setting(question: str, answered: bool, says: str) -> None:
     got = answer(question)
     assert got.answered is answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "answered", "says"), [
+    ("Does the article mention AH?", False, "AH (Authentication Header)"),
+    ("Is AH supported?", False, "nothing about AH (Authentication Header)"),
+    ("Le mode tunnel avec AH, c'est bien ce que Microsoft supporte ici ?", True, "Non"),
+    ("can u explain the firewall single port thing", True, "Reason 3"),
+    ("How long does failover take on a Windows 2000 front-end after a crash?", True, "6 minutes"),
+])
+def test_newcomer_tour_round_14(question: str, answered: bool, says: str) -> None:
+    got = answer(question)
+    assert got.answered is answered and says in got.answer, got.answer
+    assert not got.answer.startswith(("Yes", "Oui")) or "AH" not in question
+
+
+def test_a_stated_condition_before_a_joiner_is_not_declined_as_a_part() -> None:
+    got = answer("Avec 4 plantages par mois et NLBSFlags=1, combien de minutes d'indisponibilité IPSec par mois ?")
+    assert got.answered and "8 minutes" in got.answer and "Quant à" not in got.answer, got.answer
+
+
+def test_a_request_opened_with_can_you_is_not_a_yes_no() -> None:
+    got = answer("can you explain the firewall single port thing")
+    assert not got.answer.startswith("Yes"), got.answer
