@@ -376,8 +376,14 @@ _WITHOUT = frozenset({"without", "sans", "before", "avant", "no", "pas"})
 _ONLY = frozenset({"only", "uniquement", "seulement", "just", "juste", "exclusively", "exclusivement"})
 
 
+_MANDATORY = frozenset({"obligatoire", "obligatoires", "mandatory", "required", "requises", "requis", "compulsory",
+                        "imposees", "imposee", "exigees", "exigee"})
+
+
 def policy(ctx: Context, reply: Reply) -> bool | None:
     """Is a port or protocol part of the suggested policy the question is about?"""
+    if ctx.words & _MANDATORY and not ctx.slots.ports:
+        return False  # "les stratégies sont-elles obligatoires ?": the article suggests them, it requires none
     if _WITHOUT & ctx.words and {"ipsec", "encrypt"} <= ctx.concepts:
         return False  # "without IPSec, is IMAP4 encrypted?": FE–BE traffic cannot use SSL/TLS; only IPSec encrypts it
     policies = [f.data for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
@@ -514,7 +520,21 @@ def _exposed(ctx: Context) -> bool:
 
 
 def no_ssl(ctx: Context, reply: Reply) -> bool | None:
+    if _claims_encrypted(ctx.tokens):
+        return False  # "le frontal ne peut pas faire de SSL — donc sans IPSec, le trafic est chiffré ?": No
     return _exposed(ctx) or "basic_auth" in ctx.concepts or _cannot(ctx.tokens)
+
+
+_SO = frozenset({"donc", "so", "alors", "then", "therefore", "hence"})
+_ENCRYPTED = frozenset({"chiffre", "chiffree", "chiffres", "chiffrees", "encrypted", "protected", "protege",
+                        "protegee", "proteges", "securise", "securisee", "secure", "secured"})
+
+
+def _claims_encrypted(tokens: tuple[str, ...]) -> bool:
+    """The clause after "so"/"donc" claims the traffic is encrypted (and denies nothing)."""
+    at = max((i for i, t in enumerate(tokens) if t in _SO), default=-1)
+    last = set(tokens[at + 1 :]) if at >= 0 else set()
+    return bool(last & _ENCRYPTED) and not last & (_NOT_WORDS | _CLEAR)
 
 
 _UNABLE = frozenset({"cannot", "cant", "unable", "impossible", "incapable"})

@@ -384,3 +384,15 @@ def test_a_stated_condition_before_a_joiner_is_not_declined_as_a_part() -> None:
 def test_a_request_opened_with_can_you_is_not_a_yes_no() -> None:
     got = answer("can you explain the firewall single port thing")
     assert not got.answer.startswith("Yes"), got.answer
+
+
+@pytest.mark.parametrize(("question", "start", "says"), [
+    ("le frontal ne peut pas faire de SSL vers le back-end — donc sans IPSec, le trafic HTTP entre les deux est "
+     "chiffré ?", "Non", ""),
+    ("the FE can't do SSL to the BE, so without IPSec the HTTP traffic is encrypted?", "No", ""),
+    ("Les stratégies IPSec décrites sont-elles obligatoires selon l'article ?", "Non", "Stratégie suggérée"),
+    ("la clé (pas une clé de chiffrement hein) qu'on modifie dans le registre, c'est où ?", "", "PolicyAgent"),
+])
+def test_claims_after_so_suggested_policies_and_where_the_key_is(question: str, start: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
