@@ -121,6 +121,15 @@ def _decimal(ctx: Context, x: float) -> str:
     return text.replace(".", ",") if ctx.lang == "fr" else text
 
 
+_DECIMALS = frozenset({"decimal", "decimals", "decimale", "decimales", "precisely", "exactly", "exactement",
+                       "precisement"})
+
+
+def _percent(ctx: Context, x: float) -> str:
+    """A percentage, whole unless the question asks for decimals ("round to one decimal": 66.7)."""
+    return _decimal(ctx, round(x, 1)) if ctx.words & _DECIMALS else str(round(x))
+
+
 def _planned_range(ctx: Context) -> Reply:
     """The planned move's own range: how far apart its ends are, or its middle."""
     p = estimates(ctx.kb, os=None, nlbsflags=None, planned=True)[0]
@@ -179,7 +188,7 @@ def _comparison(ctx: Context) -> Reply:
                  without=ctx.duration(without.min_seconds), with_=ctx.duration(with_.min_seconds),
                  exchange=ctx.duration(exchange or 0), total_without=ctx.duration(total_without),
                  total_with=ctx.duration(total_with), gap=ctx.duration(gap),
-                 ratio=_decimal(ctx, ratio), pct=round(100 * gap / total_without))
+                 ratio=_decimal(ctx, ratio), pct=_percent(ctx, 100 * gap / total_without))
     if s.count:
         text += _rate(ctx) + " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without.min_seconds),
                             with_=ctx.duration(s.count * with_.min_seconds), gap=ctx.duration(s.count * gap))
@@ -287,19 +296,19 @@ def _share(ctx: Context) -> Reply:
         window = s.durations[0]  # "what percent of a 10-minute outage window is the IPSec part?"
         return Reply(e.facts, _unplanned_sentence(ctx, e) + " " + ctx.t(
             "share_window", ipsec=ctx.duration(e.min_seconds), window=ctx.duration(window),
-            pct=round(100 * e.min_seconds / window)))
+            pct=_percent(ctx, 100 * e.min_seconds / window)))
     exchange = exchange_time(ctx)
     if exchange is not None and "idle" not in ctx.concepts:
         # "Exchange takes 3 min, NLBSFlags set: what % of the whole failover is IPSec?": IPSec against the total
         whole = exchange + e.min_seconds
         text = _unplanned_sentence(ctx, e) + " " + ctx.t(
             "share_exchange", exchange=ctx.duration(exchange), total=ctx.duration(whole),
-            ipsec=ctx.duration(e.min_seconds), ipsec_pct=round(100 * e.min_seconds / whole),
-            exchange_pct=round(100 * exchange / whole))
+            ipsec=ctx.duration(e.min_seconds), ipsec_pct=_percent(ctx, 100 * e.min_seconds / whole),
+            exchange_pct=_percent(ctx, 100 * exchange / whole))
         return Reply(e.facts, text)
     text = ctx.t("share", total=ctx.duration(e.min_seconds), idle=ctx.duration(e.idle_seconds),
-                 idle_pct=round(100 * e.idle_seconds / e.min_seconds), ike=ctx.duration(e.ike_seconds),
-                 ike_pct=round(100 * e.ike_seconds / e.min_seconds))
+                 idle_pct=_percent(ctx, 100 * e.idle_seconds / e.min_seconds), ike=ctx.duration(e.ike_seconds),
+                 ike_pct=_percent(ctx, 100 * e.ike_seconds / e.min_seconds))
     return Reply(e.facts, text)
 
 
@@ -428,7 +437,7 @@ def failover(ctx: Context) -> Reply:
         if {"op_diff", "compare", "op_ratio"} & ctx.concepts and set(states) == {"absent", "1"}:
             # "Exchange takes 4 min: what does NLBSFlags gain on the total?": the gain on the whole failover
             without, gap = exchange + states["absent"], states["absent"] - states["1"]
-            totals.append(ctx.t("exchange_gain", gap=ctx.duration(gap), pct=round(100 * gap / without),
+            totals.append(ctx.t("exchange_gain", gap=ctx.duration(gap), pct=_percent(ctx, 100 * gap / without),
                                 without=ctx.duration(without)))
         return Reply(facts, f"{text} {' '.join(totals)}")
     ike = {e.ike_seconds for e in found}
@@ -476,7 +485,7 @@ def _compare_idle(ctx: Context, facts: tuple[str, ...], long: int, short: int) -
     ratio = long / short
     return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
                                            ratio=_decimal(ctx, ratio),
-                                           pct=round(100 * (long - short) / long)))
+                                           pct=_percent(ctx, 100 * (long - short) / long)))
 
 
 def idle_timer(ctx: Context) -> Reply:

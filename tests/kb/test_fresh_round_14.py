@@ -396,3 +396,18 @@ def test_a_request_opened_with_can_you_is_not_a_yes_no() -> None:
 def test_claims_after_so_suggested_policies_and_where_the_key_is(question: str, start: str, says: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("de combien de pourcents NLBSFlags réduit le basculement, à une décimale près ?", "66,7 %"),
+    ("to one decimal, what percentage of the 6 minutes is the idle timer?", "83.3 %"),
+    ("By what percentage does NLBSFlags cut the IPSec failover time?", "67 %"),
+])
+def test_percentages_are_whole_unless_decimals_are_asked(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_what_the_front_end_still_believes_gets_oui() -> None:
+    got = answer("quand le nœud plante, le frontal croit encore être connecté en sécurisé ?")
+    assert got.answered and got.answer.startswith("Oui"), got.answer
