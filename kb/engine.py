@@ -53,8 +53,17 @@ from kb.listing import counted as counted_listed
 from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTotal
 from kb.parts import MAX_PARTS, asks, at_joiners, opens, split
 from kb.record import Record
-from kb.slots import COMPACT_OS, EVENTS, SECOND_WORDS, TIME_UNITS, Slots, counted, extract, over_horizon
-from kb.spoken import spoken_numbers
+from kb.slots import (
+    COMPACT_OS,
+    EVENTS,
+    SECOND_WORDS,
+    TIME_UNITS,
+    Slots,
+    counted,
+    extract,
+    over_horizon,
+    spoken_numbers,
+)
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
 from kb.verdicts import VERDICTS

@@ -18,8 +18,7 @@ import yaml
 
 from kb.engine import answer
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, PlannedMove, UnplannedTotal
-from kb.slots import WORD_NUMBERS
-from kb.spoken import spoken_numbers
+from kb.slots import WORD_NUMBERS, spoken_numbers
 from kb.store import default_kb
 from kb.text import tokenize
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.spoken import spoken_numbers
+from kb.slots import spoken_numbers
 from kb.text import tokenize
 
 
