@@ -1165,12 +1165,11 @@ def _untranscribed(text: str) -> str:
     """A pasted chat thread without its times and authors; its lines are quoted when the asker's own follows
     ("[09:32] sophie.d: faut une PKI ?\n@kb-bot …": a colleague asked that, not the asker)."""
     lines = text.split("\n")
-    said = [re.match(_TRANSCRIPT, line) is not None and bool(re.match(_TRANSCRIPT, line).group(0)) for line in lines]
-    last = max((i for i, s in enumerate(said) if s), default=-1)
+    said = [re.match(_TRANSCRIPT, line) for line in lines]  # never empty: a time in brackets opens each match
+    last = max((i for i, m in enumerate(said) if m), default=-1)
     own = any(line.strip() for line in lines[last + 1:])
-    return "\n".join(
-        (("> " if own else "") + re.sub(_TRANSCRIPT, "", line)) if s else line
-        for line, s in zip(lines, said, strict=True))
+    return "\n".join((("> " if own else "") + line[m.end():]) if m else line
+                      for line, m in zip(lines, said, strict=True))
 
 
 def _tags_joined(parts: list[str]) -> list[str]:

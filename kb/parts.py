@@ -45,6 +45,7 @@ _SUMS = frozenset({"plus", "+"})
 _WH_OPENERS = frozenset({"what", "where", "which", "how", "why", "when", "who", "quel", "quelle", "quels", "quelles",
                          "où", "comment", "combien", "pourquoi", "quand", "what's", "whats", "where's", "how's",
                          "what’s", "where’s", "kel", "kelle", "kels", "kelles", "koman", "kan", "pkoi"})
+_WHEN = frozenset({"when", "quand", "kan"})  # "when …, what …": a condition, then the question
 _AUX_OPENERS = frozenset({"is", "are", "does", "do", "can", "should", "will", "must", "could", "would"})
 _AUX_SUBJECTS = frozenset({"it", "this", "that", "there"})  # not "we": "What lifetime, should we set…?" is one
 _CONDITIONS = frozenset({"si", "if", "assuming", "suppose", "supposons", "imagine", "imaginons"})
@@ -117,8 +118,8 @@ def split(question: str) -> list[str]:
                     w.lower().strip(",?") for w in said} & (_QUESTION_WORDS | _LATE_QUESTION_WORDS)
                 parts.append(" ".join(said).rstrip(",") + ("" if condition else mark))
                 start = i + 1
-            elif (words[i - 1].endswith(",") and i - start >= 4 and words[i].lower() in _WH_OPENERS - {"when", "quand"}
-                  and words[start].lower() in _WH_OPENERS - {"when", "quand"} and not conditional):
+            elif (words[i - 1].endswith(",") and i - start >= 4 and words[i].lower() in _WH_OPENERS - _WHEN
+                  and words[start].lower() in _WH_OPENERS - _WHEN and not conditional):
                 # "What does IKE stand for, what does it do after a crash, and…": a question after a question
                 parts.append(" ".join(words[start:i]).rstrip(",") + mark)
                 start = i
@@ -153,8 +154,8 @@ _JOINED = r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça 
 
 _LIST_WORDS = 8  # the longest item of a comma list of things asked for
 _STATED_CONDITIONS = frozenset({"with", "without", "avec", "sans", "if", "si", "w/", "w/o"})
-_CONDITION_HEADS = frozenset({"with", "without", "w/", "w/o", "avec", "sans", "on", "sur", "for", "pour", "if", "si",
-                              "in", "en", "dans", "after", "apres", "après", "before", "avant", "when", "quand"})
+_CONDITION_HEADS = _STATED_CONDITIONS | {"on", "sur", "for", "pour", "in", "en", "dans", "after", "apres", "après",
+                                         "before", "avant", "when", "quand"}
 
 
 def at_joiners(part: str) -> list[str]:
