@@ -194,7 +194,9 @@ _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
 _PLEASE = frozenset({"please", "pls", "plz", "svp", "stp"})
 _RELATIVES = frozenset({"que", "qu", "qui", "ce"})
 _CONJUNCTIONS = frozenset({"when", "where", "which"})  # inside a statement they join clauses; they ask nothing
-_ASKING = frozenset({"demande", "demandais", "savoir", "know", "ask", "asks", "asking", "check"})
+#: Verbs that report a question ("il demande si", "asks whether", "wants to know if"); kb.yesno reads them too.
+ASKING = frozenset({"demande", "demandent", "demandait", "demandais", "savoir", "ask", "asks", "asked", "asking",
+                    "know", "wonder", "wonders", "wondering", "wondered", "check", "checking", "verifier"})
 #: "the case where nothing crashes", "le cas où": a relative "where", not a question word.
 _HOW_MUCH = frozenset({"many", "much", "long"})
 _ITEM = r"\s*\(?[a-e1-5][)/]\s"  # compiled on use: start-up time
@@ -235,7 +237,7 @@ def asks(part: str) -> bool:
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]
     if _PLEASE & set(words[-2:]) and len(words) > 2 and not part.rstrip().endswith(":"):
         return True  # "total per month, range please" (not "for the doc, IPSec part please:", a heading)
-    if _EMBEDDED & set(words) or any(a in _ASKING and b in ("si", "if") for a, b in pairwise(words)):
+    if _EMBEDDED & set(words) or any(a in ASKING and b in ("si", "if") for a, b in pairwise(words)):
         return True  # "my boss wants to know whether…", "je me demande si…"
     if words[:2] in (["faut", "que"], ["faut", "qu"]) and not set(words) & (_WH | _FR_QUESTION_WORDS):
         return False  # "faut que je l'autorise sur le pare-feu": why it is asked, not another question

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from kb.parts import ASKING
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from kb.model import Lang
@@ -147,9 +149,6 @@ _NOT_A_CHOICE = frozenset({"not", "non", "pas", "autre", "autres", "other", "som
                            "quoi", "similar", "so"})
 
 
-#: A yes/no question reported ("il demande si", "asks whether", "wants to know if").
-_ASKING = frozenset({"demande", "demandent", "demandait", "demandais", "savoir", "ask", "asks", "asked", "asking",
-                     "know", "wonder", "wonders", "wondering", "wondered", "check", "checking", "verifier"})
 _EMBEDDING = frozenset({"si", "if", "whether", "s"})  # "s'il", "s'ils": tokenised "s", "il"
 _POLITE_AUX = frozenset({"can", "could", "would", "will", "peux", "pouvez", "pourrais", "pourriez", "tu", "vous"})
 _YOU = frozenset({"you", "u", "ya", "tu", "vous", "me", "moi"})
@@ -176,7 +175,7 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
     if not words or (_offers_choice(words) and not _tagged(words)):
         return False
-    if any(a in _ASKING and b in _EMBEDDING for a, b in pairwise(words)):
+    if any(a in ASKING and b in _EMBEDDING for a, b in pairwise(words)):
         return True  # "Il demande si c'est pris en charge…", "she wants to know whether…": a yes/no, reported
     if len(words) <= 3 and words[-1] in _FINE and question.rstrip().endswith("?"):
         return True  # "all good?", "c'est bon ?", "we ok?": does what was shown hold
