@@ -612,7 +612,9 @@ class Engine:
                 if scene is not None and self._names_product(reading):
                     elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
                 # "No POP3 nor IMAP4 here, only OWA.": what the scene lacks is not what the questions are about
-                setting |= set() if evidence else {c for c in reading.concepts - reading.absent if c in self._topics}
+                # ("**Auth recap:**" heads a list: a recap asked for is not a subject the items are about)
+                setting |= set() if evidence else {c for c in reading.concepts - reading.absent - {"summary"}
+                                                   if c in self._topics}
                 termed = termed or "principal" in reading.words  # "…'serveur principal' keeps coming up."
                 claim = reading if scene is None and reading.concepts and not fragment else claim
                 if text.lstrip().startswith(">") and text.rstrip().endswith("?") and scene is None:
@@ -769,6 +771,9 @@ class Engine:
                                                 if not r.text[: m.start()].rstrip()[-1:].isdigit()), None)):  # "3 - 6"
             text = self._t("negative_duration", lang, what=negative.group(0).strip())  # "Exchange takes -3 min"
             return Outcome(False, text, declined=text)
+        if "-" in r.text and "nlbsflags" in concepts and (
+                below := re.search(_NEGATIVE_VALUE, r.text[:2000], re.I)) is not None:
+            return self._decline(lang, "detail_nlbs_value", below.group(1))  # "set NLBSFlags to -1": not the article's
         scene = self._out_of_scope(r, lang)
         if scene is not None:
             return scene
@@ -1088,6 +1093,7 @@ _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 #: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")
 _TRANSCRIPT = r"(?m)^[ \t>]*\[\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\][ \t]*(?:[\w.-]{1,40}[ \t]*:[ \t]*)?"
 _AT_NAME = r"(?<![\w@.])@[A-Za-z][\w.-]{0,40}"
+_NEGATIVE_VALUE = r"nlbsflags[^\n\d-]{0,15}(-\s?\d{1,10})"  # "NLBSFlags to -1", "NLBSFlags = -1"
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
 _LIKE = frozenset({"like", "comme", "unlike", "than"})
 #: "…: où l'article dit-il…", "mais où…": "où" opening a clause asks where (not "un 2003 où NLBSFlags…")

@@ -411,3 +411,17 @@ def test_percentages_are_whole_unless_decimals_are_asked(question: str, says: st
 def test_what_the_front_end_still_believes_gets_oui() -> None:
     got = answer("quand le nœud plante, le frontal croit encore être connecté en sécurisé ?")
     assert got.answered and got.answer.startswith("Oui"), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Can I set NLBSFlags to -1 to make failover even faster than 2 minutes? Asking purely scientifically.",
+    "NLBSFlags = -1 ?",
+])
+def test_a_negative_nlbsflags_value_is_not_the_articles(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and "-1" in got.answer, got.answer
+
+
+def test_a_recap_heading_does_not_turn_its_items_into_a_summary() -> None:
+    got = answer("**Auth recap:**\n- what does the FE use for HTTP to the BE?\n- what about POP3?")
+    assert got.answered and "Kerberos" in got.answer and "Basic" in got.answer, got.answer
