@@ -573,6 +573,12 @@ def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
     return "1" if done else None  # it is done, in general; not that it was
 
 
+def _value(token: str) -> str:
+    """A value written for NLBSFlags, as said: no int(), a chat message may hold a 40,000-digit "number"."""
+    digits = token.lstrip("0") or "0"
+    return digits if len(digits) <= 10 else digits[:10] + "…"
+
+
 def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: bool = False) -> str | None:
     concepts = {c for m in matches for c in m.concepts}
     timeline = _timeline(tokens)
@@ -619,15 +625,14 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
             if but is None or not tokens[but].isdigit():
                 return "absent"  # "if NLBSFlags isn't set to 1": the article's other state (not "shouldn't it be 1?")
             j = but  # "not 2 but 1": the value after "but"
-        digits = tokens[j].lstrip("0") or "0"  # no int(): a chat message may hold a 40,000-digit "number"
+        digits = _value(tokens[j])
         if digits == "1" and timeline == "absent":
             return None  # "avant la modification du Registre, puis après avoir défini NLBSFlags à 1": both cases
-        return digits if len(digits) <= 10 else digits[:10] + "…"
+        return digits
     if span.start >= 2 and tokens[span.start - 1] in _INTO and tokens[span.start - 2].isdigit() and (
             span.start - 2 not in used):  # "on tape bien 0 dans NLBSFlags ?", "type 2 into NLBSFlags"
         used.add(span.start - 2)
-        digits = tokens[span.start - 2].lstrip("0") or "0"
-        return digits if len(digits) <= 10 else digits[:10] + "…"
+        return _value(tokens[span.start - 2])
     if STATE_ABSENT in concepts and STATE_SET not in concepts:
         return "absent"
     if STATE_SET in concepts and STATE_ABSENT not in concepts:
@@ -651,9 +656,14 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
         return "absent"
     if positive or tokens[span.start:span.end] == ["fast", "failover"]:
         return "1"
-    if _BRINGS_DOWN & set(tokens) and any(a in ("to", "a") and b.isdigit() for a, b in pairwise(tokens)):
+    if _BRINGS_DOWN & set(tokens) and down_to(tokens):
         return "1"  # "does the flag get the failover down to 2 min?": what it comes to with the flag set
     return None
+
+
+def down_to(tokens: list[str] | tuple[str, ...]) -> bool:
+    """"cut to 2 minutes", "réduit à 2 minutes": a time it comes down to, not the time saved ("by 4 minutes")."""
+    return any(t in ("to", "a", "jusqu") and nxt.isdigit() for t, nxt in pairwise(tokens))
 
 
 _BRINGS_DOWN = frozenset({"down", "reduit", "reduire", "ramene", "ramener", "descend", "descendre", "reduce",
@@ -747,15 +757,12 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
 # each, not a row of small ones (which would read as a count of 2 or a range). Single number words ("cinq minutes")
 # are left alone: the slots read those themselves.
 
-_SAID_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-          "neuf": 9}
-_SAID_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-          "seventeen": 17, "eighteen": 18, "nineteen": 19, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
-          "quatorze": 14, "quinze": 15, "seize": 16}
-_SAID_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70,
-         "huitante": 80, "octante": 80, "nonante": 90}
+_SAID_UNITS = {w: n for w, n in WORD_NUMBERS.items() if 1 <= n <= 9 and w not in ("a", "an")}
+#: the teens WORD_NUMBERS lacks are only joined here, not counted on their own (slots read those as before)
+_SAID_TEENS = {**{w: n for w, n in WORD_NUMBERS.items() if 10 <= n <= 19},
+               "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+               "treize": 13, "quatorze": 14, "seize": 16}
+_SAID_TENS = {w: n for w, n in WORD_NUMBERS.items() if n >= 20 and n % 10 == 0}
 _SAID_THOUSAND = frozenset({"thousand", "mille"})
 _SAID_DIGITS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
            "seven": "7", "eight": "8", "nine": "9"}

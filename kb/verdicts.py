@@ -15,7 +15,7 @@ from itertools import pairwise
 from kb.answers import Context, Reply, exchange_time
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
-from kb.slots import MINUTE_WORDS, SECOND_WORDS, THAN, WORD_NUMBERS
+from kb.slots import MINUTE_WORDS, SECOND_WORDS, THAN, WORD_NUMBERS, down_to
 from kb.yesno import asks_if_true
 
 _CLEAR = frozenset({"clear", "clair", "plain", "plaintext", "cleartext", "unencrypted", "exposed", "exposes",
@@ -213,7 +213,7 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return claim
     if s.durations:
         # "does the flag get the crash failover down to 2 min?": the time with the flag set
-        state = s.nlbsflags or ("1" if "nlbsflags" in ctx.concepts and _down_to(ctx.tokens) else None)
+        state = s.nlbsflags or ("1" if "nlbsflags" in ctx.concepts and down_to(ctx.tokens) else None)
         try:
             found = estimates(ctx.kb, os=s.os, nlbsflags=state, planned=bool(ctx.planned))
             if len(found) != 1 and ctx.planned is None:  # nor planned or not: a planned move's seconds count too
@@ -289,18 +289,10 @@ def _saves(ctx: Context) -> bool:
     return bool(said - {"moins"}) or (bool(said) and "au moins" not in " ".join(ctx.tokens))
 
 
-_TO = frozenset({"to", "a", "jusqu"})
-
-
-def _down_to(tokens: tuple[str, ...]) -> bool:
-    """"cut to 2 minutes", "réduit à 2 minutes": the time it comes down to, not the time saved ("by 4 minutes")."""
-    return any(t in _TO and nxt.isdigit() for t, nxt in pairwise(tokens))
-
-
 def _flag_claim(ctx: Context) -> bool | None:
     """"Is it 2 times faster with NLBSFlags?", "does it save 4 minutes?": the claim against the article's gap."""
     ratio = _stated_ratio(ctx)
-    saving = ctx.slots.durations if _saves(ctx) and ctx.slots.limit is None and not _down_to(ctx.tokens) else ()
+    saving = ctx.slots.durations if _saves(ctx) and ctx.slots.limit is None and not down_to(ctx.tokens) else ()
     bound = ctx.slots.limit if _saves(ctx) and not ctx.slots.durations else None
     if ratio is None and not saving and bound is None:
         return None
