@@ -55,7 +55,7 @@ class Context(Record):
         text = self._duration(seconds)
         if self.in_milliseconds:
             return f"{text} ({self.t('milliseconds', n=seconds * 1000)})"
-        if seconds > 60 and (self.in_seconds or seconds % 60):
+        if (seconds >= 60 and self.in_seconds) or (seconds > 60 and seconds % 60):
             return f"{text} ({self.t('seconds', n=seconds)})"
         return text
 
@@ -200,6 +200,9 @@ def _rate(ctx: Context) -> str:
     rate = ctx.slots.rate
     if rate is None or rate.over is None or ctx.slots.count is None:
         return ""
+    if rate.every > 1:  # "every 3 days over a month": 30 days, one every 3
+        return " " + ctx.t("count_rate_every", every=rate.every, units=ctx.t(f"unit_{rate.per}"), span=rate.span,
+                           count=ctx.slots.count)
     if rate.span > 1:  # "every Sunday over 52 weeks"
         return " " + ctx.t("count_rate_span", n=rate.n, per=ctx.t(f"per_{rate.per}"), span=rate.span,
                            unit=ctx.t(f"unit_{rate.over}"), count=ctx.slots.count)

@@ -51,7 +51,7 @@ from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.listing import chosen as chosen_listing
 from kb.listing import counted as counted_listed
 from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTotal
-from kb.parts import MAX_PARTS, asks, at_joiners, opens, split
+from kb.parts import MAX_PARTS, asks, at_joiners, opens, split, with_formats_joined
 from kb.record import Record
 from kb.slots import (
     COMPACT_OS,
@@ -573,7 +573,7 @@ class Engine:
         read: dict[str, Reading] = {}  # parts read while cutting them at their joiners, not read twice
         cut = [self._unjoined(part, lang, read) for part in parts]
         listed = {piece for pieces in cut if len(pieces) > 1 for piece in pieces}  # each asks on its own
-        parts = [piece for pieces in cut for piece in pieces][:MAX_PARTS]
+        parts = with_formats_joined([piece for pieces in cut for piece in pieces])[:MAX_PARTS]
         asking = [asks(p) for p in parts]
         several = len(parts) > 1 and any(asking)
         challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked

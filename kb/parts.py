@@ -247,3 +247,47 @@ def asks(part: str) -> bool:
     return bool(words) and (words[0] in _OPENERS or words[0].split("-")[0] in _OPENERS
                             or bool(heads & _WH) or bool(set(words) & _FR_QUESTION_WORDS)
                             or any(a == "how" and b in _HOW_MUCH for a, b in pairwise(words)))  # "… how many s"
+
+
+#: the units and precision a figure can be asked in
+_FORMAT_UNITS = frozenset({
+    "seconds", "second", "secondes", "seconde", "sec", "secs", "ms", "milliseconds", "millisecondes", "minutes",
+    "mins", "decimal", "decimals", "decimale", "decimales", "percent", "percentage", "pourcentage", "pourcent"})
+#: words an instruction about a figure's form is made of, in either language
+_FORMAT_WORDS = _FORMAT_UNITS | _PLEASE | frozenset({
+    "answer", "reply", "respond", "give", "express", "convert", "put", "show", "write", "round", "rounded",
+    "rounding", "to", "in", "into", "as", "a", "the", "one", "two", "1", "2", "it", "that", "them", "figure",
+    "figures", "number", "numbers", "result", "only", "just", "thanks", "thx", "nearest", "place", "places",
+    "me", "and", "also", "then", "reponds", "repondre", "repondez", "donne", "donnez", "donner", "exprime",
+    "exprimez", "exprimer", "convertis", "convertir", "mets", "ecris", "arrondi", "arrondis", "arrondir",
+    "arrondissez", "en", "la", "le", "les", "l", "une", "un", "deux", "pres", "merci", "de", "du", "chiffre",
+    "chiffres", "resultat", "seulement", "juste", "moi", "et", "aussi", "puis", "ok", "so", "pourcent"})
+
+
+def formats_only(part: str) -> bool:
+    """"answer in seconds please", "arrondis à une décimale": how to write the figures of the part before."""
+    from kb.text import tokenize  # the rare part that can be one: start-up time
+
+    if len(part) > 80:
+        return False
+    words = tokenize(part)
+    return bool(words) and not set(words) - _FORMAT_WORDS and bool(set(words) & _FORMAT_UNITS)
+
+
+def with_formats_joined(parts: list[str]) -> list[str]:
+    """A part saying only how to write the figures joins the part it is about (the one before, else after):
+    "how long w/o NLBSFlags? answer in seconds please" is one question, answered in seconds."""
+    if len(parts) < 2 or not any(len(p) <= 80 and formats_only(p) for p in parts):
+        return parts
+    joined: list[str] = []
+    waiting = ""  # an instruction before any question: "In seconds please: how long…?"
+    for part in parts:
+        if formats_only(part):
+            if joined:
+                joined[-1] = f"{joined[-1].rstrip()} {part.strip()}"
+            else:
+                waiting = f"{waiting} {part.strip()}".strip()
+        else:
+            joined.append(f"{part.rstrip()} ({waiting})" if waiting else part)
+            waiting = ""
+    return joined or parts

@@ -437,16 +437,36 @@ def _every(tokens: list[str], used: set[int]) -> Rate | None:
     per = None
     for i, tok in enumerate(tokens):
         if tok in _EVERY:
-            ahead = [t for t in tokens[i + 1 : i + 3] if t not in ("les", "the")]
+            ahead = [t for t in tokens[i + 1 : i + 4] if t not in ("les", "the")]
             if ahead and ahead[0] in _WEEKDAYS:
                 per = "week"
             elif ahead and (unit := _PERIOD_WORDS.get(ahead[0])) and unit != "year":
                 per = unit
+            elif len(ahead) > 1 and (n := _small_number(ahead[0])) and n > 1 and (
+                    unit := _PERIOD_WORDS.get(ahead[1])) and unit != "year":
+                return _every_few(tokens, n, unit, used)  # "every 3 days over a 30-day month"
             if per:
                 break
     if per is None:
         return None
     return _spanned(tokens, Rate(1, per, _horizon(tokens, 0, per)), used)
+
+
+def _small_number(token: str) -> int | None:
+    return int(token) if token.isdigit() and len(token) <= 3 else WORD_NUMBERS.get(token)
+
+
+def _every_few(tokens: list[str], n: int, per: str, used: set[int]) -> Rate | None:
+    """"one crash every 3 days, over a month": the periods the horizon holds, a failover every n of them
+    (30 days a month: 10). Only when the horizon holds a whole number of them, and is named."""
+    over = _horizon(tokens, 0, per)
+    if over is None:
+        return None
+    span = span_of(tokens, used)
+    periods = _PER_HORIZON[(per, over)] * (span[1] if span is not None and span[0] == over else 1)
+    if periods % n:
+        return None  # "every 7 days over a month": not a whole number of failovers; not guessed
+    return Rate(periods // n, per, over, periods, n)
 
 
 def span_of(tokens: list[str], used: set[int] | None = None) -> tuple[str, int] | None:
@@ -472,6 +492,8 @@ def _spanned(tokens: list[str], rate: Rate, used: set[int]) -> Rate:
 
 def counted(rate: Rate) -> int | None:
     """How many failovers a rate adds up to over its horizon (without one, the count itself, if several)."""
+    if rate.every > 1:
+        return rate.n
     if rate.over is None:
         return rate.n if rate.n > 1 else None
     return rate.n * (1 if rate.per == rate.over else _PER_HORIZON[(rate.per, rate.over)]) * rate.span
@@ -514,6 +536,7 @@ class Rate(Record):
     per: str                # "day" | "week" | "month" | "quarter"
     over: str | None = None  # "week" | "month" | "quarter" | "year"; None: not named (yet)
     span: int = 1            # how many of `over` ("over 52 weeks": 52)
+    every: int = 1           # one every so many periods ("every 3 days": 3, with n the count it makes)
 
 
 def _period(tokens: list[str], i: int) -> str | None:
