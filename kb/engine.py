@@ -66,9 +66,9 @@ from kb.slots import (
 )
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
-from kb.verdicts import VERDICTS
+from kb.verdicts import VERDICTS, other_than
 from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
-from kb.yesno import is_yes_no
+from kb.yesno import denies_claim, is_yes_no
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -89,6 +89,8 @@ def _in_seconds_text(m: re.Match[str]) -> str:
 
 _SECOND_RANGE = r"\b(\d{1,2})( à | to | and | et )(\d{1,2}) (?:seconds|secondes)\b"  # "3 to 6 seconds"
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
+#: Verdicts that judge the fact as asserted; the others read a claim's denial themselves ("not protected?").
+_AS_ASSERTED = frozenset({"front_end", "never", "procedure", "value", "policy", "components", "applies", "principal"})
 #: Words by which a part points back at an earlier one ("does it apply there?").
 #: A part this short that asks nothing ("d'après la KB") is context for the others, not a question.
 CONTEXT_WORDS = 4
@@ -857,11 +859,14 @@ class Engine:
                 r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             # "NLBSFlags, so only for NLB clusters?": No — the article sets it for a back-end server cluster
             return Outcome(True, f"{self._t('no', lang)} {text}", tuple(reply.facts), intent.id, verdict=False)
-        if mention and reply.facts and intent.verdict != "never":  # "does it give the policy steps?": No, none
+        if mention and reply.facts and intent.verdict != "never" and not (
+                intent.verdict == "value" and other_than(r.tokens)):  # "is any value other than 1 given?"  # "does it give the policy steps?": No, none
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
         elif intent.verdict and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             verdict = VERDICTS[intent.verdict](ctx, reply)
+            if verdict is not None and intent.verdict in _AS_ASSERTED and denies_claim(list(r.tokens)):
+                verdict = not verdict  # "est-il vrai que NLBSFlags ne se configure pas sur le back-end ?": Oui
             if verdict is not None:
                 text = f"{self._t('yes' if verdict else 'no', lang)} {text}"
         # The facts' own sentences, one by one: a later part drops those an earlier part has already said.

@@ -114,7 +114,15 @@ def value(ctx: Context, reply: Reply) -> bool | None:
         return False
     if ctx.words & _SAME:
         return None  # "is NLBSFlags=0 the same as not set?": the article describes 1 and not set, nothing else
+    if other_than(ctx.tokens):
+        return bool(data - {int(asked)})  # "is any value other than 1 given?": No
     return int(asked) in data
+
+
+def other_than(tokens: tuple[str, ...] | list[str]) -> bool:
+    """"a value other than 1", "une autre valeur que 1": every value but the one named."""
+    return any((a, b) in (("other", "than"), ("autre", "que"), ("autres", "que"), ("besides", "the"))
+               for a, b in zip(tokens, tokens[1:])) or ("autre" in tokens and "que" in tokens)
 
 
 #: "do we blow the SLA?", "ça dépasse ?": whether the time goes over a bound, not whether it stays under.
@@ -614,6 +622,8 @@ def components(ctx: Context, reply: Reply) -> bool | None:
         # "just IPSec's time?", "is it just the Exchange recovery time?": it is the two together, so an "only"
         # holds only when both follow it ("only Exchange's recovery plus IPSec's renegotiation")
         at = next((i for i, t in enumerate(ctx.tokens) if t in _ONLY), 0)
+        if at and ctx.tokens[at - 1] in ("not", "pas"):
+            return True  # "… inclut aussi la récupération d'Exchange, pas seulement IPSec ?": both, so Oui
         after = set(ctx.tokens[at:])
         return bool(after & {"exchange", "recovery", "recuperation"} and after & {"ipsec", "ike", "renegotiation",
                                                                                      "renegociation"})

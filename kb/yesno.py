@@ -106,10 +106,42 @@ _CONFIRM_OPENERS = [o.split() for o in (
     "est il exact que", "est il vrai que", "est il juste que", "est il exact qu", "est il vrai qu",
     "est ce exact que", "est ce vrai que", "pouvez vous confirmer que", "pourriez vous confirmer que",
     "confirmez vous que", "peux tu confirmer que", "n est il pas exact que", "n est il pas vrai que",
-    "true or false", "vrai ou faux")]
+    "c est vrai que", "c est bien vrai que", "c est exact que", "c est bien exact que", "est ce bien vrai que",
+    "is it really true that", "true or false", "vrai ou faux")]
 
 
 _CLAIM_TAGS = frozenset({"right", "correct", "true", "accurate"})
+#: Denials of a claim's verb; "not only", "pas seulement" add, "pas à pas" is a manner.
+_DENIALS = frozenset({"not", "never", "pas", "jamais"})
+_ADDING = frozenset({"only", "just", "seulement", "uniquement", "que", "qu", "a"})
+
+
+def denies_claim(tokens: list[str]) -> bool:
+    """"Is it true that NLBSFlags does not go on the back-end?", "c'est vrai que l'article donne pas de …":
+    asked whether a denial holds, so the Yes of the fact asserted is the claim's No (once denied, not twice)."""
+    if not asks_if_true(tokens):
+        return False
+    words = [t for t in tokens if t not in _PREAMBLE] or tokens
+    start = next((len(o) for o in _CONFIRM_OPENERS if words[: len(o)] == o), 0)
+    claim = words[start:]
+    denials = sum(1 for i, t in enumerate(claim) if t in _DENIALS and claim[i + 1 : i + 2] != ["a"] and not (
+        claim[i + 1 : i + 2] and claim[i + 1] in _ADDING and t in ("not", "pas")) and claim[i - 2 : i] != ["pas", "a"]
+        and _denies_verb(claim, i))
+    return denials == 1
+
+
+_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "will", "would",
+                          "has", "have", "must", "need", "needs", "may", "might", "shall"})
+
+
+def _denies_verb(words: list[str], i: int) -> bool:
+    """"does not go", "ne se configure pas", "donne pas de …": the verb denied; "on the FE, not the BE" contrasts
+    two things and denies neither claim."""
+    if words[i] in ("never", "jamais"):
+        return True
+    if words[i] == "not":
+        return i > 0 and words[i - 1] in _AUXILIARIES
+    return bool({"ne", "n"} & set(words[max(0, i - 4) : i])) or words[i + 1 : i + 2] in (["de"], ["d"])
 
 
 def asks_if_true(tokens: list[str]) -> bool:

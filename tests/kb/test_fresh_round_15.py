@@ -51,3 +51,35 @@ def test_one_failover_every_few_periods_is_counted_over_the_horizon(question: st
 def test_every_few_periods_that_do_not_divide_the_horizon_are_not_guessed() -> None:
     got = answer("a crash every 7 days, downtime per month without NLBSFlags?")
     assert got.answered and "6 minutes" in got.answer and "in all" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Est-il vrai que NLBSFlags ne se configure pas sur le serveur principal ?", "Oui"),
+    ("Is it true that NLBSFlags does not go on the front-end server?", "No"),
+    ("c'est vrai que l'article donne pas de marche à suivre pour créer les stratégies IPSec ?", "Oui"),
+    ("Is it true that the article never gives the steps to build the IPSec policies?", "Yes"),
+    ("Is it true that NLBSFlags goes on the front-end, not on the back-end?", "Yes"),
+    ("Is it true that the article gives step-by-step instructions for the IPSec policies?", "No"),
+])
+def test_a_denied_claim_asked_as_true_or_not_gets_the_claims_verdict(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Does the KB give any NLBSFlags value other than 1?", "No"),
+    ("Does the KB give the value 1 for NLBSFlags?", "Yes"),
+])
+def test_a_value_other_than_the_articles_is_not_the_articles(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Le basculement, ça compte la reprise d'Exchange aussi, pas seulement IPSec ?", "Oui"),
+    ("Is failover time not only IPSec's renegotiation but Exchange recovery as well?", "Yes"),
+    ("Is the failover time only the IPSec part?", "No"),
+])
+def test_not_only_adds_what_follows(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
