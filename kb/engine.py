@@ -859,8 +859,9 @@ class Engine:
                 r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             # "NLBSFlags, so only for NLB clusters?": No — the article sets it for a back-end server cluster
             return Outcome(True, f"{self._t('no', lang)} {text}", tuple(reply.facts), intent.id, verdict=False)
+        # "does it give the policy steps?": No, none; "is any value other than 1 given?": No
         if mention and reply.facts and intent.verdict != "never" and not (
-                intent.verdict == "value" and other_than(r.tokens)):  # "is any value other than 1 given?"  # "does it give the policy steps?": No, none
+                intent.verdict == "value" and other_than(r.tokens)):
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
         elif intent.verdict and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):

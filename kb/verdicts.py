@@ -122,7 +122,7 @@ def value(ctx: Context, reply: Reply) -> bool | None:
 def other_than(tokens: tuple[str, ...] | list[str]) -> bool:
     """"a value other than 1", "une autre valeur que 1": every value but the one named."""
     return any((a, b) in (("other", "than"), ("autre", "que"), ("autres", "que"), ("besides", "the"))
-               for a, b in zip(tokens, tokens[1:])) or ("autre" in tokens and "que" in tokens)
+               for a, b in pairwise(tokens)) or ("autre" in tokens and "que" in tokens)
 
 
 #: "do we blow the SLA?", "ça dépasse ?": whether the time goes over a bound, not whether it stays under.
