@@ -86,7 +86,9 @@ def _denies(tokens: list[str], at: int, others: set[int]) -> bool:
 
 
 #: What sets one case against the other that is meant: the case after it is not the one asked about.
-_INSTEAD_OF = ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de", "au lieu d")
+_INSTEAD_OF = ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de", "au lieu d", "other than",
+               "unlike", "as opposed to", "contrairement a", "contrairement au", "a la difference de",
+               "a la difference du", "a la difference d", "par opposition a")
 
 
 def not_so(tokens: list[str], m: Match) -> bool:
@@ -243,8 +245,14 @@ _CERTIFICATION = frozenset({"study", "exam", "exams", "prep", "guide", "course",
                             "tests", "book", "class", "track", "path"})
 
 
+_RETURNS = frozenset({"get", "gets", "got", "getting", "come", "comes", "came", "coming", "is", "are", "be", "was",
+                      "were", "bring", "brings", "brought", "until", "till"})
+
+
 def everyday_homograph(tokens: list[str], m: Match, shouted: set[str] | frozenset[str]) -> bool:
     """A French everyday word spelt like a term: "sa dernière mise à jour" (her), "mon rapport d'audit" (report)."""
+    if tokens[m.start : m.end] == ["back", "up"]:  # "how long to get the SAs back up?": running again
+        return bool(_RETURNS & set(tokens[max(0, m.start - 4) : m.start]))
     if m.end - m.start != 1:
         return False
     word, before = tokens[m.start], tokens[m.start - 1] if m.start else ""
@@ -281,7 +289,14 @@ def with_something_else(tokens: tuple[str, ...]) -> bool:
     """"and with Exchange at 2 min?": "with" names another thing, not NLBSFlags' state ("and with it?")."""
     at = next((i for i, t in enumerate(tokens) if t in WITH), None)
     after = [t for t in tokens[at + 1 : at + 3] if t not in ("a", "an", "un", "une")] if at is not None else []
+    if len(after) > 1 and after[0] in _THE and after[1] not in _WITH_IT | _THE_CHANGE:
+        return True  # "new SAs with the VIP?": the VIP, not the flag ("with the change" is the flag)
     return bool(after) and after[0] not in _WITH_IT and not after[0].isdigit()
+
+
+_THE = frozenset({"the", "la", "le", "l", "les"})
+_THE_CHANGE = frozenset({"change", "registry", "registre", "modif", "modification", "setting", "patch", "correctif",
+                         "reg", "flags", "hotfix", "new", "nouvelle", "nouveau"})
 
 
 _IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),

@@ -46,6 +46,7 @@ from kb.cues import (
     set_on_a_role,
     with_something_else,
 )
+from kb.hosts import with_roles
 from kb.lang import detect
 from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.listing import chosen as chosen_listing
@@ -220,6 +221,10 @@ class Engine:
         # A follow-up asking a question word ("and how long on 2000?") is not the yes/no question before it.
         self._wh = word_set(q, "@wh")
         self._percent, self._changing = word_set(q, "@percent"), word_set(q, "@changing")
+
+    def _everyday(self, word: str) -> bool:
+        """A word of the article's world or of everyday language: never the name of someone's server."""
+        return word in self.vocabulary.known or self.vocabulary.ordinary(word)
 
     # --- reading ---------------------------------------------------------------
 
@@ -545,6 +550,8 @@ class Engine:
             question = _untranscribed(question[: MAX_QUESTION * 2])
         if "@" in question:  # "@kb-bot combien ?": a name typed by hand, not the words "kb" and "bot"
             question = re.sub(_AT_NAME, " ", question[: MAX_QUESTION * 2]).strip()
+        # "FE 'OWA-EU1' 10.1.0.5, nodes MBX-A/MBX-B. If MBX-A hangs…": servers named by their role, no addresses
+        question = with_roles(question[: MAX_QUESTION * 2], self._everyday)
         if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
             question = re.sub(_TICKET, "ref", question)
         lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)

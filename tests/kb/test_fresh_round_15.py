@@ -83,3 +83,58 @@ def test_a_value_other_than_the_articles_is_not_the_articles(question: str, star
 def test_not_only_adds_what_follows(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("FE: WEB07 (192.168.4.7). BE cluster nodes EXN1/EXN2, VIP 192.168.5.5. We haven't set NLBSFlags yet.\n"
+     "If EXN1's cluster service hangs, how long until WEB07 has new SAs with the VIP?", "6 minutes"),
+    ("Contexte : frontal 'MAILFR' 10.0.0.4, cluster BE 'CLX' (noeuds CLX-A/CLX-B).\n"
+     "Si CLX-A plante, combien de temps pour IPSec avec NLBSFlags à 1 ?", "2 minutes"),
+    ("BE cluster 'PRD-EXC' (PRDN7/PRDN8). Does Microsoft support IPSec transport mode ESP for this cluster?", "ESP"),
+    ("Group 'EXVS2' moved by hand to node BE4 to patch BE3. How long does IPSec to the VIP take then?", "3 to 6"),
+])
+def test_the_askers_own_server_names_and_addresses_are_read_as_their_roles(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "NLBSFlags, ça change quoi pour les sessions VPN L2TP sur mon serveur RRAS ?",
+    "our FE 'OWA9' 10.2.2.9 uses SHA1/MD5 for ESP: which does the article recommend?",
+])
+def test_a_product_or_term_after_a_role_word_is_still_named_back(question: str) -> None:
+    assert not answer(question).answered
+
+
+def test_an_address_counts_nothing() -> None:
+    got = answer("FE 10.1.2.3 → BE VIP 10.1.2.50: how long is a planned move?")
+    assert got.answered and "3 to 6 seconds" in got.answer and "For " not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Other than a planned move, i.e. a real node crash, what's the IPSec time with NLBSFlags = 1?", "2 minutes",
+     "3 to 6"),
+    ("Contrairement à une panne, un déplacement via l'Administrateur de cluster prend combien côté IPSec ?",
+     "3 à 6 secondes", "6 minutes"),
+    ("Unlike a crash, how long does a manual move take for IPSec?", "3 to 6 seconds", "6 minutes"),
+    ("If it's a planned move rather than a crash, how long until the SAs are back up?", "3 to 6 seconds",
+     "6 minutes"),
+])
+def test_a_case_set_aside_by_other_than_or_unlike_is_not_answered(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@given(st.text(alphabet="FEBnodes '/-(),.0123456789ABXaz\n", max_size=400))
+def test_reading_server_names_never_fails_and_never_grows_the_text_much(text: str) -> None:
+    from kb.engine import default_engine
+    from kb.hosts import with_roles
+
+    out = with_roles(text, default_engine()._everyday)
+    assert len(out) <= len(text) * 2 + 10
+
+
+def test_a_long_message_of_names_and_addresses_is_read() -> None:
+    text = "FE 'A1' 10.0.0.1, nodes N1/N2, " * 55 + "how long is a planned move?"
+    got = answer(text)
+    assert got.answered and "3 to 6 seconds" in got.answer, got.answer

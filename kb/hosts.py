@@ -1,0 +1,95 @@
+"""The asker's own servers, named in passing: "FE 'OWA-EU1' 10.1.0.5, BE cluster nodes MBX-A/MBX-B".
+
+A name the message gives a front-end, a node or a cluster is that server, not a term
+the article lacks: each mention is read as the role it was given ("if MBX-A hangs" is
+"if node hangs"). An address names a host; it counts nothing ("10.1.0.5" is not 10, 1,
+0 and 5). Linear: one pass of bounded patterns, then one substitution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_IPV4 = r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w.]\d)"
+_NAME = r"[A-Za-z][\w-]{0,23}"
+_QUOTE = "'\"«“‘`"
+#: a role word, then at most two more of them ("BE cluster nodes"), then a name or a list of names
+_DECLARED = (
+    r"(?i:\b(?P<role>nodes?|n(?:oe|œ)uds?|members?|front-?ends?|fes?|frontal|frontaux|back-?ends?|bes?|clusters?|"
+    r"servers?|serveurs?|hosts?|h[ôo]tes?|primary|secondary|passive|active|passif|actif|groups?|groupes?|vs|evs)"
+    r"(?:\s+(?:nodes?|n(?:oe|œ)uds?|clusters?|servers?|serveurs?|is|are|est|sont|=|named|nomm[ée]s?|called|"
+    r"appel[ée]s?)){0,2})"
+    rf"\s*[:=(]?\s*(?P<names>[{_QUOTE}]?{_NAME}[{_QUOTE}]?(?:\s*(?:/|,|&|\+|\band\b|\bet\b)\s*[{_QUOTE}]?{_NAME}"
+    rf"[{_QUOTE}]?){{0,3}})"
+)
+_PAIR = rf"(?<![\w/-]){_NAME}/{_NAME}(?![\w/-])"
+#: a name right before its address: "EXNODE-A (10.4.4.1)"
+_ADDRESSED = rf"(?P<name>\b{_NAME})\s*[(,]?\s*(?={_IPV4})"
+#: a role with its number glued on: "BE1", "node2", "FE01", "noeud-2"
+_NUMBERED = r"(?i:(?<![\w-])(?P<role>fe|be|node|noeud|nœud|srv|dc)[-_]?\d{1,3}(?![\w-]))"
+
+_ROLE = (r"(?i)\b(?:nodes?|n(?:oe|œ)uds?|members?|front-?ends?|fes?|frontal|frontaux|back-?ends?|bes?|clusters?|"
+         r"servers?|serveurs?|hosts?|h[ôo]tes?|primary|secondary|passive|active|passif|actif|groups?|groupes?)\b")
+_ROLE_WORD = {
+    "node": "node", "noeud": "noeud", "nœud": "noeud", "member": "node", "primary": "node", "secondary": "node",
+    "passive": "node", "active": "node", "passif": "noeud", "actif": "noeud", "frontend": "FE", "front-end": "FE",
+    "fe": "FE", "frontal": "FE", "frontaux": "FE", "backend": "BE", "back-end": "BE", "be": "BE",
+    "cluster": "cluster", "server": "server", "serveur": "serveur", "host": "server", "hote": "serveur",
+    "hôte": "serveur", "group": "group", "groupe": "groupe", "vs": "group", "evs": "group", "srv": "server",
+    "dc": "DC",
+}
+
+
+def _role(word: str) -> str:
+    word = word.lower()
+    return _ROLE_WORD.get(word) or _ROLE_WORD.get(word[:-1], "server")  # "nodes", "noeuds"
+
+
+def _hostlike(name: str, quoted: bool, paired: bool) -> bool:
+    """A server's name, not a product's: quoted ("FE 'Owa'"), numbered ("OWA1"), or one of a pair ("MBXA/MBXB").
+    "serveur RRAS" names a product the article lacks, which must be named back."""
+    return quoted or paired or any(c.isdigit() for c in name)
+
+
+def _paired(names: list[str]) -> bool:
+    """"HKN1/HKN2", "MBX-A/MBX-B": names alike but for their last characters, as nodes of one cluster are."""
+    if len(names) < 2:
+        return False
+    stem = min(len(n) for n in names) - 2
+    return stem >= 2 and len({n[:stem].lower() for n in names}) == 1 and all(len(n) - stem <= 3 for n in names)
+
+
+def with_roles(text: str, known: Callable[[str], bool]) -> str:
+    """`text` with each server it names read as its role, and addresses dropped.
+
+    `known(word)` says whether a word is one of the article's world ("OWA", "W2K"): never a server's name.
+    """
+    if not any(c.isdigit() for c in text) and not any(q in text for q in _QUOTE) and not re.search(
+            r"[A-Z]{3}", text):
+        return text  # no address, no quotes, no capitals: no server named (the common question)
+    names: dict[str, str] = {}
+    for m in re.finditer(_DECLARED, text):
+        said = re.findall(_ROLE, text[m.start() : m.start("names")])  # "BE cluster nodes A/B": the last, nodes
+        role = _role(said[-1] if said else m.group("role"))
+        listed = re.split(r"\s*(?:/|,|&|\+|\band\b|\bet\b)\s*", m.group("names"))
+        paired = _paired([raw.strip(_QUOTE) for raw in listed])
+        for raw in listed:
+            name = raw.strip(_QUOTE)
+            if name and _hostlike(name, raw != name, paired) and not known(name.lower()):
+                names.setdefault(name.lower(), role)
+    for m in re.finditer(_PAIR, text):  # "(HKN1/HKN2)": a cluster's nodes, even with no role word before them
+        pair = m.group(0).split("/")
+        if _paired(pair) and not any(known(n.lower()) for n in pair):
+            for name in pair:
+                names.setdefault(name.lower(), "node")
+    for m in re.finditer(_ADDRESSED, text):
+        name = m.group("name")
+        if _hostlike(name, False, False) and not known(name.lower()):
+            names.setdefault(name.lower(), "server")
+    if names:
+        pattern = r"(?i)(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + \
+            r")(?![\w-])"
+        text = re.sub(pattern, lambda m: names[m.group(0).lower()], text)
+    text = re.sub(_NUMBERED, lambda m: _role(m.group("role")), text)
+    return re.sub(_IPV4, " ", text)
