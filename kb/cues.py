@@ -67,6 +67,13 @@ def denied(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> 
                                   or _ne_pas(tokens, m.start, m.end) for m in mentions)
 
 
+def kind_set_aside(tokens: list[str], matches: list[Match], kind: str = "unplanned") -> bool:
+    """Every mention of one kind of failover follows "other than", "hors", "unlike"…: the other kind is meant."""
+    mentions = [m for m in matches if kind in m.concepts]
+    return bool(mentions) and all(any(f"{w} " in f"{' '.join(tokens[max(0, m.start - 5) : m.start])} "
+                                      for w in _INSTEAD_OF) for m in mentions)
+
+
 def _ne_pas(tokens: list[str], start: int, end: int) -> bool:
     """"si le nœud ne plante pas": French negation around the verb."""
     return start > 0 and tokens[start - 1] in ("ne", "n") and end < len(tokens) and tokens[end] in (
@@ -88,7 +95,8 @@ def _denies(tokens: list[str], at: int, others: set[int]) -> bool:
 #: What sets one case against the other that is meant: the case after it is not the one asked about.
 _INSTEAD_OF = ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de", "au lieu d", "other than",
                "unlike", "as opposed to", "contrairement a", "contrairement au", "a la difference de",
-               "a la difference du", "a la difference d", "par opposition a")
+               "a la difference du", "a la difference d", "par opposition a", "hors", "en dehors d",
+               "en dehors du", "en dehors de", "excluding", "except", "apart from", "aside from")
 
 
 def not_so(tokens: list[str], m: Match) -> bool:

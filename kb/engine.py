@@ -33,6 +33,7 @@ from kb.cues import (
     every_match,
     everyday_homograph,
     front_end_fails,
+    kind_set_aside,
     names_identity,
     negated,
     node_fails,
@@ -346,9 +347,10 @@ class Engine:
             concepts = concepts - {"planned"} | {"unplanned"}  # "bascule pas planifiée", "not a clean stop, it hangs"
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches):
             concepts -= {"unplanned"} | self._set_against(tokens, matches)  # "moved by hand, not after a crash"
-        elif "unplanned" in concepts and "planned" not in concepts and every_match(
-                matches, "unplanned", lambda m: not_so(tokens, m)):
-            concepts = concepts - {"unplanned"} | {"planned"}  # "It wasn't an unplanned failover": the other case
+        elif "unplanned" in concepts and "planned" not in concepts and (every_match(
+                matches, "unplanned", lambda m: not_so(tokens, m)) or kind_set_aside(tokens, matches)):
+            # "It wasn't an unplanned failover", "Hors basculement inattendu, …": the other case
+            concepts = concepts - {"unplanned"} | {"planned"}
         elif "unplanned" in concepts and every_match(matches, "unplanned", lambda m: bool(
                 {"nothing", "rien"} & set(tokens[max(0, m.start - 2) : m.start]))):
             concepts = concepts - {"unplanned"} | {"planned"}  # "the case where nothing crashes": the other case

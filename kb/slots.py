@@ -602,8 +602,25 @@ def _value(token: str) -> str:
     return digits if len(digits) <= 10 else digits[:10] + "…"
 
 
+_ABSENCE = frozenset({"absent", "absente", "missing", "unset", "default", "defaut", "manquant", "manquante"})
+
+
+def _no_longer_absent(tokens: list[str]) -> bool:
+    """"n'est plus absent (il vaut 1)", "no longer missing", "not the default any more": a denied absence, set."""
+    for i, t in enumerate(tokens):
+        if t not in _ABSENCE:
+            continue
+        before, after = tokens[max(0, i - 4) : i], tokens[i + 1 : i + 3]
+        if ("longer" in before and {"no", "nae"} & set(before)) or ("plus" in before and {"n", "ne"} & set(before)) \
+                or (("anymore" in after or after == ["any", "more"]) and {"not", "no"} & set(before)):
+            return True
+    return False
+
+
 def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: bool = False) -> str | None:
     concepts = {c for m in matches for c in m.concepts}
+    if _no_longer_absent(tokens):
+        return "1"
     timeline = _timeline(tokens)
     if timeline == "absent":
         concepts.add(STATE_ABSENT)

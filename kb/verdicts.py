@@ -179,6 +179,8 @@ _GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "g
 
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
+    if ctx.planned is True and {"nlbsflags", "effect"} <= ctx.concepts:
+        return None  # "does NLBSFlags also shorten the 3–6 s planned move?": the article ties it to crashes only
     if "nlbsflags" in ctx.concepts and not ctx.planned and _saves(ctx) and s.limit is not None and (
             not s.durations):
         return _flag_claim(ctx)  # "will NLBSFlags shave more than 5 minutes off?": the saving, not the time

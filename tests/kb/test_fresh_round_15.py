@@ -138,3 +138,31 @@ def test_a_long_message_of_names_and_addresses_is_read() -> None:
     text = "FE 'A1' 10.0.0.1, nodes N1/N2, " * 55 + "how long is a planned move?"
     got = answer(text)
     assert got.answered and "3 to 6 seconds" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Now that NLBSFlags is no longer missing (it's 1), what's the crash failover total?", "2 minutes", "6 minutes"),
+    ("Maintenant que NLBSFlags n'est plus absente, un plantage coûte combien à IPSec ?", "2 minutes", "6 minutes"),
+    ("flag in place, not the default anymore: unplanned failover total?", "2 minutes", "6 minutes"),
+])
+def test_an_absence_no_longer_true_is_the_flag_set(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Hors panne, quand on déplace nous-mêmes le groupe, IPSec met combien de temps ?", "3 à 6 secondes", "6 minutes"),
+    ("Apart from a crash, i.e. when we move the group ourselves, how long for IPSec?", "3 to 6 seconds", "6 minutes"),
+])
+def test_the_crash_set_aside_leaves_the_planned_move(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Does NLBSFlags also shorten the 3-6 second planned move?",
+    "Le flag NLBSFlags réduit-il aussi les 3 à 6 secondes du déplacement planifié ?",
+])
+def test_the_flags_effect_on_a_planned_move_gets_no_verdict(question: str) -> None:
+    got = answer(question)
+    assert not got.answer.startswith(("Yes", "No", "Oui", "Non")), got.answer
