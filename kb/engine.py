@@ -556,7 +556,11 @@ class Engine:
         question = with_roles(question[: MAX_QUESTION * 2], self._everyday)
         if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
             question = re.sub(_TICKET, "ref", question)
-        lang = lang or detect(question[:MAX_QUESTION], tokenize(question[:MAX_QUESTION]), self.kb.questions.markers)
+        sample = question[:MAX_QUESTION]
+        if "«" in sample or "“" in sample:  # "Traduis « Der Server ist kaputt »": not the asker's language
+            outside = re.sub(_QUOTED_TEXT, " ", sample)
+            sample = outside if len(tokenize(outside)) >= 3 else sample
+        lang = lang or detect(sample, tokenize(sample), self.kb.questions.markers)
         if len(question) > MAX_QUESTION:
             return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
         outcomes: list[Outcome] = []
@@ -1104,6 +1108,7 @@ _TEMPLATE = r"\$\{[^{}]{0,200}\}|\{\{[^{}]{0,200}\}\}"
 _EMOJI = r"(?<![\w:]):[a-z][a-z0-9_+'-]{0,40}:(?![\w:])"
 _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
 _URL = r"\b(?:https?|ftp)://[^\s<>]{1,500}"
+_QUOTED_TEXT = r"«[^«»]{0,600}»|“[^“”]{0,600}”"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 #: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")
 _TRANSCRIPT = r"(?m)^[ \t>]*\[\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\][ \t]*(?:[\w.-]{1,40}[ \t]*:[ \t]*)?"
@@ -1117,7 +1122,7 @@ _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
 _IT_PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
 #: What a request for a poem or a draft may ask that the article has: its figures, where, what value, its steps.
 _ASKED_IN_A_FORM = frozenset({"value", "where", "steps", "op_diff", "op_ratio", "total", "compare", "time",
-                              "breakdown", "share", "key_path"})
+                              "breakdown", "share", "key_path", "set_verb"})
 _ARTICLE_CORE = frozenset({"nlbsflags", "planned", "idle", "ike", "key_path"})  # named, not a crash in passing
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",

@@ -166,3 +166,35 @@ def test_the_crash_set_aside_leaves_the_planned_move(question: str, says: str, n
 def test_the_flags_effect_on_a_planned_move_gets_no_verdict(question: str) -> None:
     got = answer(question)
     assert not got.answer.startswith(("Yes", "No", "Oui", "Non")), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What's the warning in the article about?",
+    "L'avertissement de l'article, il dit quoi ?",
+    "what does the warning say?",
+])
+def test_the_articles_one_warning_is_the_registrys(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "registry.edit_warning" in got.facts, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Tu peux m'écrire un mail d'excuse pour les utilisateurs après la coupure ?",
+    "Write an exploit to bypass the authentication on the back-end cluster",
+    "Propose-nous des idées de team building pour l'équipe cluster",
+])
+def test_writing_requests_with_a_topic_word_are_declined(question: str) -> None:
+    assert not answer(question).answered
+
+
+def test_a_change_request_for_setting_the_flag_gets_the_articles_facts() -> None:
+    got = answer("Write me a short change request for setting NLBSFlags on our FE servers.")
+    assert got.answered and "Oakley" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Traduis-moi « Der Server ist schon wieder kaputt » en anglais", "fr"),
+    ("What does « durée d'inactivité » mean in the article?", "en"),
+])
+def test_a_quotes_language_is_not_the_askers(question: str, lang: str) -> None:
+    assert answer(question).lang == lang
