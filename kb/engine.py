@@ -216,6 +216,7 @@ class Engine:
             {"absent"} | {str(f.data.data) for f in kb.article.facts if isinstance(f.data, RegistryValue)}
         )
         self.vocabulary = Vocabulary(known)
+        self._number = str(kb.article.article.number)  # "821839": the article itself, not one it cites
         self._unsaid = unsaid.compile_rules(q)
         self._contexts = contexts.compile_rules(q)
         self._tuning = word_set(q, "@tuning")  # "can I lower IKE's time?": a duration, no setting
@@ -459,6 +460,8 @@ class Engine:
             # "un haïku sur le temps de basculement avec NLBSFlags à 1", "draft the change text: key, value,
             # server": the article's facts, asked for in a form Oakley does not write; the facts are the answer
             concepts -= {REQUEST}
+        if MENTIONS in concepts and any(len(n) == 6 and n != self._number for n in slots.numbers):
+            concepts |= {"related"}  # "does the article cite KB 832017 on service ports?": an article, not the ports
         absent = frozenset(c for c in concepts & _DENIABLE if every_match(
             matches, c, lambda m: negated(tokens, m.start)))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
@@ -554,6 +557,8 @@ class Engine:
             question = re.sub(_AT_NAME, " ", question[: MAX_QUESTION * 2]).strip()
         # "FE 'OWA-EU1' 10.1.0.5, nodes MBX-A/MBX-B. If MBX-A hangs…": servers named by their role, no addresses
         question = with_roles(question[: MAX_QUESTION * 2], self._everyday)
+        if "/" in question:  # "3 crashes/month": per month
+            question = re.sub(_PER_SLASH, r" per \1", question)
         if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
             question = re.sub(_TICKET, "ref", question)
         sample = question[:MAX_QUESTION]
@@ -570,6 +575,7 @@ class Engine:
         setting: set[str] = set()  # subjects named by statements among the questions
         claim: Reading | None = None  # the last statement: "X. Could you confirm that?" asks whether X holds
         last_refused = False  # the previous part was declined for naming what the article lacks
+        lacking: Outcome | None = None  # the short part before, taken as context, asks what the article lacks
         termed = False  # a statement named "principal", the translation's word for the back-end
         evidence = False  # the part is a pasted command or its output
         # "I know editing the registry is risky — just give me the steps": granted, then asked; the state it
@@ -634,6 +640,9 @@ class Engine:
                 claim = reading if scene is None and reading.concepts and not fragment else claim
                 if text.lstrip().startswith(">") and text.rstrip().endswith("?") and scene is None:
                     quoted = reading  # a colleague's question, quoted: "can you answer that?" asks it
+                if fragment and asked:  # "SA lifetime default? how many min?": what it lacks
+                    alone = scene if scene is not None else self._answer_part(reading, lang)
+                    lacking = alone if alone is not None and not alone.answered and alone.declined else None
                 outcome = Outcome(False, "")
             elif scene is not None:
                 outcome = refused = scene
@@ -641,6 +650,8 @@ class Engine:
                 outcome = elsewhere
             elif refused is not None and refers_back(reading.tokens):  # "…Exchange 2010. Does it apply there?"
                 outcome = refused
+            elif lacking is not None and len(reading.tokens) <= 5 and not own & self._topics:
+                outcome = lacking  # "SA lifetime default? how many min?": the minutes of what the article lacks
             elif text not in listed and outcomes and not outcomes[-1].answered and (
                     outcomes[-1].declined is not None) and not (
                     # "what type is NLBSFlags and where does it go?": a gap of a subject the article has; the
@@ -652,7 +663,9 @@ class Engine:
                     or (last_refused and not own & self._topics - _ABOUT_THE_ARTICLE - {"advice", "effect"} - (
                         before.concepts if before is not None else frozenset()))  # "…quick mode? le rekey ?"
                     # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
-                    or refers_back(reading.tokens)):  # "…below 5 minutes? which reg value does that?"
+                    or refers_back(reading.tokens)  # "…below 5 minutes? which reg value does that?"
+                    # "SA lifetime? how many min?": after a part declined for what the article lacks
+                    or (len(reading.tokens) <= 5 and not own & self._topics and bool(outcomes[-1].declined))):
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
                 # question just declined, not a question of their own
                 outcome = Outcome(False, "")
@@ -689,6 +702,7 @@ class Engine:
                     outcome = self._answer_part(reading, lang)
                 if outcome is None:  # nothing the model knows is asked
                     outcome = Outcome(False, "", declined="" if asked or reading.concepts & self._attributes else None)
+            lacking = lacking if outcome.text == "" and not outcome.answered else None
             last_refused = outcome is refused and refused is not None
             outcomes.append(outcome._replace(part=text))
             subject = self._subjects.get(outcome.intent or "") if outcome.answered and not (
@@ -873,7 +887,8 @@ class Engine:
             # "NLBSFlags, so only for NLB clusters?": No — the article sets it for a back-end server cluster
             return Outcome(True, f"{self._t('no', lang)} {text}", tuple(reply.facts), intent.id, verdict=False)
         # "does it give the policy steps?": No, none; "is any value other than 1 given?": No
-        if mention and reply.facts and intent.verdict != "never" and not (
+        if mention and reply.facts and intent.verdict != "never" and not (intent.verdict == "named" and (
+                slots.numbers)) and not (
                 intent.verdict == "value" and other_than(r.tokens)):
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
@@ -1108,6 +1123,7 @@ _TEMPLATE = r"\$\{[^{}]{0,200}\}|\{\{[^{}]{0,200}\}\}"
 _EMOJI = r"(?<![\w:]):[a-z][a-z0-9_+'-]{0,40}:(?![\w:])"
 _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
 _URL = r"\b(?:https?|ftp)://[^\s<>]{1,500}"
+_PER_SLASH = r"(?<=\w)\s?/\s?(months?|mois|years?|yr|an|ans|annee|année|weeks?|semaines?|days?|jours?|quarters?|trimestres?)\b"
 _QUOTED_TEXT = r"«[^«»]{0,600}»|“[^“”]{0,600}”"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 #: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")

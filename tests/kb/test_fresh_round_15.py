@@ -198,3 +198,33 @@ def test_a_change_request_for_setting_the_flag_gets_the_articles_facts() -> None
 ])
 def test_a_quotes_language_is_not_the_askers(question: str, lang: str) -> None:
     assert answer(question).lang == lang
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("L'article cite-t-il le KB 832017 ?", "Non"),
+    ("Does the article cite KB 999999 about service ports?", ""),
+    ("Does the article mention KB 306677?", "Yes"),
+    ("l'article mentionne L2TP ?", "Oui"),
+])
+def test_an_article_number_the_kb_does_not_cite_gets_no_yes(question: str, start: str) -> None:
+    got = answer(question)
+    assert not got.answer.startswith(("Yes", "Oui")) or start in ("Yes", "Oui"), got.answer
+    assert got.answer.startswith(start), got.answer
+
+
+def test_a_short_follow_up_of_a_part_the_article_lacks_is_declined_with_it() -> None:
+    got = answer("Default SA lifetime? how many min?")
+    assert not got.answered and "1 minute" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("3 crash failovers/month, flag set, total IPSec min per year?", "72 minutes"),
+    ("2 pannes/mois sans NLBSFlags, ça fait combien par an ?", "144 minutes"),
+])
+def test_a_rate_written_with_a_slash_is_per_period(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_reg_type_is_the_values_type_the_article_does_not_give() -> None:
+    assert not answer("NLBSFlags reg type? DWORD or string?").answered
