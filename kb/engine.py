@@ -1123,7 +1123,8 @@ _TEMPLATE = r"\$\{[^{}]{0,200}\}|\{\{[^{}]{0,200}\}\}"
 _EMOJI = r"(?<![\w:]):[a-z][a-z0-9_+'-]{0,40}:(?![\w:])"
 _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
 _URL = r"\b(?:https?|ftp)://[^\s<>]{1,500}"
-_PER_SLASH = r"(?<=\w)\s?/\s?(months?|mois|years?|yr|an|ans|annee|année|weeks?|semaines?|days?|jours?|quarters?|trimestres?)\b"
+_PER_SLASH = (r"(?<=\w)\s?/\s?(months?|mois|years?|yr|an|ans|annee|année|weeks?|semaines?|days?|jours?|quarters?|"
+              r"trimestres?)\b")
 _QUOTED_TEXT = r"«[^«»]{0,600}»|“[^“”]{0,600}”"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 #: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")
