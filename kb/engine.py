@@ -559,6 +559,9 @@ class Engine:
         question = with_roles(question[: MAX_QUESTION * 2], self._everyday)
         if "/" in question:  # "3 crashes/month": per month
             question = re.sub(_PER_SLASH, r" per \1", question)
+        if "eg" in question or "EG" in question:  # "`reg add HKLM\…\Oakley /v NLBSFlags`": the article's value set
+            question = re.sub(_REG_ADD_OPTION, _reg_add_option, re.sub(_REG_ADD, _reg_add, question)) if re.search(
+                _REG_ADD, question) else question
         if "-" in question:  # "CHG-4471: 4 moves": a ticket's number names it; it counts nothing
             question = re.sub(_TICKET, "ref", question)
         sample = question[:MAX_QUESTION]
@@ -731,8 +734,8 @@ class Engine:
         if len(pieces) < 2:
             return [part]
         read[part] = self._read(part)
-        if self._answered_alone(read[part], lang):
-            return [part]
+        if read[part].slots.mixed or self._answered_alone(read[part], lang):
+            return [part]  # "Ce mois-ci : 2 bascules non planifiées + 3 moves planifiés.": one count of both
         read.update((p, self._read(p)) for p in pieces)
         if not any(self._answered_alone(read[p], lang) for p in pieces):
             return [part]
@@ -1125,6 +1128,32 @@ _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
 _URL = r"\b(?:https?|ftp)://[^\s<>]{1,500}"
 _PER_SLASH = (r"(?<=\w)\s?/\s?(months?|mois|years?|yr|an|ans|annee|année|weeks?|semaines?|days?|jours?|quarters?|"
               r"trimestres?)\b")
+#: "reg add" writing under the article's key: a way of setting the value, not a tool the question is about
+_REG_ADD = (r"(?i)\breg(?:\.exe)?\s+add\s+(?:(?:dans|in|under|sous|into|to|sur)\s+)?"
+            r"(?=[\"']?HK[\w\\]{0,200}PolicyAgent\\Oakley\b)")
+_REG_ADD_OPTION = r"(?i)(?<=\s)/([vdtf])\b(?:\s+([\w.]{1,40}))?"
+
+
+#: "we ran `reg add …`", "on a fait le reg add": the value written, so set; "before I run it": not yet
+_RAN = frozenset({"ran", "did", "done", "executed", "applied", "pushed", "deployed", "fait", "lance", "passe",
+                  "execute", "applique", "deploye", "pousse"})
+
+
+def _reg_add(m: re.Match[str]) -> str:
+    before = tokenize(m.string[max(0, m.start() - 40) : m.start()])[-4:]
+    return "NLBSFlags = 1, " if _RAN & set(before) and not {"before", "avant"} & set(before) else "modif "
+
+
+def _reg_add_option(m: re.Match[str]) -> str:
+    """"/v NLBSFlags /t REG_DWORD": "NLBSFlags REG_DWORD". The article's data ("/d 1") is what the command
+    would write, not a state: "before I run `reg add … /d 1`" is NLBSFlags not set yet; other data ("/d 2") is
+    a value asked about; "/f" forces, it says nothing."""
+    option, value = m.group(1).lower(), m.group(2) or ""
+    if option == "d":
+        return "" if value in ("1", "0x1", "") else f"= {value}"
+    return value if option in "vt" else ""
+
+
 _QUOTED_TEXT = r"«[^«»]{0,600}»|“[^“”]{0,600}”"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 #: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")

@@ -32,7 +32,12 @@ _FR_CHAT_WORDS = {"ss": "sans", "cb": "combien", "cmb": "combien", "tps": "temps
                   "ds": "dans", "bcp": "beaucoup", "tjs": "toujours", "tjrs": "toujours",
                   # spelt as said ("koman", "kel port", "kan le noeud plante")
                   "koman": "comment", "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles",
-                  "kan": "quand", "koi": "quoi", "pkoi": "pourquoi", "ki": "qui", "tjr": "toujours"}
+                  "kan": "quand", "koi": "quoi", "pkoi": "pourquoi", "ki": "qui", "tjr": "toujours",
+                  # Scots and Caribbean English ("whit's the total wi the flag?", "we nuh touch di registry")
+                  "whit": "what", "tae": "to", "wid": "with", "nuh": "not", "di": "the", "pon": "on",
+                  "naebody": "nobody", "nae": "no", "cannae": "cannot", "dinnae": "do not", "disnae": "does not",
+                  "oor": "our", "ower": "over", "yin": "one", "twa": "two", "inna": "in the", "dem": "them",
+                  "dat": "that", "ting": "thing", "fur": "for", "aboot": "about", "ken": "know"}
 # compiled only for a message that has one; not after ":" ("in m:ss", "hh:mm:ss": a clock's format)
 _FR_CHAT = r"(?<!:)\b(?:" + "|".join(_FR_CHAT_WORDS) + r")\b"
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in "?!.,;:'’()«»\"/"})

@@ -228,3 +228,34 @@ def test_a_rate_written_with_a_slash_is_per_period(question: str, says: str) -> 
 
 def test_a_reg_type_is_the_values_type_the_article_does_not_give() -> None:
     assert not answer("NLBSFlags reg type? DWORD or string?").answered
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("before I run `reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley /v NLBSFlags /d 1`, "
+     "what's the crash failover time?", "6 minutes", "about 2 minutes for"),
+    ("we ran reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley /v NLBSFlags /d 1 on the FE. "
+     "crash failover time now?", "2 minutes", "6 minutes"),
+    ("Je dois faire le reg add dans HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley sur le "
+     "serveur principal, c'est bien ça ?", "frontal", "6 minutes"),
+])
+def test_reg_add_under_the_articles_key_is_the_articles_change(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "how do I script it with reg add?",
+    "si je mets /d 2 : reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley /v NLBSFlags /d 2, "
+    "ça fait quoi ?",
+])
+def test_reg_add_asked_about_or_with_other_data_is_declined(question: str) -> None:
+    assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("We nuh touch di registry yet pon di front-end. If di back-end node hang, how long?", "6 minutes"),
+    ("Whit's the worst case fur IPSec failover when a node hangs an' naebody's touched the registry?", "6 minutes"),
+])
+def test_scots_and_caribbean_english_words_are_read(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
