@@ -517,8 +517,19 @@ def _exposed(ctx: Context) -> bool:
     as in French ("Non, ils ne le sont pas"); only "is it true that …" asks whether the negative holds.
     """
     tokens = ctx.tokens
+    if _guarded_against(tokens):
+        return False  # "are the passwords protected from sniffing?": protection is what is proposed
     return bool(_CLEAR & ctx.words) or (asks_if_true(list(tokens)) and any(
         t in _PROTECTED and _NOT_WORDS & set(tokens[max(0, i - 3) : i]) for i, t in enumerate(tokens)))
+
+
+_AGAINST = frozenset({"from", "against", "contre", "face"})
+
+
+def _guarded_against(tokens: tuple[str, ...]) -> bool:
+    """"protected from sniffing", "protégés contre l'écoute": the exposure is what they are protected from."""
+    return any(t in _PROTECTED and tokens[i + 1 : i + 2] and tokens[i + 1] in _AGAINST
+               and not _NOT_WORDS & set(tokens[max(0, i - 3) : i]) for i, t in enumerate(tokens))
 
 
 def no_ssl(ctx: Context, reply: Reply) -> bool | None:

@@ -168,6 +168,7 @@ _INFLECTIONS = (
     ("ais", ("er", "e", "re", "ir")), ("era", ("er", "e")), ("ees", ("er", "e", "ee")), ("ee", ("er", "e")),
     ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)), ("ly", ("",)),
     ("iest", ("y",)), ("est", ("", "e")),  # "narrowest", "busiest", "safest"
+    ("ement", ("e", "")), ("ment", ("", "e")),  # French adverbs: "nativement", "vraiment"
 )
 
 

@@ -259,3 +259,39 @@ def test_reg_add_asked_about_or_with_other_data_is_declined(question: str) -> No
 def test_scots_and_caribbean_english_words_are_read(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Are POP3 passwords protected from sniffing between FE and BE without IPSec?", "No"),
+    ("Les mots de passe IMAP4 sont-ils protégés contre l'écoute sans IPSec ?", "Non"),
+    ("Is it true that POP3 passwords are not protected from sniffing without IPSec?", "Yes"),
+])
+def test_protected_from_an_exposure_proposes_protection(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Avant de toucher au registre, un crash du nœud back-end, ça fait combien de minutes d'IPSec ?",
+    "before touching the registry, a back-end node crash costs IPSec how many minutes?",
+])
+def test_a_time_before_the_change_is_not_a_backup_even_with_back_end(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "6 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Pourriez-vous m'expliquer les exigences de fonds propres de Bâle III au titre du risque opérationnel ?",
+    "What's the warning level for hurricanes this week?",
+])
+def test_a_risk_or_warning_of_another_world_is_not_the_articles(question: str) -> None:
+    assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Le trafic HTTP entre le frontal et le principal est-il chiffré nativement, sans IPSec ?",
+    "salam, où je mets NLBSFlags inchallah ?",
+    "sasa, does POP3 only use Basic auth towards the back-end?",
+])
+def test_everyday_adverbs_and_greetings_of_other_languages_are_not_terms(question: str) -> None:
+    assert answer(question).answered
