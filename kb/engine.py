@@ -455,7 +455,8 @@ class Engine:
                                                           if all(c.startswith(PRODUCT) for c in m.concepts)
                                                           and m.concepts & concepts)
                          if (named := _as_named(text, list(words))))
-        if REQUEST in concepts and concepts & _ASKED_IN_A_FORM and concepts & _ARTICLE_CORE and not (
+        if REQUEST in concepts and (concepts & _ASKED_IN_A_FORM or {"set_verb", "nlbsflags"} <= concepts) and (
+                concepts & _ARTICLE_CORE) and not (
                 unknown or products or slots.durations or any(c.startswith(PRODUCT) for c in concepts)):
             # "un haïku sur le temps de basculement avec NLBSFlags à 1", "draft the change text: key, value,
             # server": the article's facts, asked for in a form Oakley does not write; the facts are the answer
@@ -1168,7 +1169,7 @@ _WHERE_ACCENTED = r"(?:^|[:;,?!]\s*|\b(?:mais|et|donc|alors|bref)\s+)[Oo]ù\b"
 _IT_PRONOUNS = frozenset({"it", "them", "ca", "cela", "y", "dedans", "lui", "leur"})
 #: What a request for a poem or a draft may ask that the article has: its figures, where, what value, its steps.
 _ASKED_IN_A_FORM = frozenset({"value", "where", "steps", "op_diff", "op_ratio", "total", "compare", "time",
-                              "breakdown", "share", "key_path", "set_verb"})
+                              "breakdown", "share", "key_path"})
 _ARTICLE_CORE = frozenset({"nlbsflags", "planned", "idle", "ike", "key_path"})  # named, not a crash in passing
 _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "translating"})
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
