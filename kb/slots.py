@@ -769,8 +769,26 @@ def _policy_ordinals(tokens: list[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
+_STEPS = frozenset({"step", "steps", "etape", "etapes", "stage"})
+
+
+def _step_numbers(tokens: list[str]) -> set[int]:
+    """"step 5", "étapes 4, 5 et 6": where a number names a step of the article's procedure."""
+    found: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok in _STEPS:
+            j = i + 1
+            while j < len(tokens) and j <= i + 6 and (tokens[j].isdigit() and len(tokens[j]) == 1 or tokens[j] in (
+                    "et", "and", "a", "to", "ou", "or", "etape", "step", "pis")):
+                if tokens[j].isdigit():
+                    found.add(j)
+                j += 1
+    return found
+
+
 def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     oses, other_os, other_exchange, used = _versions(tokens, oos)
+    used |= _step_numbers(tokens)  # "à l'étape 5, je tape 1 ?": a step's number is neither a value nor a count
     oses = _corrected(tokens, oses)
     os = oses[0] if oses else None
     ports = _ports(tokens, used)

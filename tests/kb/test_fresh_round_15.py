@@ -295,3 +295,18 @@ def test_a_risk_or_warning_of_another_world_is_not_the_articles(question: str) -
 ])
 def test_everyday_adverbs_and_greetings_of_other_languages_are_not_terms(question: str) -> None:
     assert answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("À l'étape 5, faut-il taper 1 dans les données de la valeur NLBSFlags ?", "Oui"),
+    ("At step 5, do I type 1 into Value data for NLBSFlags?", "Yes"),
+    ("At step 5, do I type 0 into Value data for NLBSFlags?", "No"),
+])
+def test_a_steps_number_is_not_the_value(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_what_a_step_of_the_registry_procedure_does_is_answered() -> None:
+    got = answer("L'étape 1 de la procédure du registre, on fait quoi exactement ?")
+    assert got.answered and "regedit" in got.answer, got.answer
