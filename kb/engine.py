@@ -344,7 +344,8 @@ class Engine:
         if "only" in concepts and every_match(matches, "only", lambda m: any(
                 o.start == m.end and o.concepts & {"planned", "unplanned"} for o in matches)):
             concepts -= {"only"}  # "the node just hangs", "on a juste déplacé le groupe": what happened, not "only"
-        if "planned" in concepts and _denied_throughout(tokens, matches):
+        if "planned" in concepts and (_denied_throughout(tokens, matches) or (
+                "unplanned" not in concepts and kind_set_aside(tokens, matches, "planned"))):
             concepts = concepts - {"planned"} | {"unplanned"}  # "bascule pas planifiée", "not a clean stop, it hangs"
         elif {"planned", "unplanned"} <= concepts and denied(tokens, matches):
             concepts -= {"unplanned"} | self._set_against(tokens, matches)  # "moved by hand, not after a crash"

@@ -111,6 +111,9 @@ def split(question: str) -> list[str]:
                 words[i + 1].lower() not in _QUESTION_WORDS or words[i + 1].lower() in ("que", "qu'"))) or (
                 words[start].lower() in ("quand", "lorsque", "lorsqu'") and words[i + 1].lower() in ("que", "qu'"))
             # ("quand le nœud tombe et que NLBSFlags vaut 1, …": when X and Y)
+            # "how long … when a node hangs and we haven't set NLBSFlags yet?": the condition goes on
+            conditional = conditional or (any(w.lower() in _CONDITIONS or w.lower() in _WHEN for w in words[start:i])
+                                          and words[i + 1].lower() in _PRONOUNS)
             if joiner in _JOINERS and i - start >= 2 and not between and not conditional and _asks_after(words, i):
                 # "Avec 4 plantages par mois et NLBSFlags=1, combien … ?": a condition first, which asks nothing
                 said = words[start:i]

@@ -606,12 +606,13 @@ _ABSENCE = frozenset({"absent", "absente", "missing", "unset", "default", "defau
 
 
 def _no_longer_absent(tokens: list[str]) -> bool:
-    """"n'est plus absent (il vaut 1)", "no longer missing", "not the default any more": a denied absence, set."""
+    """"n'est plus absent (il vaut 1)", "no longer missing", "NOT missing", "not the default any more": set."""
     for i, t in enumerate(tokens):
         if t not in _ABSENCE:
             continue
         before, after = tokens[max(0, i - 4) : i], tokens[i + 1 : i + 3]
         if ("longer" in before and {"no", "nae"} & set(before)) or ("plus" in before and {"n", "ne"} & set(before)) \
+                or (before[-1:] == ["not"] and t in ("missing", "absent", "unset")) \
                 or (("anymore" in after or after == ["any", "more"]) and {"not", "no"} & set(before)):
             return True
     return False
@@ -778,7 +779,7 @@ def _step_numbers(tokens: list[str]) -> set[int]:
     for i, tok in enumerate(tokens):
         if tok in _STEPS:
             j = i + 1
-            while j < len(tokens) and j <= i + 6 and (tokens[j].isdigit() and len(tokens[j]) == 1 or tokens[j] in (
+            while j < len(tokens) and j <= i + 6 and ((tokens[j].isdigit() and len(tokens[j]) == 1) or tokens[j] in (
                     "et", "and", "a", "to", "ou", "or", "etape", "step", "pis")):
                 if tokens[j].isdigit():
                     found.add(j)

@@ -310,3 +310,16 @@ def test_a_steps_number_is_not_the_value(question: str, start: str) -> None:
 def test_what_a_step_of_the_registry_procedure_does_is_answered() -> None:
     got = answer("L'étape 1 de la procédure du registre, on fait quoi exactement ?")
     assert got.answered and "regedit" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Other than a planned move, i.e. the cluster service hanging, how long with NLBSFlags missing?", "6 minutes",
+     "3 to 6 seconds"),
+    ("Failover time in a non-planned scenario when the flag is NOT missing (it's set to 1)?", "2 minutes",
+     "6 minutes"),
+    ("how long's the ipsec failover when a BE node hangs and we *haven't* set NLBSFlags yet?", "6 minutes",
+     "2 minutes"),
+])
+def test_a_planned_move_set_aside_and_conditions_joined_by_and(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
