@@ -268,13 +268,18 @@ _FORMAT_WORDS = _FORMAT_UNITS | _PLEASE | frozenset({
 
 
 def formats_only(part: str) -> bool:
-    """"answer in seconds please", "arrondis à une décimale": how to write the figures of the part before."""
+    """"answer in seconds please", "arrondis à une décimale", "y/n": how to write the answer to the part before."""
     from kb.text import tokenize  # the rare part that can be one: start-up time
 
     if len(part) > 80:
         return False
     words = tokenize(part)
+    if " ".join(words) in _VERDICT_ONLY:
+        return True  # "… basic auth only? y/n": the answer's form, a Yes or a No
     return bool(words) and not set(words) - _FORMAT_WORDS and bool(set(words) & _FORMAT_UNITS)
+
+
+_VERDICT_ONLY = frozenset({"y n", "yes no", "oui non", "o n", "yes or no", "oui ou non"})
 
 
 def with_formats_joined(parts: list[str]) -> list[str]:

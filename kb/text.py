@@ -78,6 +78,8 @@ def normalize(text: str) -> str:
     if "0x" in text:  # "NLBSFlags REG_DWORD 0x1" (reg query's output): the data in decimal
         text = re.sub(_HEX, lambda m: str(int(m.group(1), 16)), text)
     text = _SHORTHAND.sub(_spell_out, text)
+    if "ces bien" in text:  # "le port 143 ces bien pour IMAP4 ?": "c'est bien", misspelt
+        text = text.replace("ces bien", "c est bien")
     if " c " in text:  # "c le frontal ?", "c supporte": chat's "c'est"
         text = re.sub(r"(?<![\w:\\.()'’])c (?=(?!est\b|etait\b)[a-z])", "c est ", text)
     if not _FR_CHAT_WORDS.keys().isdisjoint(text.translate(_PUNCT_TO_SPACE).split()):

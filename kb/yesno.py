@@ -205,6 +205,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "true or false: …", "Yes or no: NLBSFlags goes on the front-end?", "…, oui ou non ?"
     if asks_if_true(words):
         return True  # "Is it true that … Kerberos or NTLM?": the "or" is the claim's own, not a choice
+    if words[-2:] in (["y", "n"], ["yes", "no"], ["oui", "non"], ["o", "n"]) and "/" in question[-12:]:
+        return True  # "pop3 to back-end = basic auth only? y/n"
     if not words or (_offers_choice(words) and not _tagged(words)):
         return False
     if any(a in ASKING and b in _EMBEDDING for a, b in pairwise(words)):
@@ -313,7 +315,8 @@ def _states_figure(words: list[str]) -> bool:
         return False
     return any((w.isdigit() or w in _NUMBER_WORDS) and nxt in _FIGURE_UNITS
                for w, nxt in zip(words, [*words[1:], ""], strict=True)) or any(
-        w[:-1].isdigit() and w[-1] == "x" for w in words)
+        w[:-1].isdigit() and w[-1] == "x" for w in words) or any(  # "Port 143 pour IMAP4 … ?": a port proposed
+        w == "port" and nxt.isdigit() for w, nxt in zip(words, [*words[1:], ""], strict=True))
 
 
 def _equals(question: str) -> bool:

@@ -323,3 +323,14 @@ def test_what_a_step_of_the_registry_procedure_does_is_answered() -> None:
 def test_a_planned_move_set_aside_and_conditions_joined_by_and(question: str, says: str, not_says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("query: pop3 to back-end = basic auth only? y/n", "Yes"),
+    ("imap4 passwords encrypted FE->BE without IPSec? yes/no", "No"),
+    ("Port 143 pour IMAP4 dans la stratégie suggérée ?", "Oui"),
+    ("le port 110 ces bien pour POP3 ?", "Oui"),
+])
+def test_a_verdict_asked_by_form_or_a_port_proposed_gets_yes_or_no(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(start), got.answer
