@@ -462,6 +462,9 @@ class Engine:
             # "un haïku sur le temps de basculement avec NLBSFlags à 1", "draft the change text: key, value,
             # server": the article's facts, asked for in a form Oakley does not write; the facts are the answer
             concepts -= {REQUEST}
+        if "value" in concepts and slots.nlbsflags in self._nlbs_states - {"absent"} and not WITH.isdisjoint(
+                tokens[:3]) and self._wh.isdisjoint(tokens):
+            concepts -= {"value"}  # "Et avec la valeur à 1 ?": the state the question is asked in, not the value
         if MENTIONS in concepts and any(len(n) == 6 and n != self._number for n in slots.numbers):
             concepts |= {"related"}  # "does the article cite KB 832017 on service ports?": an article, not the ports
         absent = frozenset(c for c in concepts & _DENIABLE if every_match(

@@ -638,6 +638,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
         return _change_state(tokens, concepts)
 
     span = spans[0]
+    for later in spans[1:3]:  # "le flag NLBSFlags est à 1": one name in two phrases, its value after the last
+        if later.start == span.end:
+            span = later
     if set(tokens[max(0, span.start - 3) : span.start]) & {"nobody", "noone"}:
         return "absent"  # "nobody set NLBSFlags=1 on the FE"
     near = set(tokens[max(0, span.start - 8) : span.end + 8])
@@ -667,6 +670,8 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
                 return "absent"  # "if NLBSFlags isn't set to 1": the article's other state (not "shouldn't it be 1?")
             j = but  # "not 2 but 1": the value after "but"
         digits = _value(tokens[j])
+        if digits == "1" and span.start and tokens[span.start - 1] in ("sans", "without"):
+            return "absent"  # "sans NLBSFlags = 1": without the article's value
         if digits == "1" and timeline == "absent":
             return None  # "avant la modification du Registre, puis après avoir défini NLBSFlags à 1": both cases
         return digits

@@ -334,3 +334,16 @@ def test_a_planned_move_set_aside_and_conditions_joined_by_and(question: str, sa
 def test_a_verdict_asked_by_form_or_a_port_proposed_gets_yes_or_no(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("Quelle est la durée totale du basculement IPSec sans NLBSFlags ? Et avec la valeur à 1 ?", "2 minutes",
+     "La valeur à saisir"),
+    ("Panne pas planifiée, le flag NLBSFlags est déjà à 1 sur le frontal : temps total IPSec ?", "2 minutes",
+     "6 minutes"),
+    ("sans NLBSFlags = 1, le délai total IPSec après un basculement inattendu c'est quoi ?", "6 minutes",
+     "2 minutes"),
+])
+def test_the_flags_state_said_with_its_value(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
