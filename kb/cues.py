@@ -96,7 +96,8 @@ def _denies(tokens: list[str], at: int, others: set[int]) -> bool:
 _INSTEAD_OF = ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de", "au lieu d", "other than",
                "unlike", "as opposed to", "contrairement a", "contrairement au", "a la difference de",
                "a la difference du", "a la difference d", "par opposition a", "hors", "en dehors d",
-               "en dehors du", "en dehors de", "excluding", "except", "apart from", "aside from")
+               "en dehors du", "en dehors de", "excluding", "except", "apart from", "aside from", "autre chose qu",
+               "autre chose que")
 
 
 def not_so(tokens: list[str], m: Match) -> bool:

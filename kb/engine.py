@@ -1163,6 +1163,7 @@ _QUOTED_TEXT = r"«[^«»]{0,600}»|“[^“”]{0,600}”"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 #: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")
 _TRANSCRIPT = r"(?m)^[ \t>]*\[\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\][ \t]*(?:[\w.-]{1,40}[ \t]*:[ \t]*)?"
+_LABEL = r"(?m)^[ \t]*\[(?!\d{1,2}:\d\d)[^\]\n?]{1,30}\](?=[ \t]*\S)"
 _AT_NAME = r"(?<![\w@.])@[A-Za-z][\w.-]{0,40}"
 _NEGATIVE_VALUE = r"nlbsflags[^\n\d-]{0,15}(-\s?\d{1,10})"  # "NLBSFlags to -1", "NLBSFlags = -1"
 _NEGATIVE = r"(?<![\w-])-\s?\d+(?:[.,]\d+)?\s?(?:min\w*|mn|s|sec\w*|h|hours?|heures?)\b"
@@ -1240,7 +1241,9 @@ def _ranges_in_milliseconds(text: str, ctx: Context) -> str:
 
 def _untranscribed(text: str) -> str:
     """A pasted chat thread without its times and authors; its lines are quoted when the asker's own follows
-    ("[09:32] sophie.d: faut une PKI ?\n@kb-bot …": a colleague asked that, not the asker)."""
+    ("[09:32] sophie.d: faut une PKI ?\n@kb-bot …": a colleague asked that, not the asker). A label opening a
+    line ("[alerte Nagios] NODE2 DOWN — si le nœud tombe…") says where the line comes from: a line of its own."""
+    text = re.sub(_LABEL, "\\g<0>\n", text)
     lines = text.split("\n")
     said = [re.match(_TRANSCRIPT, line) for line in lines]  # never empty: a time in brackets opens each match
     last = max((i for i, m in enumerate(said) if m), default=-1)

@@ -113,7 +113,10 @@ def split(question: str) -> list[str]:
             # ("quand le nœud tombe et que NLBSFlags vaut 1, …": when X and Y)
             # "how long … when a node hangs and we haven't set NLBSFlags yet?": the condition goes on
             conditional = conditional or (any(w.lower() in _CONDITIONS or w.lower() in _WHEN for w in words[start:i])
-                                          and words[i + 1].lower() in _PRONOUNS)
+                                          and (words[i + 1].lower() in _PRONOUNS or words[i + 1].lower() in (
+                                              "que", "qu'", "qu’")))  # "si le nœud se bloque et que la clé…"
+            # "S'agissant d'un déplacement planifié, et non d'une défaillance, quel délai …": a case set aside
+            conditional = conditional or words[i + 1].lower().strip(",") in ("non", "not", "pas")
             if joiner in _JOINERS and i - start >= 2 and not between and not conditional and _asks_after(words, i):
                 # "Avec 4 plantages par mois et NLBSFlags=1, combien … ?": a condition first, which asks nothing
                 said = words[start:i]
