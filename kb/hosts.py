@@ -14,18 +14,20 @@ from collections.abc import Callable
 _IPV4 = r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?![\w.]\d)"
 _NAME = r"[A-Za-z][\w-]{0,23}"
 _QUOTE = "'\"«“‘`"
-#: a role word, then at most two more of them ("BE cluster nodes"), then a name or a list of names
+#: a role word, then at most two more of them ("BE cluster nodes"), then a name or a list of names (spaces bounded:
+#: a run of blanks is never scanned again from each word before it)
 _DECLARED = (
     r"(?i:\b(?P<role>nodes?|n(?:oe|œ)uds?|members?|front-?ends?|fes?|frontal|frontaux|back-?ends?|bes?|clusters?|"
     r"servers?|serveurs?|hosts?|h[ôo]tes?|primary|secondary|passive|active|passif|actif|groups?|groupes?|vs|evs)"
-    r"(?:\s+(?:nodes?|n(?:oe|œ)uds?|clusters?|servers?|serveurs?|is|are|est|sont|=|named|nomm[ée]s?|called|"
+    r"(?:[ \t]{1,3}(?:nodes?|n(?:oe|œ)uds?|clusters?|servers?|serveurs?|is|are|est|sont|=|named|nomm[ée]s?|called|"
     r"appel[ée]s?)){0,2})"
-    rf"\s*[:=(]?\s*(?P<names>[{_QUOTE}]?{_NAME}[{_QUOTE}]?(?:\s*(?:/|,|&|\+|\band\b|\bet\b)\s*[{_QUOTE}]?{_NAME}"
+    rf"[ \t]{{0,3}}[:=(]?[ \t]{{0,3}}(?P<names>[{_QUOTE}]?{_NAME}[{_QUOTE}]?(?:[ \t]{{0,3}}(?:/|,|&|\+|\band\b|\bet\b)"
+    rf"[ \t]{{0,3}}[{_QUOTE}]?{_NAME}"
     rf"[{_QUOTE}]?){{0,3}})"
 )
 _PAIR = rf"(?<![\w/-]){_NAME}/{_NAME}(?![\w/-])"
 #: a name right before its address: "EXNODE-A (10.4.4.1)"
-_ADDRESSED = rf"(?P<name>\b{_NAME})\s*[(,]?\s*(?={_IPV4})"
+_ADDRESSED = rf"(?P<name>\b{_NAME})[ \t]{{0,3}}[(,]?[ \t]{{0,3}}(?={_IPV4})"
 #: a role with its number glued on: "BE1", "node2", "FE01", "noeud-2"
 _NUMBERED = r"(?i:(?<![\w-])(?P<role>fe|be|node|noeud|nœud|srv|dc)[-_]?\d{1,3}(?![\w-]))"
 

@@ -103,6 +103,7 @@ def split(question: str) -> list[str]:
         words = piece.split()
         mark = "?" if piece.rstrip().endswith("?") else ""  # every question of a sentence ending in "?" asks
         start = 0
+        last_condition = -1  # where the part's last "if", "when", "si", "quand" is
         for i in range(1, len(words) - 1):
             joiner = words[i].lower().strip(",")
             between = any(w.lower() in ("between", "entre") for w in words[max(start, i - 3) : i])
@@ -112,7 +113,9 @@ def split(question: str) -> list[str]:
                 words[start].lower() in ("quand", "lorsque", "lorsqu'") and words[i + 1].lower() in ("que", "qu'"))
             # ("quand le nœud tombe et que NLBSFlags vaut 1, …": when X and Y)
             # "how long … when a node hangs and we haven't set NLBSFlags yet?": the condition goes on
-            conditional = conditional or (any(w.lower() in _CONDITIONS or w.lower() in _WHEN for w in words[start:i])
+            if words[i - 1].lower() in _CONDITIONS or words[i - 1].lower() in _WHEN:
+                last_condition = i - 1  # kept as the loop goes: linear, not a scan of the part at each word
+            conditional = conditional or (last_condition >= start
                                           and (words[i + 1].lower() in _PRONOUNS or words[i + 1].lower() in (
                                               "que", "qu'", "qu’")))  # "si le nœud se bloque et que la clé…"
             # "S'agissant d'un déplacement planifié, et non d'une défaillance, quel délai …": a case set aside
