@@ -556,6 +556,9 @@ class Engine:
             question = re.sub(_EMOJI, " ", question[: MAX_QUESTION * 2]).strip()
         if "://" in question:  # a bare address names a page, not a subject: "see https://support.microsoft.com/…"
             question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
+        fenced = "```" in question  # a pasted block (a command, a log, a tool's output): evidence, each line of it
+        if fenced:
+            question = re.sub(_FENCED, _as_evidence, question[: MAX_QUESTION * 2])
         if "[" in question:  # "[09:30] julien.r: faut une PKI ?": who said it when is not part of what is said
             question = _untranscribed(question[: MAX_QUESTION * 2])
         if "@" in question:  # "@kb-bot combien ?": a name typed by hand, not the words "kb" and "bot"
@@ -635,15 +638,17 @@ class Engine:
             # "… OWA sulked for six minutes. Is that just how the thing's built?": chat words asking about the claim
             scene = self._out_of_scope(reading, lang, elsewhere=not (confirms or recaps))
             # "C:\\>reg query …" and the lines it printed: evidence; the state they show carries, not their subjects
-            evidence = pasted_command(text) or (evidence and not asked)
+            evidence = pasted_command(text) or (evidence and not asked and not fenced)  # a fence says where it ends
             if several and (fragment or not asked or challenges):  # context for the other parts, not a question
                 refused = refused if evidence else scene or refused
-                if scene is not None and self._names_product(reading):
+                if scene is not None and not evidence and self._names_product(reading):
                     elsewhere = scene  # "Hyper-V guest cluster + IPSec: …?": the setting itself is not the article's
                 # "No POP3 nor IMAP4 here, only OWA.": what the scene lacks is not what the questions are about
                 # ("**Auth recap:**" heads a list: a recap asked for is not a subject the items are about)
-                setting |= set() if evidence else {c for c in reading.concepts - reading.absent - {"summary"}
-                                                   if c in self._topics}
+                # a pasted block shows what happened ("Moving resource group …", "Start > Run > regedit"), never
+                # a term to name back
+                setting |= reading.concepts & _SHOWN if evidence else {
+                    c for c in reading.concepts - reading.absent - {"summary"} if c in self._topics}
                 termed = termed or "principal" in reading.words  # "…'serveur principal' keeps coming up."
                 claim = reading if scene is None and reading.concepts and not fragment else claim
                 if text.lstrip().startswith(">") and text.rstrip().endswith("?") and scene is None:
@@ -1163,6 +1168,9 @@ _QUOTED_TEXT = r"«[^«»]{0,600}»|“[^“”]{0,600}”"
 _TICKET = r"\b(?!KB-|Q-)[A-Z]{2,6}-\d{4,9}\b"  # not "SHA-256", "AES-128": terms
 #: A chat line pasted with its time and author ("[09:30] julien.r: …"), and a name typed with "@" ("@kb-bot")
 _TRANSCRIPT = r"(?m)^[ \t>]*\[\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\][ \t]*(?:[\w.-]{1,40}[ \t]*:[ \t]*)?"
+#: What a pasted block can show the questions after it are about: the kind of failover, the registry's steps
+_SHOWN = frozenset({"planned", "unplanned", "steps", "registry", "nlbsflags"})
+_FENCED = r"```[^\n`]{0,20}\n?((?:(?!```)[\s\S]){0,4000})(?:```|$)"
 _LABEL = r"(?m)^[ \t]*\[(?!\d{1,2}:\d\d)[^\]\n?]{1,30}\](?=[ \t]*\S)"
 _AT_NAME = r"(?<![\w@.])@[A-Za-z][\w.-]{0,40}"
 _NEGATIVE_VALUE = r"nlbsflags[^\n\d-]{0,15}(-\s?\d{1,10})"  # "NLBSFlags to -1", "NLBSFlags = -1"
@@ -1237,6 +1245,14 @@ def _ranges_in_milliseconds(text: str, ctx: Context) -> str:
     """"3 à 6 secondes (3000 à 6000 millisecondes)": a range of seconds, for a question counting in ms."""
     return re.sub(_SECOND_RANGE, lambda m: f"{m.group(0)} ({m.group(1)}000{m.group(2)}"
                   f"{ctx.t('milliseconds', n=m.group(3) + '000')})", text)
+
+
+def _as_evidence(m: re.Match[str]) -> str:
+    """"```\ncluster group … /move:BENODE2\n…```": shown, not asked; its names are not terms the question uses,
+    though the state it shows ("NLBSFlags REG_DWORD 0x1") holds for the question after it. One line, so that
+    a long paste never pushes the questions after it past the parts read."""
+    shown = re.sub(r"[.!?;]+(?=\s|$)|\?", " ", " ".join(line.strip() for line in m.group(1).split("\n")))
+    return f"\n$ {shown.strip()}\n" if shown.strip() else "\n"  # one part, however long: no sentence ends in it
 
 
 def _untranscribed(text: str) -> str:

@@ -347,3 +347,24 @@ def test_a_verdict_asked_by_form_or_a_port_proposed_gets_yes_or_no(question: str
 def test_the_flags_state_said_with_its_value(question: str, says: str, not_says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("```\nC:\\>cluster group \"EXVS9\" /move:NODEQ7\nMoving resource group 'EXVS9'...\n\nGroup   Node    Status\n"
+     "------- ------- ------\nEXVS9   NODEQ7  Online\n```\nthat was a move, not a crash. IPSec time for this?",
+     "3 to 6"),
+    ("just ran this on fe02:\n```\nC:\\>reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\PolicyAgent\\Oakley /v "
+     "NLBSFlags\n    NLBSFlags    REG_DWORD    0x1\n```\nwith that in place, total IPSec failover if a node hangs?",
+     "2 minutes"),
+    ("```\nIP Security Monitor - FE07\nActive Security Associations: 0\nSoft Associations: 0   Flux Capacitors: 0\n"
+     "```\nmin idle timer on win2k?", "5 minutes"),
+])
+def test_a_pasted_block_is_evidence_not_terms(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_pasted_block_does_not_hide_the_question_after_it() -> None:
+    block = "```\n" + "\n".join(f"line {i}. done!" for i in range(40)) + "\n```\n"
+    got = answer(block + "how long is a planned move?")
+    assert got.answered and "3 to 6 seconds" in got.answer, got.answer
