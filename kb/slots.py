@@ -34,7 +34,7 @@ _NEGATIONS = frozenset({"without", "sans", "not", "no", "absent", "missing", "un
                         "unmodified", "untouched", "vanilla", "legacy", "desactivee", "absente", "sauf",
                         "oublie", "manque", "lacking", "minus", "absence", "faute", "reverted", "rollback",
                         "rolled", "annule", "retire", "enleve", "supprimee", "efface", "unless", "nobody", "noone"})
-_POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee",
+_POSITIVES = frozenset({"with", "avec", "set", "enabled", "active", "activated", "activee", "posee",
                         "defined", "defini", "definie", "on", "after", "apres", "once", "is",
                         "fast", "actif", "place", "present", "presente", "deployed", "deploye", "deployee", "applied",
                         "applique", "appliquee", "configured", "configure", "configuree", "live"})
@@ -314,10 +314,16 @@ def _durations(tokens: list[str], used: set[int]) -> list[int]:
 def _timeline(tokens: list[str]) -> str | None:
     """"before the change" / "after applying the fix": the state on that side of the change."""
     for i, tok in enumerate(tokens):
-        ahead = tokens[i + 1 : i + 5]
+        if i and tokens[i - 1] in ("not", "pas", "non"):
+            continue  # "After (not before) the change": the side set aside
+        at = i + 1
+        while at < min(len(tokens), i + 4) and tokens[at] in ("not", "pas", "et", "and"):
+            at += 1  # "after (not before) the change", "après (et pas avant) avoir mis": the other side denied
+        at = at + 1 if at > i + 1 and tokens[at : at + 1] and tokens[at] in _BEFORE | _AFTER else i + 1
+        ahead = tokens[at : at + 4]
         ends = next((k for k, t in enumerate(ahead) if t in _EVENTS or t in _NODES), len(ahead))
         if (tok in _BEFORE or tok in _AFTER) and any(t in _CHANGE for t in ahead[:ends]) and not (
-                _NEGATIONS & set(tokens[i + 1 : i + 7])):  # "after BE node hang, NLBSFlags not set": the crash's
+                _NEGATIONS & set(tokens[at : at + 6])):  # "after BE node hang, NLBSFlags not set": the crash's
             return "absent" if tok in _BEFORE else "1"
     return None
 
@@ -602,15 +608,27 @@ def _value(token: str) -> str:
     return digits if len(digits) <= 10 else digits[:10] + "…"
 
 
-_ABSENCE = frozenset({"absent", "absente", "missing", "unset", "default", "defaut", "manquant", "manquante"})
+_ABSENCE = frozenset({"absent", "absente", "missing", "unset", "default", "defaut", "manquant", "manquante", "stock",
+                      "origine", "original", "vanilla"})
+_ABSENT_ITSELF = frozenset({"absent", "absente", "missing", "unset", "manquant", "manquante"})
+#: between "not" and "the stock config", "pas" and "la config d'origine": words that name no state
+_CONFIG_WORDS = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "config", "configuration", "a", "an", "un",
+                           "une", "its", "sa", "son", "settings", "setting", "state", "etat", "behaviour", "behavior"})
 
 
 def _no_longer_absent(tokens: list[str]) -> bool:
-    """"n'est plus absent (il vaut 1)", "no longer missing", "NOT missing", "not the default any more": set."""
+    """"n'est plus absent (il vaut 1)", "no longer missing", "NOT missing", "not the default any more", "set (not the
+    stock config)", "défini (donc pas la config d'origine)": a denied absence, so set."""
     for i, t in enumerate(tokens):
         if t not in _ABSENCE:
             continue
         before, after = tokens[max(0, i - 4) : i], tokens[i + 1 : i + 3]
+        k = i - 1
+        while k >= 0 and i - k <= 4 and tokens[k] in _CONFIG_WORDS:
+            k -= 1
+        if k >= 0 and tokens[k] in ("not", "pas") and t not in _ABSENT_ITSELF and (
+                not tokens[k - 1 : k] or tokens[k - 1] not in ("is", "est", "if", "si")):
+            return True  # "(not the stock config)": a state denied by naming what it is not
         if ("longer" in before and {"no", "nae"} & set(before)) or ("plus" in before and {"n", "ne"} & set(before)) \
                 or (before[-1:] == ["not"] and t in ("missing", "absent", "unset")) \
                 or (("anymore" in after or after == ["any", "more"]) and {"not", "no"} & set(before)):

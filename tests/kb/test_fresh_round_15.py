@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kb.engine import answer
 from kb.parts import formats_only
+from kb.text import tokenize
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -34,8 +35,9 @@ def test_a_minute_asked_in_seconds_says_its_seconds() -> None:
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ?,.", max_size=200))
 def test_only_words_of_units_and_instructions_make_a_formatting_part(text: str) -> None:
-    if formats_only(text):
-        assert any(u in text for u in ("sec", "ms", "min", "decimal", "percent", "pourc")), text
+    if formats_only(text):  # a unit or a precision, or the form of a verdict ("y/n", "yes or no")
+        verdict = " ".join(tokenize(text)) in {"y n", "yes no", "oui non", "o n", "yes or no", "oui ou non"}
+        assert verdict or any(u in text for u in ("sec", "ms", "min", "decimal", "percent", "pourc")), text
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -368,3 +370,18 @@ def test_a_pasted_block_does_not_hide_the_question_after_it() -> None:
     block = "```\n" + "\n".join(f"line {i}. done!" for i in range(40)) + "\n```\n"
     got = answer(block + "how long is a planned move?")
     assert got.answered and "3 to 6 seconds" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("On a 2003 front-end that has NLBSFlags set (not the stock config), what's the IPSec idle timer?", "1 minute",
+     "5 minutes"),
+    ("Sur un frontal 2003 où NLBSFlags est défini (donc pas la config d'origine), l'inactivité IPSec dure combien ?",
+     "1 minute", "5 minutes"),
+    ("After (not before) the NLBSFlags change, how long is idle plus IKE in total?", "2 minutes", "6 minutes"),
+    ("Après (et pas avant) avoir mis NLBSFlags à 1, le basculement IPSec total dure combien ?", "2 minutes",
+     "6 minutes"),
+    ("NLBSFlags is not set (default): crash failover time?", "6 minutes", "about 2 minutes for"),
+])
+def test_a_state_named_by_what_it_is_not(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
