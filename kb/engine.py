@@ -259,6 +259,10 @@ class Engine:
         aside = set_aside(tokens, matches)
         if aside and len(aside) < len(matches):  # "Rien à voir avec les ports : quelle donnée je tape ?"
             matches = [m for m in matches if m not in aside]
+        if ("for" in tokens or "pour" in tokens) and any(m.concepts & _TIMED for m in matches):
+            # "What's the midpoint, for my capacity spreadsheet?", "en secondes (pour le seuil du monitoring)":
+            # what the figure is for, not what is asked
+            matches = [m for m in matches if not _for_a_purpose(tokens, m)]
         concepts = frozenset(c for m in matches for c in m.concepts)
         if every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS
                        or " ".join(tokens[m.start : m.end]) in POLITENESS) and (
@@ -1253,6 +1257,20 @@ def _as_evidence(m: re.Match[str]) -> str:
     a long paste never pushes the questions after it past the parts read."""
     shown = re.sub(r"[.!?;]+(?=\s|$)|\?", " ", " ".join(line.strip() for line in m.group(1).split("\n")))
     return f"\n$ {shown.strip()}\n" if shown.strip() else "\n"  # one part, however long: no sentence ends in it
+
+
+_TIMED = frozenset({"time", "midpoint", "planned", "unplanned", "total", "op_diff", "op_ratio"})
+_PURPOSE = frozenset({"for", "pour"})
+_OWNERS = frozenset({"my", "our", "the", "a", "mon", "ma", "mes", "notre", "nos", "le", "la", "les", "du", "de", "des",
+                     "un", "une", "l", "d"})
+
+
+def _for_a_purpose(tokens: list[str], m: Match) -> bool:
+    """A product named after "for my", "pour le" (at most two words between): what the answer is for."""
+    if not all(c.startswith(PRODUCT) for c in m.concepts):
+        return False
+    before = tokens[max(0, m.start - 4) : m.start]
+    return any(t in _PURPOSE and before[k + 1 : k + 2] and before[k + 1] in _OWNERS for k, t in enumerate(before))
 
 
 def _untranscribed(text: str) -> str:

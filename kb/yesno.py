@@ -69,7 +69,7 @@ _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "c
 _RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _FR_PREPOSITIONS = frozenset({"vers", "dans", "sur", "par", "pour", "avec", "sous", "sans", "selon", "contre", "chez"})
 _FR_WH_LAST = frozenset({"quand", "comment", "pourquoi", "combien", "lequel", "laquelle", "lesquels", "lesquelles",
-                         "quoi"})
+                         "quoi", "qui"})  # "Oakley c'est qui ?"
 _FR_WH_START = frozenset({"que", "qu", "quoi", "qui", "ou", "quand"})
 #: French verbs that make "… ?" a yes/no question ("ça marche avec NLBSFlags ?").
 _FR_VERBS = frozenset({"est", "sont", "faut", "peut", "peux", "doit", "dois", "va", "vont", "marche", "marchent",
@@ -213,8 +213,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         return True  # "Il demande si c'est pris en charge…", "she wants to know whether…": a yes/no, reported
     if len(words) <= 3 and words[-1] in _FINE and question.rstrip().endswith("?"):
         return True  # "all good?", "c'est bon ?", "we ok?": does what was shown hold
-    if words[-1] in _FR_WH_LAST:
-        return False  # "les SA sont supprimées quand ?": a question word at the end asks it
+    if words[-1] in _FR_WH_LAST or any(a == "est" and b == "qui" for a, b in pairwise(words)):
+        return False  # "les SA sont supprimées quand ?", "Oakley, c'est qui dans ce KB ?": a question word asks it
     if _CHOICE & set(words) and re.search(_FIGURE_CHOICE, question[:2000], re.I) and not _tagged(words):
         return False  # "is it 6 or 2 minutes with NLBSFlags?": a choice between figures
     if _tagged(words) and (not (_EN_WH | _FR_WH_ANYWHERE) & set(words[:2])

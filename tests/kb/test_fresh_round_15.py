@@ -385,3 +385,33 @@ def test_a_pasted_block_does_not_hide_the_question_after_it() -> None:
 def test_a_state_named_by_what_it_is_not(question: str, says: str, not_says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What's the midpoint of the planned move, for my capacity spreadsheet?",
+    "6 min en secondes svp (pour le seuil du monitoring)",
+])
+def test_what_a_figure_is_for_is_not_what_is_asked(question: str) -> None:
+    assert answer(question).answered
+
+
+def test_a_product_asked_about_for_a_purpose_is_still_declined() -> None:
+    assert not answer("what does the article recommend for my PowerShell script?").answered
+
+
+@pytest.mark.parametrize("question", [
+    "oakley c quoi ? un serveur ?",
+    "What is Oakley in this article?",
+    "Oakley, c'est qui dans ce KB ?",
+])
+def test_oakley_asked_about_is_the_subkey_nlbsflags_goes_under(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "PolicyAgent" in got.answer and not got.answer.startswith(("Oui", "Yes")), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "C'est quoi le meilleur modèle de lunettes Oakley pour le vélo ?",
+    "What do the Oakley sunglasses cost?",
+])
+def test_oakley_the_brand_is_not_the_subkey(question: str) -> None:
+    assert not answer(question).answered
