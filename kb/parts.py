@@ -66,6 +66,8 @@ _ENGLISH_AFTER_ON = frozenset({"the", "a", "an", "this", "that", "each", "every"
 def _asks_after(words: list[str], i: int) -> bool:
     """A joiner starts a new question: a question word next, or soon after, or a new subject ("et on peut…")."""
     nxt = [w.lower().strip(",") for w in words[i + 1 : i + 4]]
+    if words[i].lower() in ("also", "aussi") and not words[i - 1].endswith(","):
+        return False  # "doesn't a planned move also have to wait…?", "prend aussi combien ?": an adverb
     if words[i].lower() == "plus" and i and words[i - 1].lower() in ("de", "en"):
         return False  # "combien de ports de plus que la 1re ?": more, not a new question
     if words[i].lower() in _SUMS:  # "5 min idle plus IKE makes how much?" adds; it asks one question
