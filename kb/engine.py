@@ -878,8 +878,9 @@ class Engine:
             return None
         if intent.gap is not None:
             if concepts & {"article", MENTIONS} and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
-                # "Does the article tell me to reboot?": No — that is what it says about itself
-                return Outcome(True, f"{self._t('no', lang)} {intent.gap.get(lang)}", intent=intent.id, verdict=False)
+                # "Does the article tell me to reboot?": No — what it says about itself, and still a gap
+                text = f"{self._t('no', lang)} {intent.gap.get(lang)}"
+                return Outcome(False, text, intent=intent.id, declined="gap", verdict=False)
             return Outcome(False, intent.gap.get(lang), intent=intent.id, declined="gap")
         if concepts & set(intent.refusal_when) and not (
                 "article" in concepts and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang))):

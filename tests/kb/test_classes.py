@@ -1786,14 +1786,14 @@ def test_tcp_tunnel_and_planned_questions_the_article_answers(question: str, say
     assert got.answered and says in got.answer, got.answer
 
 
-@pytest.mark.parametrize(("question", "starts", "answered"), [
-    ("Does the article tell me to reboot the front-end once NLBSFlags is set?", "No", True),
-    ("l'article dit-il de redémarrer le serveur frontal après avoir défini NLBSFlags ?", "Non", True),
-    ("do I need to reboot the front-end after setting NLBSFlags?", "", False),
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Does the article tell me to reboot the front-end once NLBSFlags is set?", "No"),
+    ("l'article dit-il de redémarrer le serveur frontal après avoir défini NLBSFlags ?", "Non"),
+    ("do I need to reboot the front-end after setting NLBSFlags?", ""),
 ])
-def test_whether_the_article_says_what_it_leaves_out_is_a_no(question: str, starts: str, answered: bool) -> None:
-    got = answer(question)
-    assert got.answered is answered and got.answer.startswith(starts), got.answer
+def test_whether_the_article_says_what_it_leaves_out_is_a_no_and_still_a_gap(question: str, starts: str) -> None:
+    got = answer(question)  # not answered: the article does not cover it, and the No says so first
+    assert not got.answered and got.answer.startswith(starts), got.answer
 
 
 @pytest.mark.parametrize(("question", "says"), [

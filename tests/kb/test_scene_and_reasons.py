@@ -331,13 +331,17 @@ def test_the_articles_pairs_its_note_and_states_before_an_addition(question: str
 @pytest.mark.parametrize(("question", "start"), [
     ("quick one: is IPSec's part of a planned move under 10 seconds?", "Yes."),
     ("L'article donne-t-il une date de dernière mise à jour ?", "Oui."),
-    ("l'article donne-t-il une valeur par défaut pour NLBSFlags ?", "Non."),
     ("L'article donne-t-il des instructions pas à pas pour configurer les stratégies IPSec ?", "Non."),
     ("does the article give step by step instructions for building the IPSec policies?", "No."),
 ])
 def test_does_the_article_give_x_is_answered_yes_or_no(question: str, start: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(start), got.answer
+
+
+def test_whether_the_article_gives_what_it_lacks_is_a_no_and_a_gap() -> None:
+    got = answer("l'article donne-t-il une valeur par défaut pour NLBSFlags ?")
+    assert not got.answered and got.answer.startswith("Non."), got.answer
 
 
 @pytest.mark.parametrize(("question", "start"), [
