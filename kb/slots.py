@@ -76,10 +76,12 @@ _EVENTS = frozenset({"failover", "failovers", "crash", "crashes", "move", "moves
                      "deplacements", "bascule", "bascules", "basculement", "basculements", "panne", "pannes",
                      "incident", "incidents", "outage", "outages", "hang", "hangs", "event", "events", "plantage",
                      "plantages", "plante", "plantes", "crashs", "reboots", "coupures", "coupure", "failure",
-                     "failures", "defaillance", "defaillances", "freezes", "bsod", "bsods"})
+                     "failures", "defaillance", "defaillances", "freezes", "bsod", "bsods", "blocage", "blocages",
+                     "gel", "gels", "freeze"})
 #: Verbs of a failover, before "N times" ("the node hung 3 times", "je déplace le groupe 3 fois").
 _EVENT_VERBS = frozenset({"hung", "froze", "crashed", "failed", "deplace", "deplacer", "deplaces",
-                          "basculer", "plante", "moved", "rebooted"})
+                          "basculer", "plante", "moved", "rebooted", "bloque", "fige", "gele", "tombe", "crashe",
+                          "hangs", "crashes", "freezes"})
 EVENTS = _EVENTS
 #: Machines counted beside the failovers ("cluster à 4 nœuds", "12 front-ends"): never the failovers' count.
 _COUNTED_MACHINES = frozenset({"node", "nodes", "noeud", "noeuds", "server", "servers", "serveur", "serveurs", "fe",
@@ -372,7 +374,8 @@ _PLANNED_EVENT = frozenset({"move", "moves", "moved", "deplacement", "deplacemen
                             "manuelles", "maintenance", "patching"})
 _UNPLANNED_EVENT = frozenset({"crash", "crashes", "crashs", "hang", "hangs", "panne", "pannes", "plantage", "plantages",
                               "outage", "outages", "unplanned", "imprevu", "imprevus", "inattendu", "inattendus",
-                              "incident", "incidents", "freeze", "freezes", "gel", "unexpected"})
+                              "incident", "incidents", "freeze", "freezes", "gel", "gels", "blocage", "blocages",
+                              "unexpected"})
 
 
 def _scene_set(tokens: list[str], matches: list[Match]) -> bool:

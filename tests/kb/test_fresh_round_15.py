@@ -415,3 +415,15 @@ def test_oakley_asked_about_is_the_subkey_nlbsflags_goes_under(question: str) ->
 ])
 def test_oakley_the_brand_is_not_the_subkey(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("On a eu 4 blocages de nœud back-end ce mois-ci et NLBSFlags n'est pas défini. Combien de minutes au total ?",
+     "24 minutes"),
+    ("On a 4 pannes de nœud par an : combien de minutes d'interruption IPSec évitées par an avec NLBSFlags ?",
+     "16 minutes"),
+    ("Si un nœud se fige trois fois dans le trimestre, combien de minutes d'IPSec sans NLBSFlags ?", "18 minutes"),
+])
+def test_counts_of_freezes_and_blockages_and_what_the_flag_avoids(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
