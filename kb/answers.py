@@ -352,10 +352,27 @@ def _mixed(ctx: Context) -> Reply:
     return Reply(facts, " ".join([*lead, text, ctx.t("exchange_on_top")]))
 
 
+def _split(ctx: Context) -> Reply:
+    """"1 crash before the change, then 2 after: total?": each state's crashes times its time, added up."""
+    assert ctx.slots.split is not None
+    before, after = ctx.slots.split
+    found = estimates(ctx.kb, os=ctx.slots.os, nlbsflags=None, planned=False)
+    without, with_ = _by_state(found)
+    text = ctx.t("count_split", without_n=ctx.t("crashes_one" if before == 1 else "crashes_many", n=before),
+                 with_n=ctx.t("crashes_one" if after == 1 else "crashes_many", n=after),
+                 without=ctx.duration(without), with_=ctx.duration(with_),
+                 a_total=ctx.duration(before * without), s_total=ctx.duration(after * with_),
+                 total=ctx.duration(before * without + after * with_))
+    facts = tuple(dict.fromkeys(f for e in found for f in e.facts))
+    return Reply(facts, " ".join([*(_unplanned_sentence(ctx, e) for e in found), text, ctx.t("exchange_on_top")]))
+
+
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
     if s.mixed and exchange_time(ctx) is None and s.limit is None and ctx.slots.os != "windows-2000":
         return _mixed(ctx)
+    if s.split and exchange_time(ctx) is None and s.limit is None and ctx.slots.os != "windows-2000":
+        return _split(ctx)
     saving = bool({"op_diff", "compare"} & ctx.concepts) and "nlbsflags" in ctx.concepts and not (
         {"idle", "ike"} & ctx.concepts)
     if "share" in ctx.concepts and not saving:  # "what % does NLBSFlags save?" compares; "% of it is idle?" shares

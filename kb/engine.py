@@ -508,7 +508,8 @@ class Engine:
             count, rate = counted(later), later  # "3 crashes a month. Downtime per year?"
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
                            oses=s.oses or b.oses, count=count, rate=rate, limit=s.limit or b.limit,
-                           clock=s.clock if s.clock is not None else b.clock, mixed=s.mixed or b.mixed)
+                           clock=s.clock if s.clock is not None else b.clock, mixed=s.mixed or b.mixed,
+                           split=s.split or b.split)
         if "planned" in part.concepts and "unplanned" in before.concepts and "unplanned" not in part.concepts and (
                 part.concepts & {"op_ratio", "op_diff", "compare"} and part.words & _IT_PRONOUNS):
             part = part._replace(concepts=part.concepts | {"unplanned"})  # "…2 min? how many times longer is it

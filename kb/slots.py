@@ -121,6 +121,7 @@ class Slots(Record):
     stated: bool = False               # the NLBSFlags state is said in words ("after the change"), not as a value
     clock: int | None = None           # a time of day the failover starts ("the node died at 09:58"), in minutes
     mixed: tuple[int, int] | None = None  # "2 planned moves and 1 node hang": (planned moves, unplanned failovers)
+    split: tuple[int, int] | None = None  # "1 crash before the change, then 2 after": (without NLBSFlags, with it)
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -376,6 +377,37 @@ _UNPLANNED_EVENT = frozenset({"crash", "crashes", "crashs", "hang", "hangs", "pa
                               "outage", "outages", "unplanned", "imprevu", "imprevus", "inattendu", "inattendus",
                               "incident", "incidents", "freeze", "freezes", "gel", "gels", "blocage", "blocages",
                               "unexpected"})
+
+
+_SET_AGAINST = frozenset({"vs", "versus", "difference", "ecart", "contre", "compare", "compared", "comparer", "than",
+                          "saving", "saved", "gain", "gagne"})
+_SET_AFTER = frozenset({"avec", "with", "apres", "after", "set", "defini", "definie", "active", "enabled", "w"})
+_ABSENT_AFTER = frozenset({"sans", "without", "avant", "before", "unset", "wo"})
+
+
+def _split(tokens: list[str]) -> tuple[int, int] | None:
+    """"1 crash du back-end avant la modif puis 2 crashs après", "two hangs with NLBSFlags=1 then one without":
+    unplanned failovers counted for each NLBSFlags state (without, with), each state named after its count."""
+    counts = {"absent": 0, "1": 0}
+    for i, tok in enumerate(tokens):
+        number = int(tok) if tok.isdigit() and len(tok) <= 3 else WORD_NUMBERS.get(tok)
+        if not number or tok in ("a", "an", "un", "une") and not (i and tokens[i - 1] in ("puis", "then", "et", "and")):
+            continue
+        if i and tokens[i - 1] in ("nlbsflags", "a", "to", "at", "vaut", "equals", "data"):
+            continue  # "avec NLBSFlags à 1 puis un plantage sans": a value, not a count
+        window: list[str] = []
+        for t in tokens[i + 1 : i + 9]:
+            if t.isdigit() or (t in WORD_NUMBERS and t not in ("a", "an", "un", "une", "1")):
+                break
+            window.append(t)
+        if not any(t in _UNPLANNED_EVENT for t in window[:4]):
+            continue
+        states = {"1" if t in _SET_AFTER else "absent" for t in window if t in _SET_AFTER or t in _ABSENT_AFTER}
+        if len(states) == 1:
+            counts[states.pop()] += number
+    if not (counts["absent"] and counts["1"]) or _SET_AGAINST & set(tokens):
+        return None  # "3 crashes without vs 3 with: the difference?" compares the states; it adds nothing up
+    return counts["absent"], counts["1"]
 
 
 def _scene_set(tokens: list[str], matches: list[Match]) -> bool:
@@ -825,7 +857,10 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     nlbs = _nlbsflags(tokens, matches, used, bool(durations or limit))
     stated = nlbs is not None and len(used) == before  # "after the change", "without it"; not "set it to 1"
     mixed = _mixed(tokens)
-    count, rate = _count(tokens, used) if mixed is None else (None, None)
+    split = _split(tokens) if mixed is None else None
+    count, rate = _count(tokens, used) if mixed is None and split is None else (None, None)
+    if split is not None:
+        nlbs = None  # both states are the question's, each for its own failovers
     if nlbs is None and (mixed or count) and _scene_set(tokens, matches):
         nlbs = "1"  # "2 moves and 1 hang, NLBSFlags set on the FEs": a scene's state, not a question of where
     if count is None and mixed is None and (every := _every(tokens, used)) is not None:
@@ -834,7 +869,7 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used) + _policy_ordinals(tokens)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
                  tuple(oses), count, rate, None if count else _horizon(tokens), span, limit, stated,
-                 mixed=mixed)
+                 mixed=mixed, split=split)
 
 
 # --- numbers said in words ----------------------------------------------------------------------------------------

@@ -427,3 +427,18 @@ def test_oakley_the_brand_is_not_the_subkey(question: str) -> None:
 def test_counts_of_freezes_and_blockages_and_what_the_flag_avoids(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("1 crash avant la modif (sans NLBSFlags) puis 2 crashs après (NLBSFlags=1). Temps IPSec total ?", "10 minutes"),
+    ("Deux plantages avec NLBSFlags à 1 puis un plantage sans : temps IPSec cumulé ?", "10 minutes"),
+    ("2 crashes without the flag and 3 crashes with it: total IPSec time?", "18 minutes"),
+])
+def test_crashes_counted_for_each_state_of_the_flag_are_added_up(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and f"about {says}" in got.answer or f"environ {says}" in got.answer, got.answer
+
+
+def test_crashes_of_both_states_set_against_each_other_are_compared() -> None:
+    got = answer("Three crashes without NLBSFlags vs three with: the total difference?")
+    assert got.answered and "12 minutes" in got.answer, got.answer
