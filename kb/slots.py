@@ -391,7 +391,8 @@ def _split(tokens: list[str]) -> tuple[int, int] | None:
     counts = {"absent": 0, "1": 0}
     for i, tok in enumerate(tokens):
         number = int(tok) if tok.isdigit() and len(tok) <= 3 else WORD_NUMBERS.get(tok)
-        if not number or tok in ("a", "an", "un", "une") and not (i and tokens[i - 1] in ("puis", "then", "et", "and")):
+        joined = i and tokens[i - 1] in ("puis", "then", "et", "and")  # "… puis un plantage sans"
+        if not number or (tok in ("a", "an", "un", "une") and not joined):
             continue
         if i and tokens[i - 1] in ("nlbsflags", "a", "to", "at", "vaut", "equals", "data"):
             continue  # "avec NLBSFlags à 1 puis un plantage sans": a value, not a count

@@ -436,7 +436,7 @@ def test_counts_of_freezes_and_blockages_and_what_the_flag_avoids(question: str,
 ])
 def test_crashes_counted_for_each_state_of_the_flag_are_added_up(question: str, says: str) -> None:
     got = answer(question)
-    assert got.answered and f"about {says}" in got.answer or f"environ {says}" in got.answer, got.answer
+    assert (got.answered and f"about {says}" in got.answer) or f"environ {says}" in got.answer, got.answer
 
 
 def test_crashes_of_both_states_set_against_each_other_are_compared() -> None:
