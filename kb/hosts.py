@@ -56,10 +56,12 @@ def _hostlike(name: str, quoted: bool, paired: bool) -> bool:
 
 def _paired(names: list[str]) -> bool:
     """"HKN1/HKN2", "MBX-A/MBX-B": names alike but for their last characters, as nodes of one cluster are."""
-    if len(names) < 2:
+    if len(names) < 2 or any(len(n) < 3 for n in names):
         return False
-    stem = min(len(n) for n in names) - 2
-    return stem >= 2 and len({n[:stem].lower() for n in names}) == 1 and all(len(n) - stem <= 3 for n in names)
+    lowered = [n.lower() for n in names]
+    stem = next((k for k, chars in enumerate(zip(*lowered, strict=False)) if len(set(chars)) > 1),
+                min(map(len, lowered)))  # the length of the prefix they share
+    return stem >= 2 and all(len(n) - stem <= 2 for n in names)  # "BEA/BEB", "HKN1/HKN2", "MBX-A/MBX-B"
 
 
 def with_roles(text: str, known: Callable[[str], bool]) -> str:
@@ -82,7 +84,8 @@ def with_roles(text: str, known: Callable[[str], bool]) -> str:
                 names.setdefault(name.lower(), role)
     for m in re.finditer(_PAIR, text):  # "(HKN1/HKN2)": a cluster's nodes, even with no role word before them
         pair = m.group(0).split("/")
-        if _paired(pair) and not any(known(n.lower()) for n in pair):
+        if _paired(pair) and all(any(c.isdigit() or c == "-" for c in n) for n in pair) and not any(
+                known(n.lower()) for n in pair):
             for name in pair:
                 names.setdefault(name.lower(), "node")
     for m in re.finditer(_ADDRESSED, text):

@@ -442,3 +442,18 @@ def test_crashes_counted_for_each_state_of_the_flag_are_added_up(question: str, 
 def test_crashes_of_both_states_set_against_each_other_are_compared() -> None:
     got = answer("Three crashes without NLBSFlags vs three with: the total difference?")
     assert got.answered and "12 minutes" in got.answer, got.answer
+
+
+def test_a_pair_of_node_names_without_digits_is_a_pair_of_nodes() -> None:
+    got = answer("BE cluster with nodes EXA/EXB. When EXB brings the VIP online after a planned move, "
+                 "what does IPSec on EXB do?")
+    assert got.answered, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "SHA1/MD5 for ESP: which does the article recommend?",
+    "TCP/UDP for IKE between FE and BE?",
+    "IKE entre le frontal et le back-end, c'est en UDP ou en TCP ?",
+])
+def test_a_pair_of_terms_is_not_a_pair_of_nodes(question: str) -> None:
+    assert not answer(question).answered
