@@ -469,6 +469,9 @@ class Engine:
         if "value" in concepts and slots.nlbsflags in self._nlbs_states - {"absent"} and not WITH.isdisjoint(
                 tokens[:3]) and self._wh.isdisjoint(tokens):
             concepts -= {"value"}  # "Et avec la valeur à 1 ?": the state the question is asked in, not the value
+        if "compare" in concepts and slots.nlbsflags is not None and not {"planned", "unplanned"} <= concepts and (
+                self._set_against(tokens, matches)):
+            concepts -= {"compare"}  # "With NLBSFlags set rather than left unset, what's the total?": one state asked
         if MENTIONS in concepts and any(len(n) == 6 and n != self._number for n in slots.numbers):
             concepts |= {"related"}  # "does the article cite KB 832017 on service ports?": an article, not the ports
         absent = frozenset(c for c in concepts & _DENIABLE if every_match(

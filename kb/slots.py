@@ -646,6 +646,7 @@ def _value(token: str) -> str:
 
 _ABSENCE = frozenset({"absent", "absente", "missing", "unset", "default", "defaut", "manquant", "manquante", "stock",
                       "origine", "original", "vanilla"})
+_UNTOUCHED = frozenset({"unmodified", "untouched", "unchanged"})
 _ABSENT_ITSELF = frozenset({"absent", "absente", "missing", "unset", "manquant", "manquante"})
 #: between "not" and "the stock config", "pas" and "la config d'origine": words that name no state
 _CONFIG_WORDS = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "config", "configuration", "a", "an", "un",
@@ -656,9 +657,15 @@ def _no_longer_absent(tokens: list[str]) -> bool:
     """"n'est plus absent (il vaut 1)", "no longer missing", "NOT missing", "not the default any more", "set (not the
     stock config)", "défini (donc pas la config d'origine)": a denied absence, so set."""
     for i, t in enumerate(tokens):
-        if t not in _ABSENCE:
+        if t not in _ABSENCE and t not in _UNTOUCHED:
             continue
         before, after = tokens[max(0, i - 4) : i], tokens[i + 1 : i + 3]
+        said = " ".join(tokens[max(0, i - 7) : i])
+        if any(f"{w} " in f"{said} " for w in ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de",
+                                             "au lieu d")):
+            return True  # "NLBSFlags set, rather than left unset", "rather than the figure for an unmodified FE"
+        if t in _UNTOUCHED:
+            continue
         k = i - 1
         while k >= 0 and i - k <= 4 and tokens[k] in _CONFIG_WORDS:
             k -= 1

@@ -457,3 +457,16 @@ def test_a_pair_of_node_names_without_digits_is_a_pair_of_nodes() -> None:
 ])
 def test_a_pair_of_terms_is_not_a_pair_of_nodes(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("With NLBSFlags set to 1 rather than left unset, what's the total IPSec failover time after a node hangs?",
+     "2 minutes", "6 minutes"),
+    ("On a Windows Server 2003 front-end with NLBSFlags set, rather than left unset, what is the idle time?",
+     "1 minute", "6 minutes"),
+    ("Rather than the figure for an unmodified front-end, what total does the article give once NLBSFlags is 1?",
+     "2 minutes", "6 minutes"),
+])
+def test_an_absence_set_aside_by_rather_than_leaves_the_flag_set(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
