@@ -604,7 +604,10 @@ def affirm(ctx: Context, reply: Reply) -> bool | None:
 
 
 def transport(ctx: Context, reply: Reply) -> bool | None:
-    """The article names transport-mode ESP; a question proposing tunnel mode or AH alone gets a No."""
+    """The article names transport-mode ESP; a question proposing tunnel mode or AH alone gets a No, and so does
+    one taking its "transport" for Exchange's own ("is that about the Exchange SMTP transport?")."""
+    if "smtp" in ctx.words or any(a == "exchange" and b == "transport" for a, b in pairwise(ctx.tokens)):
+        return False
     if {"tunnel", "ah"} & ctx.words:
         return None if {"transport", "esp"} & ctx.words else False
     return True

@@ -470,3 +470,17 @@ def test_a_pair_of_terms_is_not_a_pair_of_nodes(question: str) -> None:
 def test_an_absence_set_aside_by_rather_than_leaves_the_flag_set(question: str, says: str, not_says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("'transport mode' — is that about the Exchange transport?", "No"),
+    ("which 'transport' does the KB mean — the Exchange SMTP transport?", ""),
+    ("Le 'mode de transport' du résumé, j'ai cru que c'était le transport SMTP d'Exchange ?", ""),
+])
+def test_the_articles_transport_mode_is_not_exchanges_smtp_transport(question: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and "ESP" in got.answer and got.answer.startswith(start), got.answer
+
+
+def test_smtp_itself_is_still_declined() -> None:
+    assert not answer("does the article cover SMTP transport encryption?").answered
