@@ -15,6 +15,12 @@ from kb.parts import formats_only
 from kb.text import tokenize
 
 
+def _answers_with(question: str, says: str, not_says: str) -> None:
+    """Answered, with the figure of the case asked and without the other case's."""
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
 @pytest.mark.parametrize(("question", "says"), [
     ("unplanned failover w/o NLBSFlags, how long? answer in seconds please", "360 seconds"),
     ("Combien de temps dure un basculement non planifié sans NLBSFlags ? Réponds en secondes stp.", "360 secondes"),
@@ -123,8 +129,7 @@ def test_an_address_counts_nothing() -> None:
      "6 minutes"),
 ])
 def test_a_case_set_aside_by_other_than_or_unlike_is_not_answered(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @given(st.text(alphabet="FEBnodes '/-(),.0123456789ABXaz\n", max_size=400))
@@ -148,8 +153,7 @@ def test_a_long_message_of_names_and_addresses_is_read() -> None:
     ("flag in place, not the default anymore: unplanned failover total?", "2 minutes", "6 minutes"),
 ])
 def test_an_absence_no_longer_true_is_the_flag_set(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @pytest.mark.parametrize(("question", "says", "not_says"), [
@@ -157,8 +161,7 @@ def test_an_absence_no_longer_true_is_the_flag_set(question: str, says: str, not
     ("Apart from a crash, i.e. when we move the group ourselves, how long for IPSec?", "3 to 6 seconds", "6 minutes"),
 ])
 def test_the_crash_set_aside_leaves_the_planned_move(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @pytest.mark.parametrize("question", [
@@ -241,8 +244,7 @@ def test_a_reg_type_is_the_values_type_the_article_does_not_give() -> None:
      "serveur principal, c'est bien ça ?", "frontal", "6 minutes"),
 ])
 def test_reg_add_under_the_articles_key_is_the_articles_change(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @pytest.mark.parametrize("question", [
@@ -323,8 +325,7 @@ def test_what_a_step_of_the_registry_procedure_does_is_answered() -> None:
      "2 minutes"),
 ])
 def test_a_planned_move_set_aside_and_conditions_joined_by_and(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @pytest.mark.parametrize(("question", "start"), [
@@ -347,8 +348,7 @@ def test_a_verdict_asked_by_form_or_a_port_proposed_gets_yes_or_no(question: str
      "2 minutes"),
 ])
 def test_the_flags_state_said_with_its_value(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -383,8 +383,7 @@ def test_a_pasted_block_does_not_hide_the_question_after_it() -> None:
     ("NLBSFlags is not set (default): crash failover time?", "6 minutes", "about 2 minutes for"),
 ])
 def test_a_state_named_by_what_it_is_not(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @pytest.mark.parametrize("question", [
@@ -468,8 +467,7 @@ def test_a_pair_of_terms_is_not_a_pair_of_nodes(question: str) -> None:
      "2 minutes", "6 minutes"),
 ])
 def test_an_absence_set_aside_by_rather_than_leaves_the_flag_set(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    _answers_with(question, says, not_says)
 
 
 @pytest.mark.parametrize(("question", "start"), [
