@@ -564,7 +564,7 @@ class Engine:
             question = re.sub(_EMOJI, " ", question[: MAX_QUESTION * 2]).strip()
         if "://" in question:  # a bare address names a page, not a subject: "see https://support.microsoft.com/…"
             question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
-        fenced = "```" in question  # a pasted block (a command, a log, a tool's output): evidence, each line of it
+        fenced = "```" in question  # a pasted block (a command, a log, a tool's output): one line of evidence
         if fenced:
             question = re.sub(_FENCED, _as_evidence, question[: MAX_QUESTION * 2])
         if "[" in question:  # "[09:30] julien.r: faut une PKI ?": who said it when is not part of what is said

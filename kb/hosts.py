@@ -16,9 +16,10 @@ _NAME = r"[A-Za-z][\w-]{0,23}"
 _QUOTE = "'\"«“‘`"
 #: a role word, then at most two more of them ("BE cluster nodes"), then a name or a list of names (spaces bounded:
 #: a run of blanks is never scanned again from each word before it)
+_ROLES = (r"nodes?|n(?:oe|œ)uds?|members?|front-?ends?|fes?|frontal|frontaux|back-?ends?|bes?|clusters?|servers?|"
+          r"serveurs?|hosts?|h[ôo]tes?|primary|secondary|passive|active|passif|actif|groups?|groupes?")
 _DECLARED = (
-    r"(?i:\b(?P<role>nodes?|n(?:oe|œ)uds?|members?|front-?ends?|fes?|frontal|frontaux|back-?ends?|bes?|clusters?|"
-    r"servers?|serveurs?|hosts?|h[ôo]tes?|primary|secondary|passive|active|passif|actif|groups?|groupes?|vs|evs)"
+    rf"(?i:\b(?P<role>{_ROLES}|vs|evs)"
     r"(?:[ \t]{1,3}(?:nodes?|n(?:oe|œ)uds?|clusters?|servers?|serveurs?|is|are|est|sont|=|named|nomm[ée]s?|called|"
     r"appel[ée]s?)){0,2})"
     rf"[ \t]{{0,3}}[:=(]?[ \t]{{0,3}}(?P<names>[{_QUOTE}]?{_NAME}[{_QUOTE}]?(?:[ \t]{{0,3}}(?:/|,|&|\+|\band\b|\bet\b)"
@@ -31,8 +32,7 @@ _ADDRESSED = rf"(?P<name>\b{_NAME})[ \t]{{0,3}}[(,]?[ \t]{{0,3}}(?={_IPV4})"
 #: a role with its number glued on: "BE1", "node2", "FE01", "noeud-2"
 _NUMBERED = r"(?i:(?<![\w-])(?P<role>fe|be|node|noeud|nœud|srv|dc)[-_]?\d{1,3}(?![\w-]))"
 
-_ROLE = (r"(?i)\b(?:nodes?|n(?:oe|œ)uds?|members?|front-?ends?|fes?|frontal|frontaux|back-?ends?|bes?|clusters?|"
-         r"servers?|serveurs?|hosts?|h[ôo]tes?|primary|secondary|passive|active|passif|actif|groups?|groupes?)\b")
+_ROLE = rf"(?i)\b(?:{_ROLES})\b"
 _ROLE_WORD = {
     "node": "node", "noeud": "noeud", "nœud": "noeud", "member": "node", "primary": "node", "secondary": "node",
     "passive": "node", "active": "node", "passif": "noeud", "actif": "noeud", "frontend": "FE", "front-end": "FE",
