@@ -367,6 +367,28 @@ def _split(ctx: Context) -> Reply:
     return Reply(facts, " ".join([*(_unplanned_sentence(ctx, e) for e in found), text, ctx.t("exchange_on_top")]))
 
 
+def supposed(ctx: Context) -> Reply:
+    """"If IKE took 2 minutes instead of 1, no NLBSFlags — total?": the asker's figure where one is supposed, the
+    article's for the rest, added as the article adds them (idle time plus IKE), then the article's own totals."""
+    assert ctx.slots.supposed is not None
+    idle, ike = ctx.slots.supposed
+    state = None if idle is not None else ctx.slots.nlbsflags
+    found = estimates(ctx.kb, os=ctx.slots.os if ctx.slots.os == "windows-2003" else None, nlbsflags=state,
+                      planned=False)
+    lines = []
+    for e in found if idle is None else found[:1]:
+        assert e.idle_seconds is not None and e.ike_seconds is not None
+        a, b = idle if idle is not None else e.idle_seconds, ike if ike is not None else e.ike_seconds
+        key = "supposed_total" if idle is not None or (len(found) == 1 and state is None) else (
+            "supposed_set" if e.nlbsflags == "1" else "supposed_absent")
+        lines.append(ctx.t(key, idle=ctx.duration(a), ike=ctx.duration(b), total=ctx.duration(a + b)))
+    article = estimates(ctx.kb, os="windows-2003", nlbsflags=None, planned=False)
+    without, with_ = _by_state(article)
+    lines.append(ctx.t("supposed_note", without=ctx.duration(without), with_=ctx.duration(with_)))
+    facts = tuple(dict.fromkeys(f for e in article for f in e.facts))
+    return Reply(facts, " ".join(lines))
+
+
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
     if s.mixed and exchange_time(ctx) is None and s.limit is None and ctx.slots.os != "windows-2000":

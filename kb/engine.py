@@ -16,7 +16,7 @@ from functools import cache
 from itertools import pairwise
 
 from kb import contexts, unsaid
-from kb.answers import COMPUTE, Context, NotCovered, Reply
+from kb.answers import COMPUTE, Context, NotCovered, Reply, supposed
 from kb.conditions import word_set
 from kb.cues import (
     DROPS,
@@ -91,6 +91,8 @@ def _in_seconds_text(m: re.Match[str]) -> str:
 
 _SECOND_RANGE = r"\b(\d{1,2})( à | to | and | et )(\d{1,2}) (?:seconds|secondes)\b"  # "3 to 6 seconds"
 _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in seconds or milliseconds
+#: What a supposed idle time or IKE time can be asked for: the unplanned failover's total, or its parts.
+_SUPPOSABLE = frozenset({"time", "total", "failover", "unplanned", "idle", "ike"})
 #: Verdicts that judge the fact as asserted; the others read a claim's denial themselves ("not protected?").
 _AS_ASSERTED = frozenset({"front_end", "never", "procedure", "value", "policy", "components", "applies", "principal"})
 #: Words by which a part points back at an earlier one ("does it apply there?").
@@ -827,6 +829,12 @@ class Engine:
         scene = self._out_of_scope(r, lang)
         if scene is not None:
             return scene
+        if slots.supposed is not None and "planned" not in concepts and concepts & _SUPPOSABLE and not (
+                concepts & {"op_diff", "op_ratio", "steps", "where", "value"}):
+            # "si la durée d'inactivité était de 10 minutes et IKE 1 minute, le total ?": the asker's figures
+            ctx = Context(self.kb, slots, concepts, lang, r.words, r.tokens)
+            reply = supposed(ctx)
+            return Outcome(True, reply.text, tuple(reply.facts), "supposed")
         if slots.nlbsflags is not None and slots.nlbsflags not in self._nlbs_states:
             proposed = (r.yes_no or is_yes_no(r.text, list(r.tokens), lang) or bool(r.words & _CONFIRM)) and bool(
                 concepts & {"set_verb", "value", "value_word"} or r.words & MODALS or (

@@ -122,6 +122,7 @@ class Slots(Record):
     clock: int | None = None           # a time of day the failover starts ("the node died at 09:58"), in minutes
     mixed: tuple[int, int] | None = None  # "2 planned moves and 1 node hang": (planned moves, unplanned failovers)
     split: tuple[int, int] | None = None  # "1 crash before the change, then 2 after": (without NLBSFlags, with it)
+    supposed: tuple[int | None, int | None] | None = None  # "if IKE took 2 minutes": (idle, IKE) supposed, seconds
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -377,6 +378,32 @@ _UNPLANNED_EVENT = frozenset({"crash", "crashes", "crashs", "hang", "hangs", "pa
                               "outage", "outages", "unplanned", "imprevu", "imprevus", "inattendu", "inattendus",
                               "incident", "incidents", "freeze", "freezes", "gel", "gels", "blocage", "blocages",
                               "unexpected"})
+
+
+#: A figure supposed, not the article's: "if IKE took 2 minutes", "si la durée d'inactivité était de 10 minutes"
+_SUPPOSING = frozenset({"were", "took", "would", "etait", "mettait", "descendait", "passait", "prenait", "instead",
+                        "lieu", "hypothese", "suppose", "supposons", "imagine", "imaginons", "hypothetically"})
+_IDLE_PART = frozenset({"idle", "inactivite", "minuteur", "timeout"})
+_IKE_PART = frozenset({"ike", "renegociation", "renegotiation", "renego", "principal", "main"})
+
+
+def _supposed(tokens: list[str]) -> tuple[int | None, int | None] | None:
+    """The idle time and IKE's time a question supposes, each the figure after its name (within five words)."""
+    if _SUPPOSING.isdisjoint(tokens) or not ("if" in tokens or "si" in tokens or not {
+            "hypothese", "suppose", "supposons", "imagine", "imaginons", "say"}.isdisjoint(tokens)):
+        return None
+    idle = ike = None
+    for i, tok in enumerate(tokens[:-1]):
+        number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
+        unit = _UNITS.get(tokens[i + 1])
+        if not number or not unit or tok in ("a", "an", "un", "une"):
+            continue
+        named = next((t for t in reversed(tokens[max(0, i - 5) : i]) if t in _IDLE_PART or t in _IKE_PART), None)
+        if named in _IDLE_PART and idle is None:
+            idle = number * unit
+        elif named in _IKE_PART and ike is None:
+            ike = number * unit
+    return (idle, ike) if idle is not None or ike is not None else None
 
 
 _SET_AGAINST = frozenset({"vs", "versus", "difference", "ecart", "contre", "compare", "compared", "comparer", "than",
@@ -877,7 +904,7 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used) + _policy_ordinals(tokens)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
                  tuple(oses), count, rate, None if count else _horizon(tokens), span, limit, stated,
-                 mixed=mixed, split=split)
+                 mixed=mixed, split=split, supposed=_supposed(tokens))
 
 
 # --- numbers said in words ----------------------------------------------------------------------------------------

@@ -482,3 +482,23 @@ def test_the_articles_transport_mode_is_not_exchanges_smtp_transport(question: s
 
 def test_smtp_itself_is_still_declined() -> None:
     assert not answer("does the article cover SMTP transport encryption?").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("if IKE took 2 minutes instead of 1, without NLBSFlags — total?", "7 minutes"),
+    ("Et si IKE mettait 2 minutes au lieu d'1, avec NLBSFlags à 1, ça ferait combien au total ?", "3 minutes"),
+    ("si la durée d'inactivité était de 10 minutes et qu'IKE mettait toujours 1 minute, total ?", "11 minutes"),
+    ("what if the idle timer were 3 minutes instead of 5 — total?", "4 minutes"),
+])
+def test_a_supposed_figure_is_added_as_the_article_adds_its_own(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and ("6 minutes" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "if the idle timer is 5 minutes, what's the total without NLBSFlags?",
+    "if Exchange took 90 seconds, what's the total without NLBSFlags?",
+])
+def test_the_articles_own_figures_or_exchanges_time_are_not_supposed(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "Supposing" not in got.answer, got.answer
