@@ -566,6 +566,7 @@ class Engine:
             question = re.sub(_EMOJI, " ", question[: MAX_QUESTION * 2]).strip()
         if "://" in question:  # a bare address names a page, not a subject: "see https://support.microsoft.com/…"
             question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
+        echoed = question  # as the asker wrote it, once markup and links are read: what the answer echoes
         fenced = "```" in question  # a pasted block (a command, a log, a tool's output): one line of evidence
         if fenced:
             question = re.sub(_FENCED, _as_evidence, question[: MAX_QUESTION * 2])
@@ -588,7 +589,7 @@ class Engine:
             sample = outside if len(tokenize(outside)) >= 3 else sample
         lang = lang or detect(sample, tokenize(sample), self.kb.questions.markers)
         if len(question) > MAX_QUESTION:
-            return Answer(question, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
+            return Answer(echoed, lang, False, self._t("too_long", lang, n=MAX_QUESTION))
         outcomes: list[Outcome] = []
         before: Reading | None = None
         refused: Outcome | None = None  # the last part declined for naming something the article doesn't cover
@@ -731,7 +732,7 @@ class Engine:
             subject = self._subjects.get(outcome.intent or "") if outcome.answered and not (
                 reading.concepts & self._topics) else None  # only for a part that named no subject at all
             before = reading._replace(concepts=reading.concepts | {subject}) if subject else reading
-        return self._combine(question, lang, outcomes)
+        return self._combine(echoed, lang, outcomes)
 
     def _confirms(self, r: Reading) -> bool:
         """"Could you confirm that?", "Est-ce exact ?": a part asking only whether the statement before holds."""

@@ -771,6 +771,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
         return "absent"
     if STATE_SET in concepts and STATE_ABSENT not in concepts:
         return "1"
+    near = tokens[max(0, span.start - 4) : span.end + 3]
+    if {"already", "deja"} & set(near) and not _NOT & set(near) and _SETTING_VERBS & set(near):
+        return "1"  # "we set NLBSFlags already", "on a déjà mis NLBSFlags": done, not a question of how
     # Words of another phrase ("non planifiée", "not clustered") say nothing about NLBSFlags.
     others = {i for m in matches if "nlbsflags" not in m.concepts  # "flag set" states; "do I set the flag" acts
               and not (m.concepts == _SET_VERB and m.start >= span.end and tokens[m.start - 1] not in _TO_BE

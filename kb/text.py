@@ -24,7 +24,7 @@ _SHORTHAND = re.compile(
     r"|(?P<dont>\bdont(?=\s+(?:le|la|les|l|on|il|elle|ils|elles|je|j|nous|vous|tu|parle|parlent|un|une|des|ce|"
     r"cette|ces|c|vous|mon|ma|mes|notre|nos|votre|vos)\b))"  # French "dont", not "don't"
     r"|(?P<aux>\b(?:is|are|was|were|do|does|did|have|has|had|should|would|could|must|need)(?=nt\b))nt\b"
-    r"|(?P<nt>n['’]t\b)|(?P<percent>%)|(?<![a-z0-9])(?P<times>\d+)x\b"
+    r"|(?P<nt>n['’]t\b)|(?P<percent>%(?![a-z]))|(?<![a-z0-9])(?P<times>\d+)x\b"
     r"|(?<![a-z0-9])(?P<n>\d+)(?P<unit>mins?|mn|minutes?|s|secs?|seconds?|secondes?|h|hrs?|hours?|heures?)\b"
 )
 #: French chat shorthand ("cb de tps ss nlbsflags ?"): spelt out, so that "ss" negates like "sans".

@@ -226,7 +226,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             _EN_WH | _FR_WH_ANYWHERE) & set(words):
         return True  # "w2k clustered — supported?", "avec NLB, pris en charge ?", "supported on 2003 too?"
     if "=" in question and re.search(r"\S\s*=\s*\d{1,6}\s*\?\s*$", question[:2000]) and not (
-            _EN_WH | _FR_WH_ANYWHERE) & set(words):
+            _EN_WH | _FR_WH_ANYWHERE) & set(words) and not re.search(  # not "total with nlbsflags=1?": a condition
+            r"(?i)\b(?:with|avec|sans|without|w/)\s+\S+\s*=\s*\d{1,6}\s*\?\s*$", question[:2000]):
         return True  # "NLBSFlags data = 1?": a value to confirm (not "total = ?")
     if lang == "en":
         if words[0] == "when" and "," in question[:2000]:  # "when the back-end crashes, does the FE notice?"

@@ -502,3 +502,29 @@ def test_a_supposed_figure_is_added_as_the_article_adds_its_own(question: str, s
 def test_the_articles_own_figures_or_exchanges_time_are_not_supposed(question: str) -> None:
     got = answer(question)
     assert got.answered and "Supposing" not in got.answer, got.answer
+
+
+def test_a_condition_written_with_an_equals_sign_is_no_yes_no() -> None:
+    got = answer("exchange takes 3 min, total with nlbsflags=1?")
+    assert got.answered and "5 minutes" in got.answer and not got.answer.startswith(("No", "Yes")), got.answer
+
+
+def test_a_flag_set_already_holds_for_the_questions_after_it() -> None:
+    got = answer("we set NLBSFlags already; how long for an unplanned failover? and for a planned move?")
+    assert got.answered and "2 minutes" in got.answer and "not set" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["%s%s%n %x {0} {__class__}", "%d%d%d?"])
+def test_printf_directives_are_not_percentages(question: str) -> None:
+    assert not answer(question).answered
+
+
+def test_how_many_percent_is_a_percentage_not_a_count() -> None:
+    got = answer("how many % faster with NLBSFlags?")
+    assert got.answered and "67 %" in got.answer, got.answer
+
+
+def test_the_answer_echoes_the_question_as_written_addresses_included() -> None:
+    question = "SA with 10.0.0.5 deleted, FE01 (10.0.0.1): how long for a planned move?"
+    got = answer(question)
+    assert got.answered and got.question == question, got.question
