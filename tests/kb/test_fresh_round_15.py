@@ -528,3 +528,14 @@ def test_the_answer_echoes_the_question_as_written_addresses_included() -> None:
     question = "SA with 10.0.0.5 deleted, FE01 (10.0.0.1): how long for a planned move?"
     got = answer(question)
     assert got.answered and got.question == question, got.question
+
+
+@pytest.mark.parametrize(("question", "says", "start"), [
+    ("what's the key name again?", "PolicyAgent", ""),
+    ("what if the cluster service hangs on the backend node?", "idle", ""),
+    ("la clé nlbsflags s'applique au contrôleur de domaine ?", "frontal", "Non"),
+    ("do I set it on both nodes of the backend cluster?", "front-end", "No"),
+])
+def test_the_newcomers_everyday_questions(question: str, says: str, start: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and got.answer.startswith(start), got.answer
