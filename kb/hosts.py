@@ -64,14 +64,24 @@ def _paired(names: list[str]) -> bool:
     return stem >= 2 and all(len(n) - stem <= 2 for n in names)  # "BEA/BEB", "HKN1/HKN2", "MBX-A/MBX-B"
 
 
+_BLANKS = str.maketrans({c: " " for c in "'\"«»“”‘’`()[]{}<>,;:!?=+*&|\\"})
+
+
+def _may_name_a_server(text: str) -> bool:
+    """Quotes, a pair ("A/B"), an address, or a word of letters and digits ("UKBE1", "BE2"): a server may be named."""
+    if "/" in text or any(q in text for q in _QUOTE) or (text.count(".") >= 3 and any(c.isdigit() for c in text)):
+        return True
+    return any(not w.isdigit() and not w.isalpha() and any(c.isdigit() for c in w) and any(c.isalpha() for c in w)
+               for w in text[:4000].translate(_BLANKS).split())
+
+
 def with_roles(text: str, known: Callable[[str], bool]) -> str:
     """`text` with each server it names read as its role, and addresses dropped.
 
     `known(word)` says whether a word is one of the article's world ("OWA", "W2K"): never a server's name.
     """
-    if not any(c.isdigit() for c in text) and not any(q in text for q in _QUOTE) and not re.search(
-            r"[A-Z]{3}", text):
-        return text  # no address, no quotes, no capitals: no server named (the common question)
+    if not _may_name_a_server(text):
+        return text  # the common question: its patterns are not even compiled (a cold `oakley ask`)
     names: dict[str, str] = {}
     for m in re.finditer(_DECLARED, text):
         said = re.findall(_ROLE, text[m.start() : m.start("names")])  # "BE cluster nodes A/B": the last, nodes

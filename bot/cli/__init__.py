@@ -104,7 +104,7 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
             command = sub.add_parser(name, help=summary, description=mod.__doc__, formatter_class=_as_written)
             mod.configure(command)
             command.set_defaults(command_parser=command)  # its own usage for an option it does not know
-        else:
+        elif chosen is None:  # the top level's help lists every command; a chosen one needs no other (start-up)
             sub.add_parser(name, help=summary, add_help=False)
     return parser
 
