@@ -71,7 +71,7 @@ def kind_set_aside(tokens: list[str], matches: list[Match], kind: str = "unplann
     """Every mention of one kind of failover follows "other than", "hors", "unlike"…: the other kind is meant."""
     mentions = [m for m in matches if kind in m.concepts]
     return bool(mentions) and all(any(f"{w} " in f"{' '.join(tokens[max(0, m.start - 5) : m.start])} "
-                                      for w in _INSTEAD_OF) for m in mentions)
+                                      for w in INSTEAD_OF) for m in mentions)
 
 
 def _ne_pas(tokens: list[str], start: int, end: int) -> bool:
@@ -83,7 +83,7 @@ def _ne_pas(tokens: list[str], start: int, end: int) -> bool:
 def _denies(tokens: list[str], at: int, others: set[int]) -> bool:
     """A denial in the six words before `at` that is about what stands there: not "no flag than a planned move"."""
     before = " ".join(tokens[max(0, at - 5) : at])
-    if any(f"{w} " in f"{before} " for w in _INSTEAD_OF):
+    if any(f"{w} " in f"{before} " for w in INSTEAD_OF):
         return True  # "the node hangs rather than a manual move", "plutôt qu'un déplacement planifié"
     for i in range(max(0, at - 6), at):
         if tokens[i] in _DENIALS and not (i + 1 < at and tokens[i + 1] in _FLAG_WORDS) and not (
@@ -93,7 +93,7 @@ def _denies(tokens: list[str], at: int, others: set[int]) -> bool:
 
 
 #: What sets one case against the other that is meant: the case after it is not the one asked about.
-_INSTEAD_OF = ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de", "au lieu d", "other than",
+INSTEAD_OF = ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de", "au lieu d", "other than",
                "unlike", "as opposed to", "contrairement a", "contrairement au", "a la difference de",
                "a la difference du", "a la difference d", "par opposition a", "hors", "en dehors d",
                "en dehors du", "en dehors de", "excluding", "except", "apart from", "aside from", "autre chose qu",

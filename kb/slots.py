@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from kb.cues import MODALS, ROLES
+from kb.cues import INSTEAD_OF, MODALS, ROLES
 from kb.lexicon import Match
 from kb.model import OutOfScope
 from kb.record import Record
@@ -394,7 +394,7 @@ def _supposed(tokens: list[str]) -> tuple[int | None, int | None] | None:
         return None
     idle = ike = None
     for i, tok in enumerate(tokens[:-1]):
-        number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
+        number = _small_number(tok)
         unit = _UNITS.get(tokens[i + 1])
         if not number or not unit or tok in ("a", "an", "un", "une"):
             continue
@@ -417,7 +417,7 @@ def _split(tokens: list[str]) -> tuple[int, int] | None:
     unplanned failovers counted for each NLBSFlags state (without, with), each state named after its count."""
     counts = {"absent": 0, "1": 0}
     for i, tok in enumerate(tokens):
-        number = int(tok) if tok.isdigit() and len(tok) <= 3 else WORD_NUMBERS.get(tok)
+        number = _small_number(tok)
         joined = i and tokens[i - 1] in ("puis", "then", "et", "and")  # "… puis un plantage sans"
         if not number or (tok in ("a", "an", "un", "une") and not joined):
             continue
@@ -688,8 +688,7 @@ def _no_longer_absent(tokens: list[str]) -> bool:
             continue
         before, after = tokens[max(0, i - 4) : i], tokens[i + 1 : i + 3]
         said = " ".join(tokens[max(0, i - 7) : i])
-        if any(f"{w} " in f"{said} " for w in ("rather than", "instead of", "plutot que", "plutot qu", "au lieu de",
-                                             "au lieu d")):
+        if any(f"{w} " in f"{said} " for w in INSTEAD_OF):
             return True  # "NLBSFlags set, rather than left unset", "rather than the figure for an unmodified FE"
         if t in _UNTOUCHED:
             continue
