@@ -293,12 +293,13 @@ _VERDICT_ONLY = frozenset({"y n", "yes no", "oui non", "o n", "yes or no", "oui 
 def with_formats_joined(parts: list[str]) -> list[str]:
     """A part saying only how to write the figures joins the part it is about (the one before, else after):
     "how long w/o NLBSFlags? answer in seconds please" is one question, answered in seconds."""
-    if len(parts) < 2 or not any(len(p) <= 80 and formats_only(p) for p in parts):
+    formats = [formats_only(p) for p in parts] if len(parts) > 1 else []  # each part tokenised once
+    if not any(formats):
         return parts
     joined: list[str] = []
     waiting = ""  # an instruction before any question: "In seconds please: how long…?"
-    for part in parts:
-        if formats_only(part):
+    for part, only in zip(parts, formats, strict=True):
+        if only:
             if joined:
                 joined[-1] = f"{joined[-1].rstrip()} {part.strip()}"
             else:
