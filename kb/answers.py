@@ -198,8 +198,8 @@ def _comparison(ctx: Context) -> Reply:
 def _rate(ctx: Context) -> str:
     """" 2 a month over a year makes 24.": how a count per period became the count added up."""
     rate = ctx.slots.rate
-    if rate is None or rate.over is None or ctx.slots.count is None:
-        return ""
+    if rate is None or rate.over is None or ctx.slots.count is None or (rate.over == rate.per and rate.span == 1):
+        return ""  # "three times in a day": the count is said, nothing was added up
     if rate.every > 1:  # "every 3 days over a month": 30 days, one every 3
         return " " + ctx.t("count_rate_every", every=rate.every, units=ctx.t(f"unit_{rate.per}"), span=rate.span,
                            count=ctx.slots.count)
