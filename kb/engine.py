@@ -94,7 +94,8 @@ _MINUTES = r"\b(\d{1,3}) minutes?\b"  # compiled only when a question counts in 
 #: What a supposed idle time or IKE time can be asked for: the unplanned failover's total, or its parts.
 _SUPPOSABLE = frozenset({"time", "total", "failover", "unplanned", "idle", "ike"})
 #: Verdicts that judge the fact as asserted; the others read a claim's denial themselves ("not protected?").
-_AS_ASSERTED = frozenset({"front_end", "never", "procedure", "value", "policy", "components", "applies", "principal"})
+_AS_ASSERTED = frozenset({"front_end", "never", "procedure", "value", "policy", "components", "applies", "principal",
+                          "process"})
 #: Words by which a part points back at an earlier one ("does it apply there?").
 #: A part this short that asks nothing ("d'après la KB") is context for the others, not a question.
 CONTEXT_WORDS = 4
@@ -446,6 +447,9 @@ class Engine:
         if {"where", "windows"} <= concepts and every_match(
                 matches, "where", lambda m: bool(set(tokens[m.end : m.end + 1]) & _OS_WORDS)):
             concepts -= {"where"}  # "on which OS?": which Windows, not where
+        if "where" in concepts and every_match(matches, "where", lambda m: list(tokens[m.start : m.end]) == [
+                "on", "which"] and bool(set(tokens[max(m.start - 1, 0) : m.start]) & _WHEN_NOUNS)):
+            concepts -= {"where"}  # "the date on which it was updated": when, not where
         covered = _covered(tokens, matches)
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, covered, strict=True)
                                            if not m], names, acronyms(text))
@@ -1093,6 +1097,7 @@ _BEFORE_WORDS = frozenset({"avant", "before", "beforehand"})
 _KEY_WORDS = frozenset({"cle", "key", "registre", "registry"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", "set_verb", "effect", SMALL_TALK})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
+_WHEN_NOUNS = frozenset({"date", "day", "days", "time", "moment", "occasion", "week", "month", "year"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject
 _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backend", "registry", "windows", "policy",

@@ -609,8 +609,22 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
     if "smtp" in ctx.words or any(a == "exchange" and b == "transport" for a, b in pairwise(ctx.tokens)):
         return False
     if {"tunnel", "ah"} & ctx.words:
-        return None if {"transport", "esp"} & ctx.words else False
+        if not {"transport", "esp"} & ctx.words:
+            return False
+        # "c'est bien le mode transport ESP, pas le mode tunnel ?": the mode set aside is not the one claimed
+        aside = {t for t in ("tunnel", "ah", "transport", "esp") if _set_aside(ctx.tokens, t)}
+        if aside and aside <= {"tunnel", "ah"}:
+            return True
+        return False if aside and aside <= {"transport", "esp"} else None
     return True
+
+
+_ASIDE = frozenset({"not", "pas", "non", "than", "que", "instead", "plutot", "nor", "ni", "sans", "without"})
+
+
+def _set_aside(tokens: tuple[str, ...], word: str) -> bool:
+    """`word` follows a "not"/"pas"/"rather than" within three words: the question names it to rule it out."""
+    return any(t == word and _ASIDE & set(tokens[max(i - 3, 0) : i]) for i, t in enumerate(tokens))
 
 
 

@@ -110,9 +110,10 @@ _CONFIRM_OPENERS = [o.split() for o in (
     "is it really true that", "true or false", "vrai ou faux")]
 
 
-_CLAIM_TAGS = frozenset({"right", "correct", "true", "accurate"})
+_CLAIM_TAGS = frozenset({"right", "correct", "true", "accurate", "ca", "vrai", "exact"})  # "…, c est ca ?"
 #: Denials of a claim's verb; "not only", "pas seulement" add, "pas à pas" is a manner.
 _DENIALS = frozenset({"not", "never", "pas", "jamais"})
+_BUT = frozenset({"mais", "but"})
 _ADDING = frozenset({"only", "just", "seulement", "uniquement", "que", "qu", "a"})
 
 
@@ -121,12 +122,12 @@ def denies_claim(tokens: list[str]) -> bool:
     asked whether a denial holds, so the Yes of the fact asserted is the claim's No (once denied, not twice)."""
     if not asks_if_true(tokens):
         return False
-    words = [t for t in tokens if t not in _PREAMBLE] or tokens
+    words = [t for t in tokens if t not in _PREAMBLE - _BUT] or tokens  # "pas 0 mais bien 1": a contrast
     start = next((len(o) for o in _CONFIRM_OPENERS if words[: len(o)] == o), 0)
     claim = words[start:]
     denials = sum(1 for i, t in enumerate(claim) if t in _DENIALS and claim[i + 1 : i + 2] != ["a"] and not (
         claim[i + 1 : i + 2] and claim[i + 1] in _ADDING and t in ("not", "pas")) and claim[i - 2 : i] != ["pas", "a"]
-        and _denies_verb(claim, i))
+        and _denies_verb(claim, i) and not _BUT & set(claim[i + 1 : i + 7]))
     return denials == 1
 
 
@@ -187,6 +188,7 @@ _YOU = frozenset({"you", "u", "ya", "tu", "vous", "me", "moi"})
 _REQUESTS = frozenset({"explain", "tell", "give", "describe", "show", "list", "summarise", "summarize", "walk",
                        "clarify", "remind", "detail", "expliquer", "explique", "dire", "donner", "decrire",
                        "lister", "resumer", "rappeler", "detailler", "indiquer", "preciser"})
+_KINDLY = frozenset({"please", "pls", "plz", "kindly", "just", "svp", "stp", "simplement"})
 _VERDICT_ASKED = frozenset({"true or false", "vrai ou faux", "yes or no", "oui ou non"})
 
 
@@ -198,9 +200,11 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             _FR_INVERSION, question[:2000], re.I) and not any(
             a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:])):
         return False  # "…how long? And if Exchange takes 4 minutes?": the same question, for another case
+    request = [w for w in words[2:6] if w not in _KINDLY] + ["", ""]
     if len(words) > 3 and words[0] in _POLITE_AUX and words[1] in _YOU and (
-            words[2] in _REQUESTS or (words[2] in ("me", "moi", "nous", "m") and words[3] in _REQUESTS)):
-        return False  # "can u explain the firewall thing", "pouvez-vous me donner…": a request, not a yes/no
+            request[0] in _REQUESTS or (request[0] in ("me", "moi", "nous", "m") and request[1] in _REQUESTS) or (
+                request[0] == "let" and request[1] in ("me", "us"))):
+        return False  # "can u explain the firewall thing", "pouvez-vous me donner…", "could you let me know…"
     if _VERDICT_ASKED & {" ".join(words[:3]), " ".join(words[-3:])}:
         return True  # "true or false: …", "Yes or no: NLBSFlags goes on the front-end?", "…, oui ou non ?"
     if asks_if_true(words):
