@@ -603,6 +603,8 @@ def policies(ctx: Context) -> Reply:
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
     if "firewall" in ctx.concepts and not ctx.slots.ports and ctx.words & _WHICH_NUMBER:  # "…single port: which?"
         raise NotCovered("detail_port", ctx.t("single_port"))
+    if (worked := _port_arithmetic(ctx, policy_facts)) is not None:
+        return worked
     if "policy" in ctx.concepts and (worked := _between_policies(ctx, policy_facts)):
         return worked
     dcs = {"LDAP"} if "dc" in ctx.concepts else set()  # "which policies do NOT cover traffic to the DCs?"
@@ -672,6 +674,45 @@ def policies(ctx: Context) -> Reply:
         joined = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
         return Reply(facts, f"{joined} {ctx.t('port_not_named', what=', '.join(map(str, missing)))}")
     return Reply(facts)
+
+
+_PORT_NUMBER = frozenset({"number", "numbers", "numero", "numeros", "num", "nos"})
+_EXTREMES = frozenset({"highest", "lowest", "largest", "smallest", "biggest", "haut", "bas", "grand", "petit", "max",
+                       "min", "maximum", "minimum", "extremes"})
+_GAP_WORDS = frozenset({"gap", "ecart", "difference", "minus", "moins", "separe", "separates", "between", "entre"})
+
+
+def _port_arithmetic(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]]) -> Reply | None:
+    """A quiz on the port numbers themselves ("IMAP4's port minus POP3's?", "add up policy 2's port numbers"):
+    the numbers are the article's, so the sum or the gap is worked out, with its terms."""
+    summed = bool(ctx.words & SUM_WORDS) or {"add", "up"} <= ctx.words
+    gap = "op_diff" in ctx.concepts or bool(ctx.words & _GAP_WORDS & {"gap", "ecart", "minus"})
+    if "port" not in ctx.concepts or not ctx.words & (_PORT_NUMBER | SUM_WORDS) or summed == gap or ctx.slots.ports:
+        return None
+    wanted = [name for concept, name in _PROTOCOL_CONCEPTS.items() if concept in ctx.concepts]
+    refs = referred(ctx.tokens, (), ctx.concepts | {"policy"})
+    by_protocol: dict[str, tuple[str, int]] = {}
+    for fid, policy in policy_facts:  # the narrowest policy naming each protocol's port
+        for spec in policy.ports:
+            by_protocol.setdefault(spec.protocol, (fid, spec.port))
+    if wanted and all(w in by_protocol for w in wanted) and (len(wanted) >= 2 or summed):
+        chosen = [by_protocol[w] for w in wanted]
+        facts = tuple(dict.fromkeys(fid for fid, _ in chosen))
+        specs = [(w, port) for w, (_, port) in zip(wanted, chosen, strict=True)]
+    elif len(refs) == 1 and not wanted:
+        fid, policy = next((f, p) for f, p in policy_facts if p.number == refs[0])
+        facts, specs = (fid,), [(s.protocol, s.port) for s in policy.ports]
+    else:
+        return None
+    if not specs or (gap and len(specs) > 2 and not ctx.words & _EXTREMES):
+        return None
+    said = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    if summed:
+        terms = " + ".join(str(port) for _, port in specs)
+        return Reply(facts, f"{said} {ctx.t('port_numbers_sum', terms=terms, sum=sum(p for _, p in specs))}")
+    (low_name, low), (high_name, high) = min(specs, key=lambda s: s[1]), max(specs, key=lambda s: s[1])
+    text = ctx.t("port_numbers_gap", high=high, high_name=high_name, low=low, low_name=low_name, gap=high - low)
+    return Reply(facts, f"{said} {text}")
 
 
 def _between_policies(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]]) -> Reply | None:

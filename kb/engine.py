@@ -447,6 +447,11 @@ class Engine:
         if {"where", "windows"} <= concepts and every_match(
                 matches, "where", lambda m: bool(set(tokens[m.end : m.end + 1]) & _OS_WORDS)):
             concepts -= {"where"}  # "on which OS?": which Windows, not where
+        if concepts & _WEAK_AUTH and not concepts & {"pop3", "imap4", "http"} and self._not_the_weak(tokens, matches):
+            # "quel protocole n'est PAS limité à l'authentification de base ?": the other one, HTTP
+            concepts = concepts - _WEAK_AUTH - {"reason"} | {"http", "auth"}
+        if "recovery" in concepts and "port" in concepts and {"add", "up", "numbers"} <= set(tokens):
+            concepts -= {"recovery"}  # "add up the port numbers": a sum, not what the failover time adds up to
         if "where" in concepts and every_match(matches, "where", lambda m: list(tokens[m.start : m.end]) == [
                 "on", "which"] and bool(set(tokens[max(m.start - 1, 0) : m.start]) & _WHEN_NOUNS)):
             concepts -= {"where"}  # "the date on which it was updated": when, not where
@@ -484,6 +489,13 @@ class Engine:
             matches, c, lambda m: negated(tokens, m.start)))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
                        elsewhere=elsewhere, guessed=guessed, absent=absent)
+
+    def _not_the_weak(self, tokens: list[str], matches: list[Match]) -> bool:
+        """"Which protocol does NOT expose passwords / n'est pas limité à l'authentification de base?"."""
+        at = next((i for i, t in enumerate(tokens) if t in _PROTOCOL_NOUNS and not self._wh.isdisjoint(
+            tokens[max(0, i - 6) : i])), None)
+        return at is not None and any(m.concepts & _WEAK_AUTH and not _NOT_WORDS.isdisjoint(tokens[at + 1 : m.start])
+                                      for m in matches if m.start > at)
 
     @staticmethod
     def _set_against(tokens: list[str], matches: list[Match]) -> set[str]:
@@ -1097,6 +1109,9 @@ _BEFORE_WORDS = frozenset({"avant", "before", "beforehand"})
 _KEY_WORDS = frozenset({"cle", "key", "registre", "registry"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", "set_verb", "effect", SMALL_TALK})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
+_WEAK_AUTH = frozenset({"basic_auth", "exposure"})
+_PROTOCOL_NOUNS = frozenset({"protocol", "protocols", "protocole", "protocoles"})
+_NOT_WORDS = frozenset({"not", "pas", "doesn", "isn", "never", "jamais", "aren", "don"})
 _WHEN_NOUNS = frozenset({"date", "day", "days", "time", "moment", "occasion", "week", "month", "year"})
 _EXPLAIN = frozenset({"explain", "expliquer", "explique", "explaining", "explains"})
 _DOINGS = frozenset({"help", "set_verb"})  # "help me set up a wedding registry": what to do, not a subject

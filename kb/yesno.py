@@ -168,15 +168,23 @@ def _offers_choice(words: list[str]) -> bool:
     nor the article's own pairs ("does the FE use Kerberos or NTLM for HTTP?": it says "Kerberos or NTLM")."""
     tail = words[-6:]
     return any(w in _CHOICE and (i + 1 == len(tail) or tail[i + 1] not in _NOT_A_CHOICE)
-               and not (0 < i < len(tail) - 1 and {tail[i - 1], tail[i + 1]} in _ARTICLE_PAIRS)
+               and not (0 < i < len(tail) - 1 and {tail[i - 1], _second(tail, i)} in _ARTICLE_PAIRS)
                for i, w in enumerate(tail) if i or len(words) <= 6)
+
+
+def _second(tail: list[str], i: int) -> str:
+    """The option after the "or" at `i`, past a repeated preposition ("en SSL ou en TLS")."""
+    return tail[i + 2] if tail[i + 1] in _REPEATED and i + 2 < len(tail) else tail[i + 1]
+
+
+_REPEATED = frozenset({"en", "in", "with", "via", "par", "by", "avec"})
 
 
 #: Words linking a clause to the one before (", donc qu'est-ce qui …"): the clause after them asks.
 _LINKING = frozenset({"donc", "alors", "faque", "fait", "que", "et", "mais", "du", "coup", "bref", "pis", "puis"})
 _UNHYPHENATED = (["faut", "il"], ["peut", "on"], ["doit", "on"], ["dois", "je"], ["est", "il"], ["est", "elle"],
                  ["peut", "il"], ["faudrait", "il"])
-_ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"})
+_ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"}, {"ssl", "tls"})
 #: After "or": no second option ("ou non", "or something else", "REG_DWORD ou autre").
 _NOT_A_CHOICE = frozenset({"not", "non", "pas", "autre", "autres", "other", "something", "anything", "whatever",
                            "quoi", "similar", "so"})

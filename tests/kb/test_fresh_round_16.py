@@ -48,3 +48,45 @@ def test_a_claim_that_rules_something_out_gets_the_claims_verdict(question: str,
 def test_a_polite_request_is_answered_without_a_verdict(question: str) -> None:
     got = answer(question)
     assert got.answered and "1.4" in got.answer and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("What's the difference between the IMAP4 port number and the POP3 one?", "33"),
+    ("écart entre les numéros de port de POP3 et d'IMAP4 ?", "33"),
+    ("In policy 2, the highest port number minus the lowest?", "63"),
+    ("additionne les numéros de port de la stratégie du flux de messages", "333"),
+    ("sum of the port numbers for POP3 and IMAP4?", "253"),
+])
+def test_arithmetic_on_the_articles_port_numbers_shows_its_terms(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and f" {says}" in got.answer and ("+" in got.answer or "minus" in got.answer
+                                                          or "moins" in got.answer), got.answer
+
+
+def test_a_port_named_by_the_asker_is_not_summed_as_the_articles() -> None:
+    got = answer("sum of port numbers 995 and 993?")
+    assert "1988" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Which protocol does NOT expose passwords between front-end and back-end?", "en"),
+    ("quel protocole n'est pas limité à l'authentification de base ?", "fr"),
+    ("which FE to BE protocol isn't stuck with basic auth?", "en"),
+])
+def test_the_protocol_without_the_weakness_is_http(question: str, lang: str) -> None:
+    got = answer(question)
+    assert got.answered and got.lang == lang and "HTTP" in got.answer and "Kerberos" in got.answer, got.answer
+
+
+def test_the_protocol_with_the_weakness_is_still_pop3_and_imap4() -> None:
+    got = answer("which protocols are limited to basic authentication to the back-end?")
+    assert "POP3" in got.answer and "Basic" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Le frontal peut chiffrer vers le back-end en SSL ou en TLS ?", "Non"),
+    ("can the front-end use SSL or TLS to the back-end?", "No"),
+])
+def test_the_articles_own_pair_is_not_a_choice(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answer.startswith(starts), got.answer
