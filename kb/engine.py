@@ -450,6 +450,11 @@ class Engine:
         if concepts & _WEAK_AUTH and not concepts & {"pop3", "imap4", "http"} and self._not_the_weak(tokens, matches):
             # "quel protocole n'est PAS limité à l'authentification de base ?": the other one, HTTP
             concepts = concepts - _WEAK_AUTH - {"reason"} | {"http", "auth"}
+        if {"planned", "nlbsflags"} <= concepts and (concepts & {"set_verb", "registry", "nlb"} or not (
+                _SET_IN.isdisjoint(tokens))) and every_match(
+                matches, "planned", lambda m: not _ADMIN.isdisjoint(tokens[m.start : m.end])):
+            # "le flag NLBSFlags se règle dans l'Administrateur de cluster ?": a tool named as the place, not a move
+            concepts = concepts - {"planned", "policy"} | {"registry", "where", "nlbsflags"}
         if "recovery" in concepts and "port" in concepts and {"add", "up", "numbers"} <= set(tokens):
             concepts -= {"recovery"}  # "add up the port numbers": a sum, not what the failover time adds up to
         if "where" in concepts and every_match(matches, "where", lambda m: list(tokens[m.start : m.end]) == [
@@ -1109,6 +1114,9 @@ _BEFORE_WORDS = frozenset({"avant", "before", "beforehand"})
 _KEY_WORDS = frozenset({"cle", "key", "registre", "registry"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", "set_verb", "effect", SMALL_TALK})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
+_ADMIN = frozenset({"administrator", "administrateur", "admin", "cluadmin"})
+_SET_IN = frozenset({"regle", "coche", "cocher", "configure", "configurer", "set", "toggle", "tick", "enable", "active",
+                     "activer", "parametre", "parametrer", "where", "ou"})
 _WEAK_AUTH = frozenset({"basic_auth", "exposure"})
 _PROTOCOL_NOUNS = frozenset({"protocol", "protocols", "protocole", "protocoles"})
 _NOT_WORDS = frozenset({"not", "pas", "doesn", "isn", "never", "jamais", "aren", "don"})

@@ -90,3 +90,33 @@ def test_the_protocol_with_the_weakness_is_still_pop3_and_imap4() -> None:
 def test_the_articles_own_pair_is_not_a_choice(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Oakley, c'est quoi dans l'article ?", "sous-clé de Registre"),
+    ("what's 'Oakley' in this KB?", "registry subkey"),
+])
+def test_oakley_is_named_as_the_registry_subkey(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and "PolicyAgent\\Oakley" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Le flag NLBSFlags se règle dans l'Administrateur de cluster ?",
+    "do I set NLBSFlags in Cluster Administrator?",
+])
+def test_cluster_administrator_named_as_a_place_to_set_the_flag_gets_the_registry(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "PolicyAgent" in got.answer and "3" not in got.answer.split("PolicyAgent")[0], got.answer
+
+
+def test_a_move_in_cluster_administrator_is_still_a_planned_move() -> None:
+    got = answer("if I move the group in Cluster Administrator, does NLBSFlags shorten it?")
+    assert "3 to 6 seconds" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["Est-ce que le processeur joue sur le temps de bascule ?",
+                                      "does the CPU matter for the failover time?"])
+def test_the_processor_is_what_a_planned_move_depends_on(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("processeur" in got.answer or "processor" in got.answer), got.answer
