@@ -490,6 +490,10 @@ class Engine:
             concepts -= {"compare"}  # "With NLBSFlags set rather than left unset, what's the total?": one state asked
         if MENTIONS in concepts and any(len(n) == 6 and n != self._number for n in slots.numbers):
             concepts |= {"related"}  # "does the article cite KB 832017 on service ports?": an article, not the ports
+        if {"encrypt", "password", "ipsec"} <= concepts and concepts & {"pop3", "imap4"} and not concepts & {
+                "http", "exposure"} and every_match(matches, "ipsec", lambda m: negated(tokens, m.start)):
+            # "sans IPSec, qu'est-ce qui protège les mots de passe POP3 ?": nothing, Basic authentication
+            concepts = concepts - {"encrypt", "policy"} | {"exposure"}
         absent = frozenset(c for c in concepts & _DENIABLE if every_match(
             matches, c, lambda m: negated(tokens, m.start)))
         return Reading(text, tuple(tokens), frozenset(tokens), concepts, slots, tuple(unknown), products,
@@ -938,10 +942,12 @@ class Engine:
                 r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             # "NLBSFlags, so only for NLB clusters?": No — the article sets it for a back-end server cluster
             return Outcome(True, f"{self._t('no', lang)} {text}", tuple(reply.facts), intent.id, verdict=False)
-        # "does it give the policy steps?": No, none; "is any value other than 1 given?": No
+        # "does it give the policy steps?": No, none; "is any value other than 1 given?": No; "does the article
+        # tell me to set it on the back-end nodes?": No, the front-end (the verdict of where it goes)
         if mention and reply.facts and intent.verdict != "never" and not (intent.verdict == "named" and (
                 slots.numbers)) and not (
-                intent.verdict == "value" and other_than(r.tokens)):
+                intent.verdict == "value" and other_than(r.tokens)) and not (
+                intent.verdict == "front_end" and VERDICTS["front_end"](ctx, reply) is False):
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
         elif intent.verdict and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):

@@ -120,3 +120,26 @@ def test_a_move_in_cluster_administrator_is_still_a_planned_move() -> None:
 def test_the_processor_is_what_a_planned_move_depends_on(question: str) -> None:
     got = answer(question)
     assert got.answered and ("processeur" in got.answer or "processor" in got.answer), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Security question: is Kerberos part of what policy 3 encrypts?", "Yes"),
+    ("Quick q: is NLBSFlags set on the front-end?", "Yes"),
+    ("Does the article tell me to set NLBSFlags on the back-end nodes?", "No"),
+    ("L'article dit-il de mettre NLBSFlags sur les nœuds du back-end ?", "Non"),
+])
+def test_a_labelled_or_article_framed_yes_no_gets_its_verdict(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answer.startswith(starts), got.answer
+
+
+def test_a_label_before_a_wh_question_adds_no_verdict() -> None:
+    got = answer("Question: where is NLBSFlags set?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")), got.answer
+
+
+@pytest.mark.parametrize("question", ["without IPSec, what protects POP3 passwords between FE and BE?",
+                                      "Sans IPSec, qu'est-ce qui protège les mots de passe IMAP4 ?"])
+def test_what_protects_passwords_without_ipsec_is_nothing(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("Basic" in got.answer or "de base" in got.answer), got.answer
