@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kb.cues import PURPOSE
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
 from kb.policyrefs import DIFF_WORDS, SUM_WORDS, numbered, referred
@@ -389,6 +390,12 @@ def supposed(ctx: Context) -> Reply:
     return Reply(facts, " ".join(lines))
 
 
+_SPEEDS_UP = frozenset({"shorten", "shortens", "faster", "quicker", "speed", "speeds", "accelerate", "accelerates",
+                        "raccourcit", "raccourcir", "raccourcissent", "accelere", "accelerer", "reduce", "reduces",
+                        "reduit", "reduire", "diminue", "diminuer", "improve", "improves", "ameliore", "ameliorer",
+                        "lower", "lowers", "cut", "cuts", "shave", "shaves", "gagne", "gagner", "save", "saves"})
+
+
 def failover(ctx: Context) -> Reply:
     s = ctx.slots
     if s.mixed and exchange_time(ctx) is None and s.limit is None and ctx.slots.os != "windows-2000":
@@ -446,6 +453,11 @@ def failover(ctx: Context) -> Reply:
         raise NotCovered("detail_product", ctx.t("planned_windows2000"))
     if os == "windows-2000" and {"cluster", "nlb"} & ctx.concepts and "frontend" not in ctx.concepts:
         raise NotCovered("detail_product", ctx.t("windows2000_cluster"))  # a Windows 2000 cluster, not front-end
+    if planned and "nlbsflags" in ctx.concepts and "unplanned" not in ctx.concepts and ctx.words & _SPEEDS_UP and (
+            not ctx.words & PURPOSE):
+        # "does NLBSFlags also shorten the 3–6 s planned move?": the article never says ("sert-il à accélérer le
+        # déplacement planifié ?" asks its purpose, which it does say: the unexpected failover)
+        raise NotCovered("detail_planned_flag", "")
     found = estimates(ctx.kb, os=os, nlbsflags=nlbsflags, planned=bool(planned))
     if planned:
         e = found[0]

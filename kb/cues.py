@@ -329,6 +329,9 @@ def every_match(matches: list[Match], concept: str, test: Callable[[Match], bool
     return bool(found) and all(test(m) for m in found)
 
 
+#: Words asking what something is for ("NLBSFlags sert-il à …", "is it meant for …"), not what it does.
+PURPOSE = frozenset({"sert", "servir", "purpose", "meant", "designed", "intended", "concu", "destine", "objectif",
+                     "vise"})
 CASES = frozenset({"case", "cases", "cas", "scenario", "scenarios", "situation", "situations"})
 DROPS = frozenset({"tombe", "tombent", "tomber", "drop", "drops", "dropped", "falls", "fall", "chute", "descend"})
 

@@ -701,11 +701,11 @@ class Engine:
                 outcome = refused
             elif lacking is not None and len(reading.tokens) <= 5 and not own & self._topics:
                 outcome = lacking  # "SA lifetime default? how many min?": the minutes of what the article lacks
-            elif text not in listed and outcomes and not outcomes[-1].answered and (
-                    outcomes[-1].declined is not None) and not (
+            elif text not in listed and (last := _last_asked(outcomes)) is not None and not last.answered and (
+                    last.declined is not None) and not (
                     # "what type is NLBSFlags and where does it go?": a gap of a subject the article has; the
                     # next part asks something else of that subject (a restart's "2-min or 20-min?" is its own)
-                    outcomes[-1].declined == "gap" and before is not None
+                    last.declined == "gap" and before is not None
                     and own & self._attributes - before.concepts - (
                         _A_RESTARTS_OWN if "restart" in before.concepts else frozenset())) and (
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
@@ -714,7 +714,9 @@ class Engine:
                     # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
                     or refers_back(reading.tokens)  # "…below 5 minutes? which reg value does that?"
                     # "SA lifetime? how many min?": after a part declined for what the article lacks
-                    or (len(reading.tokens) <= 5 and not own & self._topics and bool(outcomes[-1].declined))):
+                    or (len(reading.tokens) <= 5 and not own & self._topics and bool(last.declined))
+                    # "REG_DWORD ou REG_SZ ? la KB dit quoi exactement ?": what the article says of the gap
+                    or (last.declined == "gap" and own <= _ABOUT_THE_ARTICLE | {"detail"})):
                 # "ESP's protocol number? the FW team needs it", "CPU overhead? 5 %, 10 %?": more words about the
                 # question just declined, not a question of their own
                 outcome = Outcome(False, "")
@@ -1374,6 +1376,15 @@ def _quoted(part: str) -> str:
     """A part as the user wrote it, short and on one line ("what's the IKE port")."""
     text = " ".join(part.split()).lstrip("> ").rstrip(" ?,;.")  # not the quote marks of a quoted message
     return text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…"
+
+
+def _last_asked(outcomes: list[Outcome]) -> Outcome | None:
+    """The last part that was asked ("default value? 0? missing?": "0?" was context, the default is asked)."""
+    for o in reversed(outcomes):
+        if o.answered or o.declined is not None or o.text or not (
+                o.part.rstrip().endswith("?") and len(o.part.split()) <= CONTEXT_WORDS):
+            return o
+    return None
 
 
 def _follows_up(r: Reading) -> bool:

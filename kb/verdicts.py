@@ -13,6 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from kb.answers import Context, Reply, exchange_time
+from kb.cues import PURPOSE
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
 from kb.slots import MINUTE_WORDS, SECOND_WORDS, THAN, WORD_NUMBERS, down_to
@@ -180,7 +181,9 @@ _GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "g
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
     if ctx.planned is True and {"nlbsflags", "effect"} <= ctx.concepts:
-        return None  # "does NLBSFlags also shorten the 3–6 s planned move?": the article ties it to crashes only
+        # "NLBSFlags sert-il à accélérer le déplacement planifié ?": No, the article sets it for the unexpected
+        # failover; whether it also shortens a planned move, the article does not say (declined before)
+        return False if ctx.words & PURPOSE else None
     if "nlbsflags" in ctx.concepts and not ctx.planned and _saves(ctx) and s.limit is not None and (
             not s.durations):
         return _flag_claim(ctx)  # "will NLBSFlags shave more than 5 minutes off?": the saving, not the time

@@ -111,7 +111,7 @@ def test_cluster_administrator_named_as_a_place_to_set_the_flag_gets_the_registr
 
 
 def test_a_move_in_cluster_administrator_is_still_a_planned_move() -> None:
-    got = answer("if I move the group in Cluster Administrator, does NLBSFlags shorten it?")
+    got = answer("if I move the group in Cluster Administrator with NLBSFlags set, how long does IPSec take?")
     assert "3 to 6 seconds" in got.answer, got.answer
 
 
@@ -143,3 +143,37 @@ def test_a_label_before_a_wh_question_adds_no_verdict() -> None:
 def test_what_protects_passwords_without_ipsec_is_nothing(question: str) -> None:
     got = answer(question)
     assert got.answered and ("Basic" in got.answer or "de base" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What's the default value of NLBSFlags? 0? missing?",
+    "NLBSFlags c'est un REG_DWORD ou un REG_SZ ? la KB dit quoi exactement ?",
+    "how long does Exchange 2003 itself take to recover? the article give any figure?",
+])
+def test_a_short_follow_up_of_a_gap_is_declined_with_it(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
+
+
+def test_a_new_question_after_a_gap_is_still_answered() -> None:
+    got = answer("What's the default value of NLBSFlags? And where does it go?")
+    assert got.answered and "PolicyAgent" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Does NLBSFlags also shorten the 3-6 second planned move?",
+    "est-ce que NLBSFlags accélère aussi un déplacement planifié ?",
+    "will setting NLBSFlags speed up a planned cluadmin move too?",
+])
+def test_whether_the_flag_shortens_a_planned_move_is_not_said(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and "NLBSFlags" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Le réglage NLBSFlags sert-il à accélérer le déplacement planifié ?", "Non"),
+    ("is NLBSFlags meant to speed up planned moves?", "No"),
+])
+def test_the_flags_purpose_is_the_unexpected_failover(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
