@@ -423,6 +423,9 @@ class Engine:
             concepts |= {"where", "nlbsflags"}  # "c'est sur le frontal ou sur les nœuds qu'on met la clé ?"
         if "nlbsflags" in concepts and "where" not in concepts and set_on_a_role(tokens, matches, concepts):
             concepts |= {"where"}  # "NLBSFlags should be set on the back-end nodes to speed up …": a claim of where
+        if concepts & {"tunnel", _AH} and not concepts & {"compare", "op_diff"} and (offered := _offered_modes(tokens)):
+            # "tunnel or transport, AH or ESP?": which, the article's
+            concepts = concepts - {c for c, w in (("tunnel", "tunnel"), (_AH, "ah")) if w in offered} | {"esp"}
         concepts = contexts.read(self._contexts, concepts, frozenset(tokens))  # the rules kb/data states
         if "op_diff" in concepts and set(tokens) & self._percent and len(slots.durations) == 1 and not (
                 concepts & {"exchange", "recovery", "compare", "op_ratio", "idle", "ike"}
@@ -1376,6 +1379,25 @@ def _quoted(part: str) -> str:
     """A part as the user wrote it, short and on one line ("what's the IKE port")."""
     text = " ".join(part.split()).lstrip("> ").rstrip(" ?,;.")  # not the quote marks of a quoted message
     return text if len(text) <= _QUOTED else text[: _QUOTED - 1].rstrip() + "…"
+
+
+_MODES = frozenset({"tunnel", "transport", "ah", "esp"})
+_OR_WORDS = frozenset({"or", "ou", "vs", "versus"})
+
+
+def _offered_modes(tokens: list[str]) -> set[str]:
+    """"transport or tunnel mode?", "AH ou ESP ?": modes offered as a choice, which asks the one supported (not
+    "AH+ESP or just ESP?", where the same mode is on both sides, nor "AH ou ESP en mode tunnel", which names one)."""
+    offered: set[str] = set()
+    inside: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok in _OR_WORDS:
+            left, right = range(max(0, i - 2), i), range(i + 1, min(i + 3, len(tokens)))
+            lwords, rwords = {tokens[j] for j in left} & _MODES, {tokens[j] for j in right} & _MODES
+            if lwords and rwords and not lwords & rwords:
+                offered |= lwords | rwords
+                inside.update(j for j in (*left, *right) if tokens[j] in _MODES)
+    return set() if any(t in _MODES and j not in inside for j, t in enumerate(tokens)) else offered
 
 
 def _last_asked(outcomes: list[Outcome]) -> Outcome | None:

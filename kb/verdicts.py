@@ -40,8 +40,9 @@ _BACK_WORDS = frozenset({"back", "backend", "be", "principal", "node", "nodes", 
 
 
 def supported(ctx: Context, reply: Reply) -> bool | None:
-    if transport(ctx, reply) is False:
-        return False  # "it's AH / tunnel mode that MS supports here, right?": another mode than the article's
+    if (mode_named := transport(ctx, reply)) is not True:
+        # "it's AH / tunnel mode that MS supports here, right?": No; "tunnel or transport, which?": no verdict
+        return mode_named
     os = ctx.slots.os or "windows-2003"
     data = next((f.data for f in ctx.kb.article.facts if isinstance(f.data, Support) and f.data.os == os), None)
     if data is None:

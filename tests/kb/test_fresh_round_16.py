@@ -177,3 +177,20 @@ def test_whether_the_flag_shortens_a_planned_move_is_not_said(question: str) -> 
 def test_the_flags_purpose_is_the_unexpected_failover(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Is it tunnel or transport mode that Microsoft supports here?",
+    "which IPSec flavour is supported — transport or tunnel, AH or ESP?",
+    "mode transport ou mode tunnel, lequel est pris en charge ?",
+])
+def test_a_choice_of_ipsec_modes_gets_the_articles_mode_without_a_verdict(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("transport mode ESP" in got.answer or "mode transport ESP" in got.answer), got.answer
+    assert not got.answer.startswith(("Yes", "No", "Oui", "Non")), got.answer
+
+
+@pytest.mark.parametrize("question", ["is tunnel mode supported?",
+                                      "AH ou ESP en mode tunnel, lequel bascule le plus vite ?"])
+def test_a_mode_named_outside_a_choice_is_still_not_the_articles(question: str) -> None:
+    assert not answer(question).answered
