@@ -458,6 +458,12 @@ class Engine:
                 matches, "planned", lambda m: not _ADMIN.isdisjoint(tokens[m.start : m.end])):
             # "le flag NLBSFlags se règle dans l'Administrateur de cluster ?": a tool named as the place, not a move
             concepts = concepts - {"planned", "policy"} | {"registry", "where", "nlbsflags"}
+        if "time" in concepts and every_match(matches, "time", lambda m: m.end - m.start == 1 and tokens[
+                m.start] in _HURRY and not set(tokens[m.end :]) - _KINDLY_END):
+            concepts -= {"time"}  # "…, vite svp", "…, quickly please": how soon the asker wants it, not a duration
+        if "share" in concepts and every_match(matches, "share", lambda m: tokens[m.start] == "share" and (
+                m.start == 0 or tokens[m.start - 1] in _ASKING_TO)):
+            concepts -= {"share"}  # "kindly share the registry path": send it, not a share of the time
         if "recovery" in concepts and "port" in concepts and {"add", "up", "numbers"} <= set(tokens):
             concepts -= {"recovery"}  # "add up the port numbers": a sum, not what the failover time adds up to
         if "where" in concepts and every_match(matches, "where", lambda m: list(tokens[m.start : m.end]) == [
@@ -1128,6 +1134,10 @@ _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
 _ADMIN = frozenset({"administrator", "administrateur", "admin", "cluadmin"})
 _SET_IN = frozenset({"regle", "coche", "cocher", "configure", "configurer", "set", "toggle", "tick", "enable", "active",
                      "activer", "parametre", "parametrer", "where", "ou"})
+_HURRY = frozenset({"vite", "quickly", "asap", "rapidement", "fast", "quick", "urgent", "urgently"})
+_KINDLY_END = frozenset({"svp", "stp", "please", "pls", "plz", "merci", "thanks", "ta", "cheers", "thx", "asap", "lah",
+                         "sir", "mate", "over"})
+_ASKING_TO = frozenset({"kindly", "please", "pls", "plz", "can", "could", "you", "u", "pl", "pse", "and", "just", "to"})
 _WEAK_AUTH = frozenset({"basic_auth", "exposure"})
 _PROTOCOL_NOUNS = frozenset({"protocol", "protocols", "protocole", "protocoles"})
 _NOT_WORDS = frozenset({"not", "pas", "doesn", "isn", "never", "jamais", "aren", "don"})

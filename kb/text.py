@@ -80,6 +80,8 @@ def normalize(text: str) -> str:
     text = _SHORTHAND.sub(_spell_out, text)
     if "ces bien" in text:  # "le port 143 ces bien pour IMAP4 ?": "c'est bien", misspelt
         text = text.replace("ces bien", "c est bien")
+    if "o'" in text or "o’" in text:  # "the name o' the value": Scots and Irish "of"
+        text = re.sub(r"\bo['’](?=\s)", "of", text)
     if " c " in text:  # "c le frontal ?", "c supporte": chat's "c'est"
         text = re.sub(r"(?<![\w:\\.()'’])c (?=(?!est\b|etait\b)[a-z])", "c est ", text)
     if not _FR_CHAT_WORDS.keys().isdisjoint(text.translate(_PUNCT_TO_SPACE).split()):

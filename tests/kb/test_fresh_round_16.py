@@ -194,3 +194,25 @@ def test_a_choice_of_ipsec_modes_gets_the_articles_mode_without_a_verdict(questi
                                       "AH ou ESP en mode tunnel, lequel bascule le plus vite ?"])
 def test_a_mode_named_outside_a_choice_is_still_not_the_articles(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Donnez-moi les raisons de l'article pour mettre IPSec entre frontal et back-end, vite svp", "pare-feu"),
+    ("the reasons the article gives for IPSec between FE and BE, quickly please", "firewall"),
+    ("kindly share the full registry path where NLBSFlags lives", "PolicyAgent"),
+    ("whit's the name o' the registry value I set on the front-end?", "NLBSFlags"),
+    ("SITREP request: what data value goes into NLBSFlags? Over.", "1"),
+])
+def test_chat_words_around_a_plain_question_do_not_decline_it(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_quickly_inside_the_question_still_asks_about_time() -> None:
+    got = answer("how quickly does IPSec recover after a crash without NLBSFlags?")
+    assert got.answered and "6 minutes" in got.answer, got.answer
+
+
+def test_a_share_of_the_time_is_still_a_share() -> None:
+    got = answer("what share of the 6 minutes is the idle timer?")
+    assert got.answered and "83" in got.answer, got.answer
