@@ -781,7 +781,47 @@ def main_mode_term(ctx: Context) -> Reply:
     return Reply((fact.id,), f"{ctx.t('main_mode_note')} {fact.text.get(ctx.lang)}")
 
 
+_STEP_WORDS = frozenset({"step", "steps", "etape", "etapes", "stage"})
+_NOTE = frozenset({"note", "remarque", "nb"})
+_STEP_NUMBERS = {"un": 1, "one": 1, "first": 1, "premiere": 1, "deux": 2, "two": 2, "second": 2, "deuxieme": 2,
+                 "trois": 3, "three": 3, "third": 3, "troisieme": 3, "quatre": 4, "four": 4, "fourth": 4,
+                 "quatrieme": 4, "cinq": 5, "five": 5, "fifth": 5, "cinquieme": 5, "six": 6, "sixth": 6, "sixieme": 6}
+
+
+def registry_steps(ctx: Context) -> Reply:
+    """The registry procedure; a step asked by its number ("what does step 5 say?") first, in the article's words
+    as the fact gives them (its clauses, in order, are the article's six numbered steps)."""
+    facts = ("registry.steps", "registry.data", "registry.edit_warning")
+    asked: list[int] = []
+    for i, tok in enumerate(ctx.tokens):
+        if tok in _STEP_WORDS:
+            for nxt in ctx.tokens[i + 1 : i + 3]:
+                n = int(nxt) if nxt.isdigit() and len(nxt) == 1 else _STEP_NUMBERS.get(nxt)
+                if n is not None:
+                    asked.append(n)
+                    break
+        elif tok in _STEP_NUMBERS and ctx.tokens[i + 1 : i + 2] and ctx.tokens[i + 1] in _STEP_WORDS:
+            asked.append(_STEP_NUMBERS[tok])  # "the fifth step"
+    steps = ctx.kb.facts["registry.steps"].text.get(ctx.lang).split(":", 1)[1].rstrip(".").split(";")
+    chosen = [n for n in dict.fromkeys(asked) if 1 <= n <= len(steps)]
+    if not chosen:
+        return Reply(facts)
+    if len(chosen) == 1 and chosen[0] < len(steps):
+        chosen.append(chosen[0] + 1)  # "step 1 says Run — run what?": one step asked, with the one it leads to
+    if len(chosen) == 1:
+        said = ctx.t("registry_step", n=chosen[0], step=steps[chosen[0] - 1].strip())
+    else:
+        which = ", ".join(map(str, chosen[:-1])) + ctx.t("and_word") + str(chosen[-1])
+        sep = " ; " if ctx.lang == "fr" else "; "
+        said = ctx.t("registry_step_some", which=which, steps=sep.join(f"{n}) {steps[n - 1].strip()}" for n in chosen))
+    told = ("registry.steps", "registry.data")
+    if ctx.words & _NOTE and 5 in chosen:  # "the note right after step 5": the 2 minutes once NLBSFlags is 1
+        told += ("unplanned.total_nlbsflags",)
+    return Reply(told, " ".join([said, *(ctx.kb.facts[f].text.get(ctx.lang) for f in told[1:])]))
+
+
 COMPUTE: dict[str, Callable[[Context], Reply]] = {
+    "registry_steps": registry_steps,
     "main_mode_term": main_mode_term,
     "mode": mode,
     "failover": failover,

@@ -284,7 +284,15 @@ def formats_only(part: str) -> bool:
     words = tokenize(part)
     if " ".join(words) in _VERDICT_ONLY:
         return True  # "… basic auth only? y/n": the answer's form, a Yes or a No
+    if set(words) & _ELABORATE and not set(words) - _ELABORATE - _ELABORATE_WITH - _PLEASE:
+        return True  # "kindly explain", "explique stp": how to answer the part before, at more length
     return bool(words) and not set(words) - _FORMAT_WORDS and bool(set(words) & _FORMAT_UNITS)
+
+
+_ELABORATE = frozenset({"explain", "elaborate", "clarify", "expand", "detail", "explique", "expliquez", "expliquer",
+                        "detaille", "detaillez", "developpe", "developpez", "precise", "precisez"})
+_ELABORATE_WITH = frozenset({"kindly", "sir", "madam", "po", "me", "it", "that", "more", "a", "bit", "little", "on",
+                             "un", "peu", "plus", "moi", "le", "la", "nous", "us", "further", "briefly", "svp", "stp"})
 
 
 _VERDICT_ONLY = frozenset({"y n", "yes no", "oui non", "o n", "yes or no", "oui ou non"})

@@ -36,7 +36,8 @@ vars(model).update(model.annotation_names())  # the typing names its annotations
 
 #: Computations an intent may name; kept in sync with `kb.answers.COMPUTE`.
 COMPUTE_NAMES = frozenset(
-    {"failover", "failover_process", "idle_timer", "support", "policies", "related", "main_mode_term", "mode"}
+    {"failover", "failover_process", "idle_timer", "support", "policies", "related", "main_mode_term", "mode",
+     "registry_steps"}
 )
 VERDICT_NAMES = frozenset(
     {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport", "mode",

@@ -43,7 +43,8 @@ def test_a_minute_asked_in_seconds_says_its_seconds() -> None:
 def test_only_words_of_units_and_instructions_make_a_formatting_part(text: str) -> None:
     if formats_only(text):  # a unit or a precision, or the form of a verdict ("y/n", "yes or no")
         verdict = " ".join(tokenize(text)) in {"y n", "yes no", "oui non", "o n", "yes or no", "oui ou non"}
-        assert verdict or any(u in text for u in ("sec", "ms", "min", "decimal", "percent", "pourc")), text
+        elaborate = any(w in text for w in ("expl", "elabor", "clarif", "detail", "expand", "develop", "precis"))
+        assert verdict or elaborate or any(u in text for u in ("sec", "ms", "min", "decimal", "percent", "pourc")), text
 
 
 @pytest.mark.parametrize(("question", "says"), [

@@ -216,3 +216,31 @@ def test_quickly_inside_the_question_still_asks_about_time() -> None:
 def test_a_share_of_the_time_is_still_a_share() -> None:
     got = answer("what share of the 6 minutes is the idle timer?")
     assert got.answered and "83" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("what does step 5 say?", "Steps 5 and 6 of the article's registry procedure: 5) type 1", "Start"),
+    ("Étape 4, étape 5 pis étape 6, on fait quoi dans chacune ?", "4) cliquez avec le bouton droit", "Démarrer"),
+    ("the second step, what is it?", "2) type regedit", "Start"),
+    ("step 1 says Run — run what exactly?", "2) type regedit", "Modify"),
+    ("and the sixth step?", "Step 6 of the article's registry procedure: quit Registry Editor", "Modify"),
+])
+def test_a_registry_step_asked_by_its_number_is_that_step(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+def test_the_note_after_step_5_is_the_two_minutes() -> None:
+    got = answer("what does the note right after step 5 say? kindly explain")
+    assert got.answered and "2 minutes" in got.answer and "does not cover" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["how do I build an NLB cluster on Windows Server 2003, step by step?",
+                                      "Comment on monte un cluster NLB sous Windows Server 2003, étape par étape ?"])
+def test_steps_of_something_else_are_not_the_registry_procedure(question: str) -> None:
+    assert not answer(question).answered
+
+
+def test_a_planned_moves_step_is_the_planned_move() -> None:
+    got = answer("what happens in step 2 of a planned move?")
+    assert got.answered and "virtual IP" in got.answer, got.answer
