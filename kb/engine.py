@@ -266,6 +266,17 @@ class Engine:
             # "What's the midpoint, for my capacity spreadsheet?", "en secondes (pour le seuil du monitoring)":
             # what the figure is for, not what is asked
             matches = [m for m in matches if not _for_a_purpose(tokens, m)]
+        if any("planned" in m.concepts for m in matches) and any("unplanned" in m.concepts for m in matches) and all(
+                _denied(tokens, m) for m in matches if "unplanned" in m.concepts):
+            # "le nœud se bloque pas, on déplace juste le groupe": no crash, a planned move
+            matches = [m for m in matches if "unplanned" not in m.concepts]
+        framed = 0  # "For our HIPAA risk assessment: which ports…?": what the answer is for names no subject asked
+        if ("for" in tokens or "pour" in tokens) and (frame := re.match(_FRAME, text[:120])):
+            framed = len(tokenize(frame.group(0)))
+            if any(m.start >= framed and m.concepts & self._topics for m in matches):
+                matches = [m for m in matches if m.start >= framed]
+            else:
+                framed = 0
         concepts = frozenset(c for m in matches for c in m.concepts)
         if every_match(matches, SMALL_TALK, lambda m: set(tokens[m.start : m.end]) <= GREETINGS
                        or " ".join(tokens[m.start : m.end]) in POLITENESS) and (
@@ -470,6 +481,8 @@ class Engine:
                 "on", "which"] and bool(set(tokens[max(m.start - 1, 0) : m.start]) & _WHEN_NOUNS)):
             concepts -= {"where"}  # "the date on which it was updated": when, not where
         covered = _covered(tokens, matches)
+        if framed:
+            covered = [True] * framed + covered[framed:]
         unknown = self.vocabulary.unknown([t for t, m in zip(tokens, covered, strict=True)
                                            if not m], names, acronyms(text))
         # "a front-end build pipeline for a React app", "renégocier le loyer du bail": one topic word among many
@@ -1138,6 +1151,10 @@ _HURRY = frozenset({"vite", "quickly", "asap", "rapidement", "fast", "quick", "u
 _KINDLY_END = frozenset({"svp", "stp", "please", "pls", "plz", "merci", "thanks", "ta", "cheers", "thx", "asap", "lah",
                          "sir", "mate", "over"})
 _ASKING_TO = frozenset({"kindly", "please", "pls", "plz", "can", "could", "you", "u", "pl", "pse", "and", "just", "to"})
+#: A purpose opening the message ("For our HIPAA risk assessment:", "Pour l'audit SOX,"): what the answer is for.
+_FRAME = re.compile(r"\s*(?:for|pour)\s+(?:my|our|the|a|an|this|mon|ma|mes|notre|nos|le|la|les|l'|un|une|ce|cette)"
+                    r"\s*[^:,?!.]{1,60}?\b(?:assessment|audit|report|review|ticket|change|cab|rapport|revue|dossier|"
+                    r"evaluation|évaluation|analyse|analysis|documentation|doc|wiki|runbook|slide|slides)\s*[:,]", re.I)
 _WEAK_AUTH = frozenset({"basic_auth", "exposure"})
 _PROTOCOL_NOUNS = frozenset({"protocol", "protocols", "protocole", "protocoles"})
 _NOT_WORDS = frozenset({"not", "pas", "doesn", "isn", "never", "jamais", "aren", "don"})
@@ -1408,6 +1425,22 @@ def _offered_modes(tokens: list[str]) -> set[str]:
                 offered |= lwords | rwords
                 inside.update(j for j in (*left, *right) if tokens[j] in _MODES)
     return set() if any(t in _MODES and j not in inside for j, t in enumerate(tokens)) else offered
+
+
+_NOT_AFTER = frozenset({"pas", "nullement", "jamais"})
+_NOT_BEFORE = frozenset({"not", "never", "no", "without", "sans", "pas", "aucun", "aucune"})
+_FILLER = frozenset({"any", "a", "an", "real", "un", "une", "de", "d", "vraiment"})
+
+
+def _denied(tokens: list[str], m: Match) -> bool:
+    """The phrase is denied: "le nœud ne se bloque pas", "the node did not hang", "no crash", "without any crash";
+    not "a no-NLBSFlags crash" (the flag is denied) nor "non planifié (pas un déplacement…)" (the move is)."""
+    after = tokens[m.end : m.end + 2]
+    if after[:1] and after[0] in _NOT_AFTER and not (after[1:] and after[1] in _FILLER | {"le", "la", "les", "l"}):
+        return True
+    before = tokens[max(0, m.start - 2) : m.start]
+    return bool(before) and (before[-1] in _NOT_BEFORE or (len(before) == 2 and before[0] in _NOT_BEFORE
+                                                            and before[1] in _FILLER))
 
 
 def _last_asked(outcomes: list[Outcome]) -> Outcome | None:

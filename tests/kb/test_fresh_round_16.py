@@ -244,3 +244,39 @@ def test_steps_of_something_else_are_not_the_registry_procedure(question: str) -
 def test_a_planned_moves_step_is_the_planned_move() -> None:
     got = answer("what happens in step 2 of a planned move?")
     assert got.answered and "virtual IP" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("For our HIPAA risk assessment: which ports protect the actual message flow to the back-end?", "80, 110"),
+    ("Pour l'audit PCI-DSS : quels ports chiffrer pour le flux de messages ?", "80, 110"),
+    ("For your perusal po: what are the reasons the article lists for IPSec between FE and BE?", "firewall"),
+    ("insofar as the article addresses it, how does the front-end authenticate to the back-end over HTTP?", "Kerberos"),
+])
+def test_a_frame_or_formal_words_around_a_question_do_not_decline_it(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["For our SOX audit, does IPSec satisfy HIPAA?",
+                                      "pour le flux SMTP entre les serveurs Exchange, on force TLS comment ?"])
+def test_a_subject_asked_after_a_frame_is_still_declined(question: str) -> None:
+    assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Quand le nœud se bloque pas et qu'on déplace juste le groupe, c'est combien de temps ?",
+    "without any crash, just a planned move of the group: how long?",
+    "the node did not hang, we moved the group in Cluster Administrator: how long for IPSec?",
+])
+def test_a_denied_crash_beside_a_planned_move_is_the_planned_move(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "3" in got.answer and "6 minutes" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("best case planned move vs the no-NLBSFlags crash case, how many times faster is the planned move?", "120"),
+    ("Cas non planifié (pas un déplacement via l'Administrateur de cluster) : avec NLBSFlags à 1, combien ?", "2 min"),
+])
+def test_a_denial_of_something_else_keeps_the_crash(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
