@@ -280,3 +280,24 @@ def test_a_denied_crash_beside_a_planned_move_is_the_planned_move(question: str)
 def test_a_denial_of_something_else_keeps_the_crash(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Oakley c'est ton nom à toi, mais dans l'article Oakley c'est quoi ?", "PolicyAgent\\Oakley"),
+    ("Oakley, is that you? What is the Oakley subkey used for in the article?", "NLBSFlags"),
+    ("What's the number of the English original of this article?", "821839"),
+    ("C'est une trad humaine ou automatique, cette KB ?", "traduction automatique"),
+    ("Is there anything Microsoft says it can't guarantee in this article?", "cannot guarantee"),
+    ("Who's on the hook if I wreck the server while editing the registry?", "own risk"),
+    ("À quoi sert le bandeau « IMPORTANT » en tête de l'article ?", "sauvegardez"),
+])
+def test_what_the_article_says_about_itself_is_answered(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["Oakley c'est toi ?", "Lunettes Oakley prix ?",
+                                      "As an auditor: is the planned-move figure a guarantee, per the article?"])
+def test_the_bots_name_and_other_guarantees_are_not_the_registry_warning(question: str) -> None:
+    got = answer(question)
+    assert "cannot guarantee" not in got.answer and "PolicyAgent" not in got.answer, got.answer
