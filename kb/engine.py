@@ -1152,9 +1152,9 @@ _KINDLY_END = frozenset({"svp", "stp", "please", "pls", "plz", "merci", "thanks"
                          "sir", "mate", "over"})
 _ASKING_TO = frozenset({"kindly", "please", "pls", "plz", "can", "could", "you", "u", "pl", "pse", "and", "just", "to"})
 #: A purpose opening the message ("For our HIPAA risk assessment:", "Pour l'audit SOX,"): what the answer is for.
-_FRAME = re.compile(r"\s*(?:for|pour)\s+(?:my|our|the|a|an|this|mon|ma|mes|notre|nos|le|la|les|l'|un|une|ce|cette)"
-                    r"\s*[^:,?!.]{1,60}?\b(?:assessment|audit|report|review|ticket|change|cab|rapport|revue|dossier|"
-                    r"evaluation|évaluation|analyse|analysis|documentation|doc|wiki|runbook|slide|slides)\s*[:,]", re.I)
+_FRAME = (r"(?i)\s*(?:for|pour)\s+(?:my|our|the|a|an|this|mon|ma|mes|notre|nos|le|la|les|l'|un|une|ce|cette)"
+          r"\s*[^:,?!.]{1,60}?\b(?:assessment|audit|report|review|ticket|change|cab|rapport|revue|dossier|"
+          r"evaluation|évaluation|analyse|analysis|documentation|doc|wiki|runbook|slide|slides)\s*[:,]")  # on use
 _WEAK_AUTH = frozenset({"basic_auth", "exposure"})
 _PROTOCOL_NOUNS = frozenset({"protocol", "protocols", "protocole", "protocoles"})
 _NOT_WORDS = frozenset({"not", "pas", "doesn", "isn", "never", "jamais", "aren", "don"})

@@ -196,13 +196,14 @@ _YOU = frozenset({"you", "u", "ya", "tu", "vous", "me", "moi"})
 _REQUESTS = frozenset({"explain", "tell", "give", "describe", "show", "list", "summarise", "summarize", "walk",
                        "clarify", "remind", "detail", "expliquer", "explique", "dire", "donner", "decrire",
                        "lister", "resumer", "rappeler", "detailler", "indiquer", "preciser"})
-_LABEL = re.compile(r"\s*((?:[A-Za-z]+ ){0,2}(?:question|q|query|qn|quiz|check|doubt)) ?:\s", re.I)
+_LABEL = r"(?i)\s*((?:[A-Za-z]+ ){0,2}(?:question|q|query|qn|quiz|check|doubt)) ?:\s"  # compiled on use
 _KINDLY = frozenset({"please", "pls", "plz", "kindly", "just", "svp", "stp", "simplement"})
 _VERDICT_ASKED = frozenset({"true or false", "vrai ou faux", "yes or no", "oui ou non"})
 
 
 def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
-    if (label := re.match(_LABEL, question[:40])) and len(tokens) > (n := len(label.group(1).split())) + 2:
+    if ":" in question[:40] and (label := re.match(_LABEL, question[:40])) and len(tokens) > (
+            n := len(label.group(1).split())) + 2:
         tokens = tokens[n:]  # "Security question: is Kerberos part of policy 3?": the label is not the question
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
     if words[:2] in (["quick", "one"], ["random", "one"], ["petite", "question"]) and len(words) > 3:
