@@ -781,6 +781,20 @@ def main_mode_term(ctx: Context) -> Reply:
     return Reply((fact.id,), f"{ctx.t('main_mode_note')} {fact.text.get(ctx.lang)}")
 
 
+_SERVERS = frozenset({"servers", "serveurs", "machines", "boxes", "hosts", "nodes", "noeuds", "server", "serveur"})
+
+
+def registry_location(ctx: Context) -> Reply:
+    """Where NLBSFlags goes; "we have 4 front-ends: how many servers need it?" counts them (the front-ends only)."""
+    facts = ("registry.location", "registry.data")
+    if "count" not in ctx.concepts or not (ctx.words & _SERVERS or ctx.slots.front_ends):
+        return Reply(facts)
+    said = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    n = ctx.slots.front_ends
+    more = ctx.t("flag_servers", n=n) if n else ctx.t("flag_servers_each")
+    return Reply(facts, f"{said} {more}")
+
+
 _STEP_WORDS = frozenset({"step", "steps", "etape", "etapes", "stage"})
 _NOTE = frozenset({"note", "remarque", "nb"})
 _STEP_NUMBERS = {"un": 1, "one": 1, "first": 1, "premiere": 1, "deux": 2, "two": 2, "second": 2, "deuxieme": 2,
@@ -822,6 +836,7 @@ def registry_steps(ctx: Context) -> Reply:
 
 COMPUTE: dict[str, Callable[[Context], Reply]] = {
     "registry_steps": registry_steps,
+    "registry_location": registry_location,
     "main_mode_term": main_mode_term,
     "mode": mode,
     "failover": failover,

@@ -561,7 +561,7 @@ class Engine:
         slots = s._replace(os=s.os or b.os, nlbsflags=state, durations=s.durations or b.durations,
                            oses=s.oses or b.oses, count=count, rate=rate, limit=s.limit or b.limit,
                            clock=s.clock if s.clock is not None else b.clock, mixed=s.mixed or b.mixed,
-                           split=s.split or b.split)
+                           split=s.split or b.split, front_ends=s.front_ends or b.front_ends)
         if "planned" in part.concepts and "unplanned" in before.concepts and "unplanned" not in part.concepts and (
                 part.concepts & {"op_ratio", "op_diff", "compare"} and part.words & _IT_PRONOUNS):
             part = part._replace(concepts=part.concepts | {"unplanned"})  # "…2 min? how many times longer is it

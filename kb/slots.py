@@ -123,6 +123,7 @@ class Slots(Record):
     mixed: tuple[int, int] | None = None  # "2 planned moves and 1 node hang": (planned moves, unplanned failovers)
     split: tuple[int, int] | None = None  # "1 crash before the change, then 2 after": (without NLBSFlags, with it)
     supposed: tuple[int | None, int | None] | None = None  # "if IKE took 2 minutes": (idle, IKE) supposed, seconds
+    front_ends: int | None = None      # "we have 4 front-ends": how many front-end servers the asker runs
 
 
 def _preceded_by(tokens: list[str], i: int, words: frozenset[str]) -> bool:
@@ -906,7 +907,25 @@ def extract(tokens: list[str], matches: list[Match], oos: OutOfScope) -> Slots:
     numbers = tuple(t for i, t in enumerate(tokens) if t.isdigit() and i not in used) + _policy_ordinals(tokens)
     return Slots(os, other_os, other_exchange, nlbs, tuple(dict.fromkeys(ports)), numbers, tuple(durations),
                  tuple(oses), count, rate, None if count else _horizon(tokens), span, limit, stated,
-                 mixed=mixed, split=split, supposed=_supposed(tokens))
+                 mixed=mixed, split=split, supposed=_supposed(tokens), front_ends=_front_ends(tokens))
+
+
+_FRONT_END_WORDS = frozenset({"fe", "fes", "front", "frontal", "frontaux", "frontend", "frontends"})
+_BEFORE_ROLE = frozenset({"exchange", "2003", "owa", "e2k3", "serveurs", "servers", "x", "de", "d"})
+
+
+def _front_ends(tokens: list[str]) -> int | None:
+    """"We have 4 front-ends", "12 Exchange 2003 front-end servers", "j'ai 4 frontaux": how many front-ends."""
+    for i, tok in enumerate(tokens[:-1]):
+        n = int(tok) if tok.isdigit() and len(tok) <= 3 else WORD_NUMBERS.get(tok)
+        if not n or n > 500 or tok in ("a", "an", "un", "une"):
+            continue
+        j = i + 1
+        while j < min(len(tokens), i + 4) and tokens[j] in _BEFORE_ROLE:
+            j += 1
+        if j < len(tokens) and tokens[j] in _FRONT_END_WORDS:
+            return n
+    return None
 
 
 # --- numbers said in words ----------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ vars(model).update(model.annotation_names())  # the typing names its annotations
 #: Computations an intent may name; kept in sync with `kb.answers.COMPUTE`.
 COMPUTE_NAMES = frozenset(
     {"failover", "failover_process", "idle_timer", "support", "policies", "related", "main_mode_term", "mode",
-     "registry_steps"}
+     "registry_steps", "registry_location"}
 )
 VERDICT_NAMES = frozenset(
     {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport", "mode",

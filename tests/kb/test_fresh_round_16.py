@@ -301,3 +301,20 @@ def test_what_the_article_says_about_itself_is_answered(question: str, says: str
 def test_the_bots_name_and_other_guarantees_are_not_the_registry_warning(question: str) -> None:
     got = answer(question)
     assert "cannot guarantee" not in got.answer and "PolicyAgent" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("We have 3 front-end servers and a 2-node back-end cluster. How many servers need the NLBSFlags regedit?",
+     "With 3 front-end servers, that is 3 servers"),
+    ("J'ai 4 frontaux et un cluster back-end de 2 nœuds : sur combien de serveurs je dois créer NLBSFlags ?",
+     "Avec 4 serveurs frontaux, cela fait 4 serveurs"),
+    ("how many servers need NLBSFlags?", "one change per Exchange 2003 front-end"),
+])
+def test_the_servers_to_change_are_the_front_ends(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
+def test_a_single_front_end_named_in_passing_counts_nothing() -> None:
+    got = answer("does NLBSFlags go on a front-end or on the back-end?")
+    assert "servers to change" not in got.answer, got.answer
