@@ -162,6 +162,22 @@ def _first_of(ctx: Context, concept: str) -> int | None:
     return None
 
 
+_WITH_WORDS, _WITHOUT_WORDS = frozenset({"with", "avec"}), frozenset({"without", "sans"})
+
+
+def _with_against_without(ctx: Context) -> bool | None:
+    """"Is the failover with NLBSFlags = 1 shorter than without it?": Yes — with the flag it is 2 minutes, not 6."""
+    tokens, words = ctx.tokens, ctx.words
+    longer, shorter = bool(_LONGER & words), bool(_SHORTER & words)
+    if "nlbsflags" not in ctx.concepts or ctx.planned is True or longer == shorter or not (
+            words & THAN and words & _WITH_WORDS and words & _WITHOUT_WORDS) or (
+            ctx.slots.durations or _stated_ratio(ctx) is not None or words & {"times", "fois", "x"}):
+        return None  # "six fois plus long qu'avec ?": a stated ratio, checked against the article's (_flag_claim)
+    with_at = next(i for i, t in enumerate(tokens) if t in _WITH_WORDS)
+    without_at = next(i for i, t in enumerate(tokens) if t in _WITHOUT_WORDS)
+    return (with_at < without_at) == shorter  # the flagged failover is the shorter one
+
+
 def _which_is_longer(ctx: Context) -> bool | None:
     """"Is the planned move faster than the unplanned failover?": Yes — a crash always takes minutes."""
     longer, shorter = bool(_LONGER & ctx.words), bool(_SHORTER & ctx.words)
@@ -181,6 +197,8 @@ _GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "g
 
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
+    if (both := _with_against_without(ctx)) is not None:
+        return both
     if ctx.planned is True and {"nlbsflags", "effect"} <= ctx.concepts:
         # "NLBSFlags sert-il à accélérer le déplacement planifié ?": No, the article sets it for the unexpected
         # failover; whether it also shortens a planned move, the article does not say (declined before)
@@ -358,7 +376,16 @@ def process(ctx: Context, reply: Reply) -> bool | None:
         return False  # a planned move deletes the SAs cleanly and IKE renegotiates at once: no idle wait
     if ctx.planned is True and (_CLEAN | _NOTICE) & ctx.words:
         return True  # a planned move deletes the SAs cleanly and IKE renegotiates at once
+    if ctx.words & _NEW_SAS and ctx.words & _BEFORE_IDLE and ctx.planned is False:
+        return False  # "after a crash, does IKE renegotiate before the idle SAs are removed?": only once they are
+    if ctx.words & _NEW_SAS and not ctx.words & _BEFORE_IDLE:
+        return True  # "le nouveau nœud établit-il de nouvelles SA ?": IKE renegotiates them, in either case
     return None
+
+
+_NEW_SAS = frozenset({"etablit", "etablir", "etablissent", "renegocie", "renegocier", "renegotiate", "renegotiates",
+                      "renegotiating", "renegociant", "establish", "establishes", "nouvelles", "new"})
+_BEFORE_IDLE = frozenset({"before", "avant", "while", "pendant", "during"})
 
 
 def applies(ctx: Context, reply: Reply) -> bool | None:

@@ -63,7 +63,8 @@ _TAGS = ("right", "correct", "true", "yes", "no", "ok", "okay", "innit", "yeah",
          "is that correct", "c est ca", "c est bien ca", "non", "hein", "vrai", "exact", "correct", "ou pas",
          "oui ou non", "yes or no", "confirm", "tu confirmes", "vous confirmez", "je confirme", "doc says",
          "article says", "kb says", "that right", "non", "pas vrai", "or nah", "or not", "real or not", "ou non",
-         "do they", "does it", "is it", "are they", "can they", "will it", "c est le cas", "est ce vrai", "do we")
+         "do they", "does it", "is it", "are they", "can they", "will it", "c est le cas", "est ce vrai", "do we",
+         "affirmative", "affirmatif")
 _FR_WH_ANYWHERE = frozenset({"quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi",
                              "lequel", "laquelle", "lesquels", "lesquelles", "quoi"})
 _RELATIVE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "quoi"})

@@ -318,3 +318,22 @@ def test_the_servers_to_change_are_the_front_ends(question: str, says: str) -> N
 def test_a_single_front_end_named_in_passing_counts_nothing() -> None:
     got = answer("does NLBSFlags go on a front-end or on the back-end?")
     assert "servers to change" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is the IPSec failover with NLBSFlags = 1 shorter than without it?", "Yes"),
+    ("is the failover without NLBSFlags faster than with it?", "No"),
+    ("le basculement sans NLBSFlags est-il plus long qu'avec ?", "Oui"),
+    ("Confirm: NLBSFlags gets set on the back-end node, affirmative?", "No"),
+    ("le FE utilise l'auth de base pour HTTP vers le BE ?", "Non"),
+    ("Après un déplacement planifié, le nouveau nœud établit-il de nouvelles SA avec le frontal ?", "Oui"),
+    ("After a crash, does IKE start renegotiating before the idle SAs are removed?", "No"),
+])
+def test_yes_no_questions_of_this_round_get_their_verdict(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+
+
+def test_a_stated_ratio_between_the_states_is_still_checked_as_a_ratio() -> None:
+    got = answer("Est-il exact que le basculement sans NLBSFlags est six fois plus long qu'avec la valeur définie ?")
+    assert got.answer.startswith("Non"), got.answer
