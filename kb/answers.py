@@ -556,7 +556,8 @@ def idle_timer(ctx: Context) -> Reply:
             assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
             return _compare_idle(ctx, facts, max(a.seconds, b.seconds), min(a.seconds, b.seconds))
         return Reply(facts)
-    if computed and ctx.slots.os == "windows-2000" and ctx.slots.nlbsflags == "1":  # Win2k's minimum vs the flag's
+    flagged = ctx.slots.nlbsflags == "1" or (ctx.slots.nlbsflags is None and "nlbsflags" in ctx.concepts)
+    if computed and ctx.slots.os == "windows-2000" and flagged:  # Win2k's minimum vs the flag's ("the NLBSFlags value")
         a, b = (ctx.kb.facts[f].data for f in by_os["windows-2000"] + by_os["windows-2003"])
         assert isinstance(a, IdleTimer) and isinstance(b, IdleTimer)
         return _compare_idle(ctx, by_os["windows-2000"] + by_os["windows-2003"], a.seconds, b.seconds)

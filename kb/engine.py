@@ -438,6 +438,9 @@ class Engine:
             # "tunnel or transport, AH or ESP?": which, the article's
             concepts = concepts - {c for c, w in (("tunnel", "tunnel"), (_AH, "ah")) if w in offered} | {"esp"}
         concepts = contexts.read(self._contexts, concepts, frozenset(tokens))  # the rules kb/data states
+        if {"share", "idle"} <= concepts and set(slots.durations) >= set(self._idles) and len(self._idles) > 1:
+            # "by what percentage does NLBSFlags shorten the idle timer, from 5 minutes down to 1?": the two timers
+            concepts = concepts - {"share", "time"} | {"op_diff"}
         if "op_diff" in concepts and set(tokens) & self._percent and len(slots.durations) == 1 and not (
                 concepts & {"exchange", "recovery", "compare", "op_ratio", "idle", "ike"}
                 or set(tokens) & self._changing or slots.durations[0] in self._totals):

@@ -346,7 +346,9 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
     multiplied out; the rate is kept so the answer can show the product.
     """
     for i, tok in enumerate(tokens):
-        number = int(tok) if tok.isdigit() and len(tok) <= 4 else WORD_NUMBERS.get(tok)
+        number = int(tok) if tok.isdigit() and len(tok) <= 4 else _MULTIPLES.get(tok) or WORD_NUMBERS.get(tok)
+        if tok in _ARTICLES and any(_small_number(t) or t in _MULTIPLES for t in tokens[i + 1 : i + 6]):
+            continue  # "a node hangs 2 times a month": the count is the 2, not the article
         ahead = tokens[i + 1 : i + 3]
         if ahead and (ahead[0].isdigit() or any(t in _UNITS for t in ahead)):
             continue  # "the 3-6 second planned move": a range of durations, not a count of moves
@@ -362,13 +364,18 @@ def _count(tokens: list[str], used: set[int]) -> tuple[int | None, Rate | None]:
                 t in _EVENTS or t in _EVENT_VERBS for t in tokens[max(0, i - 8) : i]):
             used.add(i)  # "the admin moves the group 5 times" (not "2 fois par mois", a rate)
             return number, None
-        if (number > 1 or per) and (any(t in _EVENTS for t in window[:5]) or (per and window[0] in _TIMES)):
+        if (number > 1 or per) and (any(t in _EVENTS for t in window[:5]) or (per and (
+                window[0] in _TIMES or tok in _MULTIPLES))):
             used.add(i)
             if per is None:
                 return number, None
             rate = _spanned(tokens, Rate(number, per[0], _horizon(tokens, i + 1 + per[1], per[0], i)), used)
             return counted(rate), rate
     return None, None
+
+
+_MULTIPLES = {"twice": 2, "thrice": 3}  # "hangs twice a month": a count with its "times" in it
+_ARTICLES = frozenset({"a", "an", "un", "une"})
 
 
 #: Words that make a counted failover a planned move or an unplanned one ("2 moves and 1 hang").

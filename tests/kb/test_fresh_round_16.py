@@ -337,3 +337,14 @@ def test_yes_no_questions_of_this_round_get_their_verdict(question: str, starts:
 def test_a_stated_ratio_between_the_states_is_still_checked_as_a_ratio() -> None:
     got = answer("Est-il exact que le basculement sans NLBSFlags est six fois plus long qu'avec la valeur définie ?")
     assert got.answer.startswith("Non"), got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("By what percentage does NLBSFlags shorten the idle timer, from 5 minutes down to 1 minute?", "80 %"),
+    ("What percentage reduction on the idle time alone, from the Windows 2000 minimum to the NLBSFlags value?", "80 %"),
+    ("if a back-end node hangs twice a month with NLBSFlags set, how many minutes is that per month?", "4 minutes"),
+    ("a node hangs 3 times a month without NLBSFlags: minutes per month?", "18 minutes"),
+])
+def test_counts_and_idle_percentages_of_this_round(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer.replace("\u202f", " "), got.answer
