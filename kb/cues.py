@@ -308,8 +308,8 @@ _THE_CHANGE = frozenset({"change", "registry", "registre", "modif", "modificatio
                          "reg", "flags", "hotfix", "new", "nouvelle", "nouveau"})
 
 
-_IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("designe",), ("signifie",), ("veut", "dire"),
-             ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",),
+_IDENTITY = (("c", "est"), ("means",), ("mean",), ("refers",), ("refer",), ("designe",), ("signifie",),
+             ("veut", "dire"), ("stands",), ("is", "it"), ("est", "ce"), ("same",), ("meme",),
              ("principal", "the"), ("principal", "a"), ("is", "that"))  # "is 'serveur principal' the front-end?"
 
 

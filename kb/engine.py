@@ -270,6 +270,10 @@ class Engine:
                 _denied(tokens, m) for m in matches if "unplanned" in m.concepts):
             # "le nœud se bloque pas, on déplace juste le groupe": no crash, a planned move
             matches = [m for m in matches if "unplanned" not in m.concepts]
+        if any("registry" in m.concepts for m in matches) and _which_key(tokens) and not any(
+                m.concepts & {"time", "unplanned", "planned"} for m in matches) and not _EDITED.isdisjoint(tokens):
+            # "Which key do I edit — an Internet Key Exchange key or a registry key?": the registry's, the one edited
+            matches = [m for m in matches if not m.concepts & {"ike", "ipsec", "remedy", "idiom"}]
         framed = 0  # "For our HIPAA risk assessment: which ports…?": what the answer is for names no subject asked
         if ("for" in tokens or "pour" in tokens) and (frame := re.match(_FRAME, text[:120])):
             framed = len(tokenize(frame.group(0)))
@@ -326,6 +330,7 @@ class Engine:
         if "principal" in tokens and "ike" not in concepts and (
                 concepts & {"frontend", "primary_node", "translation_word"} or ("backend" in concepts and any(
                     w in ("back", "backend", "dorsal") for w in tokens)) or {"backend", "where"} <= concepts
+                or ("backend" in concepts and ("serveur", "principal") in pairwise(tokens))  # "'serveur principal'?"
         ) and names_identity(tokens) and not (
                 concepts & self._attributes - {"reason", "where"}) and concepts & self._topics <= _ABOUT_THE_TERM:
             concepts |= {PRINCIPAL}  # "« serveur principal » means the primary cluster node?": the term itself
@@ -1444,6 +1449,16 @@ def _denied(tokens: list[str], m: Match) -> bool:
     before = tokens[max(0, m.start - 2) : m.start]
     return bool(before) and (before[-1] in _NOT_BEFORE or (len(before) == 2 and before[0] in _NOT_BEFORE
                                                             and before[1] in _FILLER))
+
+
+_WHICH = frozenset({"which", "what", "quel", "quelle", "laquelle", "lequel"})
+_EDITED = frozenset({"edit", "change", "modify", "set", "regedit", "registry", "registre", "modifier", "changer",
+                     "toucher", "touch", "tweak"})
+
+
+def _which_key(tokens: list[str]) -> bool:
+    """"which key", "quelle clé": the key asked for by name (the registry's, against IKE's "key exchange")."""
+    return any(a in _WHICH and b in ("key", "cle") for a, b in pairwise(tokens))
 
 
 def _last_asked(outcomes: list[Outcome]) -> Outcome | None:

@@ -348,3 +348,26 @@ def test_a_stated_ratio_between_the_states_is_still_checked_as_a_ratio() -> None
 def test_counts_and_idle_percentages_of_this_round(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer.replace("\u202f", " "), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which key do I edit — an Internet Key Exchange key or a registry key?",
+    "which key do I need to change — is it an IKE key thing or what?",
+])
+def test_the_key_edited_is_the_registry_key(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "PolicyAgent\\Oakley" in got.answer, got.answer
+
+
+def test_a_key_exchanged_is_still_ikes() -> None:
+    got = answer("which key does IKE exchange?")
+    assert "PolicyAgent" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "In the French text, what does 'serveur principal' refer to — the primary cluster node?",
+    "what does 'serveur principal' mean in the article?",
+])
+def test_the_term_serveur_principal_is_the_back_end(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "back-end server" in got.answer, got.answer
