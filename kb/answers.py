@@ -568,11 +568,27 @@ def idle_timer(ctx: Context) -> Reply:
         if without.idle_seconds > timer.seconds:
             return _compare_idle(ctx, (*without.facts[:1], by_os["windows-2003"][0]), without.idle_seconds,
                                  timer.seconds)
+    if ctx.slots.os == "windows-2000" and (set(ctx.slots.durations) & {b.seconds for b in _timers(ctx, "windows-2003")}
+                                           or "nlbsflags" in ctx.concepts or ctx.words & _REDUCED) and not (
+            ctx.slots.nlbsflags == "absent" or ctx.words & _DENYING):  # not "sans NLBSFlags, la durée minimale ?"
+        # "does the drop to 1 minute apply on Windows 2000 too?": No, its minimum is 5 minutes; the 1 minute is 2003's
+        return Reply(by_os["windows-2000"] + by_os["windows-2003"])
     if ctx.slots.os in (None, "windows-2003") and ctx.slots.nlbsflags == "absent":
         return Reply(("unplanned.total_default",))  # its 6 minutes: 5 of idle timer plus IKE's 1
     if ctx.slots.os in (None, "windows-2003") and ctx.slots.nlbsflags == "1":
         return Reply(by_os["windows-2003"])
     return Reply(by_os.get(ctx.slots.os or "", by_os["windows-2000"] + by_os["windows-2003"]))
+
+
+_REDUCED = frozenset({"reduction", "reduced", "reduite", "reduit", "drop", "drops", "descend", "descendre", "lowered",
+                      "shortened", "automatic", "automatique", "automatiquement", "automatically"})
+
+
+_DENYING = frozenset({"pas", "not", "no", "sans", "without", "never", "jamais", "aucune", "aucun"})
+
+
+def _timers(ctx: Context, os: str) -> list[IdleTimer]:
+    return [d for f in ctx.kb.article.facts if isinstance(d := f.data, IdleTimer) and d.os == os]
 
 
 _DESIGNED = frozenset({"designed", "concu"})  # the title of 306677, "IPSec is not designed for failover"

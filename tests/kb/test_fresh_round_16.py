@@ -371,3 +371,17 @@ def test_a_key_exchanged_is_still_ikes() -> None:
 def test_the_term_serveur_principal_is_the_back_end(question: str) -> None:
     got = answer(question)
     assert got.answered and "back-end server" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is the automatic 1-minute idle reduction a Windows 2000 behaviour?", "No"),
+    ("Sous Windows 2000, on peut descendre la durée d'inactivité à 1 minute avec NLBSFlags ?", "Non"),
+])
+def test_the_one_minute_asked_of_windows_2000_says_whose_it_is(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "Server 2003" in got.answer, got.answer
+
+
+def test_windows_2000_without_the_flag_is_its_minimum_alone() -> None:
+    got = answer("Sous Windows 2000, même sans NLBSFlags possible, l'inactivité ne descend pas en dessous de combien ?")
+    assert "5 minutes" in got.answer and "1 minute" not in got.answer, got.answer
