@@ -509,6 +509,10 @@ def failover(ctx: Context) -> Reply:
         text += _rate(ctx) + " " + ctx.t("count_saved", n=s.count, without=ctx.duration(s.count * without),
                                          with_=ctx.duration(s.count * with_),
                                          gap=ctx.duration(s.count * (without - with_)))
+    if "total" in ctx.concepts and ctx.concepts & {"exchange", "recovery"} and not s.count:
+        # "Exchange takes a while to come back: the total failover time is what, exactly?": the article's sum
+        summary = ctx.kb.facts["summary.failover_time"].text.get(ctx.lang)
+        return Reply(tuple(dict.fromkeys(("summary.failover_time", *facts))), f"{summary} {text}")
     return Reply(facts, f"{text} {ctx.t('exchange_on_top')}")
 
 

@@ -274,6 +274,10 @@ class Engine:
                 m.concepts & {"time", "unplanned", "planned"} for m in matches) and not _EDITED.isdisjoint(tokens):
             # "Which key do I edit — an Internet Key Exchange key or a registry key?": the registry's, the one edited
             matches = [m for m in matches if not m.concepts & {"ike", "ipsec", "remedy", "idiom"}]
+        if any("idle" in m.concepts for m in matches) and every_match(matches, "only", lambda m: any(
+                "idle" in n.concepts and 0 < n.start - m.end <= 2 for n in matches)):
+            # "how much of that failover is just the idle timeout?": the idle part asked, not "only IPSec's time?"
+            matches = [m for m in matches if "only" not in m.concepts]
         framed = 0  # "For our HIPAA risk assessment: which ports…?": what the answer is for names no subject asked
         if ("for" in tokens or "pour" in tokens) and (frame := re.match(_FRAME, text[:120])):
             framed = len(tokenize(frame.group(0)))

@@ -385,3 +385,13 @@ def test_the_one_minute_asked_of_windows_2000_says_whose_it_is(question: str, st
 def test_windows_2000_without_the_flag_is_its_minimum_alone() -> None:
     got = answer("Sous Windows 2000, même sans NLBSFlags possible, l'inactivité ne descend pas en dessous de combien ?")
     assert "5 minutes" in got.answer and "1 minute" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Before the registry change, how much of that failover is just the idle timeout?", "5 minutes of idle time"),
+    ("Sans IPSec, le trafic HTTP entre le frontal et le principal est-il chiffré ?", "non chiffrés"),
+    ("Exchange met du temps à repartir : le temps de basculement total c'est quoi exactement ?", "renégocier"),
+])
+def test_parts_and_totals_of_this_round(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
