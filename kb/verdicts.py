@@ -83,6 +83,8 @@ _OTHER_HIVES = frozenset({"hkcu", "hku", "hkcr", "hkcc", "current", "users", "cl
 
 
 _CONTRAST = frozenset({"rather", "instead", "plutot", "than", "non", "not", "pas"})
+_ONLY_THEN = frozenset({"mais", "but", "only", "seulement", "juste", "uniquement", "just"})
+_DENIED = frozenset({"not", "pas", "never", "jamais", "don", "without", "sans"})
 
 
 def front_end(ctx: Context, reply: Reply) -> bool | None:
@@ -96,6 +98,10 @@ def front_end(ctx: Context, reply: Reply) -> bool | None:
         front = min((i for i, t in enumerate(ctx.tokens) if t in _FRONT_WORDS), default=999)
         back = min((i for i, t in enumerate(ctx.tokens) if t in _BACK_WORDS), default=999)
         asked_front, asked_back = front < back, back < front
+        first = min(front, back)
+        if ctx.words & _ONLY_THEN and _DENIED & set(ctx.tokens[max(0, first - 6) : first]):
+            # "si on met PAS NLBSFlags sur le frontal mais seulement sur les nœuds ?": the second role is proposed
+            asked_front, asked_back = asked_back, asked_front
     if (({"software", "ike", "ipsec"} & ctx.words and "oakley" not in ctx.words) or ("software" in ctx.words
             and "system" not in ctx.words)) and {"hklm", "hkey", "policyagent"} & ctx.words:
         return False  # "under HKLM\SOFTWARE\Microsoft\Exchange?", "PolicyAgent\IKE?": not the article's key
@@ -372,6 +378,11 @@ def process(ctx: Context, reply: Reply) -> bool | None:
         return False
     if ctx.planned is False and _CLEANLY & ctx.words:
         return False  # "does IPSec cleanly delete the SAs when the node hangs?": only a planned move is clean
+    if ctx.planned is None and {"planned", "unplanned"} <= ctx.concepts and (_CLEAN | _CLEANLY) & ctx.words and (
+            (crash := _first_of(ctx, "unplanned")) is not None and (move := _first_of(ctx, "planned")) is not None):
+        # "when the node hangs, does IPSec delete the SA cleanly like on a manual move?": the case named first is
+        # the one asked, the other is the comparison; only a planned move deletes the SAs cleanly
+        return move < crash
     if ctx.planned is True and "idle" in ctx.concepts:
         return False  # a planned move deletes the SAs cleanly and IKE renegotiates at once: no idle wait
     if ctx.planned is True and (_CLEAN | _NOTICE) & ctx.words:

@@ -395,3 +395,13 @@ def test_windows_2000_without_the_flag_is_its_minimum_alone() -> None:
 def test_parts_and_totals_of_this_round(question: str, says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("When the cluster service hangs, does IPSec delete the SA cleanly like it does on a manual move?", "No"),
+    ("on a planned move, are the SAs deleted cleanly, unlike a crash?", "Yes"),
+    ("Si je mets PAS la clé sur le serveur principal mais juste sur le frontal, c'est correct ?", "Oui"),
+])
+def test_the_case_or_role_proposed_is_the_one_asked(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
