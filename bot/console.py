@@ -16,6 +16,7 @@ from typing import TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.services import DATABASE_DOWN, Services
+from bot.terminal import printable
 from handlers.context import ChatContext
 from handlers.format import outcome_text
 from handlers.reply import Reply
@@ -29,7 +30,7 @@ class Console:
         self.out = out
 
     def say(self, who: str, text: str) -> None:
-        lines = text.splitlines() or [""]
+        lines = printable(text).splitlines() or [""]  # a host name typed with "\x1b]0;…" echoes as "?]0;…"
         self.out.write(f"{who}> {lines[0]}\n" + "".join(f"{' ' * (len(who) + 2)}{line}\n" for line in lines[1:]))
         self.out.flush()
 

@@ -709,6 +709,7 @@ def policies(ctx: Context) -> Reply:
     return Reply(facts)
 
 
+_ALL_PORTS = frozenset({"three", "trois", "all", "tous", "every", "chaque"})
 _PORT_NUMBER = frozenset({"number", "numbers", "numero", "numeros", "num", "nos"})
 _EXTREMES = frozenset({"highest", "lowest", "largest", "smallest", "biggest", "haut", "bas", "grand", "petit", "max",
                        "min", "maximum", "minimum", "extremes"})
@@ -718,7 +719,8 @@ _GAP_WORDS = frozenset({"gap", "ecart", "difference", "minus", "moins", "separe"
 def _port_arithmetic(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]]) -> Reply | None:
     """A quiz on the port numbers themselves ("IMAP4's port minus POP3's?", "add up policy 2's port numbers"):
     the numbers are the article's, so the sum or the gap is worked out, with its terms."""
-    summed = bool(ctx.words & SUM_WORDS) or {"add", "up"} <= ctx.words
+    summed = bool(ctx.words & SUM_WORDS) or {"add", "up"} <= ctx.words or bool(
+        ctx.words & {"total", "totals"} and ctx.words & _PORT_NUMBER)  # "the total of the ports' numbers?"
     gap = "op_diff" in ctx.concepts or bool(ctx.words & _GAP_WORDS & {"gap", "ecart", "minus"})
     if "port" not in ctx.concepts or not ctx.words & (_PORT_NUMBER | SUM_WORDS) or summed == gap or ctx.slots.ports:
         return None
@@ -732,8 +734,10 @@ def _port_arithmetic(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]]) 
         chosen = [by_protocol[w] for w in wanted]
         facts = tuple(dict.fromkeys(fid for fid, _ in chosen))
         specs = [(w, port) for w, (_, port) in zip(wanted, chosen, strict=True)]
-    elif len(refs) == 1 and not wanted:
-        fid, policy = next((f, p) for f, p in policy_facts if p.number == refs[0])
+    elif (len(refs) == 1 or (not refs and ctx.words & _ALL_PORTS)) and not wanted:
+        # a policy named, or "the three ports", "tous les ports": the policy that lists them all
+        fid, policy = next((f, p) for f, p in policy_facts if p.number == refs[0]) if refs else max(
+            policy_facts, key=lambda fp: len(fp[1].ports))
         facts, specs = (fid,), [(s.protocol, s.port) for s in policy.ports]
     else:
         return None

@@ -625,6 +625,8 @@ class Engine:
             question = re.sub(_EMOJI, " ", question[: MAX_QUESTION * 2]).strip()
         if "://" in question:  # a bare address names a page, not a subject: "see https://support.microsoft.com/…"
             question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
+        if not question.isprintable():  # NUL, BEL, a bare ESC: never echoed, never read as words
+            question = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question[: MAX_QUESTION * 2])
         echoed = question  # as the asker wrote it, once markup and links are read: what the answer echoes
         fenced = "```" in question  # a pasted block (a command, a log, a tool's output): one line of evidence
         if fenced:
@@ -1227,7 +1229,8 @@ def counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> 
 
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
 # Patterns compiled on first use (re's cache): a cold `oakley ask` that never needs them never pays for them.
-_MARKUP = r"<[@!#][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]"  # people, channels ("<#C123|ops>"), colours
+#: people, channels ("<#C123|ops>"), terminal colours and titles ("\x1b]0;title\x07")
+_MARKUP = r"<[@!#][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]|\x1b\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?"
 _TEMPLATE = r"\$\{[^{}]{0,200}\}|\{\{[^{}]{0,200}\}\}"
 _EMOJI = r"(?<![\w:]):[a-z][a-z0-9_+'-]{0,40}:(?![\w:])"
 _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"

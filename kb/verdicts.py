@@ -324,6 +324,10 @@ def _saves(ctx: Context) -> bool:
     said = ctx.words & _SAVING
     if said <= _SHORTER and ctx.words & THAN:
         return False  # "faster than 3 minutes": a bound on the time, not a saving
+    tokens = list(ctx.tokens)
+    if said <= _SHORTER and any(t == "moins" and tokens[i + 1 : i + 2] in (["de"], ["d"]) and tokens[
+            i + 2 : i + 3] and _number(tokens[i + 2]) is not None for i, t in enumerate(tokens)):
+        return False  # "prend-il moins de 5 minutes ?": a bound too (French "less than" has no "que")
     return bool(said - {"moins"}) or (bool(said) and "au moins" not in " ".join(ctx.tokens))
 
 

@@ -55,8 +55,11 @@ def _emit(question: str, args: argparse.Namespace, out: TextIO, *, echo: bool = 
 
         out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     else:
-        if echo:  # a 40,000-character line is echoed by its start, not whole
-            out.write(f"> {question if len(question) <= _ECHOED else question[: _ECHOED - 1] + '…'}\n")
+        if echo:  # a 40,000-character line is echoed by its start, not whole, and never its escape sequences
+            from bot.terminal import printable
+
+            shown = printable(question, lines=False)
+            out.write(f"> {shown if len(shown) <= _ECHOED else shown[: _ECHOED - 1] + '…'}\n")
         out.write(format_text(result) + "\n")
     out.flush()
 

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bot.terminal import printable
+
 MAX_CELL = 60
 
 
@@ -32,7 +34,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _printable(value: Any, width: int = MAX_CELL) -> str:
     """A table cell: no control characters (chat text could carry terminal escapes), bounded."""
     text = "-" if value is None or value == "" else str(value)
-    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    text = printable(text, lines=False)
     return text if len(text) <= width else text[:width - 1] + "…"
 
 

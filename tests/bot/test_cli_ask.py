@@ -83,6 +83,14 @@ def test_a_long_batch_line_is_echoed_by_its_start() -> None:
     assert done.returncode == 0 and echo.startswith("> where does") and echo.endswith("…") and len(echo) < 210
 
 
+def test_a_batch_never_echoes_terminal_escapes_and_reads_the_question_around_them() -> None:
+    done = _oakley("ask", "-", stdin="how long\x1b]0;pwned\x07 with NLBSFlags=1?\nwhere\x00 is NLBSFlags set?\n")
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout and "\x00" not in done.stdout
+    assert "> how long?]0;pwned? with NLBSFlags=1?" in done.stdout and "2 minutes" in done.stdout
+    assert "PolicyAgent" in done.stdout
+
+
 def test_interactive_ask_reads_questions_from_stdin() -> None:
     done = _oakley("ask", "-", stdin="What value should NLBSFlags have?\n")
     assert done.returncode == 0 and "1 (one)" in done.stdout

@@ -75,6 +75,12 @@ def test_injection_in_chat_changes_nothing(tmp_path: Path) -> None:
     assert run(["history", "--csv"], tmp_path).stdout.count("\n") == 2  # header + the one request
 
 
+def test_terminal_escapes_typed_in_chat_are_never_written_to_the_terminal(tmp_path: Path) -> None:
+    out = run(["console"], tmp_path, "check fe01\x1b]0;pwned\x07\nwhere\x00 is NLBSFlags\x1b[2J set?\n").stdout
+    assert "\x1b" not in out and "\x07" not in out and "\x00" not in out
+    assert "fe01?]0;pwned? is not a host or group name" in out and "PolicyAgent" in out
+
+
 TOUR = """\
 How long does failover take on a 2003 front-end with NLBSFlags=1?
 check all

@@ -405,3 +405,31 @@ def test_parts_and_totals_of_this_round(question: str, says: str) -> None:
 def test_the_case_or_role_proposed_is_the_one_asked(question: str, starts: str) -> None:
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize("question", ["how long\x1b]0;pwned\x07 with NLBSFlags=1?", "how long\x00 with NLBSFlags=1?",
+                                      "how long\x1b[2J with NLBSFlags=1?"])
+def test_terminal_escapes_and_control_characters_are_not_words(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "2 minutes" in got.answer, got.answer
+    assert all(ch.isprintable() or ch in "\n\t" for ch in got.question), repr(got.question)
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Le basculement prend-il moins de 5 minutes sans NLBSFlags ?", "Non"),
+    ("Does failover take less than 5 minutes without NLBSFlags?", "No"),
+    ("Does the article recommend Kerberos for POP3?", "No"),
+])
+def test_newcomer_found_verdicts(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("What is the total of the three ports' numbers?", "333", "Suggested policy 1"),
+    ("Is it OK to set NLBSFlags on a Windows 2000 front-end?", "5 minutes", "Yes."),
+    ("Le basculement prend-il moins de 3 minutes avec NLBSFlags ?", "2 minutes", "Non."),
+])
+def test_newcomer_found_answers(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not got.answer.startswith(not_says), got.answer
