@@ -550,7 +550,8 @@ def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
     idles = {d.seconds for f in ctx.kb.article.facts if isinstance(d := f.data, IdleTimer)}
-    if "set_verb" in ctx.concepts and any(d not in idles for d in ctx.slots.durations):
+    if "set_verb" in ctx.concepts and any(d not in idles for d in ctx.slots.durations) and not (
+            ctx.slots.nlbsflags == "1" and ctx.words & _CLAIMED):  # "once it is set it drops to 30 s, right?": No
         raise NotCovered("detail_idle_set", "")  # "can I set the idle timer to 30 s?": no such setting in the article
     computed = {"op_ratio", "op_diff", "compare"} & ctx.concepts
     if len(ctx.slots.oses) > 1:
@@ -588,6 +589,7 @@ _REDUCED = frozenset({"reduction", "reduced", "reduite", "reduit", "drop", "drop
                       "shortened", "automatic", "automatique", "automatiquement", "automatically"})
 
 
+_CLAIMED = frozenset({"right", "correct", "true", "vrai", "exact", "confirm", "confirmer", "confirmez", "juste"})
 _DENYING = frozenset({"pas", "not", "no", "sans", "without", "never", "jamais", "aucune", "aucun"})
 
 

@@ -489,6 +489,9 @@ class Engine:
             concepts -= {"share"}  # "kindly share the registry path": send it, not a share of the time
         if "recovery" in concepts and "port" in concepts and {"add", "up", "numbers"} <= set(tokens):
             concepts -= {"recovery"}  # "add up the port numbers": a sum, not what the failover time adds up to
+        if "where" in concepts and every_match(matches, "where", lambda m: tokens[m.end : m.end + 1] in (
+                ["possible"], ["applicable"], ["needed"], ["necessary"], ["appropriate"])):
+            concepts -= {"where"}  # "does HTTP use secure authentication where possible?": the article's own words
         if "where" in concepts and every_match(matches, "where", lambda m: list(tokens[m.start : m.end]) == [
                 "on", "which"] and bool(set(tokens[max(m.start - 1, 0) : m.start]) & _WHEN_NOUNS)):
             concepts -= {"where"}  # "the date on which it was updated": when, not where
@@ -927,7 +930,9 @@ class Engine:
         if "idle" in concepts and (concepts & {"value", "value_word", "set_verb"} or r.words & _LOWERED) and (
                 slots.durations) and (
                 not slots.limit or min(slots.durations) < min(self._idles)) and any(  # "below 1 min, like 30 s?"
-                d not in self._idles and d not in self._totals for d in slots.durations):
+                d not in self._idles and d not in self._totals for d in slots.durations) and not (
+                slots.nlbsflags == "1" and (r.yes_no or r.words & _CONFIRM) and not r.words & MODALS):
+            # (a claim about the flag's effect, "once NLBSFlags is set it drops to 30 s, right?", gets its No)
             return self._decline(lang, "detail_idle_set")  # "which NLBSFlags value for a 30 s idle time?": none
         if "idle" in concepts and (concepts & {"registry", "value", "value_word"} or (
                 "set_verb" in concepts and r.words & _HOW) or (r.words & _KEY_WORDS and r.words & self._wh)) and (

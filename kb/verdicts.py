@@ -684,6 +684,8 @@ def mode(ctx: Context, reply: Reply) -> bool | None:
 
 def ike(ctx: Context, reply: Reply) -> bool | None:
     """A stated main-mode time against the article's; without one, IKE is who renegotiates: Yes."""
+    if ctx.words & {"quick", "rapide"} and "mode" in ctx.words:
+        return False  # "is it the quick mode that takes 1 minute?": the article's minute is main mode's
     if (part := _ike_part(ctx)) is False:
         return part  # "does NLBSFlags make IKE's main mode quicker?": No
     seconds = {f.data.seconds for f in ctx.kb.article.facts if isinstance(f.data, IkeMainMode)}

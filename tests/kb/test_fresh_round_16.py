@@ -433,3 +433,20 @@ def test_newcomer_found_verdicts(question: str, starts: str) -> None:
 def test_newcomer_found_answers(question: str, says: str, not_says: str) -> None:
     got = answer(question)
     assert got.answered and says in got.answer and not got.answer.startswith(not_says), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts", "says"), [
+    ("C'est le quick mode (mode rapide) qui prend 1 minute après le crash ?", "Non", "mode principal"),
+    ("how long does the quick mode renegotiation take after the idle timeout?", "Once", "main mode"),
+    ("Does HTTP between the FE and BE use secure authentication where possible?", "Yes", "Kerberos"),
+    ("once NLBSFlags is set, the idle time drops to 30 s, right?", "No", "1 minute"),
+])
+def test_claims_and_wordings_of_this_round(question: str, starts: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", ["Combien de temps dure le mode rapide IKE ?",
+                                      "can I set NLBSFlags so the idle time is 30 seconds?"])
+def test_what_the_article_does_not_give_is_still_declined(question: str) -> None:
+    assert not answer(question).answered
