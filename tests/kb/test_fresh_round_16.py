@@ -450,3 +450,8 @@ def test_claims_and_wordings_of_this_round(question: str, starts: str, says: str
                                       "can I set NLBSFlags so the idle time is 30 seconds?"])
 def test_what_the_article_does_not_give_is_still_declined(question: str) -> None:
     assert not answer(question).answered
+
+
+def test_a_follow_up_for_another_case_gets_no_stray_verdict() -> None:
+    got = answer("We haven't set NLBSFlags yet; how long after a crash? And with Exchange taking 2 minutes?")
+    assert got.answered and "No." not in got.answer and "8 minutes" in got.answer, got.answer
