@@ -209,8 +209,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
     words = [t for t in tokens if t not in _PREAMBLE] or tokens
     if words[:2] in (["quick", "one"], ["random", "one"], ["petite", "question"]) and len(words) > 3:
         words = words[2:]  # "quick one: is a planned move under 10 seconds?"
-    if words and words[0] in ("if", "si", "with", "avec") and "," not in question[:2000] and len(
-            words) <= 8 and not re.search(
+    if words and (words[0] in ("if", "si") or (words[0] in ("with", "avec") and tokens[:1] in (["and"], ["et"]))) and (
+            "," not in question[:2000]) and len(words) <= 8 and not re.search(
             _FR_INVERSION, question[:2000], re.I) and not any(
             a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:])):
         return False  # "…how long? And if / with Exchange taking 4 minutes?": the same question, for another case
