@@ -13,9 +13,9 @@ from itertools import pairwise
 
 # "(a) …, (b) …" enumerates questions; a "?" after one or two letters is a lost character ("n?ud", "d?articles")
 # "1) … 2) …", "1/ … 2/ …" too
-_HARD = re.compile(r"(?<=\?)(?!\w)|(?<=\w\w\w\?)|(?<=[;\n])|(?<=[.!])(?=\s)|(?<=[.!]['\"’”»])(?=\s)|"
+_HARD = re.compile(r"(?<=\?)(?![\w)\]])|(?<=\w\w\w\?)(?![)\]])|(?<=[;\n])|(?<=[.!])(?=\s)|(?<=[.!]['\"’”»])(?=\s)|"
                    r"(?=\s\([a-e1-5]\)\s)|(?=\s[1-5][)/]\s)|(?=\s[a-e]\)\s)")
-# ("… nodes.' Is that …": a quote closes a sentence; "a) … b) …" items too)
+# ("… nodes.' Is that …": a quote closes a sentence; "a) … b) …" items too; "(88 TCP/UDP?)" does not)
 #: "three things: a, b, and c", "2 questions : …": an announced list, whose every item asks (compiled on use).
 _LIST_HEAD = (r"\W*(?:[^:?]{0,20}?\b)?(?:[2-5]|two|three|four|five|deux|trois|quatre|cinq)\s+(?:quick\s+|petites?\s+)?"
               r"(?:things?|questions?|qs|q|choses?|points?|trucs?|ones)\b[^:?]{0,40}:\s*")  # "Hi team, 3 quick ones:"

@@ -455,3 +455,11 @@ def test_what_the_article_does_not_give_is_still_declined(question: str) -> None
 def test_a_follow_up_for_another_case_gets_no_stray_verdict() -> None:
     got = answer("We haven't set NLBSFlags yet; how long after a crash? And with Exchange taking 2 minutes?")
     assert got.answered and "No." not in got.answer and "8 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "which Kerberos port (88 TCP/UDP?) do I put in the IPSec filter for the DC traffic?",
+    "What encryption algorithms (3DES? SHA1?) does the article recommend for ESP?",
+])
+def test_a_question_mark_inside_brackets_does_not_cut_the_question(question: str) -> None:
+    assert not answer(question).answered
