@@ -122,7 +122,11 @@ def split(question: str) -> list[str]:
                                               "que", "qu'", "qu’")))  # "si le nœud se bloque et que la clé…"
             # "S'agissant d'un déplacement planifié, et non d'une défaillance, quel délai …": a case set aside
             conditional = conditional or words[i + 1].lower().strip(",") in ("non", "not", "pas")
-            if joiner in _JOINERS and i - start >= 2 and not between and not conditional and _asks_after(words, i):
+            # "compare HTTP and POP3: how does each authenticate?": the two named are the one question's subjects
+            both = words[start].lower() in _COMPARING or bool(
+                _DISTRIBUTIVE & {w.lower().strip(",?:") for w in words[i + 1 : i + 8]})
+            if joiner in _JOINERS and i - start >= 2 and not between and not conditional and not both and _asks_after(
+                    words, i):
                 # "Avec 4 plantages par mois et NLBSFlags=1, combien … ?": a condition first, which asks nothing
                 said = words[start:i]
                 condition = said[0].lower() in _STATED_CONDITIONS and not {
@@ -159,6 +163,8 @@ def split(question: str) -> list[str]:
     return parts or [question]
 
 
+_COMPARING = frozenset({"compare", "comparons", "comparez", "comparer", "contrast", "compares"})
+_DISTRIBUTIVE = frozenset({"each", "both", "chacun", "chacune", "respectively", "respectivement"})
 #: ", et date de fin de support ?", " + UDP port for IKE?", "; also …": where one sentence may hold two questions.
 _JOINED = r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça marche aussi sur XP ?"
 

@@ -463,3 +463,13 @@ def test_a_follow_up_for_another_case_gets_no_stray_verdict() -> None:
 ])
 def test_a_question_mark_inside_brackets_does_not_cut_the_question(question: str) -> None:
     assert not answer(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "Comparons HTTP et POP3 : comment chacun s'authentifie-t-il auprès du serveur principal ?",
+    "compare HTTP and POP3: how does each authenticate to the back-end?",
+    "what auth do POP3 and IMAP4 use to get to the back-end, and what does HTTP use instead?",
+])
+def test_two_protocols_asked_together_each_get_their_authentication(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "Kerberos" in got.answer and ("Basic" in got.answer or "de base" in got.answer), got.answer
