@@ -168,6 +168,7 @@ def _first_of(ctx: Context, concept: str) -> int | None:
     return None
 
 
+_LIKE = frozenset({"like", "comme", "as", "same"})
 _WITH_WORDS, _WITHOUT_WORDS = frozenset({"with", "avec"}), frozenset({"without", "sans"})
 
 
@@ -212,6 +213,10 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
     if "nlbsflags" in ctx.concepts and not ctx.planned and _saves(ctx) and s.limit is not None and (
             not s.durations):
         return _flag_claim(ctx)  # "will NLBSFlags shave more than 5 minutes off?": the saving, not the time
+    if {"planned", "unplanned"} <= ctx.concepts and not s.durations and s.limit is None and ctx.words & _LIKE and (
+            (move := _first_of(ctx, "planned")) is not None and (crash := _first_of(ctx, "unplanned")) is not None
+            and move < crash and ctx.words & MINUTE_WORDS and not ctx.words & SECOND_WORDS):
+        return False  # "does a planned move take minutes like a crash does?": seconds, unlike a crash
     if {"planned", "unplanned"} <= ctx.concepts and not s.durations and s.limit is None:
         return _which_is_longer(ctx)
     if ctx.planned is True and ctx.words & _GUARANTEES:

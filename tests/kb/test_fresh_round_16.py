@@ -473,3 +473,12 @@ def test_a_question_mark_inside_brackets_does_not_cut_the_question(question: str
 def test_two_protocols_asked_together_each_get_their_authentication(question: str) -> None:
     got = answer(question)
     assert got.answered and "Kerberos" in got.answer and ("Basic" in got.answer or "de base" in got.answer), got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Does a planned move with Cluster Administrator take minutes like a crash does?", "No"),
+    ("un déplacement planifié prend-il des minutes comme un plantage ?", "Non"),
+])
+def test_a_planned_move_compared_to_a_crash_takes_seconds(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
