@@ -1483,10 +1483,10 @@ def _last_asked(outcomes: list[Outcome]) -> Outcome | None:
 
 
 def _follows_up(r: Reading) -> bool:
-    """A part that continues the previous question with another subject ("and for POP3?", "et sans ?")."""
+    """A part that continues the previous question with another subject ("and for POP3?", "et sans ?", "and what
+    does HTTP use instead?": only another subject named, so the question is the one before)."""
     return len(r.tokens) <= 4 or any(r.tokens[: len(f)] == f for f in _FOLLOW_UPS) or (
         len(r.tokens) <= 8 and r.tokens[-1:] in (("instead",), ("plutot",)) and r.concepts <= _SWAPPABLE | {"effect"})
-    # ("and what does HTTP use instead?": only another subject named, the question is the one before)
 
 
 def _slot_concepts(slots: Slots) -> frozenset[str]:

@@ -15,6 +15,18 @@ from kb.engine import answer
 _PERIODS = ["day", "week", "month", "quarter", "year", "jour", "semaine", "mois", "trimestre", "an"]
 
 
+def _answered_starting(question: str, starts: str) -> None:
+    """Answered, with the verdict asked for first."""
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+
+
+def _answered_saying(question: str, says: str) -> None:
+    """Answered, with the figure or term the question is after."""
+    got = answer(question)
+    assert got.answered and says in got.answer, got.answer
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.integers(1, 12), st.sampled_from(_PERIODS), st.sampled_from(_PERIODS),
        st.sampled_from(["in a", "per", "a", "over a", "par", "sur un", "dans la"]))
@@ -37,8 +49,7 @@ def test_a_count_within_its_own_period_is_the_count() -> None:
     ("il faut pas mettre 0 mais bien 1 dans NLBSFlags, c'est ça ?", "Oui"),
 ])
 def test_a_claim_that_rules_something_out_gets_the_claims_verdict(question: str, starts: str) -> None:
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
+    _answered_starting(question, starts)
 
 
 @pytest.mark.parametrize("question", [
@@ -175,8 +186,7 @@ def test_whether_the_flag_shortens_a_planned_move_is_not_said(question: str) -> 
     ("is NLBSFlags meant to speed up planned moves?", "No"),
 ])
 def test_the_flags_purpose_is_the_unexpected_failover(question: str, starts: str) -> None:
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
+    _answered_starting(question, starts)
 
 
 @pytest.mark.parametrize("question", [
@@ -204,8 +214,7 @@ def test_a_mode_named_outside_a_choice_is_still_not_the_articles(question: str) 
     ("SITREP request: what data value goes into NLBSFlags? Over.", "1"),
 ])
 def test_chat_words_around_a_plain_question_do_not_decline_it(question: str, says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer, got.answer
+    _answered_saying(question, says)
 
 
 def test_quickly_inside_the_question_still_asks_about_time() -> None:
@@ -253,8 +262,7 @@ def test_a_planned_moves_step_is_the_planned_move() -> None:
     ("insofar as the article addresses it, how does the front-end authenticate to the back-end over HTTP?", "Kerberos"),
 ])
 def test_a_frame_or_formal_words_around_a_question_do_not_decline_it(question: str, says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer, got.answer
+    _answered_saying(question, says)
 
 
 @pytest.mark.parametrize("question", ["For our SOX audit, does IPSec satisfy HIPAA?",
@@ -278,8 +286,7 @@ def test_a_denied_crash_beside_a_planned_move_is_the_planned_move(question: str)
     ("Cas non planifié (pas un déplacement via l'Administrateur de cluster) : avec NLBSFlags à 1, combien ?", "2 min"),
 ])
 def test_a_denial_of_something_else_keeps_the_crash(question: str, says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer, got.answer
+    _answered_saying(question, says)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -292,8 +299,7 @@ def test_a_denial_of_something_else_keeps_the_crash(question: str, says: str) ->
     ("À quoi sert le bandeau « IMPORTANT » en tête de l'article ?", "sauvegardez"),
 ])
 def test_what_the_article_says_about_itself_is_answered(question: str, says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer, got.answer
+    _answered_saying(question, says)
 
 
 @pytest.mark.parametrize("question", ["Oakley c'est toi ?", "Lunettes Oakley prix ?",
@@ -311,8 +317,7 @@ def test_the_bots_name_and_other_guarantees_are_not_the_registry_warning(questio
     ("how many servers need NLBSFlags?", "one change per Exchange 2003 front-end"),
 ])
 def test_the_servers_to_change_are_the_front_ends(question: str, says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer, got.answer
+    _answered_saying(question, says)
 
 
 def test_a_single_front_end_named_in_passing_counts_nothing() -> None:
@@ -330,8 +335,7 @@ def test_a_single_front_end_named_in_passing_counts_nothing() -> None:
     ("After a crash, does IKE start renegotiating before the idle SAs are removed?", "No"),
 ])
 def test_yes_no_questions_of_this_round_get_their_verdict(question: str, starts: str) -> None:
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
+    _answered_starting(question, starts)
 
 
 def test_a_stated_ratio_between_the_states_is_still_checked_as_a_ratio() -> None:
@@ -393,8 +397,7 @@ def test_windows_2000_without_the_flag_is_its_minimum_alone() -> None:
     ("Exchange met du temps à repartir : le temps de basculement total c'est quoi exactement ?", "renégocier"),
 ])
 def test_parts_and_totals_of_this_round(question: str, says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer, got.answer
+    _answered_saying(question, says)
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -403,8 +406,7 @@ def test_parts_and_totals_of_this_round(question: str, says: str) -> None:
     ("Si je mets PAS la clé sur le serveur principal mais juste sur le frontal, c'est correct ?", "Oui"),
 ])
 def test_the_case_or_role_proposed_is_the_one_asked(question: str, starts: str) -> None:
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
+    _answered_starting(question, starts)
 
 
 @pytest.mark.parametrize("question", ["how long\x1b]0;pwned\x07 with NLBSFlags=1?", "how long\x00 with NLBSFlags=1?",
@@ -421,8 +423,7 @@ def test_terminal_escapes_and_control_characters_are_not_words(question: str) ->
     ("Does the article recommend Kerberos for POP3?", "No"),
 ])
 def test_newcomer_found_verdicts(question: str, starts: str) -> None:
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
+    _answered_starting(question, starts)
 
 
 @pytest.mark.parametrize(("question", "says", "not_says"), [
@@ -480,5 +481,4 @@ def test_two_protocols_asked_together_each_get_their_authentication(question: st
     ("un déplacement planifié prend-il des minutes comme un plantage ?", "Non"),
 ])
 def test_a_planned_move_compared_to_a_crash_takes_seconds(question: str, starts: str) -> None:
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
+    _answered_starting(question, starts)
