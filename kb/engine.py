@@ -68,12 +68,12 @@ from kb.slots import (
 )
 from kb.store import KnowledgeBase, load_derived
 from kb.text import MAX_WORD, distance, tokenize
-from kb.verdicts import VERDICTS, other_than
 from kb.vocabulary import Vocabulary, acronyms, original_spelling, proper_names
 from kb.yesno import denies_claim, is_yes_no
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from types import ModuleType
     from typing import Any
 
     from kb.model import Lang
@@ -989,12 +989,12 @@ class Engine:
         # tell me to set it on the back-end nodes?": No, the front-end (the verdict of where it goes)
         if mention and reply.facts and intent.verdict != "never" and not (intent.verdict == "named" and (
                 slots.numbers)) and not (
-                intent.verdict == "value" and other_than(r.tokens)) and not (
-                intent.verdict == "front_end" and VERDICTS["front_end"](ctx, reply) is False):
+                intent.verdict == "value" and _verdicts().other_than(r.tokens)) and not (
+                intent.verdict == "front_end" and _verdicts().VERDICTS["front_end"](ctx, reply) is False):
             verdict = True
             text = f"{self._t('yes', lang)} {text}"
         elif intent.verdict and (r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
-            verdict = VERDICTS[intent.verdict](ctx, reply)
+            verdict = _verdicts().VERDICTS[intent.verdict](ctx, reply)
             if verdict is not None and intent.verdict in _AS_ASSERTED and denies_claim(list(r.tokens)):
                 verdict = not verdict  # "est-il vrai que NLBSFlags ne se configure pas sur le back-end ?": Oui
             if verdict is not None:
@@ -1471,6 +1471,13 @@ _EDITED = frozenset({"edit", "change", "modify", "set", "regedit", "registry", "
 def _which_key(tokens: list[str]) -> bool:
     """"which key", "quelle clé": the key asked for by name (the registry's, against IKE's "key exchange")."""
     return any(a in _WHICH and b in ("key", "cle") for a, b in pairwise(tokens))
+
+
+def _verdicts() -> ModuleType:
+    """kb.verdicts, imported on the first Yes or No: a cold `oakley ask` of a question asking none never loads it."""
+    import kb.verdicts
+
+    return kb.verdicts
 
 
 def _last_asked(outcomes: list[Outcome]) -> Outcome | None:

@@ -6,13 +6,16 @@ Each sub-command lives in its own module and is imported only when used, so
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from bot.cli.errors import UsageError
+
+TYPE_CHECKING = False  # argparse stays off the start-up path of a plain `oakley ask "…"` (bench/kb_bench.py)
+if TYPE_CHECKING:
+    import argparse
 
 #: sub-command -> module in this package with `configure(parser)` and `run(args) -> int`
 COMMANDS = {
@@ -56,11 +59,15 @@ def _width() -> int:
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
+    import argparse
+
     return argparse.HelpFormatter(prog, width=_width())
 
 
 def _as_written(prog: str) -> argparse.HelpFormatter:
     """A command's description is its module docstring, laid out by hand (examples on their own lines)."""
+    import argparse
+
     return argparse.RawDescriptionHelpFormatter(prog, width=_width())
 
 
@@ -74,19 +81,25 @@ def version() -> str:
         return "0.1.0+source"
 
 
-class _Version(argparse.Action):
+def _version_action() -> type[argparse.Action]:
     """`--version`/`-V`: the version is looked up only when asked for (start-up time)."""
+    import argparse
 
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+    class Version(argparse.Action):
+        def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+            super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
 
-    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        print(f"oakley {version()}")
-        parser.exit(0)
+        def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+            print(f"oakley {version()}")
+            parser.exit(0)
+
+    return Version
 
 
 def _parser(chosen: str | None) -> argparse.ArgumentParser:
     """The parser; only the chosen command's module is imported (start-up time)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="oakley",
         formatter_class=_formatter,
@@ -96,7 +109,7 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
             "SLACK_APP_TOKEN are set, otherwise the console on the lab."
         ),
     )
-    parser.add_argument("-V", "--version", action=_Version)
+    parser.add_argument("-V", "--version", action=_version_action())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, module) in COMMANDS.items():
         if name == chosen:
@@ -111,12 +124,18 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    chosen = next((w for w in words if not w.startswith("-")), None)
-    parser = _parser(chosen if chosen in COMMANDS else None)
-    args, unknown = parser.parse_known_args(words)
-    if unknown:  # "oakley ask --verbose hi": the command's usage, not the top level's
-        getattr(args, "command_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
-    command = args.command or _default_command()
+    if words[:1] == ["ask"] and len(words) > 1 and not any(w.startswith("-") for w in words[1:]):
+        # `oakley ask "…"`, no option: what argparse would make of it, without importing argparse (start-up time)
+        from types import SimpleNamespace
+
+        args: object = SimpleNamespace(command="ask", question=words[1:], json=False, lang=None)
+    else:
+        chosen = next((w for w in words if not w.startswith("-")), None)
+        parser = _parser(chosen if chosen in COMMANDS else None)
+        args, unknown = parser.parse_known_args(words)
+        if unknown:  # "oakley ask --verbose hi": the command's usage, not the top level's
+            getattr(args, "command_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
+    command = getattr(args, "command", None) or _default_command()
     logs = None
     if command not in QUIET_COMMANDS:
         from bot import logs

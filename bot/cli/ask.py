@@ -15,13 +15,13 @@ answered with that refusal (its echo shortened) and the batch goes on.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from bot.cli.errors import UsageError
 
-TYPE_CHECKING = False  # typing and json stay off the start-up path of `oakley ask` (bench/kb_bench.py)
+TYPE_CHECKING = False  # typing, json and argparse stay off the start-up path of `oakley ask` (bench/kb_bench.py)
 if TYPE_CHECKING:
+    import argparse
     from typing import TextIO
 
 
@@ -101,4 +101,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _defaults(args: argparse.Namespace) -> argparse.Namespace:
+    import argparse
+
     return argparse.Namespace(json=getattr(args, "json", False), lang=getattr(args, "lang", None))

@@ -123,3 +123,15 @@ def test_ask_path_imports_nothing_heavy() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_plain_ask_does_not_import_argparse_and_an_option_still_parses() -> None:
+    probe = ("import sys; from bot.cli import main; main(['ask', 'failover time?']);"
+             "print('argparse' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert done.returncode == 0 and done.stderr.strip().splitlines()[-1] == "False", done.stderr
+    assert "6 minutes" in done.stdout
+    for args in (("ask", "--lang", "fr", "failover time?"), ("ask", "failover", "time?", "--json")):
+        parsed = _oakley(*args)
+        assert parsed.returncode == 0 and ("minutes" in parsed.stdout), parsed.stderr
