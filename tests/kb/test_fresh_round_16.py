@@ -482,3 +482,10 @@ def test_two_protocols_asked_together_each_get_their_authentication(question: st
 ])
 def test_a_planned_move_compared_to_a_crash_takes_seconds(question: str, starts: str) -> None:
     _answered_starting(question, starts)
+
+
+@pytest.mark.parametrize("question", ["Does NLBSFlags work on Windows Server 2003 x64?",
+                                      "does NLBSFlags work on 64-bit Windows?"])
+def test_the_flag_on_x64_is_never_a_yes(question: str) -> None:
+    got = answer(question)
+    assert not got.answer.startswith("Yes") and "32-bit" in got.answer, got.answer
