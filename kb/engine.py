@@ -604,6 +604,8 @@ class Engine:
         for group in _SUBJECT_GROUPS:  # the part's own subject replaces the earlier one of its kind
             if group & part.concepts:
                 topics -= group
+        if own & _MAIN_SUBJECTS:  # "Where does NLBSFlags go? and what's the IKE port?": IKE's port, not NLBSFlags'
+            topics -= _MAIN_SUBJECTS
         named = part.concepts - before.concepts - {SMALL_TALK}
         if named & _SUBJECT_GROUPS[2] and named & {"auth", "password", "transit", "basic_auth"}:
             # "…avec TLS ? Et si non, le HTTP est authentifié comment ?", "… Et en POP3 les mots de passe passent
@@ -1163,6 +1165,7 @@ _BEFORE_WORDS = frozenset({"avant", "before", "beforehand"})
 _KEY_WORDS = frozenset({"cle", "key", "registre", "registry"})
 _FRONT_END_STEPS = frozenset({"frontend", "steps", "count", "set_verb", "effect", SMALL_TALK})
 _OS_WORDS = frozenset({"os", "windows", "version", "systeme", "operating"})
+_MAIN_SUBJECTS = frozenset({"ike", "nlbsflags", "esp", "idle", "ssl"})
 _ADMIN = frozenset({"administrator", "administrateur", "admin", "cluadmin"})
 _SET_IN = frozenset({"regle", "coche", "cocher", "configure", "configurer", "set", "toggle", "tick", "enable", "active",
                      "activer", "parametre", "parametrer", "where", "ou"})

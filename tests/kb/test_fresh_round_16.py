@@ -489,3 +489,8 @@ def test_a_planned_move_compared_to_a_crash_takes_seconds(question: str, starts:
 def test_the_flag_on_x64_is_never_a_yes(question: str) -> None:
     got = answer(question)
     assert not got.answer.startswith("Yes") and "32-bit" in got.answer, got.answer
+
+
+def test_a_follow_up_naming_its_own_subject_does_not_inherit_the_earlier_one() -> None:
+    got = answer("Where does NLBSFlags go? and what's the IKE port?")
+    assert got.answered and "PolicyAgent" in got.answer and "no port number for IKE" in got.answer, got.answer
