@@ -641,6 +641,8 @@ def integrated(ctx: Context, reply: Reply) -> bool | None:
     return None
 
 
+_REQUIRED = frozenset({"mandatory", "required", "requis", "requise", "obligatoire", "obligatory", "compulsory",
+                       "necessary", "necessaire", "imperatif", "indispensable"})
 _SAFE = frozenset({"safe", "safely", "securitaire", "harmless", "inoffensif", "anodin"})
 
 
@@ -651,6 +653,8 @@ def affirm(ctx: Context, reply: Reply) -> bool | None:
     """
     if "warning" in ctx.concepts and ctx.words & _SAFE:
         return None
+    if {"reason", "ipsec"} <= ctx.concepts and ctx.words & _REQUIRED:
+        return False  # "is IPSec mandatory between FE and BE?": reasons you may want it, not a requirement
     return True if reply.facts else None
 
 

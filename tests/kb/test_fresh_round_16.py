@@ -494,3 +494,13 @@ def test_the_flag_on_x64_is_never_a_yes(question: str) -> None:
 def test_a_follow_up_naming_its_own_subject_does_not_inherit_the_earlier_one() -> None:
     got = answer("Where does NLBSFlags go? and what's the IKE port?")
     assert got.answered and "PolicyAgent" in got.answer and "no port number for IKE" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is IPSec mandatory between FE and BE?", "No"),
+    ("Est-ce que IPSec est obligatoire entre frontal et back-end ?", "Non"),
+])
+def test_ipsec_is_something_you_may_want_not_a_requirement(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+    assert "firewall" in got.answer or "pare-feu" in got.answer, got.answer
