@@ -7,7 +7,7 @@ in `questions.yaml` by `compute:`; `kb.validate.COMPUTE_NAMES` lists them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from kb.cues import PURPOSE
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
@@ -38,6 +38,10 @@ class Context(Record):
     def t(self, key: str, **values: object) -> str:
         template = self.kb.questions.templates[key].get(self.lang)
         return template.format(**values) if values else template
+
+    def said(self, facts: Iterable[str]) -> str:
+        """The facts' own sentences, in the question's language, one after the other."""
+        return " ".join(self.kb.facts[f].text.get(self.lang) for f in facts)
 
     @property
     def in_seconds(self) -> bool:
@@ -539,7 +543,7 @@ def failover_process(ctx: Context) -> Reply:
 
 
 def _compare_idle(ctx: Context, facts: tuple[str, ...], long: int, short: int) -> Reply:
-    text = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    text = ctx.said(facts)
     ratio = long / short
     return Reply(facts, f"{text} " + ctx.t("compare_idle", gap=ctx.duration(long - short),
                                            ratio=_decimal(ctx, ratio),
@@ -550,6 +554,8 @@ def idle_timer(ctx: Context) -> Reply:
     by_os = {"windows-2000": ("unplanned.idle_windows2000",),
              "windows-2003": ("unplanned.idle_windows2003",)}
     idles = {d.seconds for f in ctx.kb.article.facts if isinstance(d := f.data, IdleTimer)}
+    timer = ctx.kb.facts[by_os["windows-2003"][0]].data  # 2003's, the one NLBSFlags brings down
+    assert isinstance(timer, IdleTimer)
     if "set_verb" in ctx.concepts and any(d not in idles for d in ctx.slots.durations) and not (
             ctx.slots.nlbsflags == "1" and ctx.words & _CLAIMED):  # "once it is set it drops to 30 s, right?": No
         raise NotCovered("detail_idle_set", "")  # "can I set the idle timer to 30 s?": no such setting in the article
@@ -568,12 +574,10 @@ def idle_timer(ctx: Context) -> Reply:
         return _compare_idle(ctx, by_os["windows-2000"] + by_os["windows-2003"], a.seconds, b.seconds)
     if computed and ctx.slots.os in (None, "windows-2003"):  # the idle time without NLBSFlags against with it
         without = estimates(ctx.kb, os="windows-2003", nlbsflags="absent", planned=False)[0]
-        timer = ctx.kb.facts[by_os["windows-2003"][0]].data
-        assert isinstance(timer, IdleTimer)
         if without.idle_seconds > timer.seconds:
             return _compare_idle(ctx, (*without.facts[:1], by_os["windows-2003"][0]), without.idle_seconds,
                                  timer.seconds)
-    if ctx.slots.os == "windows-2000" and (set(ctx.slots.durations) & {b.seconds for b in _timers(ctx, "windows-2003")}
+    if ctx.slots.os == "windows-2000" and (timer.seconds in ctx.slots.durations
                                            or "nlbsflags" in ctx.concepts or ctx.words & _REDUCED) and not (
             ctx.slots.nlbsflags == "absent" or ctx.words & _DENYING):  # not "sans NLBSFlags, la durée minimale ?"
         # "does the drop to 1 minute apply on Windows 2000 too?": No, its minimum is 5 minutes; the 1 minute is 2003's
@@ -591,10 +595,6 @@ _REDUCED = frozenset({"reduction", "reduced", "reduite", "reduit", "drop", "drop
 
 _CLAIMED = frozenset({"right", "correct", "true", "vrai", "exact", "confirm", "confirmer", "confirmez", "juste"})
 _DENYING = frozenset({"pas", "not", "no", "sans", "without", "never", "jamais", "aucune", "aucun"})
-
-
-def _timers(ctx: Context, os: str) -> list[IdleTimer]:
-    return [d for f in ctx.kb.article.facts if isinstance(d := f.data, IdleTimer) and d.os == os]
 
 
 _DESIGNED = frozenset({"designed", "concu"})  # the title of 306677, "IPSec is not designed for failover"
@@ -706,7 +706,7 @@ def policies(ctx: Context) -> Reply:
         chosen = [fid for fid, _ in policy_facts]
     facts = tuple(dict.fromkeys(chosen))
     if missing:
-        joined = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+        joined = ctx.said(facts)
         return Reply(facts, f"{joined} {ctx.t('port_not_named', what=', '.join(map(str, missing)))}")
     return Reply(facts)
 
@@ -745,7 +745,7 @@ def _port_arithmetic(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]]) 
         return None
     if not specs or (gap and len(specs) > 2 and not ctx.words & _EXTREMES):
         return None
-    said = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    said = ctx.said(facts)
     if summed:
         terms = " + ".join(str(port) for _, port in specs)
         return Reply(facts, f"{said} {ctx.t('port_numbers_sum', terms=terms, sum=sum(p for _, p in specs))}")
@@ -762,7 +762,7 @@ def _between_policies(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]])
     if not refs:
         return None
     facts = tuple(by_number[n][0] for n in refs)
-    said = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    said = ctx.said(facts)
     if len(refs) >= 2 and ctx.words & DIFF_WORDS:  # "what does policy 3 cover that policy 2 does not?"
         low, high = by_number[refs[0]][1], by_number[refs[-1]][1]
         low_ports = {s.port for s in low.ports}
@@ -816,7 +816,7 @@ def registry_location(ctx: Context) -> Reply:
     facts = ("registry.location", "registry.data")
     if "count" not in ctx.concepts or not (ctx.words & _SERVERS or ctx.slots.front_ends):
         return Reply(facts)
-    said = " ".join(ctx.kb.facts[f].text.get(ctx.lang) for f in facts)
+    said = ctx.said(facts)
     n = ctx.slots.front_ends
     more = ctx.t("flag_servers", n=n) if n else ctx.t("flag_servers_each")
     return Reply(facts, f"{said} {more}")
@@ -858,7 +858,7 @@ def registry_steps(ctx: Context) -> Reply:
     told = ("registry.steps", "registry.data")
     if ctx.words & _NOTE and 5 in chosen:  # "the note right after step 5": the 2 minutes once NLBSFlags is 1
         told += ("unplanned.total_nlbsflags",)
-    return Reply(told, " ".join([said, *(ctx.kb.facts[f].text.get(ctx.lang) for f in told[1:])]))
+    return Reply(told, f"{said} {ctx.said(told[1:])}")
 
 
 COMPUTE: dict[str, Callable[[Context], Reply]] = {

@@ -53,7 +53,7 @@ from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.listing import chosen as chosen_listing
 from kb.listing import counted as counted_listed
 from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTotal
-from kb.parts import MAX_PARTS, asks, at_joiners, opens, split, with_formats_joined
+from kb.parts import MAX_PARTS, PLEASE, asks, at_joiners, opens, split, with_formats_joined
 from kb.record import Record
 from kb.slots import (
     COMPACT_OS,
@@ -1170,8 +1170,7 @@ _ADMIN = frozenset({"administrator", "administrateur", "admin", "cluadmin"})
 _SET_IN = frozenset({"regle", "coche", "cocher", "configure", "configurer", "set", "toggle", "tick", "enable", "active",
                      "activer", "parametre", "parametrer", "where", "ou"})
 _HURRY = frozenset({"vite", "quickly", "asap", "rapidement", "fast", "quick", "urgent", "urgently"})
-_KINDLY_END = frozenset({"svp", "stp", "please", "pls", "plz", "merci", "thanks", "ta", "cheers", "thx", "asap", "lah",
-                         "sir", "mate", "over"})
+_KINDLY_END = PLEASE | {"merci", "thanks", "ta", "cheers", "thx", "asap", "lah", "sir", "mate", "over"}
 _ASKING_TO = frozenset({"kindly", "please", "pls", "plz", "can", "could", "you", "u", "pl", "pse", "and", "just", "to"})
 #: A purpose opening the message ("For our HIPAA risk assessment:", "Pour l'audit SOX,"): what the answer is for.
 _FRAME = (r"(?i)\s*(?:for|pour)\s+(?:my|our|the|a|an|this|mon|ma|mes|notre|nos|le|la|les|l'|un|une|ce|cette)"

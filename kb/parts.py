@@ -208,7 +208,8 @@ _FR_QUESTION_WORDS = frozenset({"quel", "quelle", "quels", "quelles", "combien",
 #: Words that embed a question in a statement.
 _EMBEDDED = frozenset({"whether", "wondering", "wonder"})
 #: Words by which a part without a question mark asks all the same ("total per month, range please").
-_PLEASE = frozenset({"please", "pls", "plz", "svp", "stp"})
+#: Politeness words at the end of a request ("…, please", "… stp"); kb.yesno and kb.engine read them too.
+PLEASE = frozenset({"please", "pls", "plz", "svp", "stp"})
 _RELATIVES = frozenset({"que", "qu", "qui", "ce"})
 _CONJUNCTIONS = frozenset({"when", "where", "which"})  # inside a statement they join clauses; they ask nothing
 #: Verbs that report a question ("il demande si", "asks whether", "wants to know if"); kb.yesno reads them too.
@@ -252,7 +253,7 @@ def asks(part: str) -> bool:
     words = [w.lower().strip(",:;-—()") for w in part[:400].split()]
     words = [_unelided(w) for w in words if w and w not in _PREAMBLE]
     words = [w for before, w in zip(["", *words], words, strict=False) if before not in _CASES or w not in _WH]
-    if _PLEASE & set(words[-2:]) and len(words) > 2 and not part.rstrip().endswith(":"):
+    if PLEASE & set(words[-2:]) and len(words) > 2 and not part.rstrip().endswith(":"):
         return True  # "total per month, range please" (not "for the doc, IPSec part please:", a heading)
     if _EMBEDDED & set(words) or any(a in ASKING and b in ("si", "if") for a, b in pairwise(words)):
         return True  # "my boss wants to know whether…", "je me demande si…"
@@ -271,7 +272,7 @@ _FORMAT_UNITS = frozenset({
     "seconds", "second", "secondes", "seconde", "sec", "secs", "ms", "milliseconds", "millisecondes", "minutes",
     "mins", "decimal", "decimals", "decimale", "decimales", "percent", "percentage", "pourcentage", "pourcent"})
 #: words an instruction about a figure's form is made of, in either language
-_FORMAT_WORDS = _FORMAT_UNITS | _PLEASE | frozenset({
+_FORMAT_WORDS = _FORMAT_UNITS | PLEASE | frozenset({
     "answer", "reply", "respond", "give", "express", "convert", "put", "show", "write", "round", "rounded",
     "rounding", "to", "in", "into", "as", "a", "the", "one", "two", "1", "2", "it", "that", "them", "figure",
     "figures", "number", "numbers", "result", "only", "just", "thanks", "thx", "nearest", "place", "places",
@@ -290,7 +291,7 @@ def formats_only(part: str) -> bool:
     words = tokenize(part)
     if " ".join(words) in _VERDICT_ONLY:
         return True  # "… basic auth only? y/n": the answer's form, a Yes or a No
-    if set(words) & _ELABORATE and not set(words) - _ELABORATE - _ELABORATE_WITH - _PLEASE:
+    if set(words) & _ELABORATE and not set(words) - _ELABORATE - _ELABORATE_WITH - PLEASE:
         return True  # "kindly explain", "explique stp": how to answer the part before, at more length
     return bool(words) and not set(words) - _FORMAT_WORDS and bool(set(words) & _FORMAT_UNITS)
 
@@ -298,7 +299,7 @@ def formats_only(part: str) -> bool:
 _ELABORATE = frozenset({"explain", "elaborate", "clarify", "expand", "detail", "explique", "expliquez", "expliquer",
                         "detaille", "detaillez", "developpe", "developpez", "precise", "precisez"})
 _ELABORATE_WITH = frozenset({"kindly", "sir", "madam", "po", "me", "it", "that", "more", "a", "bit", "little", "on",
-                             "un", "peu", "plus", "moi", "le", "la", "nous", "us", "further", "briefly", "svp", "stp"})
+                             "un", "peu", "plus", "moi", "le", "la", "nous", "us", "further", "briefly"})
 
 
 _VERDICT_ONLY = frozenset({"y n", "yes no", "oui non", "o n", "yes or no", "oui ou non"})

@@ -925,7 +925,7 @@ def _front_ends(tokens: list[str]) -> int | None:
     """"We have 4 front-ends", "12 Exchange 2003 front-end servers", "j'ai 4 frontaux": how many front-ends."""
     for i, tok in enumerate(tokens[:-1]):
         n = int(tok) if tok.isdigit() and len(tok) <= 3 else WORD_NUMBERS.get(tok)
-        if not n or n > 500 or tok in ("a", "an", "un", "une"):
+        if not n or n > 500 or tok in _ARTICLES:
             continue
         j = i + 1
         while j < min(len(tokens), i + 4) and tokens[j] in _BEFORE_ROLE:

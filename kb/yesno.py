@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from kb.parts import ASKING
+from kb.parts import ASKING, PLEASE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ _REQUESTS = frozenset({"explain", "tell", "give", "describe", "show", "list", "s
                        "clarify", "remind", "detail", "expliquer", "explique", "dire", "donner", "decrire",
                        "lister", "resumer", "rappeler", "detailler", "indiquer", "preciser"})
 _LABEL = r"(?i)\s*((?:[A-Za-z]+ ){0,2}(?:question|q|query|qn|quiz|check|doubt)) ?:\s"  # compiled on use
-_KINDLY = frozenset({"please", "pls", "plz", "kindly", "just", "svp", "stp", "simplement"})
+_KINDLY = PLEASE | {"kindly", "just", "simplement"}
 _VERDICT_ASKED = frozenset({"true or false", "vrai ou faux", "yes or no", "oui ou non"})
 
 
