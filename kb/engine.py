@@ -11,6 +11,7 @@ yes/no question gets Yes/No first when the data settles it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from itertools import pairwise
@@ -682,8 +683,11 @@ class Engine:
         read: dict[str, Reading] = {}  # parts read while cutting them at their joiners, not read twice
         cut = [self._unjoined(part, lang, read) for part in parts]
         listed = {piece for pieces in cut if len(pieces) > 1 for piece in pieces}  # each asks on its own
+        # "Donne-moi le chemin, le type de la valeur et sa valeur par défaut.": each piece of a request asks
+        requested = {piece for part, pieces in zip(parts, cut, strict=True) if len(pieces) > 1 and asks(part)
+                     for piece in pieces}
         parts = with_formats_joined([piece for pieces in cut for piece in pieces])[:MAX_PARTS]
-        asking = [asks(p) for p in parts]
+        asking = [asks(p) or p in requested for p in parts]
         several = len(parts) > 1 and any(asking)
         challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked
         quoted: Reading | None = None  # the last question quoted from someone else ("> on trouve ça où ?")
@@ -826,7 +830,9 @@ class Engine:
         if read[part].slots.mixed or self._answered_alone(read[part], lang):
             return [part]  # "Ce mois-ci : 2 bascules non planifiées + 3 moves planifiés.": one count of both
         read.update((p, self._read(p)) for p in pieces)
-        if not any(self._answered_alone(read[p], lang) for p in pieces):
+        if not any(self._answered_alone(read[p], lang) for p in pieces) and not any(
+                _follows_up(read[p]) and self._answered_alone(self._inherit(read[p], read[q]), lang)
+                for q, p in itertools.pairwise(pieces)):  # "le type (DWORD ?) et le chemin ?": the path of it
             return [part]
         return pieces
 

@@ -166,7 +166,10 @@ def split(question: str) -> list[str]:
 _COMPARING = frozenset({"compare", "comparons", "comparez", "comparer", "contrast", "compares"})
 _DISTRIBUTIVE = frozenset({"each", "both", "chacun", "chacune", "respectively", "respectivement"})
 #: ", et date de fin de support ?", " + UDP port for IKE?", "; also …": where one sentence may hold two questions.
-_JOINED = r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça marche aussi sur XP ?"
+_JOINED = (r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça marche aussi sur XP ?"
+           r"|\s*,\s+(?=(?:the|its|le|la|sa|son)\s+(?:full\s+)?(?:chemin|path|type|date|numéro|number)\b)"
+           r"|\s+(?:and|an'|et)\s+(?=(?:the|its|le|la|sa|son)\s+(?:full\s+)?(?:chemin|path|type|date|numéro|number"
+           r"|valeur|value)\b)")  # "le type (DWORD ?) et le chemin"
 
 
 _LIST_WORDS = 8  # the longest item of a comma list of things asked for
@@ -180,7 +183,8 @@ def at_joiners(part: str) -> list[str]:
 
     Used only when the whole part is declined: a piece the article covers is then answered on its own.
     """
-    if "," not in part and "+" not in part:  # no joiner: the pattern is not even compiled (cold start)
+    if "," not in part and "+" not in part and " et " not in part and " and " not in part and " an' " not in part:
+        # no joiner: the pattern is not even compiled (cold start)
         return [part]
     mark = "?" if part.rstrip().endswith("?") else ""
     pieces = [p.strip().rstrip("?").strip() for p in re.split(_JOINED, part[:2000], flags=re.I)]
