@@ -655,8 +655,9 @@ _CHANGE_NAMES = frozenset({"registry", "registre", "reg", "key", "cle", "fix", "
                            "setting"})
 _DONE = frozenset({"applied", "applique", "appliquee", "added", "ajoute", "ajoutee", "created", "cree", "creee",
                    "enabled", "active", "activee", "done", "fait", "faite", "mis", "mise", "place", "set", "deployed",
-                   "deploye", "deployee", "after", "apres", "once"})
+                   "deploye", "deployee", "after", "apres", "once", "apply", "did"})
 _STATE_WINDOW = 6
+_HOW_LONG_BEFORE = frozenset({"temps", "long", "minutes", "secondes", "seconds", "min", "combien", "much"})
 
 
 def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
@@ -668,6 +669,9 @@ def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
     if window and window[-1] in ("non", "no") and at + _STATE_WINDOW >= len(tokens):
         window = window[:-1]  # "…qu'on met la clé, non ?": a tag asking to confirm, not a negation
     if _NEGATIONS & set(window) or {"nobody", "personne", "nothing", "rien"} & set(window):  # "nothing's been tweaked"
+        return "absent"
+    if any(tokens[i] in ("avant", "before") and not (i and tokens[i - 1] in _HOW_LONG_BEFORE)
+           for i in range(max(0, at - 9), at)):  # "avant même d'avoir touché au Registre", not "temps avant"
         return "absent"
     done = {t for i, t in enumerate(window) if t in _DONE and not (i and window[i - 1] == "se")}  # "se fait": how
     return "1" if done else None  # it is done, in general; not that it was

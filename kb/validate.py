@@ -41,7 +41,8 @@ COMPUTE_NAMES = frozenset(
 )
 VERDICT_NAMES = frozenset(
     {"supported", "front_end", "value", "failover", "no_ssl", "basic_only", "integrated", "affirm", "transport", "mode",
-     "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure", "principal"}
+     "process", "applies", "policy", "never", "idle", "ike", "components", "named", "procedure", "principal",
+     "disclaimer"}
 )
 #: Concepts the engine derives from slots or from other concepts rather than from words.
 SLOT_CONCEPTS = frozenset({"@os", "@nlbsflags", "@duration", "@limit", "@state", "@budget", "@http_and_mail",

@@ -643,6 +643,7 @@ def integrated(ctx: Context, reply: Reply) -> bool | None:
 
 _REQUIRED = frozenset({"mandatory", "required", "requis", "requise", "obligatoire", "obligatory", "compulsory",
                        "necessary", "necessaire", "imperatif", "indispensable"})
+_GUARANTEES = frozenset({"guarantee", "guarantees", "garantit", "garantir", "garantie"})
 _SAFE = frozenset({"safe", "safely", "securitaire", "harmless", "inoffensif", "anodin"})
 
 
@@ -653,6 +654,8 @@ def affirm(ctx: Context, reply: Reply) -> bool | None:
     """
     if "warning" in ctx.concepts and ctx.words & _SAFE:
         return None
+    if "warning" in ctx.concepts and ctx.words & _GUARANTEES:
+        return False  # "does Microsoft guarantee it can fix what a bad edit breaks?": it cannot
     if {"reason", "ipsec"} <= ctx.concepts and ctx.words & _REQUIRED:
         return False  # "is IPSec mandatory between FE and BE?": reasons you may want it, not a requirement
     return True if reply.facts else None
@@ -737,6 +740,18 @@ _TITLE_WORDS = frozenset({"l2tp", "sessions", "nlb", "failover", "basculement", 
                           "designed", "concu", "windows", "2000"})
 
 
+_WITHOUT_WARRANTY = frozenset({"sans", "without", "no", "aucune", "risk", "risque", "risques"})
+_WARRANTED = frozenset({"resell", "resold", "revendre", "revendu", "warranty", "warranties", "garantie", "guarantee",
+                        "guaranteed", "garanti", "garantit"})
+
+
+def disclaimer(ctx: Context, reply: Reply) -> bool | None:
+    """"Provided without warranty?", "at the user's risk?": Yes; "can I resell it?", "is there a warranty?": No."""
+    if ctx.words & _WITHOUT_WARRANTY:
+        return True
+    return False if ctx.words & _WARRANTED else None
+
+
 def principal(ctx: Context, reply: Reply) -> bool | None:
     """"le serveur principal, c'est le frontal ?": No — « serveur principal » is the back-end, not a primary node."""
     return not ({"frontend", "primary_node", "ike"} & ctx.concepts)
@@ -763,4 +778,5 @@ VERDICTS: dict[str, Callable[[Context, Reply], bool | None]] = {
     "named": named,
     "procedure": procedure,
     "principal": principal,
+    "disclaimer": disclaimer,
 }

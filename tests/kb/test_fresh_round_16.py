@@ -296,7 +296,7 @@ def test_a_denial_of_something_else_keeps_the_crash(question: str, says: str) ->
     ("C'est une trad humaine ou automatique, cette KB ?", "traduction automatique"),
     ("Is there anything Microsoft says it can't guarantee in this article?", "cannot guarantee"),
     ("Who's on the hook if I wreck the server while editing the registry?", "own risk"),
-    ("À quoi sert le bandeau « IMPORTANT » en tête de l'article ?", "sauvegardez"),
+    ("À quoi sert le bandeau « IMPORTANT » en tête de l'article ?", "sauvegarder"),
 ])
 def test_what_the_article_says_about_itself_is_answered(question: str, says: str) -> None:
     _answered_saying(question, says)
