@@ -49,6 +49,12 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
         return None
     if ctx.words & {"require", "requires", "required", "need", "needs", "necessite", "exige", "obligatoire"}:
         return False  # supported with NLB and with server clusters, with or without: neither is required
+    # "hors cluster c'est supporté, mais sur un cluster alors ?": the case after the "but" is the one asked
+    tail = _after_the_but(ctx.tokens) if "standalone" in ctx.concepts and {"cluster", "nlb"} & ctx.concepts else ()
+    if any(t.startswith("cluster") for t in tail) and not set(tail) & _UNCLUSTERED:
+        return not data.clustered if _denies_support(tail) else data.clustered
+    if set(tail) & _UNCLUSTERED:
+        return not data.non_clustered if _denies_support(tail) else data.non_clustered
     if "standalone" in ctx.concepts:
         held = data.non_clustered
     elif {"cluster", "nlb"} & ctx.concepts:
@@ -57,6 +63,15 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
         held = data.non_clustered or data.clustered
     # "so we can't run it on our 2003 cluster?", "is our setup unsupported?": the claim denies support
     return not held if _denies_support(ctx.tokens) else held
+
+
+_UNCLUSTERED = frozenset({"hors", "sans", "without", "non", "not", "pas", "standalone", "outside", "unclustered"})
+
+
+def _after_the_but(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """What follows the last "but"/"mais": the case asked after one granted."""
+    at = max((i for i, t in enumerate(tokens) if t in ("but", "mais")), default=-1)
+    return tokens[at + 1 :] if at >= 0 else ()
 
 
 _UNSUPPORTED = frozenset({"unsupported", "insupporte", "nonsupporte"})

@@ -196,7 +196,9 @@ _POLITE_AUX = frozenset({"can", "could", "would", "will", "peux", "pouvez", "pou
 _YOU = frozenset({"you", "u", "ya", "tu", "vous", "me", "moi"})
 _REQUESTS = frozenset({"explain", "tell", "give", "describe", "show", "list", "summarise", "summarize", "walk",
                        "clarify", "remind", "detail", "expliquer", "explique", "dire", "donner", "decrire",
-                       "lister", "resumer", "rappeler", "detailler", "indiquer", "preciser"})
+                       "lister", "resumer", "rappeler", "detailler", "indiquer", "preciser", "exprimer", "convertir",
+                       "calculer", "fournir", "communiquer", "express", "convert", "calculate", "compute", "provide",
+                       "share"})
 _LABEL = r"(?i)\s*((?:[A-Za-z]+ ){0,2}(?:question|q|query|qn|quiz|check|doubt)) ?:\s"  # compiled on use
 _KINDLY = PLEASE | {"kindly", "just", "simplement"}
 _VERDICT_ASKED = frozenset({"true or false", "vrai ou faux", "yes or no", "oui ou non"})
@@ -214,8 +216,10 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
             _FR_INVERSION, question[:2000], re.I) and not any(
             a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:])):
         return False  # "…how long? And if / with Exchange taking 4 minutes?": the same question, for another case
-    request = [w for w in words[2:6] if w not in _KINDLY] + ["", ""]
-    if len(words) > 3 and words[0] in _POLITE_AUX and words[1] in _YOU and (
+    at = next((i for i in range(min(10, len(words) - 1)) if words[i] in _POLITE_AUX and words[i + 1] in _YOU and (
+        i == 0 or f", {words[i]}" in question[:200].lower())), 0)  # "Pour mon tableau, pourriez-vous m'exprimer…"
+    request = [w for w in words[at + 2 : at + 6] if w not in _KINDLY] + ["", ""]
+    if len(words) > at + 3 and words[at] in _POLITE_AUX and words[at + 1] in _YOU and (
             request[0] in _REQUESTS or (request[0] in ("me", "moi", "nous", "m") and request[1] in _REQUESTS) or (
                 request[0] == "let" and request[1] in ("me", "us"))):
         return False  # "can u explain the firewall thing", "pouvez-vous me donner…", "could you let me know…"

@@ -1613,7 +1613,7 @@ def test_a_cluster_without_exchange_is_declined(question: str) -> None:
 
 @pytest.mark.parametrize(("question", "says"), [
     ("Windows 2000 : quelle est la durée d'inactivité minimale, et IPSec y est-il supporté en cluster ?",
-     ["5 minutes", "sans cluster"]),
+     ["5 minutes", "non clusterisé"]),
     ("Exchange se rétablit en 5 min. Sans la clé, on est à combien au total, et avec la clé ?",
      ["11 minutes", "7 minutes"]),
 ])
@@ -1672,7 +1672,7 @@ def test_opening_regedit_and_a_dmz_firewall_are_in_scope(question: str, says: st
     ("Which key exchange protocol renegotiates the SAs with the new back-end node?", True, "IKE"),
     ("ELI5 why POP/IMAP creds leak between the two tiers but OWA creds don't", True, "Basic"),
     ("the narrowest of the suggested policies, what ports does it scope?", True, "110"),
-    ("On parle bien de Windows 2000 Server : c'est OK dans quels cas au juste ?", True, "sans cluster"),
+    ("On parle bien de Windows 2000 Server : c'est OK dans quels cas au juste ?", True, "non clusterisé"),
     ("Comment je vérifie avec le Moniteur IPSec que les SA sont recréées après le basculement ?", False, ""),
     ("Is there another Oakley registry value that brings IKE main mode down to a few seconds?", False, ""),
     ("how do I configure the IMAP4 virtual server in the back-end cluster?", False, ""),
@@ -1941,7 +1941,7 @@ def test_tasks_and_subjects_the_article_gives_nothing_for_decline(question: str)
 
 
 @pytest.mark.parametrize(("question", "says"), [
-    ("Windows 2000 cluster?", "without clustering"),
+    ("Windows 2000 cluster?", "non-clustered"),
     ("Quel mode IPSec est pris en charge et pour quels types de clusters ?", "transport"),
     ("the 4 steps when cluster admin moves a VIP, in order pls", "virtual IP"),
     ("how do I set NLBSFlags?", "regedit"),

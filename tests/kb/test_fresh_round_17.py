@@ -85,3 +85,42 @@ def test_who_carries_the_risk_of_a_registry_mistake_is_the_registry_warning() ->
 ])
 def test_the_banner_asks_for_a_backup(question: str, says: str) -> None:
     _answered_saying(question, says)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Combien de secondes dure le basculement inopiné sans NLBSFlags ?", "360"),
+    ("Et si le basculement n'est pas inopiné, mais qu'on déplace le groupe nous-mêmes, quel délai pour IPSec ?",
+     "3 à 6 secondes"),
+    ("Auriez-vous l'obligeance de m'indiquer la sous-clé de NLBSFlags ?", "PolicyAgent"),
+    ("Howya, which value goes into NLBSFlags?", "1"),
+    ("Cet article est si bancal, avec ses phrases boiteuses : c'est une traduction automatique ?",
+     "traduction automatique"),
+])
+def test_ordinary_words_are_not_named_as_terms(question: str, says: str) -> None:
+    # "inopiné", "obligeance", "bancal" were named back as terms the article does not know
+    _answered_saying(question, says)
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Pour mon dossier, pourriez-vous m'exprimer en secondes le basculement inopiné avec NLBSFlags ?", "Après"),
+    ("For my table, could you convert the unplanned failover time without NLBSFlags to seconds?", "After"),
+])
+def test_a_polite_request_after_a_frame_gets_no_verdict(question: str, starts: str) -> None:
+    _answered_starting(question, starts)
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Sur Windows 2000 hors cluster c'est supporté, mais sur un cluster Windows 2000 alors ?", "Non"),
+    ("on a Windows 2000 cluster it's not supported, but standalone it is?", "Yes"),
+    ("sur un cluster Windows 2000 c'est pas pris en charge, mais hors cluster oui ?", "Oui"),
+    ("Is IPSec FE/BE supported on a Windows 2000 server cluster?", "No"),
+])
+def test_the_case_after_a_but_is_the_one_asked(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+    assert "non-clustered" in got.answer or "non clusterisé" in got.answer, got.answer
+
+
+def test_a_windows_version_is_not_the_articles_revision() -> None:
+    got = answer("which win version is NOT supported when clustered?")
+    assert got.answered and "support.windows2000" in got.facts and "1.4" not in got.answer, got.answer

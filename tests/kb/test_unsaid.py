@@ -206,7 +206,7 @@ def test_a_count_written_as_times_and_a_counterfactual_state() -> None:
     ("would NLBSFlags = 3 behave differently from 1?", False, "not the value 3"),
     ("Quel surcoût CPU pour l'ESP sur les nœuds ?", False, ""),
     ("Raconte-moi Harry Potter en deux phrases.", False, ""),
-    ("What does the KB say about Windows 2000 for FE/BE IPSec?", True, "without clustering"),
+    ("What does the KB say about Windows 2000 for FE/BE IPSec?", True, "non-clustered"),
     ("On met NLBSFlags à 0 pour accélérer, c'est ça ?", True, "Non"),
 ])
 def test_round_of_dev27(question: str, answered: bool, says: str) -> None:
