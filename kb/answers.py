@@ -829,6 +829,9 @@ _STEP_NUMBERS = {"un": 1, "one": 1, "first": 1, "premiere": 1, "deux": 2, "two":
                  "quatrieme": 4, "cinq": 5, "five": 5, "fifth": 5, "cinquieme": 5, "six": 6, "sixth": 6, "sixieme": 6}
 
 
+_TYPED = frozenset({"type", "typed", "tape", "taper", "tapes", "enter", "saisir", "saisit", "quoi", "what"})
+
+
 def registry_steps(ctx: Context) -> Reply:
     """The registry procedure; a step asked by its number ("what does step 5 say?") first, in the article's words
     as the fact gives them (its clauses, in order, are the article's six numbered steps)."""
@@ -843,6 +846,8 @@ def registry_steps(ctx: Context) -> Reply:
                     break
         elif tok in _STEP_NUMBERS and ctx.tokens[i + 1 : i + 2] and ctx.tokens[i + 1] in _STEP_WORDS:
             asked.append(_STEP_NUMBERS[tok])  # "the fifth step"
+    if not asked and "run_box" in ctx.concepts and ctx.words & _TYPED:
+        asked.append(2)  # "what do I type in the Run box?": the step that types regedit
     steps = ctx.kb.facts["registry.steps"].text.get(ctx.lang).split(":", 1)[1].rstrip(".").split(";")
     chosen = [n for n in dict.fromkeys(asked) if 1 <= n <= len(steps)]
     if not chosen:

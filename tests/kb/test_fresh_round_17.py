@@ -124,3 +124,25 @@ def test_the_case_after_a_but_is_the_one_asked(question: str, starts: str) -> No
 def test_a_windows_version_is_not_the_articles_revision() -> None:
     got = answer("which win version is NOT supported when clustered?")
     assert got.answered and "support.windows2000" in got.facts and "1.4" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "gap"), [
+    ("which ports does policy 1 use, and what UDP port does IKE need open?", "the article does not say"),
+    ("quels ports pour la stratégie 1 ? et IKE, il utilise quel port UDP ?", "l'article ne précise pas"),
+])
+def test_a_part_the_article_does_not_cover_says_so_in_plain_words(question: str, gap: str) -> None:
+    _answered_saying(question, "110", gap)
+
+
+@pytest.mark.parametrize("question", [
+    "ds la boîte Exécuter je tape quoi pour changer le délai de basculement ?",
+    "what do I type into the Run box?",
+    "Dans la zone Ouvrir, je tape quoi ?",
+])
+def test_the_run_box_is_step_two(question: str) -> None:
+    _answered_saying(question, "regedit")
+
+
+def test_where_to_open_registry_editor_is_still_the_front_end() -> None:
+    got = answer("le truc avec démarrer exécuter, c'est sur quelle machine qu'on le fait ?")
+    assert got.answered and "frontal" in got.answer, got.answer
