@@ -613,6 +613,7 @@ def support(ctx: Context) -> Reply:
 #: Words by which a question asks IPSec's own port ("what port does IPSec use?"), not the ports it protects.
 _OWN_PORT = frozenset({"use", "uses", "utilise", "utilisent", "run", "runs", "listen", "listens", "ecoute", "single",
                        "unique", "open", "ouvrir", "ouvre"})
+_ONLY = frozenset({"only", "just", "juste", "seulement", "uniquement", "simplement"})
 _LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
 #: Words that ask for advice ("should we also encrypt 995?"), not whether a policy names a port.
 _ADVISED = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "devrais", "faudrait",
@@ -644,7 +645,11 @@ def policies(ctx: Context) -> Reply:
         return worked
     dcs = {"LDAP"} if "dc" in ctx.concepts else set()  # "which policies do NOT cover traffic to the DCs?"
     # (not "can't do SSL, so what protects the POP3 passwords?": what is left out there is SSL, not a policy)
-    if ctx.words & _LEAVES_OUT and (ctx.slots.ports or wanted or dcs) and "policy" in ctx.concepts and not named and (
+    # "we don't need message bodies encrypted, only the POP3/IMAP4 passwords": the passwords' policy, not a policy
+    # that leaves something out
+    only_passwords = "password" in ctx.concepts and bool(ctx.words & _ONLY) and not ctx.slots.ports
+    if ctx.words & _LEAVES_OUT and not only_passwords and (ctx.slots.ports or wanted or dcs) and (
+            "policy" in ctx.concepts) and not named and (
             ctx.words & POLICY_WORDS or "password" not in ctx.concepts):
         lacking = tuple(fid for fid, policy in policy_facts if not (  # a policy of all traffic names no port
             any(p.port in ctx.slots.ports for p in policy.ports) or (ctx.slots.ports and not policy.ports)
@@ -679,7 +684,7 @@ def policies(ctx: Context) -> Reply:
             missing.append(port)
     if "dc" in ctx.concepts:
         wanted.add("LDAP")
-    if "message_flow" in ctx.concepts:
+    if "message_flow" in ctx.concepts and not (only_passwords and ctx.words & _LEAVES_OUT):
         chosen += [fid for fid, policy in policy_facts if policy.number == 2]
     for fid, policy in policy_facts:
         if wanted & set(policy.protocols):

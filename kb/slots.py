@@ -746,6 +746,10 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     close = set(tokens[max(0, span.start - 2) : span.end + 8])  # not "With Exchange at 1 minute, … without NLBSFlags"
     if ({"with", "without"} <= near and "with" in close) or ({"avec", "sans"} <= near and "avec" in close):
         return None  # "first without NLBSFlags and then with it": both cases
+    if {"without", "sans"} & set(tokens[max(0, span.start - 2) : span.start]) and any(
+            t in ("with", "avec") and tokens[k + 1 : k + 2] in (["it"], ["lui"], ["elle"], ["nlbsflags"])
+            for k, t in enumerate(tokens[span.end :], span.end)):
+        return None  # "without NLBSFlags does IKE take any longer than it does with it?": both cases
     j = span.end
     while j < len(tokens) and j < span.end + 5 and (tokens[j] in _VALUE_FILLER or tokens[j] in _NOT):
         j += 1  # "NLBSFlags n'est pas à 1": a negated value is still read, then negated

@@ -31,7 +31,8 @@ _EFFECT = frozenset({"shorten", "shortens", "reduce", "reduces", "speed", "speed
                      "reduire", "raccourcit", "raccourcir", "aide", "ameliore", "change", "changes", "affect",
                      "affects", "matter", "matters", "influence", "effect", "effet", "diminue", "diminuer",
                      "reduction", "automatically", "automatiquement", "kick", "drops", "drop", "lowers", "baisse",
-                     "anything", "quelque", "work", "works", "marche", "fonctionne", "functions"})
+                     "anything", "quelque", "work", "works", "marche", "fonctionne", "functions", "longer", "slower",
+                     "lengthen", "lent", "lente", "plus"})
 _USELESS = frozenset({"useless", "pointless", "inutile", "rien", "nothing"})
 
 

@@ -264,7 +264,9 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         if words[0] in _EN_PREPOSITIONS and any(w in _EN_OPENERS for w in words[1:8]) and not _EN_WH & set(words[:8]):
             return True  # "In the worst case does a node hang cost only 6 seconds?"
         main = question[:2000].split(",", 1)[1].lower().split() if "," in question[:2000] else []
-        if words[0] in ("if", "when", "once") and not (main and main[0] in _EN_WH) and any(
+        # "If we don't need X, only Y, which ports…?": a later clause asks with a question word
+        later = [c.split()[:1] for c in question[:2000].lower().split(",")[1:4]]
+        if words[0] in ("if", "when", "once") and not any(c and c[0] in _EN_WH for c in later) and any(
                 a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
             return True  # "if someone sniffs …, can they grab …?": the main clause; not "if …, what is …?"
         if words[0] in _CONDITIONS and "," in question[:2000]:  # "if X is 90 s, total with the flag?": the main clause

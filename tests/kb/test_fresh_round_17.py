@@ -146,3 +146,45 @@ def test_the_run_box_is_step_two(question: str) -> None:
 def test_where_to_open_registry_editor_is_still_the_front_end() -> None:
     got = answer("le truc avec démarrer exécuter, c'est sur quelle machine qu'on le fait ?")
     assert got.answered and "frontal" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "why doesn't the front end notice right away that the back-end node is gone when it hangs?",
+    "pourquoi le frontal ne voit-il pas tout de suite que le nœud back-end a planté ?",
+])
+def test_the_front_end_still_believes_in_its_secure_link(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("secure link" in got.answer or "lien sécurisé" in got.answer), got.answer
+
+
+def test_restoring_the_link_is_the_failover_time_not_a_registry_restore() -> None:
+    _answered_saying("how long to restore the secure link to the BE after an unexpected failover, flag on?",
+                     "2 minutes")
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Sur un frontal où la valeur n'est pas définie, le total IPSec, c'est 5 + 1 ou 1 + 1 ?", "6 minutes"),
+    ("Sur un serveur où NLBSFlags vaut 1, le total IPSec après un plantage ?", "2 minutes"),
+])
+def test_a_where_clause_states_the_case_it_does_not_ask_where(question: str, says: str) -> None:
+    _answered_saying(question, says)
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("w/o NLBSFlags does the IKE main mode step take any longer than it does with it?", "No"),
+    ("does IKE take longer without NLBSFlags than with it?", "No"),
+])
+def test_ikes_minute_is_the_same_with_and_without_the_flag(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "1 minute" in got.answer, got.answer
+    assert "registry.steps" not in got.facts, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "If we don't need message bodies encrypted, only the POP3/IMAP4 credentials, which ports does the policy need?",
+    "si on veut PAS chiffrer le flux des messages, juste les mdp pop3/imap4, c quels ports ?",
+])
+def test_only_the_passwords_is_policy_one(question: str) -> None:
+    got = answer(question)
+    assert got.answered and got.facts == ("policy.passwords",), got.answer
+    assert not got.answer.startswith(("Yes", "Oui")) and " 80" not in got.answer, got.answer
