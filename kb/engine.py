@@ -930,10 +930,12 @@ class Engine:
         if concepts & {"set_verb", "create", "steps"} and r.words & _HOW and tasks <= _OTHER_TASKS and (
                 tasks - {"frontend"}) and not concepts & {"process", "time", "reason", "registry", "nlbsflags"}:
             return self._decline(lang)  # "how do I configure POP3?", "how do I change the cluster's virtual IP?"
+        documented = concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
+        if documented == {"article"} and not r.words & _DOCUMENT_WORDS:
+            documented = frozenset()  # "book me a meeting about the firewall": "about" names no article
         if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
                 concepts - {SMALL_TALK} <= _HOMONYMS and not (slots.ports or slots.numbers or slots.durations)) or (
-                not concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
-                and concepts & self._topics - {SMALL_TALK} - _DOINGS <= _HOMONYMS)):
+                not documented and concepts & self._topics - {SMALL_TALK, "article"} - _DOINGS <= _HOMONYMS)):
             return self._decline(lang)  # "quelle est la capitale du cluster ?": one topic word in small talk
         if "idle" in concepts and (concepts & {"value", "value_word", "set_verb"} or r.words & _LOWERED) and (
                 slots.durations) and (
@@ -1110,7 +1112,7 @@ _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "st
 _NEXT = frozenset({"ensuite", "et", "then", "next", "what", "whats", "apres", "and"})
 _LATER_WH = frozenset({"what", "which", "how", "quel", "quelle", "quels", "quelles", "combien", "comment"})
 _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "exclusively", "exclusivement"})
-_OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio"})
+_OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio", "total"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _AH = PRODUCT + "AH (Authentication Header)"
 #: "What does the article say about Windows 2000 for FE/BE IPSec?": nothing asked but the OS.
@@ -1122,6 +1124,8 @@ _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells
 NO_IPSEC = "@no_ipsec"
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
 _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "related", "author", "summary"})
+_DOCUMENT_WORDS = frozenset({"article", "articles", "kb", "doc", "document", "texte", "text", "note", "notes", "fiche",
+                             "microsoft", "ms"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})

@@ -188,3 +188,25 @@ def test_only_the_passwords_is_policy_one(question: str) -> None:
     got = answer(question)
     assert got.answered and got.facts == ("policy.passwords",), got.answer
     assert not got.answer.startswith(("Yes", "Oui")) and " 80" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "best dim sum near Central?",
+    "what's the sum of my grocery bill?",
+    "where's a good pub near the data centre?",
+    "What's the weather forecast for the data center in Lyon this weekend?",
+    "Book me a meeting with the network team about the firewall for Friday.",
+    "Le greffe du registre du commerce ferme à 17 h, c'est exact ?",
+])
+def test_chat_with_one_homonym_is_declined(question: str) -> None:
+    # "sum" alone made a total of nothing; "data" made traffic; "about the firewall" made the article
+    got = answer(question)
+    assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("what's the total with NLBSFlags set?", "2 minutes"),
+    ("what does the article say about the firewall?", "firewall"),
+])
+def test_the_same_words_about_the_article_are_still_answered(question: str, says: str) -> None:
+    _answered_saying(question, says)
