@@ -950,6 +950,13 @@ class Engine:
                 len(slots.oses) <= 1 and not concepts & {"op_ratio", "op_diff", "compare"}) and not (
                 r.words & _FLOOR and not (slots.durations or slots.limit)):  # "… en dessous de combien ?"
             return self._decline(lang, "detail_idle_set")  # "which registry value sets the idle timer on 2000?"
+        if slots.os == "windows-2000" and len(slots.oses) <= 1 and (
+                "idle" in concepts or slots.limit or slots.durations) and (
+                r.words & _SETTING_ASKED or ("there" in r.words and r.words & {"is", "any"})
+                or ("y", "a") in pairwise(r.tokens)) and not concepts & {"op_diff", "op_ratio", "compare"} and not (
+                r.words & self._wh and r.words & {"no", "not", "without", "pas", "sans", "aucun", "aucune"}):
+            # (not "no NLBSFlags trick there, so what's the min idle time?": the floor asked, the trick ruled out)
+            return self._decline(lang, "detail_idle_set")  # "is there a registry tweak on Windows 2000 to cut it?"
         if "ike" in concepts and r.words & self._tuning and not concepts & {"idle", "nlbsflags"} and not (
                 concepts & {"registry", "value"} and not slots.durations):  # "quelle donnée pour raccourcir ?"
             return self._decline(lang, "detail_ike_set")  # "can I lower IKE's main mode time?": no such setting
@@ -1112,6 +1119,9 @@ _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "st
 _NEXT = frozenset({"ensuite", "et", "then", "next", "what", "whats", "apres", "and"})
 _LATER_WH = frozenset({"what", "which", "how", "quel", "quelle", "quels", "quelles", "combien", "comment"})
 _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "exclusively", "exclusivement"})
+#: "is there a tweak / an equivalent on Windows 2000?": a setting asked for, which the article gives for 2003 only
+_SETTING_ASKED = frozenset({"equivalent", "equivalente", "tweak", "tweaks", "existe", "exist", "exists", "workaround",
+                            "trick", "hack", "astuce"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio", "total"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _AH = PRODUCT + "AH (Authentication Header)"

@@ -210,3 +210,29 @@ def test_chat_with_one_homonym_is_declined(question: str) -> None:
 ])
 def test_the_same_words_about_the_article_are_still_answered(question: str, says: str) -> None:
     _answered_saying(question, says)
+
+
+@pytest.mark.parametrize("question", [
+    "what's NLBSFlags set to by default, before anyone touches it?",
+    "Par défaut, avant qu'on y touche, NLBSFlags il vaut combien ?",
+])
+def test_the_default_value_is_a_gap_not_the_time_without_the_flag(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and ("default" in got.answer or "défaut" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Is there a registry tweak on Windows 2000 to cut the 5-minute idle time too?",
+    "Sur nos vieux frontaux W2K, y a un équivalent à NLBSFlags pour descendre sous les 5 min ?",
+])
+def test_a_windows_2000_setting_for_the_idle_timer_is_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and ("Windows Server 2003" in got.answer), got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "our FE is Windows 2000, so no NLBSFlags shortcut - what's the minimum idle time there?",
+    "sur W2K pas d'astuce NLBSFlags, donc l'inactivité minimale c'est combien ?",
+])
+def test_the_windows_2000_floor_is_answered_when_the_trick_is_ruled_out(question: str) -> None:
+    _answered_saying(question, "5 minutes")
