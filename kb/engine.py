@@ -613,6 +613,10 @@ class Engine:
             # comment ?": a protocol and its authentication asked anew; only the roles carry over (not "and what
             # does POP3 use?", which asks the same again)
             topics &= _ROLES
+        if named & {"auth", "password", "basic_auth"} and not named & {"encrypt", "ssl"}:
+            # "… chiffré ou pas ? Et le frontal s'authentifie comment ?", "… et les mdp ?": how it authenticates,
+            # no longer whether the traffic is encrypted
+            topics -= {"encrypt", "ssl", "exposure"}
         s, b = part.slots, before.slots
         slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)
         concepts = part.concepts | topics | _slot_concepts(slots)
@@ -713,6 +717,9 @@ class Engine:
                       and not reading.concepts & self._topics - {SMALL_TALK})
             fragment = (several and len(reading.tokens) <= CONTEXT_WORDS and not reading.concepts & self._anchors
                         and not swaps and not (opens(text) and reading.concepts)  # "what's policy 1?" asks
+                        # "… chiffré ou pas ? et les mdp ?": "and" with a subject, asked, follows up
+                        and not (index and asked and reading.tokens[:1] in (("et",), ("and",))
+                                 and text.rstrip().endswith("?") and reading.concepts & self._topics - {SMALL_TALK})
                         and not confirms and not recaps and not relays
                         # "Auth HTTP frontal → principal ? Et …": a short question the article answers on its own
                         and not (index == 0 and text.rstrip().endswith("?") and self._answered_alone(reading, lang)))
@@ -1492,7 +1499,8 @@ _EDITED = frozenset({"edit", "change", "modify", "set", "regedit", "registry", "
 
 def _which_key(tokens: list[str]) -> bool:
     """"which key", "quelle clé": the key asked for by name (the registry's, against IKE's "key exchange")."""
-    return any(a in _WHICH and b in ("key", "cle") for a, b in pairwise(tokens))
+    return any(t in _WHICH and {"key", "cle", "subkey", "souscle"} & set(tokens[i + 1 : i + 5])
+               for i, t in enumerate(tokens))  # "under which service's registry key…?"
 
 
 def _verdicts() -> ModuleType:

@@ -656,6 +656,8 @@ _CHANGE_NAMES = frozenset({"registry", "registre", "reg", "key", "cle", "fix", "
 _DONE = frozenset({"applied", "applique", "appliquee", "added", "ajoute", "ajoutee", "created", "cree", "creee",
                    "enabled", "active", "activee", "done", "fait", "faite", "mis", "mise", "place", "set", "deployed",
                    "deploye", "deployee", "after", "apres", "once", "apply", "did"})
+#: "NLBSFlags is live", "went live": a state; "where does NLBSFlags live?" asks where
+_GONE_LIVE = (["is"], ["are"], ["was"], ["be"], ["been"], ["go"], ["goes"], ["went"], ["gone"], ["now"], ["already"])
 _STATE_WINDOW = 6
 _HOW_LONG_BEFORE = frozenset({"temps", "long", "minutes", "secondes", "seconds", "min", "combien", "much"})
 
@@ -801,7 +803,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     negative = any(t in _NEGATIONS and not (t in _NOT and _contrast(i, roles)) and not _of_a_number(tokens, i)
                    for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
                    if i not in others)
-    positive = any(t in _POSITIVES for t in window if t not in ("is", "on"))
+    positive = any(t in _POSITIVES and (t != "live" or tokens[i - 1 : i] in _GONE_LIVE)
+                   for i, t in enumerate(tokens[max(0, span.start - 5) : span.end + 5], max(0, span.start - 5))
+                   if i not in others and t not in ("is", "on"))  # "where does NLBSFlags live?": a verb
     if ("with" in window and "without" in window) or ("avec" in window and "sans" in window):
         return None  # "with and without NLBSFlags": both cases
     if negative:

@@ -236,3 +236,22 @@ def test_a_windows_2000_setting_for_the_idle_timer_is_declined(question: str) ->
 ])
 def test_the_windows_2000_floor_is_answered_when_the_trick_is_ruled_out(question: str) -> None:
     _answered_saying(question, "5 minutes")
+
+
+@pytest.mark.parametrize("question", [
+    "Under which service's registry key does NLBSFlags live, please?",
+    "where does NLBSFlags live?",
+])
+def test_where_a_value_lives_asks_its_place_not_that_it_is_live(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "PolicyAgent" in got.answer and "2 minutes" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Le trafic HTTP entre frontal et principal, il est chiffré d'office ? Et le frontal s'authentifie comment ?",
+     "Kerberos"),
+    ("Sans IPSec, le trafic POP3 entre frontal et principal est chiffré ou pas ? et les mdp ?", "de base"),
+    ("Is HTTP between FE and BE encrypted by default? And how does the FE authenticate to the BE?", "Kerberos"),
+])
+def test_a_follow_up_on_authentication_leaves_the_encryption_question(question: str, says: str) -> None:
+    _answered_saying(question, says)
