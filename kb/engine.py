@@ -464,6 +464,10 @@ class Engine:
             # "the 3-6 seconds": only a planned move takes seconds; "the failover takes 3-6 s, right?" mixes up
             # the two kinds, so both are given (and no Yes to the planned move's figure alone)
             concepts |= {"planned", "unplanned"} if "failover" in concepts else {"planned"}
+        elif slots.durations and concepts & {"planned", "unplanned"} == {"unplanned"} and not (
+                concepts & _OTHER_DURATIONS - {"unplanned"}) and all(
+                self._planned[0] <= d <= self._planned[1] for d in slots.durations):
+            concepts |= {"planned"}  # "les 3 à 6 secondes, c'est quand le nœud plante ?": the move's figure, and both
         elif slots.durations and not concepts & _OTHER_DURATIONS and all(
                 d in self._totals for d in slots.durations):
             guessed = frozenset({"unplanned"} - concepts)

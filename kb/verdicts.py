@@ -235,6 +235,14 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         return False  # "does a planned move take minutes like a crash does?": seconds, unlike a crash
     if {"planned", "unplanned"} <= ctx.concepts and not s.durations and s.limit is None:
         return _which_is_longer(ctx)
+    if {"planned", "unplanned"} <= ctx.concepts and s.durations and (
+            move := estimates(ctx.kb, os=None, nlbsflags=None, planned=True)) and all(
+            move[0].min_seconds <= d <= move[0].max_seconds for d in s.durations):
+        # "the 3-6 seconds, is that when the node crashes?": a planned move's figure, not a crash's; "a planned
+        # move takes 3 to 6 seconds while a crash takes minutes?": the figure is the move's, said of the move
+        at = next((i for i, t in enumerate(ctx.tokens) if t.isdigit()), len(ctx.tokens))
+        named, crash = _first_of(ctx, "planned"), _first_of(ctx, "unplanned")
+        return named is not None and named < at and (crash is None or crash > at or crash < named)
     if ctx.planned is True and ctx.words & _GUARANTEES:
         return False  # "does the article guarantee under 6 s?": it gives about 3 to 6 s, depending on load
     if not s.durations and s.limit is None and not {"planned", "unplanned"} <= ctx.concepts and (

@@ -255,3 +255,24 @@ def test_where_a_value_lives_asks_its_place_not_that_it_is_live(question: str) -
 ])
 def test_a_follow_up_on_authentication_leaves_the_encryption_question(question: str, says: str) -> None:
     _answered_saying(question, says)
+
+
+@pytest.mark.parametrize("question", [
+    "which key do I set so the idle timer drops to 1 minute?",
+    "Which setting do I flip on the FE to speed up failover?",
+    "How do I make IPSec renegotiate faster after a crash?",
+])
+def test_asking_what_to_change_gets_the_value_and_where(question: str) -> None:
+    _answered_saying(question, "NLBSFlags", "PolicyAgent")
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("le basculement de 3 à 6 secondes, c'est quand le nœud back-end plante ?", "Non"),
+    ("the 3-6 seconds is when the node crashes, right?", "No"),
+    ("in the worst case does a node hang cost only 6 seconds?", "No"),
+    ("a planned move takes 3 to 6 seconds while a crash takes minutes, right?", "Yes"),
+])
+def test_the_planned_moves_seconds_said_of_a_crash_are_set_right(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts), got.answer
+    assert "3 à 6 secondes" in got.answer or "3 to 6 seconds" in got.answer, got.answer
