@@ -314,13 +314,24 @@ def _share(ctx: Context) -> Reply:
             ipsec=ctx.duration(e.min_seconds), ipsec_pct=_percent(ctx, 100 * e.min_seconds / whole),
             exchange_pct=_percent(ctx, 100 * exchange / whole))
         return Reply(e.facts, text)
-    text = ctx.t("share", total=ctx.duration(e.min_seconds), idle=ctx.duration(e.idle_seconds),
-                 idle_pct=_percent(ctx, 100 * e.idle_seconds / e.min_seconds), ike=ctx.duration(e.ike_seconds),
-                 ike_pct=_percent(ctx, 100 * e.ike_seconds / e.min_seconds))
-    return Reply(e.facts, text)
+    cases = [e]
+    totals = {c.min_seconds for c in estimates(ctx.kb, os=s.os, nlbsflags=None, planned=False)}
+    if s.nlbsflags is None and not set(s.durations) & totals and ctx.words & _WITH_WORDS and ctx.words & _WITHOUT_WORDS:
+        # "what share is IKE, first without and then with NLBSFlags?": each case's split
+        cases = [estimates(ctx.kb, os=s.os, nlbsflags="absent", planned=False)[0],
+                 estimates(ctx.kb, os=s.os or "windows-2003", nlbsflags="1", planned=False)[0]]
+    said = []
+    for case in cases:
+        assert case.idle_seconds is not None and case.ike_seconds is not None
+        said.append(ctx.t("share", total=ctx.duration(case.min_seconds), idle=ctx.duration(case.idle_seconds),
+                          idle_pct=_percent(ctx, 100 * case.idle_seconds / case.min_seconds),
+                          ike=ctx.duration(case.ike_seconds),
+                          ike_pct=_percent(ctx, 100 * case.ike_seconds / case.min_seconds)))
+    return Reply(tuple(dict.fromkeys(f for case in cases for f in case.facts)), " ".join(said))
 
 
 _STATE_KEYS = {"absent": "state_absent", "1": "state_set"}
+_WITH_WORDS, _WITHOUT_WORDS = frozenset({"with", "avec"}), frozenset({"without", "sans", "w/o"})
 
 
 def _by_state(found: list[Estimate]) -> tuple[int, int]:

@@ -556,7 +556,8 @@ class Engine:
     def _carry(self, part: Reading, before: Reading) -> Reading:
         """Conditions stated earlier hold for later parts ("We haven't set NLBSFlags; how long…")."""
         units = before.words & SECOND_WORDS
-        if units and not part.words & TIME_UNITS and _follows_up(part):
+        if units and not part.words & TIME_UNITS and (_follows_up(part) or not before.text.rstrip().endswith("?")):
+            # ("… I shall express it in seconds. What figure shall I use?": a statement's unit holds too)
             part = part._replace(words=part.words | units)  # "combien de secondes sans NLBSFlags, et avec ?"
         s, b = part.slots, before.slots
         state = s.nlbsflags or b.nlbsflags
@@ -696,6 +697,11 @@ class Engine:
                      for piece in pieces}
         parts = with_formats_joined([piece for pieces in cut for piece in pieces])[:MAX_PARTS]
         asking = [asks(p) or p in requested for p in parts]
+        for i in range(1, len(asking)):  # "Convertis en secondes : sans le flag, et avec le flag.": asked again
+            said = [w.lower() for w in parts[i].split()[:7]]
+            said = said[1:] if said[:1] in (["et"], ["and"]) else said
+            if not asking[i] and asking[i - 1] and 0 < len(said) <= 5 and said[0] in _STATE_WORDS:
+                asking[i] = True
         several = len(parts) > 1 and any(asking)
         challenged = False  # "T'es sûr ? Pour moi c'est 5 minutes.": the statement after the challenge is asked
         quoted: Reading | None = None  # the last question quoted from someone else ("> on trouve ça où ?")
@@ -1133,6 +1139,7 @@ _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "ex
 #: "is there a tweak / an equivalent on Windows 2000?": a setting asked for, which the article gives for 2003 only
 _SETTING_ASKED = frozenset({"equivalent", "equivalente", "tweak", "tweaks", "existe", "exist", "exists", "workaround",
                             "trick", "hack", "astuce"})
+_STATE_WORDS = frozenset({"avec", "sans", "with", "without", "w/", "w/o", "apres", "après", "after", "avant", "before"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio", "total"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _AH = PRODUCT + "AH (Authentication Header)"

@@ -74,8 +74,9 @@ def _asks_after(words: list[str], i: int) -> bool:
         return bool(nxt) and nxt[0] in _QUESTION_WORDS
     if nxt and nxt[0] in _STATES and words[i - 1].endswith(","):
         return True
-    if len(nxt) >= 2 and words[i - 1].endswith(",") and nxt[0] in _THE and nxt[1] in _ASKED_THINGS:
-        return True  # "Les étapes dans regedit, et la valeur par défaut ?": a second thing asked for
+    if len(nxt) >= 2 and words[i - 1].endswith(",") and nxt[0] in _THE and (nxt[1] in _ASKED_THINGS or (
+            nxt[1].isdigit() and len(nxt[1]) <= 3)):
+        return True  # "Les étapes dans regedit, et la valeur par défaut ?", "…, et les 2 minutes avec NLBSFlags ?"
     if nxt and nxt[0] in _OTHER_TIME and len(words) - i <= 3 and words[i - 1].endswith(",") and (
             _OTHER_TIME[nxt[0]] in (w.lower() for w in words[:i])):  # the time alone: "…, et après ?", "…, and after?"
         return True

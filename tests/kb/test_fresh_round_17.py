@@ -276,3 +276,21 @@ def test_the_planned_moves_seconds_said_of_a_crash_are_set_right(question: str, 
     got = answer(question)
     assert got.answered and got.answer.startswith(starts), got.answer
     assert "3 à 6 secondes" in got.answer or "3 to 6 seconds" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("6 minutes en secondes ça fait combien, et les 2 minutes avec NLBSFlags ?", ("360", "120")),
+    ("Convertis en secondes : le basculement non planifié sans le flag, et avec le flag.", ("360", "120")),
+    ("For our runbook I will give the default failover time (no NLBSFlags) in seconds. Which figure?", ("360",)),
+])
+def test_seconds_asked_once_hold_for_each_case(question: str, says: tuple[str, ...]) -> None:
+    _answered_saying(question, *says)
+
+
+@pytest.mark.parametrize("question", [
+    "What share of the IPSec failover time is IKE's main mode, first without and then with NLBSFlags?",
+    "Quelle part du temps total représente la renégo IKE (1 min) : sans le flag et avec le flag, en % ?",
+])
+def test_a_share_asked_for_both_cases_gives_both(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "17 %" in got.answer and "50 %" in got.answer, got.answer
