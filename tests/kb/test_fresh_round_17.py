@@ -294,3 +294,39 @@ def test_seconds_asked_once_hold_for_each_case(question: str, says: tuple[str, .
 def test_a_share_asked_for_both_cases_gives_both(question: str) -> None:
     got = answer(question)
     assert got.answered and "17 %" in got.answer and "50 %" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("My auditor says mail content is sensitive — does the article have anything for that?", "sensitive"),
+    ("D'après l'article, les e-mails peuvent-ils être considérés comme sensibles ?", "sensibles"),
+    ("Per the article, how might e-mail messages themselves be regarded?", "sensitive"),
+])
+def test_sensitive_mail_is_the_second_reason(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and "reasons.all_data" in got.facts and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Who's the bad guy in this article?", "malicious"),
+    ("Selon l'article, l'utilisateur malveillant essaie de faire quoi ?", "capturer"),
+    ("HTTP passwords protected by Kerberos or NTLM: protected against what, exactly?", "malicious user"),
+])
+def test_the_malicious_user_capturing_traffic_is_the_articles_threat(question: str, says: str) -> None:
+    _answered_saying(question, says)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Which day of the week was the article last updated?", "Thursday"),
+    ("L'article a été mis à jour quel jour de la semaine ?", "jeudi"),
+    ("What keywords is the article tagged with?", "kbmt"),
+    ("Quels mots-clés sont listés en bas de l'article ?", "KbMtfr"),
+    ("C'est quoi le numéro de la version anglaise dont ce texte est traduit ?", "821839"),
+    ("C'te traduction-là, c'est-tu un humain qui l'a faite ou une machine ?", "traduction automatique"),
+])
+def test_what_the_article_says_of_itself_in_its_properties(question: str, says: str) -> None:
+    _answered_saying(question, says)
+
+
+def test_the_translations_wording_is_still_declined() -> None:
+    got = answer("why is the French translation so clumsy in its wording of the second paragraph?")
+    assert not got.answered, got.answer
