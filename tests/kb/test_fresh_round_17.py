@@ -330,3 +330,17 @@ def test_what_the_article_says_of_itself_in_its_properties(question: str, says: 
 def test_the_translations_wording_is_still_declined() -> None:
     got = answer("why is the French translation so clumsy in its wording of the second paragraph?")
     assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What heartbeat does IPSec use to detect that the back-end node is dead?",
+    "Le frontal pense qu'il a encore un lien sécurisé avec le back-end mort... c'est quoi qui le réveille ?",
+])
+def test_what_tells_ipsec_the_node_is_gone_is_its_idle_timer(question: str) -> None:
+    got = answer(question)
+    assert got.answered and ("idle timer" in got.answer or "minuteur d'inactivité" in got.answer), got.answer
+
+
+def test_a_heartbeat_network_exemption_is_still_declined() -> None:
+    got = answer("should the cluster heartbeat network be excluded from the IPSec policy?")
+    assert not got.answered, got.answer
