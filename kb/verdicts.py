@@ -645,6 +645,8 @@ _SUBJECTS = frozenset({"the", "we", "i", "you", "it", "they", "a", "an", "our", 
 def basic_only(ctx: Context, reply: Reply) -> bool | None:
     if _exposed(ctx) or "basic_auth" in ctx.concepts:
         return True
+    if {"kerberos", "ntlm"} & ctx.concepts and _cannot(ctx.tokens):
+        return True  # "POP3 et IMAP4 ne peuvent pas utiliser Kerberos, c'est ça ?": they cannot
     if {"kerberos", "ntlm", "password", "encrypt"} & ctx.concepts or "protected" in ctx.words:
         return False
     return None

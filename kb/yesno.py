@@ -188,7 +188,7 @@ _UNHYPHENATED = (["faut", "il"], ["peut", "on"], ["doit", "on"], ["dois", "je"],
 _ARTICLE_PAIRS = ({"kerberos", "ntlm"}, {"pop3", "imap4"}, {"ssl", "tls"})
 #: After "or": no second option ("ou non", "or something else", "REG_DWORD ou autre").
 _NOT_A_CHOICE = frozenset({"not", "non", "pas", "autre", "autres", "other", "something", "anything", "whatever",
-                           "quoi", "similar", "so"})
+                           "quoi", "similar", "so", "only", "seulement", "uniquement", "juste", "just"})
 
 
 _EMBEDDING = frozenset({"si", "if", "whether", "s"})  # "s'il", "s'ils": tokenised "s", "il"

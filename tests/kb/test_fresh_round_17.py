@@ -344,3 +344,23 @@ def test_what_tells_ipsec_the_node_is_gone_is_its_idle_timer(question: str) -> N
 def test_a_heartbeat_network_exemption_is_still_declined() -> None:
     got = answer("should the cluster heartbeat network be excluded from the IPSec policy?")
     assert not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Does it apply to Exchange 2003 Standard Edition as well or only Enterprise?", "Yes"),
+    ("does the KB cover exchange 2003 standard edition too, or only enterprise?", "Yes"),
+    ("POP3 et IMAP4 ne peuvent pas utiliser Kerberos vers le back-end, c'est ça ?", "Oui"),
+    ("POP3 can't use Kerberos to the back-end, right?", "Yes"),
+    ("can POP3 use Kerberos to the back-end?", "No"),
+])
+def test_an_or_only_is_no_choice_and_a_denied_kerberos_is_confirmed(question: str, starts: str) -> None:
+    _answered_starting(question, starts)
+
+
+@pytest.mark.parametrize("question", [
+    "l'article s'applique aussi aux clusters NLB ?",
+    "Does this apply to Network Load Balancing clusters as well as server clusters?",
+])
+def test_applying_to_nlb_clusters_is_the_support_statement(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "summary.supported" in got.facts, got.answer
