@@ -668,6 +668,9 @@ def _change_state(tokens: list[str], concepts: set[str]) -> str | None:
     if at is None:
         return None
     window = tokens[max(0, at - _STATE_WINDOW) : at + _STATE_WINDOW]
+    if {"after", "apres", "once"} & set(tokens[max(0, at - 3) : at]) and not {"not", "pas", "no"} & set(
+            tokens[max(0, at - 4) : at]):
+        return "1"  # "After the registry change (so not the out-of-the-box behaviour anymore), …": done
     if window and window[-1] in ("non", "no") and at + _STATE_WINDOW >= len(tokens):
         window = window[:-1]  # "…qu'on met la clé, non ?": a tag asking to confirm, not a negation
     if _NEGATIONS & set(window) or {"nobody", "personne", "nothing", "rien"} & set(window):  # "nothing's been tweaked"
@@ -731,7 +734,9 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
     spans = [m for m in matches if "nlbsflags" in m.concepts]
     if not spans:
         if not concepts & _STATE_CONTEXT and not timed:
-            return None  # "is OWA traffic encrypted out of the box?": a default of something else
+            # "on a pas touché au registre", "on n'a pas encore touché à Oakley": the change named, in a state; but
+            # "is OWA traffic encrypted out of the box?" is a default of something else
+            return _change_state(tokens, concepts) if _CHANGE_NAMES & set(tokens) else None
         if STATE_ABSENT in concepts and STATE_SET not in concepts:
             return "absent"
         if STATE_SET in concepts and STATE_ABSENT not in concepts:
@@ -856,8 +861,9 @@ def _corrected(tokens: list[str], oses: list[str]) -> list[str]:
     if len(oses) != 2 or len(at) < 2:
         return oses
     first, second = at[0], at[1]
-    if _NOT & set(tokens[max(0, first - 4) : first]) and _BUT & set(tokens[first + 1 : second]):
-        return [oses[1]]
+    if _NOT & set(tokens[max(0, first - 4) : first]) and (_BUT & set(tokens[first + 1 : second]) or (
+            second - first <= 6 and not _NOT & set(tokens[first + 1 : second]))):
+        return [oses[1]]  # "Pas sur du Windows 2000, sur du Windows Server 2003 avec NLBSFlags : …"
     return oses
 
 

@@ -364,3 +364,24 @@ def test_an_or_only_is_no_choice_and_a_denied_kerberos_is_confirmed(question: st
 def test_applying_to_nlb_clusters_is_the_support_statement(question: str) -> None:
     got = answer(question)
     assert got.answered and "summary.supported" in got.facts, got.answer
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("how long is the failover if you have not set the n l b s flags registry value yet", "6 minutes", "2 minutes"),
+    ("le nœud s'est bloqué, et on a pas touché au registre. ça fait combien avant que la session ipsec revienne ?",
+     "6 minutes", "2 minutes"),
+    ("Pas sur du Windows 2000, sur du Windows Server 2003 avec NLBSFlags défini : l'inactivité descend à combien ?",
+     "1 minute", "5 minutes"),
+])
+def test_the_state_or_windows_said_in_passing_sets_the_case(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "is OWA traffic encrypted out of the box?",
+    "Oakley sunglasses got discount or not?",
+])
+def test_a_state_word_without_the_change_sets_no_case(question: str) -> None:
+    got = answer(question)
+    assert "2 minutes" not in got.answer and "6 minutes" not in got.answer, got.answer
