@@ -845,7 +845,8 @@ _STEP_NUMBERS = {"un": 1, "one": 1, "first": 1, "premiere": 1, "deux": 2, "two":
                  "quatrieme": 4, "cinq": 5, "five": 5, "fifth": 5, "cinquieme": 5, "six": 6, "sixth": 6, "sixieme": 6}
 
 
-_TYPED = frozenset({"type", "typed", "tape", "taper", "tapes", "enter", "saisir", "saisit", "quoi", "what"})
+_TYPED = frozenset({"type", "typed", "tape", "taper", "tapes", "enter", "saisir", "saisit", "quoi", "what", "exe",
+                    "executable", "program", "programme", "tool", "outil", "lancer", "launch", "run"})
 
 
 def registry_steps(ctx: Context) -> Reply:

@@ -57,6 +57,7 @@ _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|on|ils|elles|je|tu|vous|nous)\W*$
 _STATES = frozenset({"avec", "sans", "with", "without", "sur", "pour", "for", "on"})
 _THE = frozenset({"la", "le", "les", "l", "the", "its", "sa", "son", "ses"})
 _ASKED_THINGS = frozenset({"valeur", "value", "type", "chemin", "path", "port", "ports", "etapes", "étapes", "steps",
+                           "date", "version", "editions", "éditions", "numéro", "numero", "number",
                            "durée", "duree", "temps", "time", "cle", "clé", "key", "default", "total"})
 #: "avant la modif, combien, et après ?": the other time asks the same again (not "je clique sur OK, et après ?")
 _OTHER_TIME = {"après": "avant", "apres": "avant", "after": "before", "avant": "après", "before": "after"}
@@ -74,6 +75,8 @@ def _asks_after(words: list[str], i: int) -> bool:
         return bool(nxt) and nxt[0] in _QUESTION_WORDS
     if nxt and nxt[0] in _STATES and words[i - 1].endswith(","):
         return True
+    if nxt[:2] in (["de", "quand"], ["depuis", "quand"], ["since", "when"]):
+        return True  # "Quels produits sont concernés et de quand date sa mise à jour ?": a second question
     if len(nxt) >= 2 and words[i - 1].endswith(",") and nxt[0] in _THE and (nxt[1] in _ASKED_THINGS or (
             nxt[1].isdigit() and len(nxt[1]) <= 3)):
         return True  # "Les étapes dans regedit, et la valeur par défaut ?", "…, et les 2 minutes avec NLBSFlags ?"

@@ -385,3 +385,28 @@ def test_the_state_or_windows_said_in_passing_sets_the_case(question: str, says:
 def test_a_state_word_without_the_change_sets_no_case(question: str) -> None:
     got = answer(question)
     assert "2 minutes" not in got.answer and "6 minutes" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Quels produits sont concernés par l'article et de quand date sa dernière mise à jour ?", ("2007", "Standard")),
+    ("Les éditions de Windows Server 2003 couvertes par l'article, pis la date de la dernière mise à jour ?",
+     ("2007", "Datacenter")),
+    ("Trois trucs : le chemin de la clé, le nom de la valeur, et l'exe à lancer pour éditer le registre ?",
+     ("regedit", "PolicyAgent")),
+])
+def test_a_second_thing_asked_after_and_is_answered_too(question: str, says: tuple[str, ...]) -> None:
+    _answered_saying(question, *says)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("what does OWA stand for?", "Outlook Web Access"),
+    ("IKE et ESP, ça veut dire quoi en toutes lettres ?", "Encapsulating Security"),
+    ("SSL stands for what, in the article?", "Secure Sockets Layer"),
+])
+def test_the_abbreviations_the_article_spells_out(question: str, says: str) -> None:
+    _answered_saying(question, says)
+
+
+def test_what_nlbs_stands_for_is_still_declined() -> None:
+    got = answer("what does NLBS stand for?")
+    assert not got.answered and "NLBSFlags" in got.answer, got.answer
