@@ -624,6 +624,15 @@ def support(ctx: Context) -> Reply:
 #: Words by which a question asks IPSec's own port ("what port does IPSec use?"), not the ports it protects.
 _OWN_PORT = frozenset({"use", "uses", "utilise", "utilisent", "run", "runs", "listen", "listens", "ecoute", "single",
                        "unique", "open", "ouvrir", "ouvre"})
+#: "which policy does not include / cover / encrypt port 80?": a policy leaving something out
+_INCLUSION = frozenset({"include", "includes", "including", "cover", "covers", "contain", "contains", "inclut",
+                        "incluent", "inclure", "couvre", "couvrent", "comprend", "comprennent", "list", "lists",
+                        "mention", "mentions", "name", "names", "encrypt", "encrypts", "chiffre", "chiffrent",
+                        "protect", "protects", "protege", "protegent", "have", "has", "a", "ont", "port", "ports",
+                        "le", "la", "les", "the", "any", "apparait", "apparaissent", "figure", "figurent", "appear",
+                        "appears", "y"})
+_NEGATORS = frozenset({"n", "ne", "isn", "doesn", "don", "aren", "never", "jamais"})
+_LEFT_OUT = frozenset({"without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
 _ONLY = frozenset({"only", "just", "juste", "seulement", "uniquement", "simplement"})
 _LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
 #: Words that ask for advice ("should we also encrypt 995?"), not whether a policy names a port.
@@ -659,7 +668,11 @@ def policies(ctx: Context) -> Reply:
     # "we don't need message bodies encrypted, only the POP3/IMAP4 passwords": the passwords' policy, not a policy
     # that leaves something out
     only_passwords = "password" in ctx.concepts and bool(ctx.words & _ONLY) and not ctx.slots.ports
-    if ctx.words & _LEAVES_OUT and not only_passwords and (ctx.slots.ports or wanted or dcs) and (
+    toks = ctx.tokens
+    leaves_out = bool(ctx.words & _LEFT_OUT) or any(
+        (t in _LEAVES_OUT or t in _NEGATORS) and _INCLUSION & set(toks[i + 1 : i + 4]) for i, t in enumerate(toks))
+    # ("quels protocoles inclure … (pas seulement frontal ↔ back-end) ?": a negation of something else)
+    if leaves_out and not only_passwords and (ctx.slots.ports or wanted or dcs) and (
             "policy" in ctx.concepts) and not named and (
             ctx.words & POLICY_WORDS or "password" not in ctx.concepts):
         lacking = tuple(fid for fid, policy in policy_facts if not (  # a policy of all traffic names no port

@@ -642,6 +642,8 @@ class Engine:
             question = re.sub(_URL, " ", question[: MAX_QUESTION * 2]).strip()
         if not question.isprintable():  # NUL, BEL, a bare ESC: never echoed, never read as words
             question = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question[: MAX_QUESTION * 2])
+        if question[:1] in "QqPpIi" and re.match(_NUMBERED_LABEL, question[:20]):
+            question = re.sub(_NUMBERED_LABEL, "", question, count=1)  # "Question 2 : …": a label, not policy 2
         echoed = question  # as the asker wrote it, once markup and links are read: what the answer echoes
         fenced = "```" in question  # a pasted block (a command, a log, a tool's output): one line of evidence
         if fenced:
@@ -1139,6 +1141,7 @@ _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "ex
 #: "is there a tweak / an equivalent on Windows 2000?": a setting asked for, which the article gives for 2003 only
 _SETTING_ASKED = frozenset({"equivalent", "equivalente", "tweak", "tweaks", "existe", "exist", "exists", "workaround",
                             "trick", "hack", "astuce"})
+_NUMBERED_LABEL = r"(?i)\s*(?:question|q|point|item)\s*\d{1,2}\s*[:.)\-–]\s*"
 _STATE_WORDS = frozenset({"avec", "sans", "with", "without", "w/", "w/o", "apres", "après", "after", "avant", "before"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio", "total"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"

@@ -410,3 +410,24 @@ def test_the_abbreviations_the_article_spells_out(question: str, says: str) -> N
 def test_what_nlbs_stands_for_is_still_declined() -> None:
     got = answer("what does NLBS stand for?")
     assert not got.answered and "NLBSFlags" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Question 2 : quels protocoles faut-il chiffrer pour protéger toutes les communications avec les contrôleurs "
+    "de domaine ?",
+    "Si je veux aussi chiffrer vers les contrôleurs de domaine (pas seulement frontal ↔ back-end), quels protocoles "
+    "inclure ?",
+    "Not asking for advice, just what the article says: which protocols to include for traffic to the DCs?",
+])
+def test_the_domain_controllers_traffic_is_policy_three(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "policy.all_traffic" in got.facts and "LDAP" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Dans quelle stratégie suggérée le port 80 n'apparaît-il pas ?", "policy.passwords"),
+    ("which suggested policy does not include port 80?", "policy.passwords"),
+])
+def test_a_policy_leaving_a_port_out_is_still_found(question: str, fact: str) -> None:
+    got = answer(question)
+    assert got.answered and fact in got.facts, got.answer
