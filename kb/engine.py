@@ -747,8 +747,9 @@ class Engine:
                 # ("**Auth recap:**" heads a list: a recap asked for is not a subject the items are about)
                 # a pasted block shows what happened ("Moving resource group …", "Start > Run > regedit"), never
                 # a term to name back
-                setting |= reading.concepts & _SHOWN if evidence else {
-                    c for c in reading.concepts - reading.absent - {"summary"} if c in self._topics}
+                if not reading.tokens[:1] or reading.tokens[0] not in _SET_ASIDE:  # "Forget the IKE stuff.": aside
+                    setting |= reading.concepts & _SHOWN if evidence else {
+                        c for c in reading.concepts - reading.absent - {"summary"} if c in self._topics}
                 termed = termed or "principal" in reading.words  # "…'serveur principal' keeps coming up."
                 claim = reading if scene is None and reading.concepts and not fragment else claim
                 if text.lstrip().startswith(">") and text.rstrip().endswith("?") and scene is None:
@@ -1142,6 +1143,7 @@ _ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "ex
 _SETTING_ASKED = frozenset({"equivalent", "equivalente", "tweak", "tweaks", "existe", "exist", "exists", "workaround",
                             "trick", "hack", "astuce"})
 _NUMBERED_LABEL = r"(?i)\s*(?:question|q|point|item)\s*\d{1,2}\s*[:.)\-–]\s*"
+_SET_ASIDE = frozenset({"forget", "oublie", "oubliez", "ignore", "ignorez", "nevermind", "laisse", "laissez", "skip"})
 _STATE_WORDS = frozenset({"avec", "sans", "with", "without", "w/", "w/o", "apres", "après", "after", "avant", "before"})
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio", "total"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"

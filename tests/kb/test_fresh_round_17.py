@@ -431,3 +431,17 @@ def test_the_domain_controllers_traffic_is_policy_three(question: str) -> None:
 def test_a_policy_leaving_a_port_out_is_still_found(question: str, fact: str) -> None:
     got = answer(question)
     assert got.answered and fact in got.facts, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("La « clé » dans Internet Key Exchange, c'est la clé de registre qu'on doit modifier ?", "Non"),
+    ("Is the 'key' in Internet Key Exchange the registry key we edit?", "No"),
+])
+def test_ikes_key_is_not_the_registry_key(question: str, starts: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(starts) and "PolicyAgent" in got.answer, got.answer
+
+
+def test_a_subject_set_aside_is_not_the_next_questions() -> None:
+    got = answer("Forget the Internet Key Exchange stuff. Which key do I actually edit in regedit?")
+    assert got.answered and "PolicyAgent" in got.answer and "main mode" not in got.answer, got.answer
