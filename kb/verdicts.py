@@ -407,6 +407,9 @@ def process(ctx: Context, reply: Reply) -> bool | None:
         return failover(ctx, reply)
     if ctx.planned is False and _BELIEVES & ctx.words:
         return True  # "does the FE still think it has a secure link?": it still believes it has an SA
+    if ctx.planned is False and _STARTS & ctx.words:
+        # "c'est le service de cluster qui démarre le basculement ?": Yes; "does the FE start it?": No
+        return "cluster" in ctx.concepts and "frontend" not in ctx.concepts
     if ctx.planned is False and _NOTICE & ctx.words:
         return False
     if ctx.planned is False and _CLEANLY & ctx.words:
@@ -427,6 +430,8 @@ def process(ctx: Context, reply: Reply) -> bool | None:
     return None
 
 
+_STARTS = frozenset({"demarre", "demarrer", "starts", "start", "initiates", "initiate", "lance", "declenche",
+                     "kicks", "triggers", "trigger"})
 _NEW_SAS = frozenset({"etablit", "etablir", "etablissent", "renegocie", "renegocier", "renegotiate", "renegotiates",
                       "renegotiating", "renegociant", "establish", "establishes", "nouvelles", "new"})
 _BEFORE_IDLE = frozenset({"before", "avant", "while", "pendant", "during"})

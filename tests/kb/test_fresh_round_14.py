@@ -340,7 +340,8 @@ def test_weather_and_sport_are_declined_in_the_askers_language(question: str, la
 
 @pytest.mark.parametrize(("question", "says"), [
     ("What value goes into NLBSFlags, is it a REG_DWORD, and do we need a reboot afterwards?", "1 (one)"),
-    ("During a planned move, where does the virtual IP go, and in what order?", "removed from the first node"),
+    ("During a planned move, where does the virtual IP go, and in what order?",
+     "programmatically removed from the first node"),
 ])
 def test_a_yes_no_after_a_comma_and_the_vips_way_are_answered(question: str, says: str) -> None:
     got = answer(question)

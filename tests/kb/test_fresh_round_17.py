@@ -445,3 +445,29 @@ def test_ikes_key_is_not_the_registry_key(question: str, starts: str) -> None:
 def test_a_subject_set_aside_is_not_the_next_questions() -> None:
     got = answer("Forget the Internet Key Exchange stuff. Which key do I actually edit in regedit?")
     assert got.answered and "PolicyAgent" in got.answer and "main mode" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Pour configurer les stratégies IPSec en détail, l'article me renvoie où ?", "Centre d'aide et support"),
+    ("where does the article send me for configuring IPSec in detail?", "Help and Support Center"),
+])
+def test_where_the_article_sends_for_ipsec_set_up(question: str, says: str) -> None:
+    _answered_saying(question, says)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Quand on déplace exprès une ressource avec l'Administrateur de cluster, comment l'IP virtuelle quitte-t-elle "
+     "le premier nœud ?", "par programmation"),
+    ("Is the VIP dropped off the first node on purpose during a Cluster Administrator move?", "programmatically"),
+])
+def test_the_virtual_ip_is_removed_programmatically_on_a_move(question: str, says: str) -> None:
+    _answered_saying(question, says)
+
+
+def test_the_cluster_service_starts_the_failover() -> None:
+    _answered_saying("Quand le service de cluster se bloque sur le nœud back-end, qui démarre le basculement ?",
+                     "service de cluster démarre la procédure de basculement")
+
+
+def test_the_cluster_service_starting_the_failover_is_confirmed() -> None:
+    _answered_starting("c'est le service de cluster qui démarre le basculement quand le nœud se bloque ?", "Oui")
