@@ -1196,6 +1196,7 @@ _UNCOUNTED = frozenset({"sessions", "session", "users", "utilisateurs", "connexi
 _GENERIC = frozenset({"cluster", "node", "exchange", "windows", "backend", "frontend", "effect", "compare", "detail"})
 #: Subjects of tasks the article gives no steps for ("how do I configure POP3?", "add a node to the cluster").
 _OTHER_TASKS = frozenset({"cluster", "node", "vip", "exchange", "windows", "pop3", "imap4", "http", "backend", "nlb",
+                          "kerberos", "ntlm", "auth",
                           "frontend", "effect", "detail"})
 _HOW = frozenset({"how", "comment"})
 #: A floor asked for ("en dessous de combien", "the lowest it can go"): the minimum the article gives

@@ -471,3 +471,17 @@ def test_the_cluster_service_starts_the_failover() -> None:
 
 def test_the_cluster_service_starting_the_failover_is_confirmed() -> None:
     _answered_starting("c'est le service de cluster qui démarre le basculement quand le nœud se bloque ?", "Oui")
+
+
+@pytest.mark.parametrize("question", [
+    "Pendant les 2 minutes de renégociation, les utilisateurs OWA voient quel message d'erreur ?",
+    "how do I configure the back-end to accept Integrated Windows authentication so the FE uses Kerberos?",
+])
+def test_what_the_article_leaves_to_others_is_declined(question: str) -> None:
+    got = answer(question)
+    assert not got.answered, got.answer
+
+
+def test_how_to_configure_ssl_between_fe_and_be_is_still_the_articles_no() -> None:
+    got = answer("le SSL entre le front et le back-end, on le configure comment ?")
+    assert got.answered and "ne peuvent pas" in got.answer, got.answer
