@@ -566,9 +566,10 @@ class Engine:
             state = "absent" if part.words & {"without", "sans"} else "1"  # "…without NLBSFlags? and with?"
         elif not s.nlbsflags and b.nlbsflags == "absent" and (
                 "nlbsflags" in part.concepts or ({"set_verb", "value_word"} <= part.concepts
-                                                 and part.words & _HYPOTHETICAL)) and not (
+                                                 and part.words & _HYPOTHETICAL) or (
+                    part.words & _HYPOTHETICAL and part.words & _PUT_TO and "1" in part.tokens)) and not (
                 part.words & _NEGATIONS_OF_STATE):  # "… et combien si la valeur avait été définie ?"
-            state = "1"  # "we haven't set NLBSFlags … and what if we had NLBSFlags?": the other case
+            state = "1"  # "we haven't set NLBSFlags … and what if we had NLBSFlags?", "… et si on le passe à 1 ?"
         elif not s.nlbsflags and b.nlbsflags and len(part.tokens) <= 3 and (
                 (part.words & _AFTER_WORDS and before.words & _BEFORE_WORDS)
                 or (part.words & _BEFORE_WORDS and before.words & _AFTER_WORDS)):  # "Avant la modif… ? et après ?"
@@ -924,6 +925,10 @@ class Engine:
         scene = self._out_of_scope(r, lang)
         if scene is not None:
             return scene
+        if "policy" in concepts and not slots.ports and (quoted := tuple(
+                int(n) for n in slots.numbers if n.isdigit() and len(n) <= 5 and 20 < int(n) < 65536
+                and not 1990 <= int(n) <= 2030)):
+            slots = slots._replace(ports=quoted)  # "does policy 2 include 443?": a port, said without the word
         if slots.supposed is not None and "planned" not in concepts and concepts & _SUPPOSABLE and not (
                 concepts & {"op_diff", "op_ratio", "steps", "where", "value"}):
             # "si la durée d'inactivité était de 10 minutes et IKE 1 minute, le total ?": the asker's figures
@@ -1281,7 +1286,8 @@ def counts_things(tokens: tuple[str, ...] | list[str], matches: list[Match]) -> 
 #: Slack mentions (`<@U123>`, `<!channel>`, `<!subteam^S1|@ops>`) and terminal colour codes: not words of a question.
 # Patterns compiled on first use (re's cache): a cold `oakley ask` that never needs them never pays for them.
 #: people, channels ("<#C123|ops>"), terminal colours and titles ("\x1b]0;title\x07")
-_MARKUP = r"<[@!#][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]|\x1b\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?"
+_MARKUP = (r"<[@!#][^<>]{0,200}>|\x1b\[[0-9;]{0,20}[A-Za-z]|\x1b\][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?"
+           r"|</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,200})?/?>")  # "<script>…</script>": HTML tags, not words
 _TEMPLATE = r"\$\{[^{}]{0,200}\}|\{\{[^{}]{0,200}\}\}"
 _EMOJI = r"(?<![\w:]):[a-z][a-z0-9_+'-]{0,40}:(?![\w:])"
 _LINK = r"<((?:https?|mailto|ftp):[^<>|\s]{0,500})(?:\|([^<>]{0,200}))?>"
@@ -1338,6 +1344,8 @@ _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "transl
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's
 #: "…et combien si la valeur avait été définie ?": the other case, supposed (not "what number do I put in the runbook")
+_PUT_TO = frozenset({"set", "sets", "passe", "passer", "passes", "mets", "met", "mettre", "mettons", "put", "change",
+                     "changes", "flip", "bascule", "regle", "definit", "definis"})
 _HYPOTHETICAL = frozenset({"if", "si", "had", "avait", "were", "etait", "once", "would", "serait", "aurait"})
 _DENIABLE = _SUBJECT_GROUPS[2] - {"other_protocol", "message_flow", "dc"} | {"firewall"}
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})

@@ -7,6 +7,7 @@ if TYPE_CHECKING:
     from kb.model import Lang
 
 _FRENCH_LETTERS = frozenset("éèêàâçùûôîïœ")
+_PRODUCTS = frozenset({"windows", "exchange", "sql", "isa"})
 
 
 def detect(question: str, tokens: list[str], markers: dict[Lang, tuple[str, ...]]) -> Lang:
@@ -18,5 +19,7 @@ def detect(question: str, tokens: list[str], markers: dict[Lang, tuple[str, ...]
     fr_words = frozenset(markers.get("fr", ()))
     en_words = frozenset(markers.get("en", ()))
     fr = sum(t in fr_words for t in tokens) + 2 * sum(ch in _FRENCH_LETTERS for ch in question.lower())
-    en = sum(t in en_words for t in tokens)
+    # "et Windows Server 2008 ?": a product's name is no English word
+    en = sum(t in en_words and not (i and t in ("server", "servers") and tokens[i - 1] in _PRODUCTS)
+             for i, t in enumerate(tokens))
     return "fr" if fr > en else "en"

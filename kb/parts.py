@@ -75,6 +75,9 @@ def _asks_after(words: list[str], i: int) -> bool:
         return bool(nxt) and nxt[0] in _QUESTION_WORDS
     if nxt and nxt[0] in _STATES and words[i - 1].endswith(","):
         return True
+    if nxt and nxt[0] in _CONDITIONS and words[i - 1].endswith(",") and any(
+            w.lower().strip(",?") in _QUESTION_WORDS | _LATE_QUESTION_WORDS for w in words[i + 2 : i + 12]):
+        return True  # "how long are we down, and if we set NLBSFlags to 1 what does it drop to?": the other case
     if nxt[:2] in (["de", "quand"], ["depuis", "quand"], ["since", "when"]):
         return True  # "Quels produits sont concernés et de quand date sa mise à jour ?": a second question
     if len(nxt) >= 2 and words[i - 1].endswith(",") and nxt[0] in _THE and (nxt[1] in _ASKED_THINGS or (
@@ -110,11 +113,14 @@ def split(question: str) -> list[str]:
         mark = "?" if piece.rstrip().endswith("?") else ""  # every question of a sentence ending in "?" asks
         start = 0
         last_condition = -1  # where the part's last "if", "when", "si", "quand" is
+        main_clause = False  # "If X hangs, how long …, and if we set it, what …?": the question after the condition
         for i in range(1, len(words) - 1):
             joiner = words[i].lower().strip(",")
+            main_clause = main_clause or (words[i - 1].lower().strip(",?") in _QUESTION_WORDS and i - 1 > start)
             between = any(w.lower() in ("between", "entre") for w in words[max(start, i - 3) : i])
             # "si notre récup c'est 1 min pis on a 5 plantages, …": a condition goes on; a question word starts anew
-            conditional = (words[start].lower() in _CONDITIONS and (  # "si X et que Y, …": one condition
+            conditional = (words[start].lower() in _CONDITIONS and not (
+                main_clause and words[i - 1].endswith(",") and words[i + 1].lower() in _CONDITIONS) and (
                 words[i + 1].lower() not in _QUESTION_WORDS or words[i + 1].lower() in ("que", "qu'"))) or (
                 words[start].lower() in ("quand", "lorsque", "lorsqu'") and words[i + 1].lower() in ("que", "qu'"))
             # ("quand le nœud tombe et que NLBSFlags vaut 1, …": when X and Y)
@@ -136,7 +142,7 @@ def split(question: str) -> list[str]:
                 condition = said[0].lower() in _STATED_CONDITIONS and not {
                     w.lower().strip(",?") for w in said} & (_QUESTION_WORDS | _LATE_QUESTION_WORDS)
                 parts.append(" ".join(said).rstrip(",") + ("" if condition else mark))
-                start = i + 1
+                start, main_clause = i + 1, False
             elif (words[i - 1].endswith(",") and i - start >= 4 and words[i].lower() in _WH_OPENERS - _WHEN
                   and words[start].lower() in _WH_OPENERS - _WHEN and not conditional):
                 # "What does IKE stand for, what does it do after a crash, and…": a question after a question

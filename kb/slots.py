@@ -66,7 +66,8 @@ WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "two": 2, "deux": 
                  "nonante": 90, "eleven": 11, "onze": 11, "fifteen": 15, "quinze": 15, "forty": 40, "quarante": 40,
                  "fifty": 50, "cinquante": 50, "sixty": 60, "soixante": 60, "seventy": 70, "eighty": 80,
                  "ninety": 90}
-_BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of", "until", "de", "du", "date",
+_BEFORE_A_YEAR = frozenset({"in", "en", "since", "depuis", "year", "annee", "of", "until", "de", "du", "date", "from",
+                            "dated", "dates", "circa", "around", "updated", "revised", "published", "written",
                             "january", "february", "march", "april", "may", "june", "july", "august", "september",
                             "october", "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin",
                             "juillet", "aout", "septembre", "octobre", "novembre", "decembre"})

@@ -266,7 +266,8 @@ def is_yes_no(question: str, tokens: list[str], lang: Lang) -> bool:
         main = question[:2000].split(",", 1)[1].lower().split() if "," in question[:2000] else []
         # "If we don't need X, only Y, which ports…?": a later clause asks with a question word
         later = [c.split()[:1] for c in question[:2000].lower().split(",")[1:4]]
-        if words[0] in ("if", "when", "once") and not any(c and c[0] in _EN_WH for c in later) and any(
+        if words[0] in ("if", "when", "once") and not any(c and c[0] in _EN_WH for c in later) and not (
+                "," not in question[:2000] and _EN_WH & set(words[1:])) and any(
                 a in _EN_OPENERS and b in _SUBJECTS for a, b in pairwise(words[2:41])):
             return True  # "if someone sniffs …, can they grab …?": the main clause; not "if …, what is …?"
         if words[0] in _CONDITIONS and "," in question[:2000]:  # "if X is 90 s, total with the flag?": the main clause

@@ -485,3 +485,51 @@ def test_what_the_article_leaves_to_others_is_declined(question: str) -> None:
 def test_how_to_configure_ssl_between_fe_and_be_is_still_the_articles_no() -> None:
     got = answer("le SSL entre le front et le back-end, on le configure comment ?")
     assert got.answered and "ne peuvent pas" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "our front-ends never had the registry touched. If the cluster service hangs on the back-end node, how long are "
+    "we down on the IPSec side, and if we set NLBSFlags to 1 what does it drop to?",
+    "NLBSFlags is not set; how long is an unplanned failover, and what does it drop to if we set it to 1?",
+    "NLBSFlags n'est pas défini : combien de temps, et si on le passe à 1 ça descend à combien ?",
+])
+def test_now_and_if_we_set_it_gives_both_cases(question: str) -> None:
+    got = answer(question)
+    assert got.answered and "6 minutes" in got.answer and "2 minutes" in got.answer, got.answer
+    assert not got.answer.startswith(("Yes", "Oui")) and " Yes. " not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("does policy 2 include 443?", "No"),
+    ("is 443 in policy 2?", "No"),
+    ("does the message flow policy include 25?", "No"),
+    ("does policy 2 include 110?", "Yes"),
+])
+def test_a_port_number_said_without_the_word_port_is_checked(question: str, starts: str) -> None:
+    _answered_starting(question, starts)
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is the article from 2007?", "Yes"),
+    ("Is the article from 2005?", "No"),
+])
+def test_a_year_is_not_a_product_version(question: str, starts: str) -> None:
+    _answered_starting(question, starts)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("NLBSFlags default?", "default"),
+    ("what's NLBSFlags' type?", "REG_DWORD"),
+])
+def test_two_word_gaps_get_their_gap(question: str, says: str) -> None:
+    got = answer(question)
+    assert not got.answered and says in got.answer and "6 minutes" not in got.answer, got.answer
+
+
+def test_html_tags_are_markup_not_words() -> None:
+    _answered_saying("<script>alert(1)</script> what value for NLBSFlags", "1 (one)")
+
+
+def test_a_product_name_is_no_english_marker() -> None:
+    got = answer("et Windows Server 2008 ?")
+    assert got.lang == "fr" and not got.answered, got.answer
