@@ -767,8 +767,10 @@ def _nlbsflags(tokens: list[str], matches: list[Match], used: set[int], timed: b
             j = k + 1
             while j < len(tokens) and j < k + 4 and tokens[j] in _SETTING_FILLER:
                 j += 1
+    stated = bool(set(tokens[span.end : j]) & {"is", "est", "vaut", "equals", "was", "etait"})  # "NLBSFlags is 1, …"
     if j < len(tokens) and tokens[j].isdigit() and j not in used and not (
-            j + 1 < len(tokens) and tokens[j + 1] in _EVENTS | TIME_UNITS | _PLANNED_EVENT | _UNPLANNED_EVENT) and not (
+            j + 1 < len(tokens) and tokens[j + 1] in _EVENTS | TIME_UNITS | _PLANNED_EVENT | _UNPLANNED_EVENT
+            and not (stated and tokens[j + 1] not in TIME_UNITS)) and not (
             # "with NLBSFlags, 3 crashes", "(flag set) + 50 planned moves": a count
             tokens[j + 1 : j + 2] and tokens[j + 1] in _DOWN_TO and tokens[j + 2 : j + 3] and (
                 tokens[j + 2].isdigit())):  # "grâce à NLBSFlags (de 6 à 2 min)": a range of durations

@@ -533,3 +533,12 @@ def test_html_tags_are_markup_not_words() -> None:
 def test_a_product_name_is_no_english_marker() -> None:
     got = answer("et Windows Server 2008 ?")
     assert got.lang == "fr" and not got.answered, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Exchange takes 45 s, NLBSFlags is 1, unplanned failover, total?", "2 minutes 45 seconds"),
+    ("NLBSFlags is 1, 2 unplanned failovers this month: total IPSec time?", "4 minutes"),
+])
+def test_a_value_stated_with_is_is_the_flags_value(question: str, says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and "6 minutes" not in got.answer.split(".")[0], got.answer
