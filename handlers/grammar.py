@@ -300,6 +300,17 @@ def _by_number(w: _Words) -> Command | None:
     return None
 
 
+#: Words that open a question after a command word ("check whether…", "history of NLBSFlags in the article?")
+_QUESTION_OPENERS = frozenset({"whether", "if", "si", "que", "qu'", "how", "where", "what", "which", "why", "when",
+                               "the", "le", "la", "les", "that", "is", "est", "comment", "où", "ou", "quel",
+                               "quelle", "of", "de", "du", "des"})
+
+
+def _asks(text: str, rest: list[str]) -> bool:
+    """A command word opening a question: it ends with "?" or its next word asks or names no host."""
+    return text.rstrip().endswith("?") or bool(rest and rest[0] in _QUESTION_OPENERS)
+
+
 def parse(text: str) -> Command:
     """One chat message (mention or slash-command text) to a command, in time linear in its length."""
     text = text or ""
@@ -319,19 +330,24 @@ def parse(text: str) -> Command:
     if head == "whoami" and len(words) == 1:
         return WhoAmI()
     if head in ("check", "vérifier", "verifier"):
-        targets = _targets(w.rest(1))
+        if w.lower[1:2] and w.lower[1] in _QUESTION_OPENERS:
+            return Ask(text)  # "check whether NLBSFlags goes on the back-end?": a question, not a host
+        targets = _targets(w.rest(1).rstrip("? "))  # "check fe01?": the host, asked
+        if isinstance(targets, Invalid) and _asks(text, w.lower[1:]):
+            return Ask(text)
         return targets if isinstance(targets, Invalid) else Check(targets)
     if head == "history" or head == "historique":
         if w.long():
             return Invalid("history takes a host, `by USER`, `since 7d` and `change N`, not more; "
                            "try `history fe01 since 7d`")
-        return _history(words[1:])
+        found = _history(words[1:])
+        return Ask(text) if isinstance(found, Invalid) and _asks(text, w.lower[1:]) else found
     command = _set_value(w)
     if command is None:
         command = _natural(w)
     if command is not None:
         return command
-    if head in ("set", "delete", "remove", "unset", "enable", "disable"):
+    if head in ("set", "delete", "remove", "unset", "enable", "disable") and not _asks(text, w.lower[1:]):
         return Invalid("to change a value say `set nlbsflags 1 on fe01 because REASON` "
                        "(or `enable fast failover on fe01`, `delete nlbsflags on fe01`)")
     command = _by_number(w)

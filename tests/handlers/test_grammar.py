@@ -39,6 +39,12 @@ from handlers import grammar as g
     ("whoami", g.WhoAmI()),
     ("How long does failover take?", g.Ask("How long does failover take?")),
     ("Quel port pour POP3 ?", g.Ask("Quel port pour POP3 ?")),
+    # a command word opening a question asks (the newcomer got "back-end? is not a host or group name")
+    ("check whether NLBSFlags goes on the back-end?", g.Ask("check whether NLBSFlags goes on the back-end?")),
+    ("vérifier si NLBSFlags va sur le frontal ?", g.Ask("vérifier si NLBSFlags va sur le frontal ?")),
+    ("set NLBSFlags where? on FE or BE?", g.Ask("set NLBSFlags where? on FE or BE?")),
+    ("history of NLBSFlags in the article?", g.Ask("history of NLBSFlags in the article?")),
+    ("check fe01?", g.Check(("fe01",))),
 ])
 def test_parses(text: str, expected: g.Command) -> None:
     assert g.parse(text) == expected
