@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kb.cues import PURPOSE
+from kb.cues import ONLY_WORDS, PURPOSE, WITH_WORDS, WITHOUT_WORDS
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import IdleTimer, IkeMainMode, IpsecPolicy, RelatedArticle
 from kb.policyrefs import DIFF_WORDS, SUM_WORDS, numbered, referred
@@ -316,7 +316,7 @@ def _share(ctx: Context) -> Reply:
         return Reply(e.facts, text)
     cases = [e]
     totals = {c.min_seconds for c in estimates(ctx.kb, os=s.os, nlbsflags=None, planned=False)}
-    if s.nlbsflags is None and not set(s.durations) & totals and ctx.words & _WITH_WORDS and ctx.words & _WITHOUT_WORDS:
+    if s.nlbsflags is None and not set(s.durations) & totals and ctx.words & WITH_WORDS and ctx.words & WITHOUT_WORDS:
         # "what share is IKE, first without and then with NLBSFlags?": each case's split
         cases = [estimates(ctx.kb, os=s.os, nlbsflags="absent", planned=False)[0],
                  estimates(ctx.kb, os=s.os or "windows-2003", nlbsflags="1", planned=False)[0]]
@@ -331,7 +331,6 @@ def _share(ctx: Context) -> Reply:
 
 
 _STATE_KEYS = {"absent": "state_absent", "1": "state_set"}
-_WITH_WORDS, _WITHOUT_WORDS = frozenset({"with", "avec"}), frozenset({"without", "sans", "w/o"})
 
 
 def _by_state(found: list[Estimate]) -> tuple[int, int]:
@@ -633,7 +632,6 @@ _INCLUSION = frozenset({"include", "includes", "including", "cover", "covers", "
                         "appears", "y"})
 _NEGATORS = frozenset({"n", "ne", "isn", "doesn", "don", "aren", "never", "jamais"})
 _LEFT_OUT = frozenset({"without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
-_ONLY = frozenset({"only", "just", "juste", "seulement", "uniquement", "simplement"})
 _LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
 #: Words that ask for advice ("should we also encrypt 995?"), not whether a policy names a port.
 _ADVISED = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "devrais", "faudrait",
@@ -667,7 +665,7 @@ def policies(ctx: Context) -> Reply:
     # (not "can't do SSL, so what protects the POP3 passwords?": what is left out there is SSL, not a policy)
     # "we don't need message bodies encrypted, only the POP3/IMAP4 passwords": the passwords' policy, not a policy
     # that leaves something out
-    only_passwords = "password" in ctx.concepts and bool(ctx.words & _ONLY) and not ctx.slots.ports
+    only_passwords = "password" in ctx.concepts and bool(ctx.words & ONLY_WORDS) and not ctx.slots.ports
     toks = ctx.tokens
     leaves_out = bool(ctx.words & _LEFT_OUT) or any(
         (t in _LEAVES_OUT or t in _NEGATORS) and _INCLUSION & set(toks[i + 1 : i + 4]) for i, t in enumerate(toks))

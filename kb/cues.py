@@ -247,7 +247,11 @@ _SA_DETERMINERS = frozenset({"les", "la", "des", "une", "un", "the", "a", "l", "
 _REPORT_OWNERS = frozenset({"mon", "ma", "notre", "votre", "son", "leur", "ce", "un", "mes", "nos", "vos"})
 
 #: Words that state NLBSFlags' state, or another condition ("and with Exchange at 2 min?").
-WITH = frozenset({"with", "avec", "without", "sans"})
+WITH_WORDS, WITHOUT_WORDS = frozenset({"with", "avec"}), frozenset({"without", "sans", "w/o"})
+WITH = WITH_WORDS | WITHOUT_WORDS - {"w/o"}
+#: "only the passwords", "policy 2 covers only 110 and 143?", "NLBSFlags, so only for NLB clusters?"
+ONLY_WORDS = frozenset({"only", "just", "juste", "seulement", "uniquement", "simplement", "exclusively",
+                        "exclusivement"})
 
 
 _CERTIFICATION = frozenset({"study", "exam", "exams", "prep", "guide", "course", "training", "revision", "test",

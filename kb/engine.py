@@ -11,7 +11,6 @@ yes/no question gets Yes/No first when the data settles it.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import cache
 from itertools import pairwise
@@ -24,6 +23,7 @@ from kb.cues import (
     FRONT_END_DOWN,
     GREETINGS,
     MODALS,
+    ONLY_WORDS,
     POLITENESS,
     WITH,
     clock_minutes,
@@ -54,7 +54,7 @@ from kb.lexicon import PRODUCT, REQUEST, SMALL_TALK, Lexicon, Match
 from kb.listing import chosen as chosen_listing
 from kb.listing import counted as counted_listed
 from kb.model import IdleTimer, Intent, PlannedMove, RegistryValue, UnplannedTotal
-from kb.parts import MAX_PARTS, PLEASE, asks, at_joiners, opens, split, with_formats_joined
+from kb.parts import MAX_PARTS, PLEASE, STATED_CONDITIONS, asks, at_joiners, opens, split, with_formats_joined
 from kb.record import Record
 from kb.slots import (
     COMPACT_OS,
@@ -853,7 +853,7 @@ class Engine:
         read.update((p, self._read(p)) for p in pieces)
         if not any(self._answered_alone(read[p], lang) for p in pieces) and not any(
                 _follows_up(read[p]) and self._answered_alone(self._inherit(read[p], read[q]), lang)
-                for q, p in itertools.pairwise(pieces)):  # "le type (DWORD ?) et le chemin ?": the path of it
+                for q, p in pairwise(pieces)):  # "le type (DWORD ?) et le chemin ?": the path of it
             return [part]
         return pieces
 
@@ -1023,7 +1023,7 @@ class Engine:
                 text += " " + self._t("count_listed", lang, n=n, what=listing.what.get(lang))
                 reply = reply._replace(text=text)  # the count is said: the facts' sentences alone no longer are
         verdict = None
-        if {"nlbsflags", "nlb"} <= concepts and r.words & _ONLY_WORDS and (
+        if {"nlbsflags", "nlb"} <= concepts and r.words & ONLY_WORDS and (
                 r.yes_no or is_yes_no(r.text, list(r.tokens), lang)):
             # "NLBSFlags, so only for NLB clusters?": No — the article sets it for a back-end server cluster
             return Outcome(True, f"{self._t('no', lang)} {text}", tuple(reply.facts), intent.id, verdict=False)
@@ -1143,13 +1143,12 @@ _NAME_MEANING = PRODUCT + "what the name NLBSFlags stands for"
 _MEANS = frozenset({"signifie", "mean", "means", "meaning", "signification", "stand", "stands", "veut"})
 _NEXT = frozenset({"ensuite", "et", "then", "next", "what", "whats", "apres", "and"})
 _LATER_WH = frozenset({"what", "which", "how", "quel", "quelle", "quels", "quelles", "combien", "comment"})
-_ONLY_WORDS = frozenset({"only", "seulement", "uniquement", "just", "juste", "exclusively", "exclusivement"})
 #: "is there a tweak / an equivalent on Windows 2000?": a setting asked for, which the article gives for 2003 only
 _SETTING_ASKED = frozenset({"equivalent", "equivalente", "tweak", "tweaks", "existe", "exist", "exists", "workaround",
                             "trick", "hack", "astuce"})
 _NUMBERED_LABEL = r"(?i)\s*(?:question|q|point|item)\s*\d{1,2}\s*[:.)\-–]\s*"
 _SET_ASIDE = frozenset({"forget", "oublie", "oubliez", "ignore", "ignorez", "nevermind", "laisse", "laissez", "skip"})
-_STATE_WORDS = frozenset({"avec", "sans", "with", "without", "w/", "w/o", "apres", "après", "after", "avant", "before"})
+_STATE_WORDS = STATED_CONDITIONS - {"if", "si"} | {"apres", "après", "after", "avant", "before"}
 _OPERATORS = frozenset({"compare", "effect", "op_diff", "op_ratio", "total"})
 _OAKLEY_NAME = PRODUCT + "the name Oakley"
 _AH = PRODUCT + "AH (Authentication Header)"
@@ -1235,6 +1234,9 @@ _HOMONYMS = frozenset({"cluster", "node", "nlb", "exchange", "frontend", "backen
                        "advice", "firewall", "kerberos", "port"})  # "is port OK with steak?": the wine
 #: "on met NLBSFlags à 0, c'est ça ?": putting a value, proposed (not "Exchange met 3 min", which has no value)
 _PUTTING = frozenset({"met", "mets", "mettons", "mettez", "mettre", "put", "putting"})
+#: "… et si on le passe à 1 ?", "if we set it to 1": the value put, in the other case
+_PUT_TO = _PUTTING | {"set", "sets", "passe", "passer", "passes", "change", "changes", "flip", "bascule", "regle",
+                      "definit", "definis"}
 _VALUE_WORDS = frozenset({"value", "valeur", "data", "donnee", "donnees"})
 _TIMED = frozenset({"time", "failover", "total", "share", "op_diff", "op_ratio"})
 #: Words naming the registry edit as a change ("the registry change", "la modif de registre"): a state, said.
@@ -1344,8 +1346,6 @@ _TRANSLATE = frozenset({"translate", "traduis", "traduire", "traduisez", "transl
 _ITS_TEXT = frozenset({"article", "kb", "note", "etape", "step", "phrase", "sentence", "passage", "paragraphe",
                        "paragraph", "section", "avertissement", "warning"})  # the article's text, not the asker's
 #: "…et combien si la valeur avait été définie ?": the other case, supposed (not "what number do I put in the runbook")
-_PUT_TO = frozenset({"set", "sets", "passe", "passer", "passes", "mets", "met", "mettre", "mettons", "put", "change",
-                     "changes", "flip", "bascule", "regle", "definit", "definis"})
 _HYPOTHETICAL = frozenset({"if", "si", "had", "avait", "were", "etait", "once", "would", "serait", "aurait"})
 _DENIABLE = _SUBJECT_GROUPS[2] - {"other_protocol", "message_flow", "dc"} | {"firewall"}
 _FIT = frozenset({"fit", "fits", "tient", "tiennent", "rentre", "rentrent", "caser", "loger"})

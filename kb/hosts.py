@@ -88,6 +88,8 @@ def with_roles(text: str, known: Callable[[str], bool]) -> str:
         role = _role(said[-1] if said else m.group("role"))
         listed = re.split(r"\s*(?:/|,|&|\+|\band\b|\bet\b)\s*", m.group("names"))
         paired = _paired([raw.strip(_QUOTE) for raw in listed])
+        if len(listed) > 1 and listed[0].isalpha() and listed[0].islower() and not paired:
+            continue  # "a node hangs and SNMPv3?": a verb after the role; what follows it names no server
         for raw in listed:
             name = raw.strip(_QUOTE)
             if name and _hostlike(name, raw != name, paired) and not known(name.lower()):

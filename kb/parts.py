@@ -139,7 +139,7 @@ def split(question: str) -> list[str]:
                     words, i):
                 # "Avec 4 plantages par mois et NLBSFlags=1, combien … ?": a condition first, which asks nothing
                 said = words[start:i]
-                condition = said[0].lower() in _STATED_CONDITIONS and not {
+                condition = said[0].lower() in STATED_CONDITIONS and not {
                     w.lower().strip(",?") for w in said} & (_QUESTION_WORDS | _LATE_QUESTION_WORDS)
                 parts.append(" ".join(said).rstrip(",") + ("" if condition else mark))
                 start, main_clause = i + 1, False
@@ -183,8 +183,8 @@ _JOINED = (r"\s*,\s*(?:and|et|also|aussi|plus|pis|puis)\s+|\s+\+\s+"  # not "ça
 
 
 _LIST_WORDS = 8  # the longest item of a comma list of things asked for
-_STATED_CONDITIONS = frozenset({"with", "without", "avec", "sans", "if", "si", "w/", "w/o"})
-_CONDITION_HEADS = _STATED_CONDITIONS | {"on", "sur", "for", "pour", "in", "en", "dans", "after", "apres", "après",
+STATED_CONDITIONS = frozenset({"with", "without", "avec", "sans", "if", "si", "w/", "w/o"})
+_CONDITION_HEADS = STATED_CONDITIONS | {"on", "sur", "for", "pour", "in", "en", "dans", "after", "apres", "après",
                                          "before", "avant", "when", "quand"}
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from kb.answers import Context, Reply, exchange_time
-from kb.cues import PURPOSE
+from kb.cues import ONLY_WORDS, PURPOSE, WITH_WORDS, WITHOUT_WORDS
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
 from kb.slots import MINUTE_WORDS, SECOND_WORDS, THAN, WORD_NUMBERS, down_to
@@ -185,7 +185,6 @@ def _first_of(ctx: Context, concept: str) -> int | None:
 
 
 _LIKE = frozenset({"like", "comme", "as", "same"})
-_WITH_WORDS, _WITHOUT_WORDS = frozenset({"with", "avec"}), frozenset({"without", "sans"})
 
 
 def _with_against_without(ctx: Context) -> bool | None:
@@ -193,11 +192,11 @@ def _with_against_without(ctx: Context) -> bool | None:
     tokens, words = ctx.tokens, ctx.words
     longer, shorter = bool(_LONGER & words), bool(_SHORTER & words)
     if "nlbsflags" not in ctx.concepts or ctx.planned is True or longer == shorter or not (
-            words & THAN and words & _WITH_WORDS and words & _WITHOUT_WORDS) or (
+            words & THAN and words & WITH_WORDS and words & WITHOUT_WORDS) or (
             ctx.slots.durations or _stated_ratio(ctx) is not None or words & {"times", "fois", "x"}):
         return None  # "six fois plus long qu'avec ?": a stated ratio, checked against the article's (_flag_claim)
-    with_at = next(i for i, t in enumerate(tokens) if t in _WITH_WORDS)
-    without_at = next(i for i, t in enumerate(tokens) if t in _WITHOUT_WORDS)
+    with_at = next(i for i, t in enumerate(tokens) if t in WITH_WORDS)
+    without_at = next(i for i, t in enumerate(tokens) if t in WITHOUT_WORDS)
     return (with_at < without_at) == shorter  # the flagged failover is the shorter one
 
 
@@ -215,6 +214,7 @@ def _which_is_longer(ctx: Context) -> bool | None:
 _INCLUDES = frozenset({"include", "includes", "including", "incluent", "inclut", "inclus", "incluse", "comprend",
                        "comprennent", "compris", "contain", "contains", "contiennent", "contient"})
 _GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "garanti", "garantie", "garantissent",
+                         "garantir",
                          "promise", "promises", "promet"})
 
 
@@ -455,7 +455,6 @@ def applies(ctx: Context, reply: Reply) -> bool | None:
 _WITHOUT = frozenset({"without", "sans", "before", "avant", "no", "pas"})
 
 
-_ONLY = frozenset({"only", "uniquement", "seulement", "just", "juste", "exclusively", "exclusivement"})
 
 
 _MANDATORY = frozenset({"obligatoire", "obligatoires", "mandatory", "required", "requises", "requis", "compulsory",
@@ -475,7 +474,7 @@ def policy(ctx: Context, reply: Reply) -> bool | None:
         return all(any((port, proto) in pairs for proto in named) for port in ctx.slots.ports)
     asked = [ctx.kb.facts[f].data for f in reply.facts if isinstance(ctx.kb.facts[f].data, IpsecPolicy)]
     if ctx.slots.ports and len(asked) == 1 and {"policy", "message_flow"} & ctx.concepts:
-        if ctx.words & _ONLY:  # "policy 2 covers only 110 and 143?": exactly those
+        if ctx.words & ONLY_WORDS:  # "policy 2 covers only 110 and 143?": exactly those
             return {s.port for s in asked[0].ports} == set(ctx.slots.ports)
         return all(any(s.port == port for s in asked[0].ports) for port in ctx.slots.ports)  # "443 in policy 2?"
     if ctx.slots.ports:
@@ -674,7 +673,6 @@ def integrated(ctx: Context, reply: Reply) -> bool | None:
 
 _REQUIRED = frozenset({"mandatory", "required", "requis", "requise", "obligatoire", "obligatory", "compulsory",
                        "necessary", "necessaire", "imperatif", "indispensable"})
-_GUARANTEES = frozenset({"guarantee", "guarantees", "garantit", "garantir", "garantie"})
 _SAFE = frozenset({"safe", "safely", "securitaire", "harmless", "inoffensif", "anodin"})
 
 
@@ -742,7 +740,7 @@ def components(ctx: Context, reply: Reply) -> bool | None:
     if "only" in ctx.concepts:
         # "just IPSec's time?", "is it just the Exchange recovery time?": it is the two together, so an "only"
         # holds only when both follow it ("only Exchange's recovery plus IPSec's renegotiation")
-        at = next((i for i, t in enumerate(ctx.tokens) if t in _ONLY), 0)
+        at = next((i for i, t in enumerate(ctx.tokens) if t in ONLY_WORDS), 0)
         if at and ctx.tokens[at - 1] in ("not", "pas"):
             return True  # "… inclut aussi la récupération d'Exchange, pas seulement IPSec ?": both, so Oui
         after = set(ctx.tokens[at:])
