@@ -307,8 +307,8 @@ _QUESTION_OPENERS = frozenset({"whether", "if", "si", "que", "qu'", "how", "wher
 
 
 def _asks(text: str, rest: list[str]) -> bool:
-    """A command word opening a question: it ends with "?" or its next word asks or names no host."""
-    return text.rstrip().endswith("?") or bool(rest and rest[0] in _QUESTION_OPENERS)
+    """A command word opening a question: the message ends with "?" (a command never does), and no host follows."""
+    return text.rstrip().endswith("?") and bool(rest)
 
 
 def parse(text: str) -> Command:
@@ -330,7 +330,7 @@ def parse(text: str) -> Command:
     if head == "whoami" and len(words) == 1:
         return WhoAmI()
     if head in ("check", "vérifier", "verifier"):
-        if w.lower[1:2] and w.lower[1] in _QUESTION_OPENERS:
+        if _asks(text, w.lower[1:]) and w.lower[1:2] and w.lower[1] in _QUESTION_OPENERS:
             return Ask(text)  # "check whether NLBSFlags goes on the back-end?": a question, not a host
         targets = _targets(w.rest(1).rstrip("? "))  # "check fe01?": the host, asked
         if isinstance(targets, Invalid) and _asks(text, w.lower[1:]):
