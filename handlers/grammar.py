@@ -330,10 +330,11 @@ def parse(text: str) -> Command:
     if head == "whoami" and len(words) == 1:
         return WhoAmI()
     if head in ("check", "vérifier", "verifier"):
-        if _asks(text, w.lower[1:]) and w.lower[1:2] and w.lower[1] in _QUESTION_OPENERS:
+        asked = _asks(text, w.lower[1:])
+        if asked and w.lower[1] in _QUESTION_OPENERS:
             return Ask(text)  # "check whether NLBSFlags goes on the back-end?": a question, not a host
         targets = _targets(w.rest(1).rstrip("? "))  # "check fe01?": the host, asked
-        if isinstance(targets, Invalid) and _asks(text, w.lower[1:]):
+        if isinstance(targets, Invalid) and asked:
             return Ask(text)
         return targets if isinstance(targets, Invalid) else Check(targets)
     if head == "history" or head == "historique":

@@ -631,8 +631,8 @@ _INCLUSION = frozenset({"include", "includes", "including", "cover", "covers", "
                         "le", "la", "les", "the", "any", "apparait", "apparaissent", "figure", "figurent", "appear",
                         "appears", "y"})
 _NEGATORS = frozenset({"n", "ne", "isn", "doesn", "don", "aren", "never", "jamais"})
-_LEFT_OUT = frozenset({"without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
 _LEAVES_OUT = frozenset({"not", "pas", "without", "sans", "lacks", "lack", "excludes", "exclut", "omits"})
+_LEFT_OUT = _LEAVES_OUT - {"not", "pas"}  # these leave something out alone; "not"/"pas" need an inclusion verb
 #: Words that ask for advice ("should we also encrypt 995?"), not whether a policy names a port.
 _ADVISED = frozenset({"should", "must", "need", "needs", "faut", "doit", "dois", "devrait", "devrais", "faudrait",
                       "have", "recommend", "recommended", "conseille", "recommande",
