@@ -9,24 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kb.engine import answer
-
-
-def _answered_starting(question: str, starts: str) -> None:
-    """Answered, with the verdict asked for first."""
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
-
-
-def _declined(question: str) -> None:
-    """Declined: the article does not cover it, or it is not about the article."""
-    got = answer(question)
-    assert not got.answered, got.answer
-
-
-def _answered_saying(question: str, *says: str) -> None:
-    """Answered, with each figure or term the question is after."""
-    got = answer(question)
-    assert got.answered and all(s in got.answer for s in says), got.answer
+from tests.kb.asking import answered_saying, answered_starting, declined
 
 
 @pytest.mark.parametrize(("question", "says", "gap"), [
@@ -38,7 +21,7 @@ def _answered_saying(question: str, *says: str) -> None:
 def test_a_declined_thing_joined_to_an_answered_one_is_answered_part_by_part(question: str, says: str,
                                                                             gap: str) -> None:
     # the whole message was declined: the type (a gap) took the path with it
-    _answered_saying(question, says, gap)
+    answered_saying(question, says, gap)
 
 
 @pytest.mark.parametrize(("question", "says", "not_says"), [
@@ -90,7 +73,7 @@ def test_who_carries_the_risk_of_a_registry_mistake_is_the_registry_warning() ->
     ("Avant de toucher au registre, l'article me dit de faire quoi côté sauvegarde ?", "sauvegarder"),
 ])
 def test_the_banner_asks_for_a_backup(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -104,7 +87,7 @@ def test_the_banner_asks_for_a_backup(question: str, says: str) -> None:
 ])
 def test_ordinary_words_are_not_named_as_terms(question: str, says: str) -> None:
     # "inopiné", "obligeance", "bancal" were named back as terms the article does not know
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -112,7 +95,7 @@ def test_ordinary_words_are_not_named_as_terms(question: str, says: str) -> None
     ("For my table, could you convert the unplanned failover time without NLBSFlags to seconds?", "After"),
 ])
 def test_a_polite_request_after_a_frame_gets_no_verdict(question: str, starts: str) -> None:
-    _answered_starting(question, starts)
+    answered_starting(question, starts)
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -137,7 +120,7 @@ def test_a_windows_version_is_not_the_articles_revision() -> None:
     ("quels ports pour la stratégie 1 ? et IKE, il utilise quel port UDP ?", "l'article ne précise pas"),
 ])
 def test_a_part_the_article_does_not_cover_says_so_in_plain_words(question: str, gap: str) -> None:
-    _answered_saying(question, "110", gap)
+    answered_saying(question, "110", gap)
 
 
 @pytest.mark.parametrize("question", [
@@ -146,7 +129,7 @@ def test_a_part_the_article_does_not_cover_says_so_in_plain_words(question: str,
     "Dans la zone Ouvrir, je tape quoi ?",
 ])
 def test_the_run_box_is_step_two(question: str) -> None:
-    _answered_saying(question, "regedit")
+    answered_saying(question, "regedit")
 
 
 def test_where_to_open_registry_editor_is_still_the_front_end() -> None:
@@ -164,7 +147,7 @@ def test_the_front_end_still_believes_in_its_secure_link(question: str) -> None:
 
 
 def test_restoring_the_link_is_the_failover_time_not_a_registry_restore() -> None:
-    _answered_saying("how long to restore the secure link to the BE after an unexpected failover, flag on?",
+    answered_saying("how long to restore the secure link to the BE after an unexpected failover, flag on?",
                      "2 minutes")
 
 
@@ -173,7 +156,7 @@ def test_restoring_the_link_is_the_failover_time_not_a_registry_restore() -> Non
     ("Sur un serveur où NLBSFlags vaut 1, le total IPSec après un plantage ?", "2 minutes"),
 ])
 def test_a_where_clause_states_the_case_it_does_not_ask_where(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -206,7 +189,7 @@ def test_only_the_passwords_is_policy_one(question: str) -> None:
 ])
 def test_chat_with_one_homonym_is_declined(question: str) -> None:
     # "sum" alone made a total of nothing; "data" made traffic; "about the firewall" made the article
-    _declined(question)
+    declined(question)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -214,7 +197,7 @@ def test_chat_with_one_homonym_is_declined(question: str) -> None:
     ("what does the article say about the firewall?", "firewall"),
 ])
 def test_the_same_words_about_the_article_are_still_answered(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 @pytest.mark.parametrize("question", [
@@ -240,7 +223,7 @@ def test_a_windows_2000_setting_for_the_idle_timer_is_declined(question: str) ->
     "sur W2K pas d'astuce NLBSFlags, donc l'inactivité minimale c'est combien ?",
 ])
 def test_the_windows_2000_floor_is_answered_when_the_trick_is_ruled_out(question: str) -> None:
-    _answered_saying(question, "5 minutes")
+    answered_saying(question, "5 minutes")
 
 
 @pytest.mark.parametrize("question", [
@@ -259,7 +242,7 @@ def test_where_a_value_lives_asks_its_place_not_that_it_is_live(question: str) -
     ("Is HTTP between FE and BE encrypted by default? And how does the FE authenticate to the BE?", "Kerberos"),
 ])
 def test_a_follow_up_on_authentication_leaves_the_encryption_question(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 @pytest.mark.parametrize("question", [
@@ -268,7 +251,7 @@ def test_a_follow_up_on_authentication_leaves_the_encryption_question(question: 
     "How do I make IPSec renegotiate faster after a crash?",
 ])
 def test_asking_what_to_change_gets_the_value_and_where(question: str) -> None:
-    _answered_saying(question, "NLBSFlags", "PolicyAgent")
+    answered_saying(question, "NLBSFlags", "PolicyAgent")
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -289,7 +272,7 @@ def test_the_planned_moves_seconds_said_of_a_crash_are_set_right(question: str, 
     ("For our runbook I will give the default failover time (no NLBSFlags) in seconds. Which figure?", ("360",)),
 ])
 def test_seconds_asked_once_hold_for_each_case(question: str, says: tuple[str, ...]) -> None:
-    _answered_saying(question, *says)
+    answered_saying(question, *says)
 
 
 @pytest.mark.parametrize("question", [
@@ -317,7 +300,7 @@ def test_sensitive_mail_is_the_second_reason(question: str, says: str) -> None:
     ("HTTP passwords protected by Kerberos or NTLM: protected against what, exactly?", "malicious user"),
 ])
 def test_the_malicious_user_capturing_traffic_is_the_articles_threat(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -329,11 +312,11 @@ def test_the_malicious_user_capturing_traffic_is_the_articles_threat(question: s
     ("C'te traduction-là, c'est-tu un humain qui l'a faite ou une machine ?", "traduction automatique"),
 ])
 def test_what_the_article_says_of_itself_in_its_properties(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 def test_the_translations_wording_is_still_declined() -> None:
-    _declined("why is the French translation so clumsy in its wording of the second paragraph?")
+    declined("why is the French translation so clumsy in its wording of the second paragraph?")
 
 
 @pytest.mark.parametrize("question", [
@@ -346,7 +329,7 @@ def test_what_tells_ipsec_the_node_is_gone_is_its_idle_timer(question: str) -> N
 
 
 def test_a_heartbeat_network_exemption_is_still_declined() -> None:
-    _declined("should the cluster heartbeat network be excluded from the IPSec policy?")
+    declined("should the cluster heartbeat network be excluded from the IPSec policy?")
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -357,7 +340,7 @@ def test_a_heartbeat_network_exemption_is_still_declined() -> None:
     ("can POP3 use Kerberos to the back-end?", "No"),
 ])
 def test_an_or_only_is_no_choice_and_a_denied_kerberos_is_confirmed(question: str, starts: str) -> None:
-    _answered_starting(question, starts)
+    answered_starting(question, starts)
 
 
 @pytest.mark.parametrize("question", [
@@ -398,7 +381,7 @@ def test_a_state_word_without_the_change_sets_no_case(question: str) -> None:
      ("regedit", "PolicyAgent")),
 ])
 def test_a_second_thing_asked_after_and_is_answered_too(question: str, says: tuple[str, ...]) -> None:
-    _answered_saying(question, *says)
+    answered_saying(question, *says)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -407,7 +390,7 @@ def test_a_second_thing_asked_after_and_is_answered_too(question: str, says: tup
     ("SSL stands for what, in the article?", "Secure Sockets Layer"),
 ])
 def test_the_abbreviations_the_article_spells_out(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 def test_what_nlbs_stands_for_is_still_declined() -> None:
@@ -455,7 +438,7 @@ def test_a_subject_set_aside_is_not_the_next_questions() -> None:
     ("where does the article send me for configuring IPSec in detail?", "Help and Support Center"),
 ])
 def test_where_the_article_sends_for_ipsec_set_up(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -464,16 +447,16 @@ def test_where_the_article_sends_for_ipsec_set_up(question: str, says: str) -> N
     ("Is the VIP dropped off the first node on purpose during a Cluster Administrator move?", "programmatically"),
 ])
 def test_the_virtual_ip_is_removed_programmatically_on_a_move(question: str, says: str) -> None:
-    _answered_saying(question, says)
+    answered_saying(question, says)
 
 
 def test_the_cluster_service_starts_the_failover() -> None:
-    _answered_saying("Quand le service de cluster se bloque sur le nœud back-end, qui démarre le basculement ?",
+    answered_saying("Quand le service de cluster se bloque sur le nœud back-end, qui démarre le basculement ?",
                      "service de cluster démarre la procédure de basculement")
 
 
 def test_the_cluster_service_starting_the_failover_is_confirmed() -> None:
-    _answered_starting("c'est le service de cluster qui démarre le basculement quand le nœud se bloque ?", "Oui")
+    answered_starting("c'est le service de cluster qui démarre le basculement quand le nœud se bloque ?", "Oui")
 
 
 @pytest.mark.parametrize("question", [
@@ -481,7 +464,7 @@ def test_the_cluster_service_starting_the_failover_is_confirmed() -> None:
     "how do I configure the back-end to accept Integrated Windows authentication so the FE uses Kerberos?",
 ])
 def test_what_the_article_leaves_to_others_is_declined(question: str) -> None:
-    _declined(question)
+    declined(question)
 
 
 def test_how_to_configure_ssl_between_fe_and_be_is_still_the_articles_no() -> None:
@@ -508,7 +491,7 @@ def test_now_and_if_we_set_it_gives_both_cases(question: str) -> None:
     ("does policy 2 include 110?", "Yes"),
 ])
 def test_a_port_number_said_without_the_word_port_is_checked(question: str, starts: str) -> None:
-    _answered_starting(question, starts)
+    answered_starting(question, starts)
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -516,7 +499,7 @@ def test_a_port_number_said_without_the_word_port_is_checked(question: str, star
     ("Is the article from 2005?", "No"),
 ])
 def test_a_year_is_not_a_product_version(question: str, starts: str) -> None:
-    _answered_starting(question, starts)
+    answered_starting(question, starts)
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -529,7 +512,7 @@ def test_two_word_gaps_get_their_gap(question: str, says: str) -> None:
 
 
 def test_html_tags_are_markup_not_words() -> None:
-    _answered_saying("<script>alert(1)</script> what value for NLBSFlags", "1 (one)")
+    answered_saying("<script>alert(1)</script> what value for NLBSFlags", "1 (one)")
 
 
 def test_a_product_name_is_no_english_marker() -> None:
