@@ -374,6 +374,23 @@ def conceded(text: str) -> str:
     return text[: m.end()] if m and m.end() < len(text.rstrip()) else ""
 
 
+#: A trailing-off mark, then a correction: "which certificate... no wait, which authentication …?" (not a dash:
+#: "which key — I mean the registry key" narrows the question, it does not replace it)
+_CORRECTION = (r"(?:\.\.\.|…)\s*(?:i mean|no wait|wait,? no|scratch that|sorry|oops|je veux dire|non attends?"
+               r"|attends,? non|enfin non|pardon|ou plut[oô]t|plut[oô]t)\b[\s,:;!-]*")  # compiled on use
+
+
+def corrected(text: str) -> str:
+    """What the asker meant once they corrected themselves mid-message: the words after the last correction."""
+    if "..." not in text and "…" not in text:
+        return text  # most questions: no pattern compiled on a cold start
+    last = None
+    for last in re.finditer(_CORRECTION, text, re.I):  # noqa: B007 — the last one counts
+        pass
+    rest = text[last.end():] if last else ""
+    return rest if len(rest.split()) >= 3 and rest.rstrip().endswith("?") else text
+
+
 #: A shell prompt ("C:\>", "PS C:\>", "$ ") or a bare "reg query": a pasted command, shown as evidence.
 _PROMPT = r"\s*(?:[a-z]:\\[^>\n]{0,200}>|ps [^>\n]{0,200}>|\$ |reg(?:\.exe)? query\b)"  # compiled on use
 

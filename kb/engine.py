@@ -28,6 +28,7 @@ from kb.cues import (
     WITH,
     clock_minutes,
     conceded,
+    corrected,
     counted_noun,
     denied,
     drops_to,
@@ -646,6 +647,7 @@ class Engine:
         if question[:1] in "QqPpIi" and re.match(_NUMBERED_LABEL, question[:20]):
             question = re.sub(_NUMBERED_LABEL, "", question, count=1)  # "Question 2 : …": a label, not policy 2
         echoed = question  # as the asker wrote it, once markup and links are read: what the answer echoes
+        question = corrected(question)  # "which certificate... no wait, which authentication …?": what follows
         fenced = "```" in question  # a pasted block (a command, a log, a tool's output): one line of evidence
         if fenced:
             question = re.sub(_FENCED, _as_evidence, question[: MAX_QUESTION * 2])
@@ -997,6 +999,9 @@ class Engine:
         if mention and slots.os and not (concepts - _ABOUT_THE_ARTICLE) & self._topics - {"windows"}:
             concepts = concepts | {"support"}  # "does the KB say anything about Windows 2000?": what it says of it
         intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts, r.words)
+        if intent is None and "port" in concepts and slots.ports and "time" in concepts and concepts & {
+                "failover", "planned", "unplanned", "idle", "ike"}:
+            intent = self._choose(concepts - {"port"}, r.words)  # "the failover time for port 110 traffic?": a time
         if intent is None:
             return None
         if intent.gap is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kb.engine import answer
-from tests.kb.asking import answered_starting
+from tests.kb.asking import answered_saying, answered_starting
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -25,3 +25,30 @@ def test_whether_the_flag_helps_on_windows_2000_is_that_windows_times(question: 
 def test_what_setting_the_flag_does_on_windows_2000_is_its_five_minutes() -> None:
     got = answer("Sur un frontal Windows 2000, que se passe-t-il si je définis NLBSFlags ?")
     assert got.answered and "6 minutes" in got.answer and "2 minutes" not in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Which cipher... no wait, which authentication does POP3 use to the back-end?", "Basic"),
+    ("Tu peux me dire ce qu'il ne faut pas faire... je veux dire, quel avertissement donne l'article sur le Registre ?",
+     "256986"),
+])
+def test_a_correction_after_trailing_off_is_what_is_asked(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+def test_a_dash_narrowing_the_question_keeps_what_came_before() -> None:
+    answered_saying("which key do I edit — I mean the registry key, not an IKE key", "PolicyAgent")
+
+
+@pytest.mark.parametrize(("question", "says", "not_says"), [
+    ("With NLBSFlags set, how long is the IPSec failover for port 143 traffic when a back-end node hangs?",
+     "2 minutes", "6 minutes"),
+    ("during a planned move, how many seconds before our traffic ports over to the other node?", "3", "minutes"),
+])
+def test_a_port_named_in_a_timing_question_is_not_what_is_asked(question: str, says: str, not_says: str) -> None:
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+
+
+def test_the_idle_share_of_the_failover_without_the_change_is_five_of_six_minutes() -> None:
+    answered_saying("Before the registry change, what share of the crash failover is the idle timer?", "83 %")
