@@ -655,7 +655,8 @@ def policies(ctx: Context) -> Reply:
     if quoted and wanted and not ctx.slots.ports and not any(
             p.ports for _, p in policy_facts if wanted & set(p.protocols)):
         raise NotCovered("detail_port", ctx.t("dc_protocols"))
-    if "firewall" in ctx.concepts and not ctx.slots.ports and ctx.words & _WHICH_NUMBER:  # "…single port: which?"
+    if "firewall" in ctx.concepts and not ctx.slots.ports and ctx.words & _WHICH_NUMBER and not wanted:
+        # "…single port: which?" (not "which firewall port for HTTP?": HTTP's port)
         raise NotCovered("detail_port", ctx.t("single_port"))
     if (worked := _port_arithmetic(ctx, policy_facts)) is not None:
         return worked

@@ -118,7 +118,8 @@ class Slots(Record):
     rate: Rate | None = None           # the count as a rate over a horizon ("2 a month, over a year")
     horizon: str | None = None         # a period the question totals over, for an earlier part's rate
     span: tuple[str, int] | None = None  # "over 52 weeks": periods an earlier part's rate runs over
-    limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over"
+    limit: tuple[str, int] | None = None  # a bound: ("lt", s) "under 3 min", ("le", s) "SLA 3 min", ("gt", s) "over",
+    # ("ge", s) "at least 5 min"
     stated: bool = False               # the NLBSFlags state is said in words ("after the change"), not as a value
     clock: int | None = None           # a time of day the failover starts ("the node died at 09:58"), in minutes
     mixed: tuple[int, int] | None = None  # "2 planned moves and 1 node hang": (planned moves, unplanned failovers)
@@ -252,8 +253,9 @@ def _limit(tokens: list[str], used: set[int]) -> tuple[str, int] | None:
             continue
         before = tokens[max(0, i - _LIMIT_GAP) : i]
         ratio = bool(_RATIO & set(tokens[max(0, i - 7) : i]))
-        if "moins" in before and "au" in before[: before.index("moins")][-1:]:
-            kind = "gt"  # "au moins 3 minutes": at least, like "at least"
+        if ("moins" in before and "au" in before[: before.index("moins")][-1:]) or (
+                "least" in before and "at" in before[: before.index("least")][-1:]):
+            kind = "ge"  # "au moins 5 minutes", "at least 5 minutes": 5 minutes meets it
         elif _BELOW & set(before) or (_FASTER & set(before) and THAN & set(before) and not ratio):
             kind = "lt"  # "below 5 minutes" excludes 5 minutes; "faster than 10 seconds" too
         elif _SLOWER & set(before) and THAN & set(before) and not ratio:

@@ -155,6 +155,14 @@ _BREACH = frozenset({"blow", "blows", "exceed", "exceeds", "breach", "breaches",
 _SAME = frozenset({"same", "equivalent", "pareil", "identique", "meme", "equals", "equal", "egal", "revient"})
 
 
+_ABOVE = ("gt", "ge")  # bounds from below: "over 5 minutes", "at least 5 minutes"
+
+
+def _meets(seconds: int, kind: str, limit: int) -> bool:
+    """A time against a bound of `kind` ("lt" under, "le" at most, "gt" over, "ge" at least)."""
+    return {"lt": seconds < limit, "le": seconds <= limit, "ge": seconds >= limit}.get(kind, seconds > limit)
+
+
 def _bounded(ctx: Context, seconds: list[int], *, exact: bool = False) -> bool | None:
     """Does each case's time meet the question's bound ("under 3 minutes", "over 5 minutes")? None if they differ.
 
@@ -164,7 +172,7 @@ def _bounded(ctx: Context, seconds: list[int], *, exact: bool = False) -> bool |
     kind, limit = ctx.slots.limit
     if kind != "le" and limit in seconds and not exact:
         return None  # "about 5 minutes" against "under 5 minutes": the article's figures are not that precise
-    meets = {t < limit if kind == "lt" else t <= limit if kind == "le" else t > limit for t in seconds}
+    meets = {_meets(t, kind, limit) for t in seconds}
     return meets.pop() if len(meets) == 1 else None
 
 
@@ -258,9 +266,10 @@ def failover(ctx: Context, reply: Reply) -> bool | None:
         except NotCovered:
             return None
         verdict = _bounded(ctx, [e.max_seconds + (exchange or 0) for e in found])
-        if verdict and exchange is None and "ipsec" not in ctx.concepts and s.limit[0] != "gt" and not ctx.planned:
+        if verdict and exchange is None and "ipsec" not in ctx.concepts and s.limit[0] not in _ABOVE and (
+                not ctx.planned):
             return None  # IPSec fits, but "do we stay under 5 min?" depends on Exchange's own recovery too
-        if verdict is not None and ctx.words & _BREACH and s.limit[0] != "gt":
+        if verdict is not None and ctx.words & _BREACH and s.limit[0] not in _ABOVE:
             return not verdict  # "SLA 5 min max: do we blow it?" asks whether the time goes over
         return verdict
     if ctx.planned is True and ctx.words & {"fixed", "fixe", "guaranteed", "garanti", "garantie", "constant",
@@ -377,7 +386,7 @@ def _flag_claim(ctx: Context) -> bool | None:
     if bound is not None:  # "will it shave more than 5 minutes off?": the saving against the bound
         kind, limit = bound
         gap = without - with_
-        return gap < limit if kind == "lt" else gap <= limit if kind == "le" else gap > limit
+        return _meets(gap, kind, limit)
     return all(d == without - with_ for d in saving)
 
 

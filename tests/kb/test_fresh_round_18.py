@@ -52,3 +52,50 @@ def test_a_port_named_in_a_timing_question_is_not_what_is_asked(question: str, s
 
 def test_the_idle_share_of_the_failover_without_the_change_is_five_of_six_minutes() -> None:
     answered_saying("Before the registry change, what share of the crash failover is the idle timer?", "83 %")
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is the IPSec idle time on Windows 2000 at least 5 minutes?", "Yes"),
+    ("Sous Windows 2000, l'inactivité dure au moins 5 minutes ?", "Oui"),
+    ("Does a crash failover without NLBSFlags take at least 10 minutes?", "No"),
+])
+def test_at_least_a_figure_is_met_by_that_figure(question: str, starts: str) -> None:
+    # "at least 5 minutes" was read as "over 5 minutes": No for a minimum of exactly 5
+    answered_starting(question, starts)
+
+
+@pytest.mark.parametrize("question", [
+    "La valeur NLBSFlags se définit-elle sur le serveur principal ?",
+    "Is the NLBSFlags value configured on the back-end node?",
+])
+def test_where_the_named_value_goes_is_the_front_end_verdict(question: str) -> None:
+    got = answer(question)
+    assert got.answered and got.answer.startswith(("No", "Non")) and "PolicyAgent" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("What port do I set NLBSFlags to?", "1 (one)"),
+    ("What's the timeout port of the idle timer once NLBSFlags is set?", "1 minute"),
+    ("Which firewall port should we encrypt for HTTP to the back-ends?", "80"),
+    ("The 'single port' the article mentions: in what scenario?", "firewall"),
+    ("Le port unique dont parle l'article, c'est dans quel cas ?", "pare-feu"),
+])
+def test_a_port_word_that_is_not_what_is_asked(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+def test_the_single_ports_number_is_still_not_the_articles() -> None:
+    assert not answer("which single port does the firewall allow?").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Just need the KB's last-updated date for a ticket.", "2007"),
+    ("Si on vous demandait par clavardage à quels produits s'applique l'article ?", "Exchange Server 2003"),
+])
+def test_ordinary_words_of_the_job_are_not_terms(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+def test_ikes_minute_after_the_idle_sas_are_dropped() -> None:
+    got = answer("how long does IKE take after the idle SAs are dropped?")
+    assert got.answered and got.intent == "ike_main_mode" and "1 minute" in got.answer, got.answer
