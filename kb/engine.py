@@ -999,9 +999,12 @@ class Engine:
         if mention and slots.os and not (concepts - _ABOUT_THE_ARTICLE) & self._topics - {"windows"}:
             concepts = concepts | {"support"}  # "does the KB say anything about Windows 2000?": what it says of it
         intent = self._choose(concepts - _ABOUT_THE_ARTICLE if mention else concepts, r.words)
-        if intent is None and "port" in concepts and slots.ports and "time" in concepts and concepts & {
-                "failover", "planned", "unplanned", "idle", "ike"}:
-            intent = self._choose(concepts - {"port"}, r.words)  # "the failover time for port 110 traffic?": a time
+        if intent is None and "port" in concepts and "time" in concepts and concepts & {
+                "failover", "planned", "unplanned", "idle", "ike"} and (slots.ports or not (
+                concepts & {"esp", "other_protocol", "firewall", "policy"} or r.words & {"udp", "tcp"} or (
+                    "ike" in concepts and r.words & {"which", "what", "quel", "quelle", "lequel"}))):
+            # "the failover time for port 110 traffic?", "how long is the port down during a move?": a time
+            intent = self._choose(concepts - {"port"}, r.words)
         if intent is None:
             return None
         if intent.gap is not None:
@@ -1021,6 +1024,9 @@ class Engine:
             return self._decline(lang, gap.reason, gap.what)
         text = (_ranges_in_milliseconds(reply.text, ctx) if ctx.in_milliseconds else reply.text) if reply.text else (
             self._in_seconds(" ".join(self.kb.facts[f].text.get(lang) for f in reply.facts), ctx))
+        if intent.id == "registry_value" and r.words & {"port", "ports"} and not slots.ports:
+            text = f"{self._t('value_not_port', lang)} {text}"  # "which port do I set NLBSFlags to?"
+            reply = reply._replace(text=text)
         listing = chosen_listing(intent.lists, r.tokens, concepts) if "count" in concepts else None
         if listing:
             n = counted_listed(listing, [self.kb.facts[f] for f in reply.facts])

@@ -99,3 +99,25 @@ def test_ordinary_words_of_the_job_are_not_terms(question: str, says: str) -> No
 def test_ikes_minute_after_the_idle_sas_are_dropped() -> None:
     got = answer("how long does IKE take after the idle SAs are dropped?")
     assert got.answered and got.intent == "ike_main_mode" and "1 minute" in got.answer, got.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which port does NLBSFlags go on?",
+    "Quel port faut-il mettre dans NLBSFlags ?",
+    "Which port is the NLBSFlags registry value on?",
+])
+def test_nlbsflags_has_no_port_its_value_is_answered(question: str) -> None:
+    answered_saying(question, "PolicyAgent")
+    assert any(v in answer(question).answer for v in ("1 (one)", "1 (un)"))
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("During a planned move, how long is the port down until IPSec has new SAs?", "3 to 6 seconds"),
+    ("What registry value do I change to speed up IPSec renegotiation after an unexpected failover?", "PolicyAgent"),
+])
+def test_words_around_the_question_do_not_turn_it_away(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+def test_ikes_port_with_a_time_is_still_declined() -> None:
+    assert not answer("what UDP port does IKE use during failover, and for how long?").answered

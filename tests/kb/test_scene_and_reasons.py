@@ -259,13 +259,15 @@ def test_conditionals_guarantees_and_an_accented_where(question: str, says: str)
     assert got.answered and says in got.answer, got.answer
 
 
-@pytest.mark.parametrize(("question", "says"), [
-    ("I know PowerShell well — how do I set NLBSFlags with it?", "PowerShell"),
-    ("Which port does NLBSFlags use?", "registry value"),
-])
-def test_a_granted_subject_referred_back_to_and_a_port_for_a_registry_value_decline(question: str, says: str) -> None:
-    got = answer(question)
-    assert not got.answered and says in got.answer, got.answer
+def test_a_granted_subject_referred_back_to_declines() -> None:
+    got = answer("I know PowerShell well — how do I set NLBSFlags with it?")
+    assert not got.answered and "PowerShell" in got.answer, got.answer
+
+
+def test_a_port_for_a_registry_value_says_it_is_none_and_gives_the_value() -> None:
+    got = answer("Which port does NLBSFlags use?")
+    assert got.answered and got.answer.startswith("NLBSFlags is a registry value") and "1 (one)" in got.answer, (
+        got.answer)
 
 
 @pytest.mark.parametrize(("question", "says", "answered"), [
