@@ -752,7 +752,8 @@ def _port_arithmetic(ctx: Context, policy_facts: list[tuple[str, IpsecPolicy]]) 
     summed = bool(ctx.words & SUM_WORDS) or {"add", "up"} <= ctx.words or bool(
         ctx.words & {"total", "totals"} and ctx.words & _PORT_NUMBER)  # "the total of the ports' numbers?"
     gap = "op_diff" in ctx.concepts or bool(ctx.words & _GAP_WORDS & {"gap", "ecart", "minus"})
-    if "port" not in ctx.concepts or not ctx.words & (_PORT_NUMBER | SUM_WORDS) or summed == gap or ctx.slots.ports:
+    numbered = ctx.words & (_PORT_NUMBER | SUM_WORDS) or (gap and ctx.words & {"ecart", "minus", "moins"})  # "écart"
+    if "port" not in ctx.concepts or not numbered or summed == gap or ctx.slots.ports:
         return None
     wanted = [name for concept, name in _PROTOCOL_CONCEPTS.items() if concept in ctx.concepts]
     refs = referred(ctx.tokens, (), ctx.concepts | {"policy"})

@@ -56,16 +56,21 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
         return not data.clustered if _denies_support(tail) else data.clustered
     if set(tail) & _UNCLUSTERED:
         return not data.non_clustered if _denies_support(tail) else data.non_clustered
+    # "limited to non-clustered setups?", "only on a cluster?": and not the other (not "not only", "c'est juste ?")
+    limited = bool(ctx.words & _LIMITED) or any(
+        t in _SOLELY and not (i and ctx.tokens[i - 1] in ("not", "pas", "non")) for i, t in enumerate(ctx.tokens))
     if "standalone" in ctx.concepts:
-        held = data.non_clustered
+        held = data.non_clustered and not (limited and data.clustered)
     elif {"cluster", "nlb"} & ctx.concepts:
-        held = data.clustered
+        held = data.clustered and not (limited and data.non_clustered)
     else:
         held = data.non_clustered or data.clustered
     # "so we can't run it on our 2003 cluster?", "is our setup unsupported?": the claim denies support
     return not held if _denies_support(ctx.tokens) else held
 
 
+_SOLELY = frozenset({"only", "seulement", "uniquement", "exclusively", "exclusivement", "solely"})
+_LIMITED = frozenset({"limited", "restricted", "limite", "limitee", "restreint", "restreinte", "reserve", "reservee"})
 _UNCLUSTERED = frozenset({"hors", "sans", "without", "non", "not", "pas", "standalone", "outside", "unclustered"})
 
 

@@ -121,3 +121,34 @@ def test_words_around_the_question_do_not_turn_it_away(question: str, says: str)
 
 def test_ikes_port_with_a_time_is_still_declined() -> None:
     assert not answer("what UDP port does IKE use during failover, and for how long?").answered
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Is Windows Server 2003 support limited to non-clustered setups, as on Windows 2000?", "No"),
+    ("Sous Windows Server 2003, c'est pris en charge uniquement sur un cluster ?", "Non"),
+    ("Is Windows 2000 supported only without clustering?", "Yes"),
+    ("Is NLB supported too, not only server clusters?", "Yes"),
+])
+def test_support_said_to_be_limited_to_one_case(question: str, starts: str) -> None:
+    answered_starting(question, starts)
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("Je dois donc créer NLBSFlags sur les nœuds back-end, c'est ça ?", "Non"),
+    ("So I create NLBSFlags on the back-end nodes, right?", "No"),
+])
+def test_creating_the_value_on_the_back_end_is_where_it_goes(question: str, starts: str) -> None:
+    answered_starting(question, starts)
+    assert "front-end" in answer(question).answer or "frontal" in answer(question).answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Écart entre le port IMAP4 et le port POP3 ?", "33"),
+    ("Which program do they tell you to run for the registry change?", "regedit"),
+])
+def test_port_gaps_and_the_program_to_run(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+def test_pre_shared_keys_are_not_the_articles() -> None:
+    assert not answer("how do I configure pre-shared keys for IKE between FE and BE?").answered
