@@ -121,14 +121,28 @@ _DISCLAIMERS = (("rien", "a", "voir", "avec"), ("nothing", "to", "do", "with"), 
                 ("not", "asking", "for"), ("je", "ne", "demande", "pas"))
 
 
+#: Said after what they set aside: "SSL aside, …", "Avec SSL hors jeu, …".
+_ASIDE_AFTER = (("aside",), ("hors", "jeu"), ("mis", "de", "cote"), ("mise", "de", "cote"))
+
+
 def set_aside(tokens: list[str], matches: list[Match]) -> list[Match]:
-    """The phrases a disclaimer sets aside ("rien à voir avec les ports" → ports), if any."""
-    if not {"rien", "nothing", "asking", "rapport", "parle", "unrelated", "demande"} & set(tokens):
+    """The phrases a disclaimer sets aside ("rien à voir avec les ports" → ports, "SSL aside" → SSL), if any."""
+    words = set(tokens)
+    if not {"rien", "nothing", "asking", "rapport", "parle", "unrelated", "demande", "aside", "jeu", "cote",
+            "rather", "plutot"} & words:
         return []
+    found: list[Match] = []
+    if {"aside", "jeu", "cote"} & words:  # "Global Catalog aside, which ports…": the phrase right before it
+        starts = [i for i in range(len(tokens)) for a in _ASIDE_AFTER if tuple(tokens[i : i + len(a)]) == a]
+        lasts = (max((m for m in matches if 0 <= start - m.end <= 1), key=lambda m: m.end, default=None)
+                 for start in starts)
+        found += [m for m in lasts if m is not None]
     ends = [i + len(d) for i in range(len(tokens)) for d in _DISCLAIMERS if tuple(tokens[i : i + len(d)]) == d]
+    if tuple(tokens[:2]) in (("rather", "than"), ("plutot", "que")):
+        ends.append(2)  # "Rather than the registry bit, tell me…" (not "sur le frontal plutôt que sur les nœuds ?")
     firsts = (min((m for m in matches if 0 <= m.start - end <= 2), key=lambda m: m.start, default=None)
               for end in ends)
-    return [m for m in firsts if m is not None]  # its object only: "…avec les ports : quelle donnée" asks
+    return found + [m for m in firsts if m is not None]  # its object only: "…avec les ports : quelle donnée" asks
 
 
 def plural_of(token: str, corrected: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kb.engine import answer
-from tests.kb.asking import answered_saying, answered_starting
+from tests.kb.asking import answered_saying, answered_starting, declined
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -152,3 +152,25 @@ def test_port_gaps_and_the_program_to_run(question: str, says: str) -> None:
 
 def test_pre_shared_keys_are_not_the_articles() -> None:
     assert not answer("how do I configure pre-shared keys for IKE between FE and BE?").answered
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("SSL aside, how does the front-end authenticate HTTP to the back-end?", "Kerberos"),
+    ("Avec SSL hors jeu, le HTTP entre frontal et back-end s'authentifie comment ?", "Kerberos"),
+    ("Global Catalog aside, which ports does the password policy cover?", "110"),
+    ("Rather than the registry bit, how long does IKE take after the idle SAs go?", "1 minute"),
+])
+def test_a_subject_set_aside_is_not_what_is_asked(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+@pytest.mark.parametrize("question", [
+    "How do I set up SSL between the OWA clients and the front-end?",
+    "Comment configurer le SSL entre les navigateurs des clients et le frontal ?",
+])
+def test_ssl_on_the_clients_side_is_not_the_articles(question: str) -> None:
+    declined(question)
+
+
+def test_a_deliverable_is_an_ordinary_word() -> None:
+    answered_saying("Pour un livrable client, quel est le chemin exact de la sous-clé de Registre ?", "PolicyAgent")
