@@ -395,14 +395,20 @@ _CORRECTION = (r"(?:\.\.\.|…)\s*(?:i mean|no wait|wait,? no|scratch that|sorry
 
 
 def corrected(text: str) -> str:
-    """What the asker meant once they corrected themselves mid-message: the words after the last correction."""
+    """What the asker meant once they corrected themselves mid-message: the correction for the clause cut short."""
     if "..." not in text and "…" not in text:
         return text  # most questions: no pattern compiled on a cold start
     last = None
     for last in re.finditer(_CORRECTION, text, re.I):  # noqa: B007 — the last one counts
         pass
     rest = text[last.end():] if last else ""
-    return rest if len(rest.split()) >= 3 and rest.rstrip().endswith("?") else text
+    if last is None or len(rest.split()) < 3 or not rest.rstrip().endswith("?"):
+        return text
+    # the clause cut short is replaced; those before it stand ("la valeur de NLBSFlags, pourquoi c'est... enfin
+    # non, c'est quoi le chiffre ?": NLBSFlags' value)
+    before = text[: last.start()]
+    cut = max(before.rfind(","), before.rfind(":"), before.rfind(";"))
+    return f"{before[: cut + 1]} {rest}" if cut >= 0 else rest
 
 
 #: A shell prompt ("C:\>", "PS C:\>", "$ ") or a bare "reg query": a pasted command, shown as evidence.

@@ -927,10 +927,11 @@ class Engine:
         scene = self._out_of_scope(r, lang)
         if scene is not None:
             return scene
-        if "policy" in concepts and not slots.ports and (quoted := tuple(
+        if concepts & {"policy", "message_flow"} and (quoted := tuple(
                 int(n) for n in slots.numbers if n.isdigit() and len(n) <= 5 and 20 < int(n) < 65536
                 and not 1990 <= int(n) <= 2030)):
-            slots = slots._replace(ports=quoted)  # "does policy 2 include 443?": a port, said without the word
+            # "does policy 2 include 443?", "80, 110 et 143 suffit pour le flux ?": ports, said without the word
+            slots = slots._replace(ports=tuple(dict.fromkeys(quoted + slots.ports)))
         if slots.supposed is not None and "planned" not in concepts and concepts & _SUPPOSABLE and not (
                 concepts & {"op_diff", "op_ratio", "steps", "where", "value"}):
             # "si la durée d'inactivité était de 10 minutes et IKE 1 minute, le total ?": the asker's figures

@@ -475,6 +475,10 @@ _MANDATORY = frozenset({"obligatoire", "obligatoires", "mandatory", "required", 
                         "imposees", "imposee", "exigees", "exigee"})
 
 
+_ENOUGH = frozenset({"enough", "sufficient", "suffice", "suffices", "suffisant", "suffisante", "suffit", "suffisent",
+                     "assez"})
+
+
 def policy(ctx: Context, reply: Reply) -> bool | None:
     """Is a port or protocol part of the suggested policy the question is about?"""
     if ctx.words & _MANDATORY and not ctx.slots.ports:
@@ -486,6 +490,10 @@ def policy(ctx: Context, reply: Reply) -> bool | None:
     if ctx.slots.ports and named:  # "port 110 is the IMAP port?": the pairing, as the policies give it
         pairs = {(s.port, s.protocol) for p in policies for s in p.ports}
         return all(any((port, proto) in pairs for proto in named) for port in ctx.slots.ports)
+    flow = next((p for p in policies if p.number == 2), None)  # the message flow's policy (as kb.answers reads it)
+    if ctx.slots.ports and flow is not None and "message_flow" in ctx.concepts and "password" not in ctx.concepts and (
+            ctx.words & (ONLY_WORDS | _ENOUGH)):  # "is encrypting only 110 and 143 enough for the message flow?"
+        return {s.port for s in flow.ports} <= set(ctx.slots.ports)
     asked = [ctx.kb.facts[f].data for f in reply.facts if isinstance(ctx.kb.facts[f].data, IpsecPolicy)]
     if ctx.slots.ports and len(asked) == 1 and {"policy", "message_flow"} & ctx.concepts:
         if ctx.words & ONLY_WORDS:  # "policy 2 covers only 110 and 143?": exactly those
@@ -709,7 +717,7 @@ def transport(ctx: Context, reply: Reply) -> bool | None:
     one taking its "transport" for Exchange's own ("is that about the Exchange SMTP transport?")."""
     if "smtp" in ctx.words or any(a == "exchange" and b == "transport" for a, b in pairwise(ctx.tokens)):
         return False
-    if {"tunnel", "ah"} & ctx.words:
+    if {"tunnel", "ah", "l2tp"} & ctx.words:  # "done with L2TP, as in KB 248346?": not the mode it names
         if not {"transport", "esp"} & ctx.words:
             return False
         # "c'est bien le mode transport ESP, pas le mode tunnel ?": the mode set aside is not the one claimed

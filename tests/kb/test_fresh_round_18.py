@@ -7,7 +7,10 @@ from the question sets the engine was tuned on.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from kb.cues import corrected
 from kb.engine import answer
 from tests.kb.asking import answered_saying, answered_starting, declined
 
@@ -174,3 +177,33 @@ def test_ssl_on_the_clients_side_is_not_the_articles(question: str) -> None:
 
 def test_a_deliverable_is_an_ordinary_word() -> None:
     answered_saying("Pour un livrable client, quel est le chemin exact de la sous-clé de Registre ?", "PolicyAgent")
+
+
+@pytest.mark.parametrize(("question", "starts", "says"), [
+    ("According to the article, is encrypting only ports 110 and 143 enough for the message flow itself?", "No", "80"),
+    ("chiffrer 80, 110 et 143 suffit pour le flux de messages ?", "Oui", "80"),
+    ("Is the FE to BE encryption done with L2TP, as in KB 248346?", "No", "transport"),
+])
+def test_a_claimed_policy_or_mode_that_falls_short(question: str, starts: str, says: str) -> None:
+    answered_starting(question, starts)
+    assert says in answer(question).answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("la valeur de NLBSFlags, pourquoi c'est... enfin non, c'est quoi le chiffre à mettre ?", "1 (un)"),
+    ("Our boss says a BE crash leaves us hanging. Anything in this doc I could tweak?", "NLBSFlags"),
+    ("On lance quoi depuis Exécuter pour modifier le Registre ?", "regedit"),
+])
+def test_corrections_tweaks_and_the_run_box(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+@given(st.text(alphabet=".… ,aeinmostw?Iq", max_size=300))
+def test_a_correction_is_read_from_any_text_without_failing(text: str) -> None:
+    got = corrected(text)
+    assert len(got) <= len(text) + 1  # the correction, or the text as it was
+
+
+def test_a_long_trailing_off_message_is_read_in_linear_time() -> None:
+    text = "... " * 20_000 + "I mean, where does NLBSFlags go?"
+    assert corrected(text).endswith("where does NLBSFlags go?")
