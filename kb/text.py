@@ -157,6 +157,7 @@ class Speller:
             (d, sorted(w) != letters, -len(w), w)
             for w in candidates
             if abs(len(w) - len(token)) <= allowed and (d := distance(token, w)) <= allowed
+            and (d < 2 or w[:6] == token[:6] or (w[0] == token[0] and w[-1] == token[-1]))  # two slips: same ends
         )
         best = scored[0][3] if scored else token
         if len(self._memo) >= _MEMO_SIZE:  # hostile text must not grow it without bound
