@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kb.cues import corrected
 from kb.engine import answer
+from kb.text import Speller
 from tests.kb.asking import answered_saying, answered_starting, declined
 
 
@@ -207,3 +208,14 @@ def test_a_correction_is_read_from_any_text_without_failing(text: str) -> None:
 def test_a_long_trailing_off_message_is_read_in_linear_time() -> None:
     text = "... " * 20_000 + "I mean, where does NLBSFlags go?"
     assert corrected(text).endswith("where does NLBSFlags go?")
+
+
+@pytest.mark.parametrize(("token", "known", "expected"), [
+    ("reciting", "editing", "reciting"),  # two slips, other ends: another word, not a typo
+    ("migrating", "migraine", "migrating"),
+    ("encapsulation", "encapsulating", "encapsulating"),  # the same first six letters: a slip
+    ("failvoer", "failover", "failover"),  # one transposition
+    ("renegociatoin", "renegociation", "renegociation"),
+])
+def test_two_slips_are_forgiven_only_when_the_word_keeps_its_ends(token: str, known: str, expected: str) -> None:
+    assert Speller([known]).correct(token) == expected
