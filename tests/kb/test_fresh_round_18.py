@@ -219,3 +219,27 @@ def test_a_long_trailing_off_message_is_read_in_linear_time() -> None:
 ])
 def test_two_slips_are_forgiven_only_when_the_word_keeps_its_ends(token: str, known: str, expected: str) -> None:
     assert Speller([known]).correct(token) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Which key am I changing here, some encryption key?",
+    "La clé de chiffrement NLBSFlags, on la met où exactement ?",
+    "is the 'key' for NLBSFlags an encryption key? where is it?",
+])
+def test_an_encryption_key_said_of_the_setting_is_its_registry_key(question: str) -> None:
+    answered_saying(question, "PolicyAgent")
+
+
+@pytest.mark.parametrize("question", [
+    "which encryption key does IPSec use between FE and BE?",
+    "Quelle durée de vie de clé pour le mode principal IKE faut-il configurer ?",
+    "How do I set up pre-shared key authentication for IPSec between FE and BE?",
+    "Explain quantum key exchange to my nan.",
+])
+def test_key_settings_the_article_never_gives_are_declined(question: str) -> None:
+    declined(question)
+
+
+def test_internet_key_exchange_in_french_is_ike() -> None:
+    got = answer("L'échange de clés Internet, il prend combien de temps après la suppression des SA inactives ?")
+    assert got.answered and "1 minute" in got.answer, got.answer
