@@ -150,9 +150,16 @@ def plural_of(token: str, corrected: str) -> bool:
     return len(corrected) >= 4 and token in (corrected + "s", corrected + "es", corrected + "x")
 
 
+#: "this KB", "cet article": the article itself, not what an earlier part named.
+_THE_ARTICLE_ITSELF = frozenset({"kb", "article", "doc", "document", "documentation", "note", "fiche"})
+
+
 def refers_back(tokens: tuple[str, ...]) -> bool:
     """"does it apply there?", "faut l'ouvrir ?": a pronoun for what an earlier part named."""
-    return bool(set(tokens) & _BACK_REFERENCES) or any(
+    pointed = set(tokens) & _BACK_REFERENCES
+    if pointed == {"this"} and any(a == "this" and b in _THE_ARTICLE_ITSELF for a, b in pairwise(tokens)):
+        pointed = set()  # "which editions does this KB apply to?"
+    return bool(pointed) or any(
         (t == "l" and nxt.endswith(("er", "ir", "re")) and len(nxt) > 4)
         or (t, nxt) in (("les", "deux"), ("the", "two"), ("which", "one"), ("what", "one"))  # "…entre les deux ?"
         for t, nxt in pairwise(tokens))

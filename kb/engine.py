@@ -778,7 +778,10 @@ class Engine:
                         _A_RESTARTS_OWN if "restart" in before.concepts else frozenset())) and (
                     not (opens(text) or (reading.words & self._wh and reading.concepts & self._topics))
                     or (last_refused and not own & self._topics - _ABOUT_THE_ARTICLE - {"advice", "effect"} - (
-                        before.concepts if before is not None else frozenset()))  # "…quick mode? le rekey ?"
+                        before.concepts if before is not None else frozenset())  # "…quick mode? le rekey ?"
+                        # (not "… Exchange 2007 ? Et quelles éditions d'Exchange 2003 figurent dans la liste ?":
+                        # the article's own version, after another one, is a question of its own)
+                        and not ("2003" in reading.tokens and reading.words & self._wh))
                     # after a part naming what it lacks ("3DES ou DES ? l'article recommande quoi ?")
                     or refers_back(reading.tokens)  # "…below 5 minutes? which reg value does that?"
                     # "SA lifetime? how many min?": after a part declined for what the article lacks

@@ -243,3 +243,15 @@ def test_key_settings_the_article_never_gives_are_declined(question: str) -> Non
 def test_internet_key_exchange_in_french_is_ike() -> None:
     got = answer("L'échange de clés Internet, il prend combien de temps après la suppression des SA inactives ?")
     assert got.answered and "1 minute" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "gap", "says"), [
+    ("Cet article vaut-il pour Exchange 2007 ? Et quelles éditions d'Exchange 2003 figurent dans la liste ?",
+     "Exchange 2007", "Enterprise"),
+    ("Does it cover Exchange 2010? And which Exchange 2003 editions are in its product list?", "Exchange 2010",
+     "Standard"),
+    ("What SMTP port should we encrypt? And which Exchange editions does this KB apply to?", "SMTP", "Enterprise"),
+])
+def test_the_articles_own_question_after_one_about_another_product(question: str, gap: str, says: str) -> None:
+    # the second part was read as more words about the first, declined one
+    answered_saying(question, gap, says)
