@@ -607,8 +607,13 @@ class Engine:
         topics = frozenset(c for c in before.concepts if c not in self._attributes and not c.startswith(("@", PRODUCT))
                            and c not in (REQUEST, SMALL_TALK))  # a declined subject is not the next part's
         own = {c for c in part.concepts - before.concepts - _SWAPPABLE if c in self._topics and not c.startswith("@")}
-        if not part.concepts & self._attributes and not own:  # "What about manual moves?": the same question
+        # "… in total without the flag? and how many with it?": the same count of minutes, in the other state
+        asks_again = part.concepts & self._attributes == {"count"} and "time" in before.concepts and not (
+            own - {"state_set", "state_absent"})
+        if (not part.concepts & self._attributes and not own) or asks_again:  # "What about manual moves?": the same
             topics |= before.concepts & self._attributes  # ("and the idle time on 2000?" asks of its own subject)
+        if own and (set(part.tokens[:3]) & _WHICH_ONE or ("which", "one") in pairwise(part.tokens[:4])):
+            topics = before.concepts & self._attributes  # "…, et lequel pour le Registre ?": the same ask, anew
         for group in _SUBJECT_GROUPS:  # the part's own subject replaces the earlier one of its kind
             if group & part.concepts:
                 topics -= group
@@ -626,7 +631,7 @@ class Engine:
             topics -= {"encrypt", "ssl", "exposure"}
         s, b = part.slots, before.slots
         slots = s._replace(os=s.os or b.os, nlbsflags=s.nlbsflags or b.nlbsflags)
-        concepts = part.concepts | topics | _slot_concepts(slots)
+        concepts = part.concepts - ({"count"} if asks_again else set()) | topics | _slot_concepts(slots)
         return part._replace(concepts=concepts, slots=slots)
 
     # --- answering ----------------------------------------------------------------
@@ -1179,6 +1184,8 @@ _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "
 _DOCUMENT_WORDS = frozenset({"article", "articles", "kb", "doc", "document", "texte", "text", "note", "notes", "fiche",
                              "microsoft", "ms"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
+#: "…, et lequel pour le Registre ?", "and which one for …?": the thing just asked for, of another subject.
+_WHICH_ONE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "celui", "celle", "ceux", "celles"})
 #: Concepts whose own durations a question may quote (an idle time, IKE, Exchange's recovery, a planned move).
 _OTHER_DURATIONS = frozenset({"planned", "unplanned", "idle", "ike", "exchange", "exchange_self", "recovery"})
 #: Words by which a part asks for the statement before it in brief ("Tu peux me résumer ?").

@@ -255,3 +255,18 @@ def test_internet_key_exchange_in_french_is_ike() -> None:
 def test_the_articles_own_question_after_one_about_another_product(question: str, gap: str, says: str) -> None:
     # the second part was read as more words about the first, declined one
     answered_saying(question, gap, says)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Quels articles sont cités pour IPSec en cluster Windows 2000, et lequel pour le Registre ?", "256986"),
+    ("Windows 2000 en cluster, c'est pas supporté : quels articles la KB cite pour ce cas-là ?", "306677"),
+    ("Which articles does it cite for Windows 2000 clusters?", "248346"),
+])
+def test_the_articles_it_cites_for_a_case(question: str, says: str) -> None:
+    answered_saying(question, says)
+
+
+def test_how_many_with_it_after_a_count_of_minutes_is_the_other_states_count() -> None:
+    got = answer("We have about ten crash failovers a year. How many minutes in total without the flag, "
+                 "and how many with it?")
+    assert got.answered and "60 minutes" in got.answer and "20 minutes" in got.answer, got.answer
