@@ -110,6 +110,10 @@ _DENIED = frozenset({"not", "pas", "never", "jamais", "don", "without", "sans"})
 
 def front_end(ctx: Context, reply: Reply) -> bool | None:
     roles = {f.data.server_role for f in ctx.kb.article.facts if isinstance(f.data, RegistryValue)}
+    named = ctx.slots.nlbsflags not in (None, "absent") or any(
+        a in ("value", "valeur", "data", "donnee", "donnees") and b.isdigit() for a, b in pairwise(ctx.tokens))
+    if named and value(ctx, reply) is False:
+        return False  # "NLBSFlags goes on the front-end with value 2, right?": the place is right, the value is not
     if ("hkey" in ctx.words or {"hkcu", "hku", "hkcr", "hkcc"} & ctx.words) and _OTHER_HIVES & ctx.words:
         return False
     asked_front = "frontend" in ctx.concepts
@@ -128,6 +132,8 @@ def front_end(ctx: Context, reply: Reply) -> bool | None:
         return False  # "under HKLM\SOFTWARE\Microsoft\Exchange?", "PolicyAgent\IKE?": not the article's key
     if not asked_front and not asked_back:
         return True if {"policyagent", "oakley", "hklm", "currentcontrolset"} & ctx.words else None
+    if asked_front and asked_back and ctx.words & {"also", "too", "aussi", "both", "well", "egalement", "deux"}:
+        return roles == {"back-end"}  # "does the back-end need it as well as the front-end?": one role, not both
     if asked_front and asked_back:
         return None
     return ("front-end" in roles) == asked_front
@@ -231,10 +237,40 @@ _GUARANTEES = frozenset({"guarantee", "guarantees", "guaranteed", "garantit", "g
                          "promise", "promises", "promet"})
 
 
+def _paired_states(ctx: Context) -> bool | None:
+    """"2 min with the flag and 6 min without, right?": each figure against its own case (None: not so paired).
+
+    The cases and the figures must alternate ("with … 2 min, without … 6 min", "2 min avec, 6 sans"); any other
+    order is left to the other readings."""
+    if ctx.planned or "planned" in ctx.concepts or len(ctx.slots.durations) < 2:
+        return None
+    marks: list[tuple[str, int | bool]] = []  # ("d", seconds) or ("s", flagged)
+    tokens = ctx.tokens
+    for i, t in enumerate(tokens):
+        if t in WITH_WORDS or t in WITHOUT_WORDS:
+            marks.append(("s", t in WITH_WORDS))
+        elif i + 1 < len(tokens) and ((t.isdigit() and len(t) <= 4) or t in WORD_NUMBERS) and (
+                tokens[i + 1] in MINUTE_WORDS or tokens[i + 1] in SECOND_WORDS):
+            unit = 60 if tokens[i + 1] in MINUTE_WORDS else 1
+            marks.append(("d", (int(t) if t.isdigit() else WORD_NUMBERS[t]) * unit))
+    kinds = "".join(k for k, _ in marks)
+    if len(marks) < 4 or len(marks) % 2 or kinds not in ("sd" * (len(marks) // 2), "ds" * (len(marks) // 2)):
+        return None
+    pairs = [(a[1], b[1]) if a[0] == "s" else (b[1], a[1]) for a, b in zip(marks[::2], marks[1::2], strict=True)]
+    try:
+        return all(any(e.min_seconds <= int(seconds) <= e.max_seconds for e in estimates(
+            ctx.kb, os=ctx.slots.os or "windows-2003", nlbsflags="1" if flagged else "absent", planned=False))
+            for flagged, seconds in pairs)
+    except NotCovered:
+        return None
+
+
 def failover(ctx: Context, reply: Reply) -> bool | None:
     s = ctx.slots
     if (both := _with_against_without(ctx)) is not None:
         return both
+    if (paired := _paired_states(ctx)) is not None:
+        return paired
     if ctx.planned is True and {"nlbsflags", "effect"} <= ctx.concepts:
         # "NLBSFlags sert-il à accélérer le déplacement planifié ?": No, the article sets it for the unexpected
         # failover; whether it also shortens a planned move, the article does not say (declined before)

@@ -270,3 +270,38 @@ def test_how_many_with_it_after_a_count_of_minutes_is_the_other_states_count() -
     got = answer("We have about ten crash failovers a year. How many minutes in total without the flag, "
                  "and how many with it?")
     assert got.answered and "60 minutes" in got.answer and "20 minutes" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("failover is 2 min with the flag and 6 min without, right?", "Yes"),
+    ("with the flag 2 min, without 6 min, correct?", "Yes"),
+    ("avec la clé c'est 2 min et sans 6 min, c'est bien ça ?", "Oui"),
+    ("with the flag 6 min, without 2 min, correct?", "No"),
+    ("2 min without the flag and 6 min with, right?", "No"),
+])
+def test_each_figure_is_checked_against_its_own_case(question: str, starts: str) -> None:
+    # the newcomer: correct statements of both cases got "No"
+    answered_starting(question, starts)
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("is it ok to set NLBSFlags on the back-end?", "No"),
+    ("is it supported to set NLBSFlags on the back-end?", "No"),
+    ("is it ok to put NLBSFlags under HKCU?", "No"),
+    ("is it ok to set NLBSFlags on the front-end?", "Yes"),
+    ("does the back-end need nlbsflags as well as the front-end?", "No"),
+    ("faut-il NLBSFlags sur le frontal et aussi sur le back-end ?", "Non"),
+    ("NLBSFlags goes on the front-end with value 2, right?", "No"),
+    ("NLBSFlags goes on the front-end with value 1, right?", "Yes"),
+])
+def test_where_and_what_it_is_set_to_when_the_question_says_ok_or_also(question: str, starts: str) -> None:
+    # "ok"/"supported" got the supported-configurations Yes; value 2 on the front-end got "Yes … 1"
+    answered_starting(question, starts)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("does NLBSFlags apply to planned failover too?", "3 to 6 seconds"),
+    ("we set NLBSFlags=1 on the BE and failover still takes 6 min, why?", "front-end server (not on the back-end)"),
+])
+def test_applying_to_a_case_and_a_flag_set_on_the_wrong_role(question: str, says: str) -> None:
+    answered_saying(question, says)
