@@ -10,6 +10,7 @@ lab is another process: `oakley lab set` reaches it).
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TextIO
 
@@ -17,10 +18,23 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.services import DATABASE_DOWN, Services
 from bot.terminal import printable
+from handlers import slacktext
 from handlers.context import ChatContext
 from handlers.format import outcome_text
 from handlers.reply import Reply
 from handlers.router import handle_text
+
+#: The console's stand-in for the bot's user id: "@oakley" typed in a line is its mention, as Slack would send it.
+CONSOLE_BOT = "UOAKLEY"
+
+
+def as_slack_sends(line: str) -> str:
+    """A console line as Slack would deliver it, then read as the Slack listeners read it: "hey @oakley check
+    fe01" and "check <http://fe01.corp.example|fe01.corp.example>" mean what they mean in Slack (README)."""
+    if len(line) > slacktext.MAX_INPUT:
+        return line  # refused whole by the handlers, with its length: never cut and read as something else
+    line = re.sub(r"(?<![\w<@])@oakley\b", f"<@{CONSOLE_BOT}>", line.replace("\x00", " "), flags=re.I)
+    return slacktext.normalize(line, CONSOLE_BOT)
 
 
 class Console:
@@ -73,7 +87,7 @@ class Console:
         self.say(self.user, line)
         try:
             self.run_scheduled()
-            self._show(handle_text(line, ChatContext(self.user, self.services, channel="console")))
+            self._show(handle_text(as_slack_sends(line), ChatContext(self.user, self.services, channel="console")))
         except SQLAlchemyError:  # each step is its own transaction: nothing is left half-written
             self.say("oakley (only you)", DATABASE_DOWN)
 

@@ -158,3 +158,11 @@ def test_an_unknown_console_command_is_named_not_sent_to_the_kb(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert "unknown console command /frob; the console knows /as USER" in done.stdout
     assert "does not cover" not in done.stdout and "You are alice" in done.stdout
+
+
+def test_the_bots_mention_and_slack_links_read_as_in_slack(tmp_path: Path) -> None:
+    # the README: "the bot's mention anywhere (`hey @oakley check fe01`), auto-linked names … are understood"
+    script = "hey @oakley check fe01\n@Oakley check fe02\ncheck <http://fe03.corp.example|fe03.corp.example>\n"
+    out = run(["console"], tmp_path, script).stdout
+    assert "does not cover" not in out and "is not a host or group name" not in out, out
+    assert out.count("Checked 1 host(s)") == 3, out
