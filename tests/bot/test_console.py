@@ -166,3 +166,13 @@ def test_the_bots_mention_and_slack_links_read_as_in_slack(tmp_path: Path) -> No
     out = run(["console"], tmp_path, script).stdout
     assert "does not cover" not in out and "is not a host or group name" not in out, out
     assert out.count("Checked 1 host(s)") == 3, out
+
+
+def test_a_question_asking_oakley_to_act_on_a_host_names_the_command(tmp_path: Path) -> None:
+    script = ("can oakley set nlbsflags on fe02 for me?\npeux-tu vérifier fe03 ?\n"
+              "where does NLBSFlags go?\nhow do I set NLBSFlags?\n")
+    out = run(["console"], tmp_path, script).stdout
+    assert "To do it on fe02, say `set nlbsflags 1 on fe02 because …`" in out, out
+    assert "Pour le faire sur fe03, dites `vérifier fe03`" in out, out
+    assert out.count("To do it on") == 1  # no host named, no hint
+    assert "Change 1" not in out  # a question never starts a change
