@@ -1097,6 +1097,10 @@ class Engine:
         gaps = list(dict.fromkeys(o.text for o in outcomes if o.declined == "gap" and o.text))
         if not answered and len(gaps) > 1:  # "a REG_DWORD? and its default?": what the article leaves out, each
             return Answer(question, lang, False, " ".join(gaps), intent=outcomes[0].intent)
+        details = list(dict.fromkeys(o.declined for o in outcomes if o.declined and o.declined.startswith(" — ")))
+        if not answered and len(details) > 1:  # "tunnel mode? and AH?": what each part names that it lacks
+            joined = details[0] + "".join(f"; {d.removeprefix(' — ')}" for d in details[1:])
+            return Answer(question, lang, False, self._refusal(lang, joined), intent=outcomes[0].intent)
         if not answered:
             first = next((o for o in outcomes if o.text), None)  # a part's own refusal says most
             return Answer(question, lang, False, first.text if first else self._refusal(lang),

@@ -305,3 +305,8 @@ def test_where_and_what_it_is_set_to_when_the_question_says_ok_or_also(question:
 ])
 def test_applying_to_a_case_and_a_flag_set_on_the_wrong_role(question: str, says: str) -> None:
     answered_saying(question, says)
+
+
+def test_each_part_the_article_lacks_is_named() -> None:
+    got = answer("is ESP tunnel mode supported? and what about AH?")
+    assert not got.answered and "tunnel mode" in got.answer and "AH" in got.answer, got.answer
