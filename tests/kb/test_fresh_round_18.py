@@ -310,3 +310,16 @@ def test_applying_to_a_case_and_a_flag_set_on_the_wrong_role(question: str, says
 def test_each_part_the_article_lacks_is_named() -> None:
     got = answer("is ESP tunnel mode supported? and what about AH?")
     assert not got.answered and "tunnel mode" in got.answer and "AH" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "starts"), [
+    ("can I put nlbsflags in HKLM\\SYSTEM\\CurrentControlSet\\Services\\IPSec instead?", "No"),
+    ("je peux mettre NLBSFlags dans HKLM\\SYSTEM\\CurrentControlSet\\Services\\IPSec à la place ?", "Non"),
+])
+def test_another_key_proposed_instead_is_a_no(question: str, starts: str) -> None:
+    answered_starting(question, starts)
+
+
+def test_group_policy_is_named_as_itself() -> None:
+    got = answer("how do i configure nlbsflags with group policy?")
+    assert not got.answered and "Group Policy" in got.answer, got.answer
