@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from bot.db.models import Change
@@ -13,11 +14,24 @@ from handlers.context import ChatContext
 from handlers.grammar import Cancel, Revert, SetValue, ShowChange
 from handlers.reply import Progress, Reply
 
+#: The workflow's role refusals ("denying needs the approver role, which alice does not have"), said in French.
+_ROLE_REFUSAL = re.compile(r"^(.{1,120}?) needs the (\w{1,20}) role, which (.{1,200}) does not have$", re.S)
+_ACTS_FR = {"approving": "approuver", "denying": "refuser", "reconciling": "réconcilier",
+            "requesting a change": "demander un changement",
+            "running a scheduled change now": "exécuter maintenant un changement planifié",
+            "running a change now, outside the change windows": "exécuter un changement maintenant, hors des "
+                                                                  "fenêtres de changement"}
+_ROLES_FR = {"approver": "approbateur", "requester": "demandeur", "admin": "administrateur"}
+
 
 def refused(exc: WorkflowError, lang: str = "en") -> Reply:
     prefix = "Refusé :" if lang == "fr" else "Refused:"
-    return Reply(f"{prefix} {exc.message}", ephemeral=exc.kind in ("permission", "invalid", "not_found", "rate",
-                                                                    "duplicate"))
+    message = exc.message
+    if lang == "fr" and (m := _ROLE_REFUSAL.match(message)) and m.group(1) in _ACTS_FR:
+        message = f"il faut le rôle {_ROLES_FR.get(m.group(2), m.group(2))} pour {_ACTS_FR[m.group(1)]}, et " \
+                  f"{m.group(3)} ne l'a pas"
+    return Reply(f"{prefix} {message}", ephemeral=exc.kind in ("permission", "invalid", "not_found", "rate",
+                                                                "duplicate"))
 
 
 def unknown_targets(resolved: names.Resolved, lang: str = "en") -> str:

@@ -176,3 +176,10 @@ def test_a_question_asking_oakley_to_act_on_a_host_names_the_command(tmp_path: P
     assert "Pour le faire sur fe03, dites `vérifier fe03`" in out, out
     assert out.count("To do it on") == 1  # no host named, no hint
     assert "Change 1" not in out  # a question never starts a change
+
+
+def test_a_role_refusal_is_said_in_the_language_of_the_command(tmp_path: Path) -> None:
+    out = run(["console"], tmp_path, "refuser 99 gel des changements\ndeny 99 freeze\n",
+              OAKLEY_APPROVERS="bob").stdout
+    assert "Refusé : il faut le rôle approbateur pour refuser, et alice ne l'a pas" in out, out
+    assert "Refused: denying needs the approver role, which alice does not have" in out, out
