@@ -35,7 +35,8 @@ def request_text(group: Sequence[Change]) -> str:
     if first.reverts:
         lines.append(f"This reverts change {first.reverts}.")
     lines += [f"KB: {c.kb_summary}" for c in group[:3]]
-    warnings = [f"{c.host}: {c.outside_guidance}" for c in group if c.outside_guidance]
+    warnings = [c.outside_guidance if c.outside_guidance.startswith(f"{c.host} ") else  # "fe03 runs …": once
+                f"{c.host}: {c.outside_guidance}" for c in group if c.outside_guidance]
     if warnings:
         lines.append("⚠ Outside the article's guidance (the approver must acknowledge): " + "; ".join(warnings))
     approve = f"approve {first.group_id}" + (" acknowledge" if warnings else "")

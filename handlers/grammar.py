@@ -186,7 +186,9 @@ def _targets(text: str) -> tuple[str, ...] | Invalid:
         return Invalid(f"that names {len(names):,} hosts or groups; name at most {_MAX_TARGETS:,} in one command "
                        "(a group in the inventory covers many hosts)")
     bad = [t for t in names if not _TARGET.fullmatch(t)]
-    if not names or bad:
+    if not names:
+        return Invalid("name a host or group (for example `fe01`, or `all`)")
+    if bad:
         return Invalid(f"{_clip(bad[0]) if bad else 'that'} is not a host or group name")
     return names
 

@@ -203,3 +203,9 @@ def test_a_reason_word_with_nothing_after_it_asks_for_the_reason() -> None:
                  "set nlbsflags 1 on fe02 car"):
         got = g.parse(text)
         assert isinstance(got, g.Invalid) and "reason is required" in got.message, text
+
+
+def test_a_command_without_a_target_says_a_target_is_missing() -> None:
+    # the newcomer: `check` alone got "that is not a host or group name"
+    cmd = g.parse("check")
+    assert isinstance(cmd, g.Invalid) and "name a host or group" in cmd.message, cmd
