@@ -323,3 +323,11 @@ def test_another_key_proposed_instead_is_a_no(question: str, starts: str) -> Non
 def test_group_policy_is_named_as_itself() -> None:
     got = answer("how do i configure nlbsflags with group policy?")
     assert not got.answered and "Group Policy" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Which users' passwords are not protected between the front-end and the back-end?", "Basic"),
+    ("Qu'est-ce qui n'est pas protégé quand un client IMAP4 passe par le frontal ?", "mots de passe"),
+])
+def test_what_is_not_protected_is_the_pop3_imap4_passwords(question: str, says: str) -> None:
+    answered_saying(question, says)
