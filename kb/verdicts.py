@@ -63,8 +63,11 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
         held = data.non_clustered and not (limited and data.clustered)
     elif {"cluster", "nlb"} & ctx.concepts:
         held = data.clustered and not (limited and data.non_clustered)
+    elif data.non_clustered != data.clustered and not ctx.words & {"say", "says", "mention", "mentions", "dit",
+                                                                    "parle", "anything", "quelque"}:
+        return None  # "does this work on Windows 2000 front ends?": only without a cluster; the answer says so
     else:
-        held = data.non_clustered or data.clustered
+        held = data.non_clustered
     # "so we can't run it on our 2003 cluster?", "is our setup unsupported?": the claim denies support
     return not held if _denies_support(ctx.tokens) else held
 

@@ -440,7 +440,7 @@ def test_template_syntax_alone_is_declined() -> None:
     # from the newcomer tour
     ("Is it safe to edit the registry?", "The article", "back up"),
     ("Does the article apply to Windows 2000?", "No", "Windows Server 2003"),
-    ("Does this work on Windows 2000?", "Yes", "only supported in a non-clustered"),
+    ("Does this work on Windows 2000?", "On Windows 2000", "only supported in a non-clustered"),  # no bare Yes
     ("Is a planned move longer than an unplanned failover?", "No", "3 to 6"),
     ("le non planifié est-il plus long que le planifié ?", "Oui", "3 à 6"),
 ])

@@ -331,3 +331,9 @@ def test_group_policy_is_named_as_itself() -> None:
 ])
 def test_what_is_not_protected_is_the_pop3_imap4_passwords(question: str, says: str) -> None:
     answered_saying(question, says)
+
+
+def test_support_on_windows_2000_without_a_case_named_gets_no_bare_yes() -> None:
+    # only without a cluster: a bare "Yes" misled a reader whose back-end is a cluster
+    got = answer("does this work on windows 2000 front ends?")
+    assert got.answered and not got.answer.startswith(("Yes", "No")) and "non-clustered" in got.answer, got.answer
