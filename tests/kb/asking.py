@@ -21,3 +21,9 @@ def answered_saying(question: str, *says: str) -> None:
     """Answered, with each figure or term the question is after."""
     got = answer(question)
     assert got.answered and all(s in got.answer for s in says), got.answer
+
+
+def answered_saying_not(question: str, says: str, not_says: str) -> None:
+    """Answered with the figure asked for, and without the other case's."""
+    got = answer(question)
+    assert got.answered and says in got.answer and not_says not in got.answer, got.answer

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kb.engine import answer
-from tests.kb.asking import answered_saying, answered_starting, declined
+from tests.kb.asking import answered_saying, answered_saying_not, answered_starting, declined
 
 
 @pytest.mark.parametrize(("question", "says", "gap"), [
@@ -33,8 +33,7 @@ def test_a_declined_thing_joined_to_an_answered_one_is_answered_part_by_part(que
     ("once we apply the registry tweak, how long is the IPSec outage when a node dies?", "2 minutes", "6 minutes"),
 ])
 def test_the_registry_change_named_by_other_words_sets_the_case(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    answered_saying_not(question, says, not_says)
 
 
 def test_how_long_before_is_a_wait_not_the_state_before_the_change() -> None:
@@ -360,8 +359,7 @@ def test_applying_to_nlb_clusters_is_the_support_statement(question: str) -> Non
      "1 minute", "5 minutes"),
 ])
 def test_the_state_or_windows_said_in_passing_sets_the_case(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    answered_saying_not(question, says, not_says)
 
 
 @pytest.mark.parametrize("question", [

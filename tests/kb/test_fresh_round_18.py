@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kb.cues import corrected
 from kb.engine import answer
 from kb.text import Speller
-from tests.kb.asking import answered_saying, answered_starting, declined
+from tests.kb.asking import answered_saying, answered_saying_not, answered_starting, declined
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -50,8 +50,7 @@ def test_a_dash_narrowing_the_question_keeps_what_came_before() -> None:
     ("during a planned move, how many seconds before our traffic ports over to the other node?", "3", "minutes"),
 ])
 def test_a_port_named_in_a_timing_question_is_not_what_is_asked(question: str, says: str, not_says: str) -> None:
-    got = answer(question)
-    assert got.answered and says in got.answer and not_says not in got.answer, got.answer
+    answered_saying_not(question, says, not_says)
 
 
 def test_the_idle_share_of_the_failover_without_the_change_is_five_of_six_minutes() -> None:
@@ -89,7 +88,7 @@ def test_a_port_word_that_is_not_what_is_asked(question: str, says: str) -> None
 
 
 def test_the_single_ports_number_is_still_not_the_articles() -> None:
-    assert not answer("which single port does the firewall allow?").answered
+    declined("which single port does the firewall allow?")
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -124,7 +123,7 @@ def test_words_around_the_question_do_not_turn_it_away(question: str, says: str)
 
 
 def test_ikes_port_with_a_time_is_still_declined() -> None:
-    assert not answer("what UDP port does IKE use during failover, and for how long?").answered
+    declined("what UDP port does IKE use during failover, and for how long?")
 
 
 @pytest.mark.parametrize(("question", "starts"), [
@@ -155,7 +154,7 @@ def test_port_gaps_and_the_program_to_run(question: str, says: str) -> None:
 
 
 def test_pre_shared_keys_are_not_the_articles() -> None:
-    assert not answer("how do I configure pre-shared keys for IKE between FE and BE?").answered
+    declined("how do I configure pre-shared keys for IKE between FE and BE?")
 
 
 @pytest.mark.parametrize(("question", "says"), [
