@@ -150,14 +150,16 @@ def plural_of(token: str, corrected: str) -> bool:
     return len(corrected) >= 4 and token in (corrected + "s", corrected + "es", corrected + "x")
 
 
-#: "this KB", "cet article": the article itself, not what an earlier part named.
-_THE_ARTICLE_ITSELF = frozenset({"kb", "article", "doc", "document", "documentation", "note", "fiche"})
+#: Words naming a document: "this KB", "cet article" is the article itself, not what an earlier part named; "book me
+#: a meeting about the firewall" names none.
+DOCUMENT_WORDS = frozenset({"article", "articles", "kb", "doc", "document", "documentation", "texte", "text", "note",
+                            "notes", "fiche", "microsoft", "ms"})
 
 
 def refers_back(tokens: tuple[str, ...]) -> bool:
     """"does it apply there?", "faut l'ouvrir ?": a pronoun for what an earlier part named."""
     pointed = set(tokens) & _BACK_REFERENCES
-    if pointed == {"this"} and any(a == "this" and b in _THE_ARTICLE_ITSELF for a, b in pairwise(tokens)):
+    if pointed == {"this"} and any(a == "this" and b in DOCUMENT_WORDS for a, b in pairwise(tokens)):
         pointed = set()  # "which editions does this KB apply to?"
     return bool(pointed) or any(
         (t == "l" and nxt.endswith(("er", "ir", "re")) and len(nxt) > 4)

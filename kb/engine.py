@@ -19,6 +19,7 @@ from kb import contexts, unsaid
 from kb.answers import COMPUTE, Context, NotCovered, Reply, supposed
 from kb.conditions import word_set
 from kb.cues import (
+    DOCUMENT_WORDS,
     DROPS,
     FRONT_END_DOWN,
     GREETINGS,
@@ -967,7 +968,7 @@ class Engine:
                 tasks - {"frontend"}) and not concepts & {"process", "time", "reason", "registry", "nlbsflags"}:
             return self._decline(lang)  # "how do I configure POP3?", "how do I change the cluster's virtual IP?"
         documented = concepts & (self._attributes | _ABOUT_THE_DOCUMENT)
-        if documented == {"article"} and not r.words & _DOCUMENT_WORDS:
+        if documented == {"article"} and not r.words & DOCUMENT_WORDS:
             documented = frozenset()  # "book me a meeting about the firewall": "about" names no article
         if SMALL_TALK in concepts and (not concepts - {SMALL_TALK} or (
                 concepts - {SMALL_TALK} <= _HOMONYMS and not (slots.ports or slots.numbers or slots.durations)) or (
@@ -1185,8 +1186,6 @@ _SPELT_OUT = frozenset({"esp", "owa", "nlb", "ike"})  # names the article spells
 NO_IPSEC = "@no_ipsec"
 #: What a "does the article mention X?" question says about the article itself, besides its subject X.
 _ABOUT_THE_DOCUMENT = frozenset({"applies", "article", "mentions", "revision", "related", "author", "summary"})
-_DOCUMENT_WORDS = frozenset({"article", "articles", "kb", "doc", "document", "texte", "text", "note", "notes", "fiche",
-                             "microsoft", "ms"})
 _ABOUT_THE_ARTICLE = frozenset({MENTIONS, "article", SMALL_TALK})
 #: "…, et lequel pour le Registre ?", "and which one for …?": the thing just asked for, of another subject.
 _WHICH_ONE = frozenset({"lequel", "laquelle", "lesquels", "lesquelles", "celui", "celle", "ceux", "celles"})
