@@ -643,6 +643,10 @@ _PROTOCOL_CONCEPTS = {"pop3": "POP3", "imap4": "IMAP4", "http": "HTTP", "ldap": 
                       "rpc": "RPC", "kerberos": "Kerberos", "gc": "LDAP-GC"}
 
 
+#: The suggested policy for the message flow itself (80, 110 and 143), the one "the actual message flow" asks for.
+MESSAGE_FLOW_POLICY = 2
+
+
 def policies(ctx: Context) -> Reply:
     policy_facts = [(f.id, f.data) for f in ctx.kb.article.facts if isinstance(f.data, IpsecPolicy)]
     ordinals = numbered(ctx.tokens) if "policy" in ctx.concepts else ()  # "the first policy and the second"
@@ -708,7 +712,7 @@ def policies(ctx: Context) -> Reply:
     if "dc" in ctx.concepts:
         wanted.add("LDAP")
     if "message_flow" in ctx.concepts and not (only_passwords and ctx.words & _LEAVES_OUT):
-        chosen += [fid for fid, policy in policy_facts if policy.number == 2]
+        chosen += [fid for fid, policy in policy_facts if policy.number == MESSAGE_FLOW_POLICY]
     for fid, policy in policy_facts:
         if wanted & set(policy.protocols):
             chosen.append(fid)

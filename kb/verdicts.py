@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from kb.answers import Context, Reply, exchange_time
+from kb.answers import MESSAGE_FLOW_POLICY, Context, Reply, exchange_time
 from kb.cues import ONLY_WORDS, PURPOSE, WITH_WORDS, WITHOUT_WORDS
 from kb.failover import Estimate, NotCovered, estimates, with_and_without
 from kb.model import AppliesTo, IkeMainMode, IpsecPolicy, RegistryValue, RelatedArticle, Support
@@ -72,7 +72,7 @@ def supported(ctx: Context, reply: Reply) -> bool | None:
     return not held if _denies_support(ctx.tokens) else held
 
 
-_SOLELY = frozenset({"only", "seulement", "uniquement", "exclusively", "exclusivement", "solely"})
+_SOLELY = ONLY_WORDS - {"just", "juste", "simplement"} | {"solely"}  # "c'est juste ?" asks whether it is right
 _LIMITED = frozenset({"limited", "restricted", "limite", "limitee", "restreint", "restreinte", "reserve", "reservee"})
 _UNCLUSTERED = frozenset({"hors", "sans", "without", "non", "not", "pas", "standalone", "outside", "unclustered"})
 
@@ -529,7 +529,7 @@ def policy(ctx: Context, reply: Reply) -> bool | None:
     if ctx.slots.ports and named:  # "port 110 is the IMAP port?": the pairing, as the policies give it
         pairs = {(s.port, s.protocol) for p in policies for s in p.ports}
         return all(any((port, proto) in pairs for proto in named) for port in ctx.slots.ports)
-    flow = next((p for p in policies if p.number == 2), None)  # the message flow's policy (as kb.answers reads it)
+    flow = next((p for p in policies if p.number == MESSAGE_FLOW_POLICY), None)
     if ctx.slots.ports and flow is not None and "message_flow" in ctx.concepts and "password" not in ctx.concepts and (
             ctx.words & (ONLY_WORDS | _ENOUGH)):  # "is encrypting only 110 and 143 enough for the message flow?"
         return {s.port for s in flow.ports} <= set(ctx.slots.ports)
