@@ -61,7 +61,21 @@ def _emit(question: str, args: argparse.Namespace, out: TextIO, *, echo: bool = 
             shown = printable(question, lines=False)
             out.write(f"> {shown if len(shown) <= _ECHOED else shown[: _ECHOED - 1] + '…'}\n")
         out.write(format_text(result) + "\n")
+        if not result.answered and (hint := _command_hint(question)):
+            out.write(hint + "\n")
     out.flush()
+
+
+def _command_hint(question: str) -> str | None:
+    """"oakley ask 'check fe01'": a chat command, not a question; where it is said instead."""
+    from handlers import grammar
+
+    cmd = grammar.parse(question)
+    if isinstance(cmd, grammar.Ask | grammar.Invalid):
+        return None
+    word = question.split()[0].lower()
+    return (f"(`{word}` is a chat command: say it to Oakley in Slack or in `oakley console`"
+            + ("; `oakley check HOST` reads hosts from the shell)" if isinstance(cmd, grammar.Check) else ")"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -135,3 +135,12 @@ def test_a_plain_ask_does_not_import_argparse_and_an_option_still_parses() -> No
     for args in (("ask", "--lang", "fr", "failover time?"), ("ask", "failover", "time?", "--json")):
         parsed = _oakley(*args)
         assert parsed.returncode == 0 and ("minutes" in parsed.stdout), parsed.stderr
+
+
+def test_a_chat_command_given_to_ask_says_where_commands_go() -> None:
+    # the newcomer: `oakley ask "check fe01"` got a bare "does not cover that"
+    done = _oakley("ask", "check fe01")
+    assert done.returncode == 0, done.stderr
+    assert "does not cover that" in done.stdout and "`check` is a chat command" in done.stdout
+    assert "oakley check HOST" in done.stdout
+    assert "chat command" not in _oakley("ask", "best pizza in town?").stdout
