@@ -47,7 +47,8 @@ def handle(cmd: History, ctx: ChatContext, offset: int = 0) -> Reply:
         approver = (f", approved by {c.approver}" if history.approver(c) else
                     f", {c.status} by {c.decided_by}" if c.decided_by else "")
         lines.append(f"#{c.id} {c.requested_at:%Y-%m-%d %H:%M} {c.host} {c.value_name}: "
-                     f"{fmt.recorded_change(c)} [{history.status_text(c)}] "
+                     f"{fmt.recorded_change(c) if c.after_present is not None else fmt.value_change(c) + ' asked'} "
+                     f"[{history.status_text(c)}] "
                      f"by {c.requester}{approver}" + (f" — “{c.reason}”" if c.reason else ""))
     data: dict[str, object] = {"history": [history.to_json(c) for c in page]}
     if more and offset + LIMIT <= MAX_OFFSET:

@@ -183,3 +183,10 @@ def test_a_role_refusal_is_said_in_the_language_of_the_command(tmp_path: Path) -
               OAKLEY_APPROVERS="bob").stdout
     assert "Refusé : il faut le rôle approbateur pour refuser, et alice ne l'a pas" in out, out
     assert "Refused: denying needs the approver role, which alice does not have" in out, out
+
+
+def test_chat_history_shows_what_a_request_not_yet_run_asked_for(tmp_path: Path) -> None:
+    # the newcomer: a pending request read "absent → -", like a deletion
+    script = "set nlbsflags 7 on fe02 because CHG-9 testing the history\nhistory\n"
+    out = run(["console"], tmp_path, script, OAKLEY_REQUESTERS="alice").stdout
+    assert "fe02 NLBSFlags: absent → 7 asked [pending] by alice" in out, out
