@@ -336,3 +336,12 @@ def test_support_on_windows_2000_without_a_case_named_gets_no_bare_yes() -> None
     # only without a cluster: a bare "Yes" misled a reader whose back-end is a cluster
     got = answer("does this work on windows 2000 front ends?")
     assert got.answered and not got.answer.startswith(("Yes", "No")) and "non-clustered" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("ça marche en x64 ?", "32 bits x86"),
+    ("does NLBSFlags work on an x64 front-end?", "32-bit x86"),
+])
+def test_whether_it_works_on_x64_names_the_32_bit_editions(question: str, says: str) -> None:
+    got = answer(question)
+    assert not got.answered and says in got.answer, got.answer
