@@ -345,3 +345,11 @@ def test_support_on_windows_2000_without_a_case_named_gets_no_bare_yes() -> None
 def test_whether_it_works_on_x64_names_the_32_bit_editions(question: str, says: str) -> None:
     got = answer(question)
     assert not got.answered and says in got.answer, got.answer
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("We run Enterprise Edition, what's the full registry path for NLBSFlags?", "PolicyAgent"),
+    ("Le document met-il en garde contre une mauvaise utilisation de l'Éditeur du Registre ?", "réinstaller"),
+])
+def test_an_edition_said_in_passing_and_a_warning_asked_with_an_inversion(question: str, says: str) -> None:
+    answered_saying(question, says)
