@@ -353,3 +353,13 @@ def test_whether_it_works_on_x64_names_the_32_bit_editions(question: str, says: 
 ])
 def test_an_edition_said_in_passing_and_a_warning_asked_with_an_inversion(question: str, says: str) -> None:
     answered_saying(question, says)
+
+
+@pytest.mark.parametrize("question", [
+    "After a back-end failover, will my OWA users have to log in again, or will their sessions survive?",
+    "Après une bascule, les utilisateurs OWA doivent-ils ressaisir leur mot de passe ?",
+])
+def test_whether_users_must_log_in_again_is_not_the_articles(question: str) -> None:
+    got = answer(question)
+    assert not got.answered and ("client reconnection" in got.answer or "reconnexion des clients" in got.answer), (
+        got.answer)
