@@ -5,10 +5,10 @@ from __future__ import annotations
 from kb.engine import answer
 
 
-def answered_starting(question: str, starts: str) -> None:
-    """Answered, with the verdict asked for first."""
+def answered_starting(question: str, starts: str, *says: str) -> None:
+    """Answered, with the verdict asked for first (and each figure or term given)."""
     got = answer(question)
-    assert got.answered and got.answer.startswith(starts), got.answer
+    assert got.answered and got.answer.startswith(starts) and all(s in got.answer for s in says), got.answer
 
 
 def declined(question: str) -> None:

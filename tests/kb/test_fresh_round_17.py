@@ -279,8 +279,7 @@ def test_seconds_asked_once_hold_for_each_case(question: str, says: tuple[str, .
     "Quelle part du temps total représente la renégo IKE (1 min) : sans le flag et avec le flag, en % ?",
 ])
 def test_a_share_asked_for_both_cases_gives_both(question: str) -> None:
-    got = answer(question)
-    assert got.answered and "17 %" in got.answer and "50 %" in got.answer, got.answer
+    answered_saying(question, "17 %", "50 %")
 
 
 @pytest.mark.parametrize(("question", "says"), [
@@ -422,8 +421,7 @@ def test_a_policy_leaving_a_port_out_is_still_found(question: str, fact: str) ->
     ("Is the 'key' in Internet Key Exchange the registry key we edit?", "No"),
 ])
 def test_ikes_key_is_not_the_registry_key(question: str, starts: str) -> None:
-    got = answer(question)
-    assert got.answered and got.answer.startswith(starts) and "PolicyAgent" in got.answer, got.answer
+    answered_starting(question, starts, "PolicyAgent")
 
 
 def test_a_subject_set_aside_is_not_the_next_questions() -> None:
